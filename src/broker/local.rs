@@ -1,0 +1,202 @@
+//! The brokerless `Broker`: every operation works directly on the data directory.
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use super::{Broker, Fetcher, NewTopic, PartitionInfo, Producer, TopicInfo};
+use crate::error::{Error, Result};
+use crate::store::log::{Reader, Writer};
+use crate::store::{Store, TopicMeta};
+
+pub struct Local {
+    store: Store,
+}
+
+impl Local {
+    pub fn new(store: Store) -> Local {
+        Local { store }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn info(name: &str, meta: &TopicMeta) -> TopicInfo {
+        TopicInfo {
+            name: name.to_string(),
+            partitions: meta.partitions,
+            configs: meta.configs.clone(),
+        }
+    }
+}
+
+/// Whether produce may create a missing topic: Kafka's auto.create.topics.enable, turned off
+/// with `KAF_AUTO_CREATE=false`.
+pub fn auto_create_enabled() -> bool {
+    !matches!(
+        std::env::var("KAF_AUTO_CREATE").as_deref(),
+        Ok("false" | "0" | "no" | "off")
+    )
+}
+
+impl Broker for Local {
+    fn create_topic(&self, t: &NewTopic) -> Result<()> {
+        if t.replication_factor != 1 {
+            return Err(Error::Usage(format!(
+                "replication factor {} is not possible: a local data directory keeps one copy (use 1)",
+                t.replication_factor
+            )));
+        }
+        let meta = TopicMeta::new(t.partitions, t.configs.clone())?;
+        self.store.create_topic(&t.name, &meta)
+    }
+
+    fn list_topics(&self) -> Result<Vec<TopicInfo>> {
+        let mut out = Vec::new();
+        for name in self.store.list_topics()? {
+            match self.store.topic_meta(&name) {
+                Ok(m) => out.push(Self::info(&name, &m)),
+                // Deleted between listing and reading: not a topic any more.
+                Err(Error::TopicNotFound { .. }) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(out)
+    }
+
+    fn topic(&self, name: &str) -> Result<TopicInfo> {
+        Ok(Self::info(name, &self.store.topic_meta(name)?))
+    }
+
+    fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>> {
+        let meta = self.store.topic_meta(topic)?;
+        (0..meta.partitions)
+            .map(|p| {
+                let mut r = self.store.reader(topic, p, &meta)?;
+                let (segments, bytes) = r.disk_usage()?;
+                Ok(PartitionInfo {
+                    partition: p,
+                    start_offset: r.start_offset()?,
+                    end_offset: r.end_offset()?,
+                    segments: Some(segments),
+                    bytes: Some(bytes),
+                })
+            })
+            .collect()
+    }
+
+    fn delete_topic(&self, name: &str) -> Result<()> {
+        self.store.delete_topic(name)
+    }
+
+    fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {
+        let meta = match self.store.topic_meta(topic) {
+            Ok(m) => m,
+            Err(Error::TopicNotFound { .. }) if auto_create && auto_create_enabled() => {
+                let m = TopicMeta::new(1, BTreeMap::new())?;
+                match self.store.create_topic(topic, &m) {
+                    Ok(()) | Err(Error::TopicExists(_)) => {}
+                    Err(e) => return Err(e),
+                }
+                self.store.topic_meta(topic)?
+            }
+            Err(Error::TopicNotFound { name, .. }) => {
+                return Err(Error::TopicNotFound {
+                    hint: Some(format!(
+                        "create it with `kaf topics create {name}` (auto-creation is off: KAF_AUTO_CREATE=false)"
+                    )),
+                    name,
+                });
+            }
+            Err(e) => return Err(e),
+        };
+        Ok(Box::new(LocalProducer {
+            store: self.store.clone(),
+            topic: topic.to_string(),
+            writers: (0..meta.partitions).map(|_| None).collect(),
+            meta,
+        }))
+    }
+
+    fn fetcher(&self, topic: &str, partition: i32) -> Result<Box<dyn Fetcher>> {
+        let meta = self.store.topic_meta(topic)?;
+        Ok(Box::new(LocalFetcher {
+            reader: self.store.reader(topic, partition, &meta)?,
+        }))
+    }
+}
+
+struct LocalProducer {
+    store: Store,
+    topic: String,
+    meta: TopicMeta,
+    writers: Vec<Option<Writer>>,
+}
+
+impl Producer for LocalProducer {
+    fn partitions(&self) -> i32 {
+        self.meta.partitions
+    }
+
+    fn max_batch_bytes(&self) -> usize {
+        self.meta.max_message_bytes() as usize
+    }
+
+    fn send(
+        &mut self,
+        partition: i32,
+        batch: &mut crate::store::batch::BatchBuilder,
+    ) -> Result<i64> {
+        let slot =
+            self.writers
+                .get_mut(partition as usize)
+                .ok_or_else(|| Error::PartitionNotFound {
+                    topic: self.topic.clone(),
+                    partition,
+                    count: self.meta.partitions,
+                })?;
+        if slot.is_none() {
+            *slot = Some(self.store.writer(&self.topic, partition, &self.meta)?);
+        }
+        let w = slot.as_mut().expect("opened");
+        w.append(batch.finish())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        for w in self.writers.iter_mut().flatten() {
+            w.sync()?;
+        }
+        Ok(())
+    }
+}
+
+struct LocalFetcher {
+    reader: Reader,
+}
+
+/// How often follow mode looks for new data: well under the 100 ms promise, and a stat call
+/// per partition per tick costs next to nothing.
+const FOLLOW_POLL: Duration = Duration::from_millis(20);
+
+impl Fetcher for LocalFetcher {
+    fn start_offset(&mut self) -> Result<i64> {
+        self.reader.start_offset()
+    }
+    fn end_offset(&mut self) -> Result<i64> {
+        self.reader.end_offset()
+    }
+    fn offset_for_time(&mut self, ts: i64) -> Result<Option<i64>> {
+        self.reader.offset_for_time(ts)
+    }
+    fn seek(&mut self, offset: i64) -> Result<()> {
+        self.reader.seek(offset)
+    }
+    fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
+        self.reader.read(out, max_bytes)
+    }
+    fn wait(&mut self, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        std::thread::sleep(FOLLOW_POLL.min(deadline.saturating_duration_since(Instant::now())));
+        Ok(())
+    }
+}

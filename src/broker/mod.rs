@@ -1,0 +1,74 @@
+//! The seam between commands and where the data lives. Commands hold a `dyn Broker` and never
+//! know whether it is the local data directory (`local`) or, later, a Kafka server.
+
+pub mod local;
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use crate::error::Result;
+use crate::store::batch::BatchBuilder;
+
+/// A topic as the commands see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicInfo {
+    pub name: String,
+    pub partitions: i32,
+    /// Configs set explicitly on the topic.
+    pub configs: BTreeMap<String, String>,
+}
+
+/// A partition's offsets and, where the broker knows them, its storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartitionInfo {
+    pub partition: i32,
+    pub start_offset: i64,
+    pub end_offset: i64,
+    pub segments: Option<usize>,
+    pub bytes: Option<u64>,
+}
+
+/// What `topics create` asks for.
+#[derive(Debug, Clone)]
+pub struct NewTopic {
+    pub name: String,
+    pub partitions: i32,
+    pub replication_factor: i32,
+    pub configs: BTreeMap<String, String>,
+}
+
+pub trait Broker {
+    fn create_topic(&self, topic: &NewTopic) -> Result<()>;
+    fn list_topics(&self) -> Result<Vec<TopicInfo>>;
+    fn topic(&self, name: &str) -> Result<TopicInfo>;
+    fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>>;
+    fn delete_topic(&self, name: &str) -> Result<()>;
+    /// A producer for `topic`, creating the topic first when `auto_create` allows.
+    fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>>;
+    fn fetcher(&self, topic: &str, partition: i32) -> Result<Box<dyn Fetcher>>;
+}
+
+/// Writes batches to one topic.
+pub trait Producer {
+    fn partitions(&self) -> i32;
+    /// The largest batch the topic accepts (max.message.bytes).
+    fn max_batch_bytes(&self) -> usize;
+    /// Appends the builder's records to `partition`; returns the first record's offset.
+    fn send(&mut self, partition: i32, batch: &mut BatchBuilder) -> Result<i64>;
+    /// Makes everything sent so far durable.
+    fn flush(&mut self) -> Result<()>;
+}
+
+/// Reads one partition as a stream of whole record batches.
+pub trait Fetcher {
+    fn start_offset(&mut self) -> Result<i64>;
+    fn end_offset(&mut self) -> Result<i64>;
+    /// The first offset whose timestamp is at or after `ts`, if any.
+    fn offset_for_time(&mut self, ts: i64) -> Result<Option<i64>>;
+    /// Positions the stream at `offset`; the first batch returned may start before it.
+    fn seek(&mut self, offset: i64) -> Result<()>;
+    /// Appends whole batches (about `max_bytes`) to `out`; returns 0 when none are there yet.
+    fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize>;
+    /// Blocks until more data may be there, or `timeout` passes.
+    fn wait(&mut self, timeout: Duration) -> Result<()>;
+}

@@ -1,0 +1,106 @@
+//! `kaf topics create|list|describe|delete`.
+
+use std::io::Write;
+
+use crate::broker::NewTopic;
+use crate::cli::{TopicCreateArgs, TopicsCommand};
+use crate::cmd::Context;
+use crate::error::{Error, Result};
+use crate::store::topic::{self, KNOWN_CONFIGS};
+
+pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
+    match cmd {
+        TopicsCommand::Create(a) => create(ctx, a),
+        TopicsCommand::List(a) => {
+            let topics = ctx.broker()?.list_topics()?;
+            let mut out = std::io::stdout().lock();
+            let w = |e| Error::io("write", e);
+            if !a.no_headers {
+                writeln!(out, "TOPIC\tPARTITIONS").map_err(w)?;
+            }
+            for t in topics {
+                if a.no_headers {
+                    writeln!(out, "{}", t.name).map_err(w)?;
+                } else {
+                    writeln!(out, "{}\t{}", t.name, t.partitions).map_err(w)?;
+                }
+            }
+            out.flush().map_err(w)
+        }
+        TopicsCommand::Describe(a) => describe(ctx, a.name.name()),
+        TopicsCommand::Delete(a) => {
+            let name = a.name.name();
+            topic::validate_name("topic", name)?;
+            match ctx.broker()?.delete_topic(name) {
+                Ok(()) => {
+                    eprintln!("Deleted topic \"{name}\".");
+                    Ok(())
+                }
+                Err(Error::TopicNotFound { .. }) if a.if_exists => Ok(()),
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+fn create(ctx: &Context, a: TopicCreateArgs) -> Result<()> {
+    let name = a.name.name().to_string();
+    topic::validate_name("topic", &name)?;
+    let configs = topic::parse_configs(&a.config)?;
+    if let Some(w) = topic::collision_warning(&name) {
+        eprintln!("WARNING: {w}");
+    }
+    let req = NewTopic {
+        name: name.clone(),
+        partitions: a.partitions,
+        replication_factor: a.replication_factor,
+        configs,
+    };
+    match ctx.broker()?.create_topic(&req) {
+        Ok(()) => {
+            eprintln!("Created topic \"{name}\".");
+            Ok(())
+        }
+        Err(Error::TopicExists(_)) if a.if_not_exists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn describe(ctx: &Context, name: &str) -> Result<()> {
+    topic::validate_name("topic", name)?;
+    let broker = ctx.broker()?;
+    let t = broker.topic(name)?;
+    let parts = broker.partitions(name)?;
+    let mut s = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(s, "Topic: {}\tPartitionCount: {}", t.name, t.partitions);
+    let _ = writeln!(s, "Configs:");
+    for (k, default) in KNOWN_CONFIGS {
+        let (v, src) = match t.configs.get(*k) {
+            Some(v) => (v.as_str(), ""),
+            None => (*default, " (default)"),
+        };
+        let _ = writeln!(s, "  {k}={v}{src}");
+    }
+    let _ = writeln!(
+        s,
+        "PARTITION\tSTART-OFFSET\tEND-OFFSET\tMESSAGES\tSEGMENTS\tBYTES"
+    );
+    for p in parts {
+        let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
+        let _ = writeln!(
+            s,
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            p.partition,
+            p.start_offset,
+            p.end_offset,
+            p.end_offset - p.start_offset,
+            opt(p.segments.map(|n| n.to_string())),
+            opt(p.bytes.map(|n| n.to_string())),
+        );
+    }
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Error::io("write", e))
+}

@@ -1,0 +1,139 @@
+//! kaf's one error type, its human messages and hints, and the exit code of each kind.
+//!
+//! `exit_code` is the only place that maps errors to process exit codes; the table is
+//! documented in README.md and the man page, and scripts branch on it.
+
+use std::io;
+use std::path::Path;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Exit codes, stable: scripts depend on them.
+pub mod code {
+    pub const OK: i32 = 0;
+    pub const FAILURE: i32 = 1;
+    pub const USAGE: i32 = 2;
+    pub const NOT_FOUND: i32 = 3;
+    pub const EXISTS: i32 = 4;
+    pub const UNREACHABLE: i32 = 5;
+    pub const CORRUPT: i32 = 6;
+    pub const GROUP_BUSY: i32 = 7;
+    pub const NO_SPACE: i32 = 8;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0}")]
+    Usage(String),
+    #[error("topic '{name}' does not exist")]
+    TopicNotFound { name: String, hint: Option<String> },
+    #[error("topic '{0}' already exists")]
+    TopicExists(String),
+    #[error("partition {partition} does not exist in topic '{topic}' ({count} partitions)")]
+    PartitionNotFound {
+        topic: String,
+        partition: i32,
+        count: i32,
+    },
+    #[error("group '{0}' does not exist")]
+    GroupNotFound(String),
+    #[error("group '{0}' is busy: every partition is held by another member")]
+    GroupBusy(String),
+    #[error("invalid {what} '{name}': {why}")]
+    InvalidName {
+        what: &'static str,
+        name: String,
+        why: String,
+    },
+    #[error("data is corrupt: {0}")]
+    Corrupt(String),
+    #[error("{0}")]
+    Unsupported(String),
+    #[error("message {line} is {size} bytes, over the topic's max.message.bytes of {max}")]
+    MessageTooLarge { line: u64, size: usize, max: usize },
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error("{0}")]
+    Other(String),
+}
+
+impl Error {
+    /// Wraps an I/O error with what kaf was doing and on which path.
+    pub fn io(context: impl Into<String>, source: io::Error) -> Self {
+        Error::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    pub fn io_path(action: &str, path: &std::path::Path, source: io::Error) -> Self {
+        Error::io(format!("{action} {}", path.display()), source)
+    }
+
+    /// The next step to suggest, printed as `hint:` under the error.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::TopicNotFound { name, hint } => Some(hint.clone().unwrap_or_else(|| {
+                format!("create it with `kaf topics create {name}`, or list topics with `kaf topics list`")
+            })),
+            Error::TopicExists(_) => Some("pass --if-not-exists to succeed anyway".into()),
+            Error::GroupNotFound(_) => Some("list groups with `kaf groups list`".into()),
+            Error::GroupBusy(_) => {
+                Some("wait for the other member (--wait), or run with a different --group".into())
+            }
+            Error::Corrupt(_) => Some("`kaf doctor` reports what is wrong".into()),
+            Error::MessageTooLarge { .. } => Some(
+                "raise it with `kaf topics create ... -c max.message.bytes=N` or split the message"
+                    .into(),
+            ),
+            Error::Io { source, .. } if is_no_space(source) => {
+                Some("free disk space, then run the command again".into())
+            }
+            _ => None,
+        }
+    }
+
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Usage(_) | Error::InvalidName { .. } => code::USAGE,
+            Error::TopicNotFound { .. }
+            | Error::PartitionNotFound { .. }
+            | Error::GroupNotFound(_) => code::NOT_FOUND,
+            Error::TopicExists(_) => code::EXISTS,
+            Error::Corrupt(_) => code::CORRUPT,
+            Error::GroupBusy(_) => code::GROUP_BUSY,
+            Error::Io { source, .. } if is_no_space(source) => code::NO_SPACE,
+            _ => code::FAILURE,
+        }
+    }
+
+    /// True when the error is stdout closing under us (`kaf consume t | head -1`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+fn is_no_space(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::StorageFull || e.raw_os_error() == Some(28)
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Other(format!("JSON: {e}"))
+    }
+}
+
+/// Shorthand used where a path is the whole context.
+pub trait IoContext<T> {
+    fn ctx(self, action: &str, path: &Path) -> Result<T>;
+}
+
+impl<T> IoContext<T> for io::Result<T> {
+    fn ctx(self, action: &str, path: &Path) -> Result<T> {
+        self.map_err(|e| Error::io_path(action, path, e))
+    }
+}

@@ -1,0 +1,53 @@
+//! kaf: Apache Kafka's model (topics, partitions, offsets, consumer groups) in one binary.
+//!
+//! # Layout
+//! - `cli`: clap types only; `cmd`: one module per subcommand, parse → validate → act.
+//! - `broker`: the `Broker` trait commands talk to, and its local implementation.
+//! - `store`: the data directory (segments of Kafka RecordBatch v2, indexes, locks).
+//! - `error`: the one error type and the one mapping from errors to exit codes.
+
+pub mod broker;
+pub mod cli;
+pub mod cmd;
+pub mod error;
+pub mod store;
+
+use std::io::Write;
+
+use clap::Parser;
+
+/// What `--version` prints: the release and the on-disk format it reads and writes.
+pub const VERSION_LINE: &str = concat!(env!("CARGO_PKG_VERSION"), " (data format 1)");
+
+/// Runs kaf with the process's arguments and returns the exit code.
+pub fn run() -> i32 {
+    let cli = match cli::Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                error::code::USAGE
+            } else {
+                error::code::OK
+            };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cmd::dispatch(cli) {
+        Ok(()) => error::code::OK,
+        Err(e) if e.is_broken_pipe() => error::code::OK,
+        Err(e) => {
+            report(&e);
+            e.exit_code()
+        }
+    }
+}
+
+/// Prints an error as one `kaf: error:` line plus an optional `hint:` line.
+pub fn report(e: &error::Error) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "kaf: error: {e}");
+    if let Some(h) = e.hint() {
+        let _ = writeln!(err, "hint: {h}");
+    }
+}

@@ -1,0 +1,704 @@
+//! Kafka RecordBatch v2: the byte format kaf stores on disk and serves on the wire.
+//!
+//! Layout (big-endian, offsets in bytes), as Kafka's `DefaultRecordBatch` defines it:
+//!
+//! ```text
+//!  0 baseOffset i64          8 batchLength i32 (bytes after this field)
+//! 12 partitionLeaderEpoch i32 16 magic i8 (= 2)   17 crc u32 (CRC-32C of bytes 21..end)
+//! 21 attributes i16          23 lastOffsetDelta i32
+//! 27 baseTimestamp i64       35 maxTimestamp i64
+//! 43 producerId i64          51 producerEpoch i16   53 baseSequence i32
+//! 57 recordCount i32         61 records...
+//! ```
+//!
+//! Each record: length varint, attributes i8, timestampDelta varlong, offsetDelta varint,
+//! keyLength varint (-1 = null), key, valueLength varint (-1 = null), value, headerCount
+//! varint, then per header keyLength varint, key, valueLength varint (-1 = null), value.
+//! Varints are zigzag-encoded, as in protobuf.
+//!
+//! The CRC does not cover baseOffset, batchLength or partitionLeaderEpoch, which is what lets
+//! a writer assign offsets by rewriting baseOffset without recomputing it.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, Result};
+
+/// Size of the fixed batch header, up to and including recordCount.
+pub const HEADER_LEN: usize = 61;
+/// Bytes before the batchLength field's end: a batch occupies `LOG_OVERHEAD + batchLength`.
+pub const LOG_OVERHEAD: usize = 12;
+const CRC_START: usize = 21;
+pub const MAGIC: i8 = 2;
+
+const ATTR_COMPRESSION_MASK: i16 = 0x07;
+const ATTR_TIMESTAMP_LOG_APPEND: i16 = 0x08;
+const ATTR_TRANSACTIONAL: i16 = 0x10;
+const ATTR_CONTROL: i16 = 0x20;
+
+/// One record as callers hand it to a batch builder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NewRecord<'a> {
+    pub timestamp: i64,
+    pub key: Option<&'a [u8]>,
+    pub value: Option<&'a [u8]>,
+    pub headers: &'a [(Vec<u8>, Option<Vec<u8>>)],
+}
+
+/// Zigzag varint helpers. Kafka uses protobuf's zigzag for signed varints and varlongs.
+pub mod varint {
+    /// Appends `v` as a zigzag varint (works for both Kafka's varint and varlong).
+    #[inline]
+    pub fn put(buf: &mut Vec<u8>, v: i64) {
+        let mut z = ((v << 1) ^ (v >> 63)) as u64;
+        while z >= 0x80 {
+            buf.push((z as u8) | 0x80);
+            z >>= 7;
+        }
+        buf.push(z as u8);
+    }
+
+    /// Encoded size of `v` as a zigzag varint.
+    #[inline]
+    pub fn size(v: i64) -> usize {
+        let z = ((v << 1) ^ (v >> 63)) as u64;
+        let bits = 64 - (z | 1).leading_zeros() as usize;
+        bits.div_ceil(7)
+    }
+
+    /// Reads a zigzag varint from `buf[*pos..]`, advancing `pos`. At most 10 bytes are read,
+    /// so a hostile input cannot make this loop long.
+    #[inline]
+    pub fn get(buf: &[u8], pos: &mut usize) -> Option<i64> {
+        let mut z: u64 = 0;
+        let mut shift = 0u32;
+        loop {
+            let b = *buf.get(*pos)?;
+            *pos += 1;
+            if shift == 63 && b > 1 {
+                return None;
+            }
+            z |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                break;
+            }
+            shift += 7;
+            if shift > 63 {
+                return None;
+            }
+        }
+        Some(((z >> 1) as i64) ^ -((z & 1) as i64))
+    }
+}
+
+/// Builds one RecordBatch v2 in memory. Offsets start at 0 here; the log assigns the real
+/// base offset by rewriting the first 8 bytes when it appends.
+pub struct BatchBuilder {
+    buf: Vec<u8>,
+    count: i32,
+    base_ts: i64,
+    max_ts: i64,
+}
+
+impl Default for BatchBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl BatchBuilder {
+    pub fn new() -> Self {
+        Self::with_capacity(64 * 1024)
+    }
+
+    pub fn with_capacity(cap: usize) -> Self {
+        let mut buf = Vec::with_capacity(cap.max(HEADER_LEN));
+        buf.resize(HEADER_LEN, 0);
+        BatchBuilder {
+            buf,
+            count: 0,
+            base_ts: 0,
+            max_ts: 0,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    pub fn record_count(&self) -> i32 {
+        self.count
+    }
+
+    /// Bytes the batch occupies so far, header included.
+    pub fn size(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// An upper bound of the bytes that `rec` adds to a batch, whatever its position and
+    /// timestamp delta turn out to be.
+    pub fn record_size(rec: &NewRecord) -> usize {
+        let body = Self::body_size(rec, i64::MAX, i64::from(i32::MAX));
+        body + varint::size(body as i64)
+    }
+
+    fn body_size(rec: &NewRecord, ts_delta: i64, off_delta: i64) -> usize {
+        let mut n = 1 + varint::size(ts_delta) + varint::size(off_delta);
+        n += opt_size(rec.key) + opt_size(rec.value);
+        n += varint::size(rec.headers.len() as i64);
+        for (k, v) in rec.headers {
+            n += varint::size(k.len() as i64) + k.len() + opt_size(v.as_deref());
+        }
+        n
+    }
+
+    pub fn push(&mut self, rec: &NewRecord) {
+        if self.count == 0 {
+            self.base_ts = rec.timestamp;
+            self.max_ts = rec.timestamp;
+        }
+        self.max_ts = self.max_ts.max(rec.timestamp);
+        let ts_delta = rec.timestamp.wrapping_sub(self.base_ts);
+        let off_delta = i64::from(self.count);
+        let body = Self::body_size(rec, ts_delta, off_delta);
+        let buf = &mut self.buf;
+        varint::put(buf, body as i64);
+        buf.push(0);
+        varint::put(buf, ts_delta);
+        varint::put(buf, off_delta);
+        put_opt(buf, rec.key);
+        put_opt(buf, rec.value);
+        varint::put(buf, rec.headers.len() as i64);
+        for (k, v) in rec.headers {
+            varint::put(buf, k.len() as i64);
+            buf.extend_from_slice(k);
+            put_opt(buf, v.as_deref());
+        }
+        self.count += 1;
+    }
+
+    /// Fills in the header and CRC and returns the finished batch bytes.
+    pub fn finish(&mut self) -> &mut [u8] {
+        let len = self.buf.len();
+        let h = &mut self.buf[..HEADER_LEN];
+        h[0..8].copy_from_slice(&0i64.to_be_bytes());
+        h[8..12].copy_from_slice(&((len - LOG_OVERHEAD) as i32).to_be_bytes());
+        h[12..16].copy_from_slice(&0i32.to_be_bytes());
+        h[16] = MAGIC as u8;
+        h[21..23].copy_from_slice(&0i16.to_be_bytes());
+        h[23..27].copy_from_slice(&(self.count - 1).max(0).to_be_bytes());
+        h[27..35].copy_from_slice(&self.base_ts.to_be_bytes());
+        h[35..43].copy_from_slice(&self.max_ts.to_be_bytes());
+        h[43..51].copy_from_slice(&(-1i64).to_be_bytes());
+        h[51..53].copy_from_slice(&(-1i16).to_be_bytes());
+        h[53..57].copy_from_slice(&(-1i32).to_be_bytes());
+        h[57..61].copy_from_slice(&self.count.to_be_bytes());
+        let crc = crc32c::crc32c(&self.buf[CRC_START..]);
+        self.buf[17..21].copy_from_slice(&crc.to_be_bytes());
+        &mut self.buf
+    }
+
+    /// Empties the builder for reuse, keeping its allocation.
+    pub fn clear(&mut self) {
+        self.buf.truncate(HEADER_LEN);
+        self.count = 0;
+    }
+}
+
+fn opt_size(v: Option<&[u8]>) -> usize {
+    match v {
+        None => varint::size(-1),
+        Some(b) => varint::size(b.len() as i64) + b.len(),
+    }
+}
+
+fn put_opt(buf: &mut Vec<u8>, v: Option<&[u8]>) {
+    match v {
+        None => varint::put(buf, -1),
+        Some(b) => {
+            varint::put(buf, b.len() as i64);
+            buf.extend_from_slice(b);
+        }
+    }
+}
+
+/// Rewrites a batch's baseOffset in place; the CRC stays valid because it does not cover it.
+pub fn set_base_offset(batch: &mut [u8], base: i64) {
+    batch[0..8].copy_from_slice(&base.to_be_bytes());
+}
+
+/// What a scan finds at a position in a log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scan {
+    /// A whole, CRC-valid batch of this many bytes.
+    Batch(BatchHeader, usize),
+    /// Not enough bytes yet: a writer may be mid-append, or it died there.
+    Incomplete,
+    /// Bytes that can never become a valid batch (bad magic, length or CRC).
+    Invalid(&'static str),
+}
+
+/// The fixed fields of a batch header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BatchHeader {
+    pub base_offset: i64,
+    pub batch_length: i32,
+    pub attributes: i16,
+    pub last_offset_delta: i32,
+    pub base_timestamp: i64,
+    pub max_timestamp: i64,
+    pub producer_id: i64,
+    pub producer_epoch: i16,
+    pub base_sequence: i32,
+    pub record_count: i32,
+}
+
+impl BatchHeader {
+    pub fn last_offset(&self) -> i64 {
+        self.base_offset + i64::from(self.last_offset_delta)
+    }
+    pub fn next_offset(&self) -> i64 {
+        self.last_offset() + 1
+    }
+    pub fn compression(&self) -> Compression {
+        Compression::from_attr(self.attributes)
+    }
+    pub fn is_control(&self) -> bool {
+        self.attributes & ATTR_CONTROL != 0
+    }
+    pub fn is_transactional(&self) -> bool {
+        self.attributes & ATTR_TRANSACTIONAL != 0
+    }
+    pub fn log_append_time(&self) -> bool {
+        self.attributes & ATTR_TIMESTAMP_LOG_APPEND != 0
+    }
+    /// Total bytes the batch occupies in the log.
+    pub fn size(&self) -> usize {
+        LOG_OVERHEAD + self.batch_length as usize
+    }
+}
+
+fn be_i16(b: &[u8], at: usize) -> i16 {
+    i16::from_be_bytes([b[at], b[at + 1]])
+}
+fn be_i32(b: &[u8], at: usize) -> i32 {
+    i32::from_be_bytes(b[at..at + 4].try_into().unwrap())
+}
+fn be_i64(b: &[u8], at: usize) -> i64 {
+    i64::from_be_bytes(b[at..at + 8].try_into().unwrap())
+}
+
+/// Parses the header at the start of `b` (needs `HEADER_LEN` bytes) without checking the CRC.
+pub fn parse_header(b: &[u8]) -> Option<BatchHeader> {
+    if b.len() < HEADER_LEN {
+        return None;
+    }
+    Some(BatchHeader {
+        base_offset: be_i64(b, 0),
+        batch_length: be_i32(b, 8),
+        attributes: be_i16(b, 21),
+        last_offset_delta: be_i32(b, 23),
+        base_timestamp: be_i64(b, 27),
+        max_timestamp: be_i64(b, 35),
+        producer_id: be_i64(b, 43),
+        producer_epoch: be_i16(b, 51),
+        base_sequence: be_i32(b, 53),
+        record_count: be_i32(b, 57),
+    })
+}
+
+/// Largest batch kaf accepts anywhere; bounds memory use against hostile lengths.
+pub const MAX_BATCH_BYTES: usize = 64 * 1024 * 1024;
+
+/// Examines the bytes at the start of `b`: a complete valid batch, too few bytes, or junk.
+pub fn scan(b: &[u8]) -> Scan {
+    if b.len() < LOG_OVERHEAD + 5 {
+        return Scan::Incomplete;
+    }
+    let batch_length = be_i32(b, 8);
+    if batch_length < (HEADER_LEN - LOG_OVERHEAD) as i32 {
+        return Scan::Invalid("batch length too small");
+    }
+    if batch_length as usize > MAX_BATCH_BYTES {
+        return Scan::Invalid("batch length too large");
+    }
+    if b[16] as i8 != MAGIC {
+        return Scan::Invalid("unsupported magic byte (not RecordBatch v2)");
+    }
+    let total = LOG_OVERHEAD + batch_length as usize;
+    if b.len() < total {
+        return Scan::Incomplete;
+    }
+    let stored = u32::from_be_bytes(b[17..21].try_into().unwrap());
+    if crc32c::crc32c(&b[CRC_START..total]) != stored {
+        return Scan::Invalid("CRC mismatch");
+    }
+    let h = parse_header(b).expect("length checked");
+    if h.last_offset_delta < 0 || h.record_count < 0 {
+        return Scan::Invalid("negative record count or offset delta");
+    }
+    Scan::Batch(h, total)
+}
+
+/// Compression codec of a batch (attributes bits 0..2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    None,
+    Gzip,
+    Snappy,
+    Lz4,
+    Zstd,
+    Unknown(i16),
+}
+
+impl Compression {
+    fn from_attr(a: i16) -> Self {
+        match a & ATTR_COMPRESSION_MASK {
+            0 => Compression::None,
+            1 => Compression::Gzip,
+            2 => Compression::Snappy,
+            3 => Compression::Lz4,
+            4 => Compression::Zstd,
+            n => Compression::Unknown(n),
+        }
+    }
+}
+
+/// A decoded record, borrowing from the batch bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct RecordView<'a> {
+    pub offset: i64,
+    pub timestamp: i64,
+    pub key: Option<&'a [u8]>,
+    pub value: Option<&'a [u8]>,
+    headers: &'a [u8],
+    header_count: usize,
+}
+
+impl<'a> RecordView<'a> {
+    pub fn headers(&self) -> HeaderIter<'a> {
+        HeaderIter {
+            buf: self.headers,
+            pos: 0,
+            left: self.header_count,
+        }
+    }
+    pub fn header_count(&self) -> usize {
+        self.header_count
+    }
+}
+
+/// Iterates a record's headers; headers were validated when the record was decoded.
+pub struct HeaderIter<'a> {
+    buf: &'a [u8],
+    pos: usize,
+    left: usize,
+}
+
+impl<'a> Iterator for HeaderIter<'a> {
+    type Item = (&'a [u8], Option<&'a [u8]>);
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let k = get_bytes(self.buf, &mut self.pos)??;
+        let v = get_bytes(self.buf, &mut self.pos)?;
+        Some((k, v))
+    }
+}
+
+/// Reads a varint length and that many bytes; `Some(None)` is a null (-1).
+fn get_bytes<'a>(buf: &'a [u8], pos: &mut usize) -> Option<Option<&'a [u8]>> {
+    let n = varint::get(buf, pos)?;
+    if n == -1 {
+        return Some(None);
+    }
+    if n < 0 {
+        return None;
+    }
+    let n = n as usize;
+    let end = pos.checked_add(n)?;
+    let s = buf.get(*pos..end)?;
+    *pos = end;
+    Some(Some(s))
+}
+
+/// The records section of a batch, decompressed if it was compressed.
+pub struct Records<'a> {
+    pub header: BatchHeader,
+    data: Cow<'a, [u8]>,
+}
+
+impl<'a> Records<'a> {
+    /// Opens a validated batch (as returned by `scan`) for record decoding.
+    pub fn new(batch: &'a [u8], header: BatchHeader) -> Result<Self> {
+        let raw = &batch[HEADER_LEN..header.size()];
+        let data = match header.compression() {
+            Compression::None => Cow::Borrowed(raw),
+            c => Cow::Owned(crate::store::compression::decompress(c, raw)?),
+        };
+        Ok(Records { header, data })
+    }
+
+    /// Decodes every record, calling `f` for each. Stops with an error at the first record
+    /// that does not parse: the CRC matched, so such a batch was written wrong, not torn.
+    pub fn for_each<'s>(&'s self, mut f: impl FnMut(RecordView<'s>) -> Result<()>) -> Result<()> {
+        let buf: &'s [u8] = &self.data;
+        let h = &self.header;
+        let mut pos = 0usize;
+        for _ in 0..h.record_count {
+            let rec = decode_record(buf, &mut pos, h).ok_or_else(|| {
+                Error::Corrupt(format!(
+                    "batch at offset {} has a malformed record",
+                    h.base_offset
+                ))
+            })?;
+            f(rec)?;
+        }
+        Ok(())
+    }
+}
+
+fn decode_record<'a>(buf: &'a [u8], pos: &mut usize, h: &BatchHeader) -> Option<RecordView<'a>> {
+    let len = varint::get(buf, pos)?;
+    if len < 0 {
+        return None;
+    }
+    let end = pos.checked_add(len as usize)?;
+    let body = buf.get(..end)?;
+    let mut p = *pos;
+    p += 1; // attributes, unused in v2
+    let ts_delta = varint::get(body, &mut p)?;
+    let off_delta = varint::get(body, &mut p)?;
+    let key = get_bytes(body, &mut p)?;
+    let value = get_bytes(body, &mut p)?;
+    let header_count = varint::get(body, &mut p)?;
+    if header_count < 0 {
+        return None;
+    }
+    let hstart = p;
+    for _ in 0..header_count {
+        get_bytes(body, &mut p)??;
+        get_bytes(body, &mut p)?;
+    }
+    if p != end {
+        return None;
+    }
+    *pos = end;
+    let timestamp = if h.log_append_time() {
+        h.max_timestamp
+    } else {
+        h.base_timestamp.wrapping_add(ts_delta)
+    };
+    Some(RecordView {
+        offset: h.base_offset.wrapping_add(off_delta),
+        timestamp,
+        key,
+        value,
+        headers: &body[hstart..end],
+        header_count: header_count as usize,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn encode(recs: &[NewRecord]) -> Vec<u8> {
+        let mut b = BatchBuilder::new();
+        for r in recs {
+            b.push(r);
+        }
+        b.finish().to_vec()
+    }
+
+    #[test]
+    fn crc32c_known_values() {
+        // RFC 3720 (iSCSI) test vectors, the CRC-32C that Kafka's Crc32C implements.
+        assert_eq!(crc32c::crc32c(&[0u8; 32]), 0x8A91_36AA);
+        assert_eq!(crc32c::crc32c(&[0xffu8; 32]), 0x62A8_AB43);
+        let inc: Vec<u8> = (0u8..32).collect();
+        assert_eq!(crc32c::crc32c(&inc), 0x46DD_794E);
+        assert_eq!(crc32c::crc32c(b"123456789"), 0xE306_9283);
+    }
+
+    #[test]
+    fn varint_known_values() {
+        // Values from Kafka's ByteUtilsTest (zigzag varint encodings).
+        let cases: &[(i64, &[u8])] = &[
+            (0, &[0x00]),
+            (-1, &[0x01]),
+            (1, &[0x02]),
+            (63, &[0x7e]),
+            (-64, &[0x7f]),
+            (64, &[0x80, 0x01]),
+            (-65, &[0x81, 0x01]),
+            (8191, &[0xfe, 0x7f]),
+            (-8192, &[0xff, 0x7f]),
+            (8192, &[0x80, 0x80, 0x01]),
+            (i32::MAX as i64, &[0xfe, 0xff, 0xff, 0xff, 0x0f]),
+            (i32::MIN as i64, &[0xff, 0xff, 0xff, 0xff, 0x0f]),
+            (
+                i64::MAX,
+                &[0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01],
+            ),
+            (
+                i64::MIN,
+                &[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01],
+            ),
+        ];
+        for (v, bytes) in cases {
+            let mut buf = Vec::new();
+            varint::put(&mut buf, *v);
+            assert_eq!(&buf[..], *bytes, "encoding {v}");
+            assert_eq!(varint::size(*v), bytes.len(), "size of {v}");
+            let mut pos = 0;
+            assert_eq!(varint::get(&buf, &mut pos), Some(*v));
+            assert_eq!(pos, bytes.len());
+        }
+    }
+
+    #[test]
+    fn varint_rejects_overlong() {
+        let mut pos = 0;
+        assert_eq!(varint::get(&[0xff; 11], &mut pos), None);
+        let mut pos = 0;
+        assert_eq!(varint::get(&[0x80], &mut pos), None);
+    }
+
+    #[test]
+    fn header_fields_match_kafka_layout() {
+        let hdrs = vec![(b"h".to_vec(), Some(b"v".to_vec()))];
+        let mut bytes = encode(&[
+            NewRecord {
+                timestamp: 1000,
+                key: Some(b"k"),
+                value: Some(b"hello"),
+                headers: &hdrs,
+            },
+            NewRecord {
+                timestamp: 1005,
+                key: None,
+                value: None,
+                headers: &[],
+            },
+        ]);
+        set_base_offset(&mut bytes, 42);
+        let Scan::Batch(h, len) = scan(&bytes) else {
+            panic!("not a batch")
+        };
+        assert_eq!(len, bytes.len());
+        assert_eq!(h.base_offset, 42);
+        assert_eq!(h.record_count, 2);
+        assert_eq!(h.last_offset_delta, 1);
+        assert_eq!(h.base_timestamp, 1000);
+        assert_eq!(h.max_timestamp, 1005);
+        assert_eq!(h.producer_id, -1);
+        assert_eq!(bytes[16], 2);
+        let recs = Records::new(&bytes, h).unwrap();
+        let mut got = Vec::new();
+        recs.for_each(|r| {
+            got.push((
+                r.offset,
+                r.timestamp,
+                r.key.map(<[u8]>::to_vec),
+                r.value.map(<[u8]>::to_vec),
+                r.headers()
+                    .map(|(k, v)| (k.to_vec(), v.map(<[u8]>::to_vec)))
+                    .collect::<Vec<_>>(),
+            ));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(
+            got,
+            vec![
+                (42, 1000, Some(b"k".to_vec()), Some(b"hello".to_vec()), hdrs),
+                (43, 1005, None, None, vec![]),
+            ]
+        );
+    }
+
+    #[test]
+    fn any_flipped_byte_after_offset_fields_is_caught() {
+        let bytes = encode(&[NewRecord {
+            timestamp: 7,
+            key: None,
+            value: Some(b"payload"),
+            headers: &[],
+        }]);
+        for i in CRC_START..bytes.len() {
+            let mut b = bytes.clone();
+            b[i] ^= 0x40;
+            assert!(
+                matches!(scan(&b), Scan::Invalid(_)),
+                "flip at {i} not detected"
+            );
+        }
+        for cut in 0..bytes.len() {
+            assert!(!matches!(scan(&bytes[..cut]), Scan::Batch(..)));
+        }
+    }
+
+    type Rec = (
+        i64,
+        Option<Vec<u8>>,
+        Option<Vec<u8>>,
+        Vec<(Vec<u8>, Option<Vec<u8>>)>,
+    );
+
+    fn arb_record() -> impl Strategy<Value = Rec> {
+        (
+            any::<i64>(),
+            proptest::option::of(proptest::collection::vec(any::<u8>(), 0..40)),
+            proptest::option::of(proptest::collection::vec(any::<u8>(), 0..300)),
+            proptest::collection::vec(
+                (
+                    proptest::collection::vec(any::<u8>(), 0..10),
+                    proptest::option::of(proptest::collection::vec(any::<u8>(), 0..10)),
+                ),
+                0..4,
+            ),
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn round_trip(recs in proptest::collection::vec(arb_record(), 1..20), base in 0i64..1<<50) {
+            let mut b = BatchBuilder::new();
+            let mut estimate = HEADER_LEN;
+            for (ts, k, v, h) in &recs {
+                let r = NewRecord { timestamp: *ts, key: k.as_deref(), value: v.as_deref(), headers: h };
+                estimate += BatchBuilder::record_size(&r);
+                b.push(&r);
+            }
+            prop_assert!(b.size() <= estimate);
+            let mut bytes = b.finish().to_vec();
+            set_base_offset(&mut bytes, base);
+            let Scan::Batch(h, len) = scan(&bytes) else { panic!("scan failed") };
+            prop_assert_eq!(len, bytes.len());
+            let r = Records::new(&bytes, h).unwrap();
+            let mut i = 0usize;
+            r.for_each(|rv| {
+                let (ts, k, v, hs) = &recs[i];
+                assert_eq!(rv.offset, base + i as i64);
+                assert_eq!(rv.timestamp, *ts);
+                assert_eq!(rv.key, k.as_deref());
+                assert_eq!(rv.value, v.as_deref());
+                let got: Vec<_> = rv.headers().map(|(k, v)| (k.to_vec(), v.map(<[u8]>::to_vec))).collect();
+                assert_eq!(&got, hs);
+                i += 1;
+                Ok(())
+            }).unwrap();
+            prop_assert_eq!(i, recs.len());
+        }
+
+        #[test]
+        fn scan_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            if let Scan::Batch(h, _) = scan(&bytes) {
+                if let Ok(r) = Records::new(&bytes, h) { let _ = r.for_each(|_| Ok(())); }
+            }
+        }
+    }
+}

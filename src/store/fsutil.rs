@@ -1,0 +1,52 @@
+//! Small durable-file helpers: atomic replace (temp + fsync + rename + directory fsync) and
+//! directory fsync. Everything kaf writes outside the log goes through `write_atomic`.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{IoContext, Result};
+
+/// Makes a directory entry change (create, rename, unlink) durable.
+pub fn fsync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .ctx("fsync directory", dir)
+}
+
+/// Replaces `path` with `data` so that a crash leaves either the old or the new content.
+pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
+    let dir = path.parent().expect("file has a parent directory");
+    let name = path.file_name().expect("file has a name").to_string_lossy();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&tmp)
+        .ctx("create", &tmp)?;
+    f.write_all(data).ctx("write", &tmp)?;
+    f.sync_all().ctx("fsync", &tmp)?;
+    drop(f);
+    fs::rename(&tmp, path).ctx("rename into place", path)?;
+    fsync_dir(dir)
+}
+
+/// Creates a directory and its parents, fsyncing each new level's parent.
+pub fn create_dir_durable(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent() {
+        create_dir_durable(parent)?;
+    }
+    match fs::create_dir(dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(()),
+        Err(e) => return Err(crate::error::Error::io_path("create directory", dir, e)),
+    }
+    if let Some(parent) = dir.parent() {
+        fsync_dir(parent)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,771 @@
+//! One partition's log: segment files of RecordBatch v2 bytes, their writer and their readers.
+//!
+//! # Concurrency
+//! Many processes may write one partition. A writer takes the partition's exclusive lock
+//! (`.lock`, flock via std `File::lock`) for exactly one append: it refreshes its view of the
+//! tail (other writers may have appended or rolled since), truncates a torn tail left by a
+//! writer that died mid-append, rolls the segment if the batch would not fit, rewrites the
+//! batch's baseOffset to the next offset and writes the whole batch with one `pwrite`.
+//!
+//! Readers take no lock. They read up to the file's current size and stop at the first batch
+//! that is incomplete or fails its CRC, so a batch being written is invisible until whole. A
+//! segment is final once a later segment exists, because writers only append to the last one.
+
+use std::fs::{self, File, OpenOptions};
+use std::os::unix::fs::{FileExt, MetadataExt};
+use std::path::{Path, PathBuf};
+
+use super::batch::{self, BatchHeader, Scan};
+use super::fsutil::fsync_dir;
+use super::index::{self, Entry, Index};
+use crate::error::{Error, IoContext, Result};
+
+pub const LOCK_FILE: &str = ".lock";
+const READ_CHUNK: usize = 1024 * 1024;
+
+pub fn segment_path(dir: &Path, base: i64) -> PathBuf {
+    dir.join(format!("{base:020}.log"))
+}
+fn offset_index_path(dir: &Path, base: i64) -> PathBuf {
+    dir.join(format!("{base:020}.index"))
+}
+fn time_index_path(dir: &Path, base: i64) -> PathBuf {
+    dir.join(format!("{base:020}.timeindex"))
+}
+
+/// Base offsets of the partition's segments, ascending.
+pub fn list_segments(dir: &Path) -> Result<Vec<i64>> {
+    let rd = match fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io_path("list", dir, e)),
+    };
+    let mut out = Vec::new();
+    for ent in rd {
+        let ent = ent.ctx("list", dir)?;
+        let name = ent.file_name();
+        let name = name.to_string_lossy();
+        if let Some(stem) = name.strip_suffix(".log")
+            && stem.len() == 20
+            && stem.bytes().all(|b| b.is_ascii_digit())
+            && let Ok(base) = stem.parse::<i64>()
+        {
+            out.push(base);
+        }
+    }
+    out.sort_unstable();
+    Ok(out)
+}
+
+fn load_index(dir: &Path, base: i64) -> Index {
+    Index::load(&offset_index_path(dir, base), &time_index_path(dir, base))
+}
+
+/// Why a scan of a segment stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Every byte up to the end was whole batches.
+    End,
+    /// The bytes at the stop position are an incomplete batch.
+    Incomplete,
+    /// The bytes at the stop position can never be a batch.
+    Invalid(&'static str),
+    /// The callback asked to stop.
+    Halted,
+}
+
+/// Reads whole, valid batches from `file` starting at byte `pos`, up to `size`, calling `f`
+/// with each batch's header, position and bytes. `f` returns false to stop. Returns the
+/// position after the last batch passed to `f` and why the scan stopped.
+pub fn scan_file(
+    file: &File,
+    mut pos: u64,
+    size: u64,
+    buf: &mut Vec<u8>,
+    mut f: impl FnMut(&BatchHeader, u64, &[u8]) -> Result<bool>,
+) -> Result<(u64, Stop)> {
+    loop {
+        if pos >= size {
+            return Ok((pos, Stop::End));
+        }
+        let want = ((size - pos) as usize).min(READ_CHUNK);
+        read_at(file, pos, want, buf)?;
+        let mut at = 0usize;
+        loop {
+            match batch::scan(&buf[at..]) {
+                Scan::Batch(h, len) => {
+                    if !f(&h, pos + at as u64, &buf[at..at + len])? {
+                        return Ok((pos + at as u64 + len as u64, Stop::Halted));
+                    }
+                    at += len;
+                }
+                Scan::Incomplete => break,
+                Scan::Invalid(why) => return Ok((pos + at as u64, Stop::Invalid(why))),
+            }
+        }
+        if at == 0 {
+            // One batch larger than the chunk: read exactly it, if the file holds it all.
+            let need = batch_len_at(buf).unwrap_or(usize::MAX);
+            if need == usize::MAX || pos + need as u64 > size || need <= buf.len() {
+                return Ok((pos, Stop::Incomplete));
+            }
+            read_at(file, pos, need, buf)?;
+            match batch::scan(buf) {
+                Scan::Batch(h, len) => {
+                    if !f(&h, pos, &buf[..len])? {
+                        return Ok((pos + len as u64, Stop::Halted));
+                    }
+                    at = len;
+                }
+                Scan::Incomplete => return Ok((pos, Stop::Incomplete)),
+                Scan::Invalid(why) => return Ok((pos, Stop::Invalid(why))),
+            }
+        }
+        pos += at as u64;
+    }
+}
+
+fn batch_len_at(b: &[u8]) -> Option<usize> {
+    let l = i32::from_be_bytes(b.get(8..12)?.try_into().ok()?);
+    (l > 0).then(|| batch::LOG_OVERHEAD + l as usize)
+}
+
+/// Fills `buf` with up to `len` bytes at `pos` (fewer at end of file).
+fn read_at(file: &File, pos: u64, len: usize, buf: &mut Vec<u8>) -> Result<()> {
+    buf.clear();
+    buf.resize(len, 0);
+    let mut got = 0;
+    while got < len {
+        match file.read_at(&mut buf[got..], pos + got as u64) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(Error::io("read segment", e)),
+        }
+    }
+    buf.truncate(got);
+    Ok(())
+}
+
+/// Reads the batch header at `pos` and checks that the whole batch there is valid and has
+/// the expected base offset: how an index entry is verified before it is trusted.
+fn verify_batch_at(file: &File, pos: u64, base_offset: i64, buf: &mut Vec<u8>) -> bool {
+    let Ok(meta) = file.metadata() else {
+        return false;
+    };
+    let mut ok = false;
+    let _ = scan_file(file, pos, meta.len(), buf, |h, _, _| {
+        ok = h.base_offset == base_offset;
+        Ok(false)
+    });
+    ok
+}
+
+/// The state of a segment's end, as found by scanning it.
+struct SegEnd {
+    /// Bytes of whole valid batches.
+    len: u64,
+    next_offset: i64,
+    max_ts: i64,
+    stop: Stop,
+    /// Index entries that survived verification (those past `len` are dropped).
+    entries: Vec<Entry>,
+    /// True when the index files disagree with the log and should be rewritten.
+    index_stale: bool,
+}
+
+/// Finds the end of a segment: starts from the last index entry that verifies, then scans.
+fn scan_segment_end(
+    dir: &Path,
+    base: i64,
+    file: &File,
+    size: u64,
+    buf: &mut Vec<u8>,
+) -> Result<SegEnd> {
+    let idx = load_index(dir, base);
+    let mut entries = idx.entries;
+    let total = entries.len();
+    let mut start = (0u64, base, i64::MIN);
+    while let Some(e) = entries.last().copied() {
+        if u64::from(e.position) < size
+            && verify_batch_at(file, e.position.into(), base + i64::from(e.rel_offset), buf)
+        {
+            start = (
+                e.position.into(),
+                base + i64::from(e.rel_offset),
+                e.max_timestamp,
+            );
+            break;
+        }
+        entries.pop();
+    }
+    // Entries that failed verification may be followed by garbage: rewrite the files.
+    let index_stale = entries.len() != total;
+    let (mut next_offset, mut max_ts) = (start.1, start.2);
+    let mut discontinuity = None;
+    let (len, stop) = scan_file(file, start.0, size, buf, |h, pos, _| {
+        if h.base_offset != next_offset {
+            discontinuity = Some((pos, h.base_offset, next_offset));
+            return Ok(false);
+        }
+        next_offset = h.next_offset();
+        max_ts = max_ts.max(h.max_timestamp);
+        Ok(true)
+    })?;
+    if let Some((pos, found, expected)) = discontinuity {
+        return Err(Error::Corrupt(format!(
+            "{}: batch at byte {pos} has base offset {found}, expected {expected}",
+            segment_path(dir, base).display()
+        )));
+    }
+    Ok(SegEnd {
+        len,
+        next_offset,
+        max_ts,
+        stop,
+        entries,
+        index_stale,
+    })
+}
+
+/// A writer's view of the last segment.
+struct Tail {
+    base: i64,
+    file: File,
+    len: u64,
+    next_offset: i64,
+    max_ts: i64,
+    /// Bytes written by this process that are not yet fsynced.
+    unsynced: bool,
+}
+
+/// Appends batches to one partition, sharing it safely with other processes.
+pub struct Writer {
+    dir: PathBuf,
+    label: String,
+    lock: File,
+    lock_id: (u64, u64),
+    segment_bytes: u64,
+    tail: Option<Tail>,
+    buf: Vec<u8>,
+    /// Set after an fsync failure: the kernel may have dropped the pages, so nothing this
+    /// writer says about durability can be trusted any more.
+    poisoned: bool,
+}
+
+impl Writer {
+    /// Opens the writer for the partition directory `dir` (which must exist).
+    pub fn open(dir: &Path, label: &str, segment_bytes: u64) -> Result<Writer> {
+        let lock_path = dir.join(LOCK_FILE);
+        let lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+            .ctx("open lock file", &lock_path)?;
+        let m = lock.metadata().ctx("stat", &lock_path)?;
+        Ok(Writer {
+            dir: dir.to_path_buf(),
+            label: label.to_string(),
+            lock,
+            lock_id: (m.dev(), m.ino()),
+            segment_bytes: segment_bytes.max(batch::HEADER_LEN as u64),
+            tail: None,
+            buf: Vec::new(),
+            poisoned: false,
+        })
+    }
+
+    /// Appends one finished batch, assigning its offsets. Returns its base offset.
+    pub fn append(&mut self, batch: &mut [u8]) -> Result<i64> {
+        if self.poisoned {
+            return Err(Error::Other(
+                "an earlier fsync failed; refusing to write more".into(),
+            ));
+        }
+        let Scan::Batch(h, len) = batch::scan(batch) else {
+            return Err(Error::Other("internal: append of an invalid batch".into()));
+        };
+        debug_assert_eq!(len, batch.len());
+        self.lock
+            .lock()
+            .map_err(|e| Error::io(format!("lock {}", self.label), e))?;
+        let result = self.append_locked(batch, &h, len);
+        let _ = self.lock.unlock();
+        result
+    }
+
+    fn append_locked(&mut self, batch: &mut [u8], h: &BatchHeader, len: usize) -> Result<i64> {
+        self.check_not_deleted()?;
+        self.refresh()?;
+        let needs_roll = {
+            let t = self.tail.as_ref().expect("refreshed");
+            t.len > 0 && t.len + len as u64 > self.segment_bytes
+        };
+        if needs_roll {
+            self.roll()?;
+        }
+        let t = self.tail.as_mut().expect("refreshed");
+        let base = t.next_offset;
+        batch::set_base_offset(batch, base);
+        if let Err(e) = t.file.write_all_at(batch, t.len) {
+            // Leave no partial batch behind; if this fails too, the next writer truncates it.
+            let _ = t.file.set_len(t.len);
+            return Err(Error::io(format!("append to {}", self.label), e));
+        }
+        t.unsynced = true;
+        let pos = t.len;
+        t.len += len as u64;
+        t.next_offset = h.next_offset() - h.base_offset + base;
+        t.max_ts = t.max_ts.max(h.max_timestamp);
+        if index::should_index(pos, len as u64) {
+            let e = Entry {
+                rel_offset: (base - t.base) as u32,
+                position: pos as u32,
+                max_timestamp: t.max_ts,
+            };
+            index::append(
+                &offset_index_path(&self.dir, t.base),
+                &time_index_path(&self.dir, t.base),
+                &e,
+            )?;
+        }
+        Ok(base)
+    }
+
+    /// fsyncs everything this writer appended. A failure poisons the writer.
+    pub fn sync(&mut self) -> Result<()> {
+        if let Some(t) = self.tail.as_mut()
+            && t.unsynced
+        {
+            if let Err(e) = t.file.sync_data() {
+                self.poisoned = true;
+                return Err(Error::io(format!("fsync {}", self.label), e));
+            }
+            t.unsynced = false;
+        }
+        Ok(())
+    }
+
+    /// The topic may have been deleted (its directory moved away) since this writer opened:
+    /// then the lock file at our path is gone or is another file.
+    fn check_not_deleted(&self) -> Result<()> {
+        match fs::metadata(self.dir.join(LOCK_FILE)) {
+            Ok(m) if (m.dev(), m.ino()) == self.lock_id => Ok(()),
+            _ => Err(Error::Other(format!(
+                "{} was deleted while kaf was writing to it",
+                self.label
+            ))),
+        }
+    }
+
+    /// Brings the cached tail up to date with what other writers did. Requires the lock.
+    fn refresh(&mut self) -> Result<()> {
+        loop {
+            let Some(t) = self.tail.as_mut() else {
+                self.discover()?;
+                continue;
+            };
+            let size = t.file.metadata().ctx("stat", &self.dir)?.len();
+            if size < t.len {
+                self.replace_tail(None)?;
+                continue;
+            }
+            if size > t.len {
+                let (base, len, next) = (t.base, t.len, t.next_offset);
+                let mut max_ts = t.max_ts;
+                let mut next_offset = next;
+                let mut gap = None;
+                let (end, stop) = scan_file(&t.file, len, size, &mut self.buf, |h, pos, _| {
+                    if h.base_offset != next_offset {
+                        gap = Some(pos);
+                        return Ok(false);
+                    }
+                    next_offset = h.next_offset();
+                    max_ts = max_ts.max(h.max_timestamp);
+                    Ok(true)
+                })?;
+                if let Some(pos) = gap {
+                    return Err(Error::Corrupt(format!(
+                        "{}: offsets are not continuous at byte {pos} of segment {base}",
+                        self.label
+                    )));
+                }
+                let t = self.tail.as_mut().expect("tail");
+                t.len = end;
+                t.next_offset = next_offset;
+                t.max_ts = max_ts;
+                if stop != Stop::End {
+                    let torn = size - end;
+                    Self::truncate_torn(&self.label, &self.dir, t, torn, stop)?;
+                }
+            }
+            let t = self.tail.as_ref().expect("tail");
+            if t.next_offset != t.base && segment_path(&self.dir, t.next_offset).exists() {
+                let next = t.next_offset;
+                let tail = self.open_segment(next)?;
+                self.replace_tail(Some(tail))?;
+                continue;
+            }
+            return Ok(());
+        }
+    }
+
+    fn truncate_torn(label: &str, dir: &Path, t: &mut Tail, torn: u64, stop: Stop) -> Result<()> {
+        let why = match stop {
+            Stop::Invalid(w) => w,
+            _ => "incomplete batch",
+        };
+        eprintln!(
+            "kaf: warning: {label}: truncating {torn} bytes after offset {} in segment {:020}.log ({why}; a writer died mid-append)",
+            t.next_offset - 1,
+            t.base
+        );
+        let path = segment_path(dir, t.base);
+        t.file.set_len(t.len).ctx("truncate torn tail of", &path)?;
+        t.file.sync_data().ctx("fsync", &path)?;
+        // Index entries past the new end would point into nothing; rebuild from the log.
+        rebuild_index(dir, t.base, &t.file, t.len)
+    }
+
+    fn discover(&mut self) -> Result<()> {
+        let segs = list_segments(&self.dir)?;
+        let base = match segs.last() {
+            Some(b) => *b,
+            None => {
+                let p = segment_path(&self.dir, 0);
+                OpenOptions::new()
+                    .write(true)
+                    .create(true)
+                    .truncate(false)
+                    .open(&p)
+                    .ctx("create segment", &p)?;
+                fsync_dir(&self.dir)?;
+                0
+            }
+        };
+        let tail = self.open_segment(base)?;
+        self.replace_tail(Some(tail))
+    }
+
+    /// Opens segment `base` as the tail, truncating a torn end (we hold the lock, so bytes
+    /// after the last valid batch belong to a writer that died).
+    fn open_segment(&mut self, base: i64) -> Result<Tail> {
+        let path = segment_path(&self.dir, base);
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&path)
+            .ctx("open segment", &path)?;
+        let size = file.metadata().ctx("stat", &path)?.len();
+        let end = scan_segment_end(&self.dir, base, &file, size, &mut self.buf)?;
+        let mut tail = Tail {
+            base,
+            file,
+            len: end.len,
+            next_offset: end.next_offset,
+            max_ts: end.max_ts,
+            unsynced: false,
+        };
+        if end.stop != Stop::End {
+            Self::truncate_torn(&self.label, &self.dir, &mut tail, size - end.len, end.stop)?;
+        } else if end.index_stale {
+            index::rewrite(
+                &offset_index_path(&self.dir, base),
+                &time_index_path(&self.dir, base),
+                &end.entries,
+            )?;
+        }
+        Ok(tail)
+    }
+
+    /// Switches to another tail, first fsyncing what we wrote to the old one.
+    fn replace_tail(&mut self, tail: Option<Tail>) -> Result<()> {
+        if let Some(old) = self.tail.as_ref()
+            && old.unsynced
+        {
+            if let Err(e) = old.file.sync_data() {
+                self.poisoned = true;
+                return Err(Error::io(format!("fsync {}", self.label), e));
+            }
+        }
+        self.tail = tail;
+        Ok(())
+    }
+
+    fn roll(&mut self) -> Result<()> {
+        let t = self.tail.as_ref().expect("tail");
+        let base = t.next_offset;
+        let path = segment_path(&self.dir, base);
+        // The finished segment must be durable before readers treat it as final.
+        if let Err(e) = t.file.sync_data() {
+            self.poisoned = true;
+            return Err(Error::io(format!("fsync {}", self.label), e));
+        }
+        self.tail.as_mut().expect("tail").unsynced = false;
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .ctx("create segment", &path)?;
+        fsync_dir(&self.dir)?;
+        self.tail = Some(Tail {
+            base,
+            file,
+            len: 0,
+            next_offset: base,
+            max_ts: i64::MIN,
+            unsynced: false,
+        });
+        Ok(())
+    }
+}
+
+/// Rewrites a segment's indexes from its first `len` bytes.
+pub fn rebuild_index(dir: &Path, base: i64, file: &File, len: u64) -> Result<()> {
+    let mut entries = Vec::new();
+    let mut max_ts = i64::MIN;
+    let mut buf = Vec::new();
+    scan_file(file, 0, len, &mut buf, |h, pos, b| {
+        max_ts = max_ts.max(h.max_timestamp);
+        if index::should_index(pos, b.len() as u64) {
+            entries.push(Entry {
+                rel_offset: (h.base_offset - base) as u32,
+                position: pos as u32,
+                max_timestamp: max_ts,
+            });
+        }
+        Ok(true)
+    })?;
+    index::rewrite(
+        &offset_index_path(dir, base),
+        &time_index_path(dir, base),
+        &entries,
+    )
+}
+
+/// Reads one partition without locks. Cheap to create; holds at most one open segment.
+pub struct Reader {
+    dir: PathBuf,
+    cur: Option<Cursor>,
+    buf: Vec<u8>,
+}
+
+struct Cursor {
+    base: i64,
+    file: File,
+    pos: u64,
+    /// The offset the next batch is expected to start at (or after).
+    next_offset: i64,
+}
+
+impl Reader {
+    pub fn new(dir: &Path) -> Reader {
+        Reader {
+            dir: dir.to_path_buf(),
+            cur: None,
+            buf: Vec::new(),
+        }
+    }
+
+    /// The first offset still in the log.
+    pub fn start_offset(&self) -> Result<i64> {
+        Ok(list_segments(&self.dir)?.first().copied().unwrap_or(0))
+    }
+
+    /// The offset the next appended record will get: one past the last whole valid batch.
+    pub fn end_offset(&mut self) -> Result<i64> {
+        let segs = list_segments(&self.dir)?;
+        let Some(&base) = segs.last() else {
+            return Ok(0);
+        };
+        let path = segment_path(&self.dir, base);
+        let file = match File::open(&path) {
+            Ok(f) => f,
+            // Deleted under us (topic deletion): report what the listing showed.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(base),
+            Err(e) => return Err(Error::io_path("open", &path, e)),
+        };
+        let size = file.metadata().ctx("stat", &path)?.len();
+        Ok(scan_segment_end(&self.dir, base, &file, size, &mut self.buf)?.next_offset)
+    }
+
+    /// Bytes and segment count, for `topics describe`.
+    pub fn disk_usage(&self) -> Result<(usize, u64)> {
+        let segs = list_segments(&self.dir)?;
+        let mut bytes = 0;
+        for b in &segs {
+            bytes += fs::metadata(segment_path(&self.dir, *b))
+                .map(|m| m.len())
+                .unwrap_or(0);
+        }
+        Ok((segs.len(), bytes))
+    }
+
+    /// Positions the reader at the batch holding `offset`, or the first batch after it.
+    pub fn seek(&mut self, offset: i64) -> Result<()> {
+        let segs = list_segments(&self.dir)?;
+        let i = segs.partition_point(|b| *b <= offset);
+        let base = match i.checked_sub(1) {
+            Some(i) => segs[i],
+            None => match segs.first() {
+                Some(b) => *b,
+                None => {
+                    self.cur = None;
+                    return Ok(());
+                }
+            },
+        };
+        let path = segment_path(&self.dir, base);
+        let file = File::open(&path).ctx("open segment", &path)?;
+        let mut pos = 0u64;
+        let mut next = base;
+        if offset > base {
+            let rel = u32::try_from(offset - base).unwrap_or(u32::MAX);
+            let idx = load_index(&self.dir, base);
+            if let Some(e) = idx.floor_offset(rel) {
+                let at = base + i64::from(e.rel_offset);
+                if verify_batch_at(&file, e.position.into(), at, &mut self.buf) {
+                    pos = e.position.into();
+                    next = at;
+                }
+            }
+            let size = file.metadata().ctx("stat", &path)?.len();
+            scan_file(&file, pos, size, &mut self.buf, |h, bpos, _| {
+                if h.last_offset() >= offset {
+                    pos = bpos;
+                    next = h.base_offset;
+                    return Ok(false);
+                }
+                pos = bpos + h.size() as u64;
+                next = h.next_offset();
+                Ok(true)
+            })?;
+        }
+        self.cur = Some(Cursor {
+            base,
+            file,
+            pos,
+            next_offset: next,
+        });
+        Ok(())
+    }
+
+    /// Appends whole valid batches to `out`, about `max_bytes` of them (at least one batch if
+    /// one is there, whatever its size). Returns how many bytes were appended; 0 means no
+    /// more data for now.
+    pub fn read(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
+        if self.cur.is_none() {
+            self.seek(0)?;
+        }
+        let start_len = out.len();
+        loop {
+            let Some(cur) = self.cur.as_mut() else {
+                return Ok(0);
+            };
+            let size = cur.file.metadata().ctx("stat", &self.dir)?.len();
+            let limit = size.min(cur.pos.saturating_add(max_bytes as u64));
+            let mut gap = None;
+            let mut next = cur.next_offset;
+            let (end, stop) = scan_file(&cur.file, cur.pos, limit, &mut self.buf, |h, pos, b| {
+                if h.base_offset < next {
+                    gap = Some((pos, h.base_offset, next));
+                    return Ok(false);
+                }
+                next = h.next_offset();
+                out.extend_from_slice(b);
+                Ok(out.len() - start_len < max_bytes)
+            })?;
+            if let Some((pos, found, expected)) = gap {
+                return Err(Error::Corrupt(format!(
+                    "{}: batch at byte {pos} of segment {:020}.log has offset {found}, expected at least {expected}",
+                    self.dir.display(),
+                    cur.base
+                )));
+            }
+            let mut end = end;
+            if end == cur.pos && stop == Stop::Incomplete && limit < size {
+                // One batch bigger than max_bytes: hand it over alone.
+                end = scan_file(&cur.file, cur.pos, size, &mut self.buf, |h, _, b| {
+                    next = h.next_offset();
+                    out.extend_from_slice(b);
+                    Ok(false)
+                })?
+                .0;
+            }
+            cur.pos = end;
+            cur.next_offset = next;
+            if out.len() > start_len {
+                return Ok(out.len() - start_len);
+            }
+            // Nothing here now. If a later segment exists this one is final: check once more
+            // for bytes appended before the roll, then move on.
+            let segs = list_segments(&self.dir)?;
+            let Some(&later) = segs.iter().find(|b| **b > cur.base) else {
+                return Ok(0);
+            };
+            let size_now = cur.file.metadata().ctx("stat", &self.dir)?.len();
+            if size_now != size {
+                continue;
+            }
+            let path = segment_path(&self.dir, later);
+            let file = match File::open(&path) {
+                Ok(f) => f,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+                Err(e) => return Err(Error::io_path("open segment", &path, e)),
+            };
+            *cur = Cursor {
+                base: later,
+                file,
+                pos: 0,
+                next_offset: cur.next_offset.max(later),
+            };
+        }
+    }
+
+    /// The first offset whose record timestamp is at or after `ts`, or None if none is.
+    pub fn offset_for_time(&mut self, ts: i64) -> Result<Option<i64>> {
+        let segs = list_segments(&self.dir)?;
+        for &base in &segs {
+            let path = segment_path(&self.dir, base);
+            let file = match File::open(&path) {
+                Ok(f) => f,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(Error::io_path("open", &path, e)),
+            };
+            let size = file.metadata().ctx("stat", &path)?.len();
+            let idx = load_index(&self.dir, base);
+            let mut pos = 0u64;
+            if let Some(e) = idx.last_below_time(ts) {
+                let at = base + i64::from(e.rel_offset);
+                if verify_batch_at(&file, e.position.into(), at, &mut self.buf) {
+                    pos = e.position.into();
+                }
+            }
+            let mut found = None;
+            let mut rbuf = Vec::new();
+            scan_file(&file, pos, size, &mut self.buf, |h, _, b| {
+                if h.max_timestamp < ts {
+                    return Ok(true);
+                }
+                rbuf.clear();
+                rbuf.extend_from_slice(b);
+                let recs = batch::Records::new(&rbuf, *h)?;
+                recs.for_each(|r| {
+                    if found.is_none() && r.timestamp >= ts {
+                        found = Some(r.offset);
+                    }
+                    Ok(())
+                })?;
+                Ok(found.is_none())
+            })?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(None)
+    }
+}

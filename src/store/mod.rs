@@ -1,0 +1,283 @@
+//! The data directory: topics, partitions, segment logs and their indexes. No sockets here.
+//!
+//! # Layout (docs/FORMAT.md is the byte-level spec)
+//! ```text
+//! <dir>/kaf.json                          {"format": 1}: refused if the version is unknown
+//! <dir>/topics/<topic>/topic.json         partitions and configs
+//! <dir>/topics/<topic>/<p>/.lock          writers' exclusive lock
+//! <dir>/topics/<topic>/<p>/<base>.log     RecordBatch v2 bytes, base offset in 20 digits
+//! <dir>/topics/<topic>/<p>/<base>.index   sparse offset index (hint)
+//! <dir>/topics/<topic>/<p>/<base>.timeindex  sparse time index (hint)
+//! <dir>/staging/, <dir>/trash/            topic creation and deletion in flight
+//! ```
+//! Topics live under `topics/` rather than at the top so that no topic name can collide with
+//! kaf's own entries.
+
+pub mod batch;
+pub mod compression;
+pub mod fsutil;
+pub mod index;
+pub mod log;
+pub mod topic;
+
+use std::fs::{self, File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, IoContext, Result};
+pub use topic::TopicMeta;
+
+/// Version of the data directory layout; bumped on any incompatible change.
+pub const FORMAT_VERSION: u32 = 1;
+const MARKER: &str = "kaf.json";
+
+#[derive(Serialize, Deserialize)]
+struct Marker {
+    format: u32,
+}
+
+/// An open data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating on first use) the data directory at `root`, refusing one written in a
+    /// format this kaf does not know.
+    pub fn open(root: &Path) -> Result<Store> {
+        let marker = root.join(MARKER);
+        match fs::read(&marker) {
+            Ok(bytes) => {
+                let m: Marker = serde_json::from_slice(&bytes).map_err(|e| {
+                    Error::Corrupt(format!("{} is not a kaf marker: {e}", marker.display()))
+                })?;
+                if m.format != FORMAT_VERSION {
+                    return Err(Error::Unsupported(format!(
+                        "{} uses data format version {}, this kaf supports version {FORMAT_VERSION}; use a kaf that matches",
+                        root.display(),
+                        m.format
+                    )));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                fsutil::create_dir_durable(root)?;
+                let body = serde_json::to_vec(&Marker {
+                    format: FORMAT_VERSION,
+                })?;
+                fsutil::write_atomic(&marker, &body)?;
+            }
+            Err(e) => return Err(Error::io_path("read", &marker, e)),
+        }
+        for sub in ["topics", "groups", "staging", "trash"] {
+            fsutil::create_dir_durable(&root.join(sub))?;
+        }
+        Ok(Store {
+            root: root.to_path_buf(),
+        })
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn topic_dir(&self, name: &str) -> PathBuf {
+        self.root.join("topics").join(name)
+    }
+
+    pub fn partition_dir(&self, topic: &str, partition: i32) -> PathBuf {
+        self.topic_dir(topic).join(partition.to_string())
+    }
+
+    pub fn list_topics(&self) -> Result<Vec<String>> {
+        let dir = self.root.join("topics");
+        let mut names = Vec::new();
+        for ent in fs::read_dir(&dir).ctx("list", &dir)? {
+            let ent = ent.ctx("list", &dir)?;
+            let name = ent.file_name().to_string_lossy().into_owned();
+            if topic::validate_name("topic", &name).is_ok()
+                && ent.path().join("topic.json").is_file()
+            {
+                names.push(name);
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+
+    pub fn topic_meta(&self, name: &str) -> Result<TopicMeta> {
+        topic::validate_name("topic", name)?;
+        let path = self.topic_dir(name).join("topic.json");
+        match fs::read(&path) {
+            Ok(b) => TopicMeta::parse(&b, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::TopicNotFound {
+                name: name.to_string(),
+                hint: self.similar_topic(name),
+            }),
+            Err(e) => Err(Error::io_path("read", &path, e)),
+        }
+    }
+
+    fn similar_topic(&self, name: &str) -> Option<String> {
+        let names = self.list_topics().ok()?;
+        let best = names
+            .iter()
+            .map(|n| (edit_distance(n, name), n))
+            .filter(|(d, n)| *d <= 2.max(name.len() / 4) && *d < n.len())
+            .min()?;
+        Some(format!(
+            "did you mean '{}'? (or create it with `kaf topics create {name}`)",
+            best.1
+        ))
+    }
+
+    /// Creates a topic atomically: it appears whole (metadata and partition directories) or
+    /// not at all, and of two concurrent creators exactly one succeeds.
+    pub fn create_topic(&self, name: &str, meta: &TopicMeta) -> Result<()> {
+        topic::validate_name("topic", name)?;
+        let dest = self.topic_dir(name);
+        if dest.join("topic.json").exists() {
+            return Err(Error::TopicExists(name.to_string()));
+        }
+        let stage = self.root.join("staging").join(unique(name));
+        fs::create_dir(&stage).ctx("create", &stage)?;
+        let result = (|| {
+            fsutil::write_atomic(&stage.join("topic.json"), &serde_json::to_vec_pretty(meta)?)?;
+            for p in 0..meta.partitions {
+                let d = stage.join(p.to_string());
+                fs::create_dir(&d).ctx("create", &d)?;
+                File::create(d.join(log::LOCK_FILE)).ctx("create lock file in", &d)?;
+                fsutil::fsync_dir(&d)?;
+            }
+            fsutil::fsync_dir(&stage)?;
+            match fs::rename(&stage, &dest) {
+                Ok(()) => {}
+                Err(e) if dest.exists() => {
+                    let _ = e;
+                    return Err(Error::TopicExists(name.to_string()));
+                }
+                Err(e) => return Err(Error::io_path("create topic", &dest, e)),
+            }
+            fsutil::fsync_dir(&self.root.join("topics"))?;
+            fsutil::fsync_dir(&self.root.join("staging"))
+        })();
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&stage);
+        }
+        result
+    }
+
+    /// Deletes a topic. In-flight appends finish first (we take every partition's lock), then
+    /// the directory moves to trash in one rename; writers that still hold it notice at their
+    /// next append and stop, and readers keep their open files until they are done.
+    pub fn delete_topic(&self, name: &str) -> Result<()> {
+        let meta = self.topic_meta(name)?;
+        let dir = self.topic_dir(name);
+        let mut locks = Vec::new();
+        for p in 0..meta.partitions {
+            let path = self.partition_dir(name, p).join(log::LOCK_FILE);
+            if let Ok(f) = OpenOptions::new().read(true).write(true).open(&path) {
+                f.lock().ctx("lock", &path)?;
+                locks.push(f);
+            }
+        }
+        let trash = self.root.join("trash").join(unique(name));
+        fs::rename(&dir, &trash).ctx("delete topic", &dir)?;
+        fsutil::fsync_dir(&self.root.join("topics"))?;
+        drop(locks);
+        fs::remove_dir_all(&trash).ctx("remove", &trash)?;
+        Ok(())
+    }
+
+    pub fn writer(&self, topic: &str, partition: i32, meta: &TopicMeta) -> Result<log::Writer> {
+        self.check_partition(topic, partition, meta)?;
+        log::Writer::open(
+            &self.partition_dir(topic, partition),
+            &format!("{topic}/{partition}"),
+            meta.segment_bytes(),
+        )
+    }
+
+    pub fn reader(&self, topic: &str, partition: i32, meta: &TopicMeta) -> Result<log::Reader> {
+        self.check_partition(topic, partition, meta)?;
+        Ok(log::Reader::new(&self.partition_dir(topic, partition)))
+    }
+
+    fn check_partition(&self, topic: &str, partition: i32, meta: &TopicMeta) -> Result<()> {
+        if partition < 0 || partition >= meta.partitions {
+            return Err(Error::PartitionNotFound {
+                topic: topic.to_string(),
+                partition,
+                count: meta.partitions,
+            });
+        }
+        Ok(())
+    }
+}
+
+/// A name no other process will pick: name, pid and a timestamp.
+fn unique(name: &str) -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0);
+    format!("{name}.{}.{nanos}", std::process::id())
+}
+
+/// Levenshtein distance, for "did you mean" hints.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("hello_kafka", "hello_kafak"), 2);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+    }
+
+    #[test]
+    fn refuses_unknown_format() {
+        let d = tempfile::tempdir().unwrap();
+        Store::open(d.path()).unwrap();
+        fs::write(d.path().join(MARKER), br#"{"format":7}"#).unwrap();
+        let e = Store::open(d.path()).unwrap_err();
+        assert!(e.to_string().contains("version 7"), "{e}");
+    }
+
+    #[test]
+    fn create_exists_delete() {
+        let d = tempfile::tempdir().unwrap();
+        let s = Store::open(d.path()).unwrap();
+        let m = TopicMeta::new(2, Default::default()).unwrap();
+        s.create_topic("t", &m).unwrap();
+        assert!(matches!(
+            s.create_topic("t", &m),
+            Err(Error::TopicExists(_))
+        ));
+        assert_eq!(s.list_topics().unwrap(), vec!["t".to_string()]);
+        assert_eq!(s.topic_meta("t").unwrap(), m);
+        s.delete_topic("t").unwrap();
+        assert!(matches!(
+            s.topic_meta("t"),
+            Err(Error::TopicNotFound { .. })
+        ));
+        assert!(s.list_topics().unwrap().is_empty());
+    }
+}

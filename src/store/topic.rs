@@ -1,0 +1,239 @@
+//! Topic and group names, topic configuration and the `topic.json` file that records them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// Version of `topic.json`; kaf refuses files with a version it does not know.
+pub const TOPIC_FORMAT: u32 = 1;
+
+pub const DEFAULT_SEGMENT_BYTES: u64 = 128 * 1024 * 1024;
+/// Kafka's default max.message.bytes (1 MiB plus the batch overhead Kafka allows for).
+pub const DEFAULT_MAX_MESSAGE_BYTES: u64 = 1_048_588;
+pub const MAX_PARTITIONS: i32 = 10_000;
+
+/// Checks a topic (or group) name against Kafka's rules. Because only `[a-zA-Z0-9._-]` is
+/// allowed and `.`/`..` are refused, a valid name can never reach outside the data directory.
+pub fn validate_name(what: &'static str, name: &str) -> Result<()> {
+    let bad = |why: String| {
+        Err(Error::InvalidName {
+            what,
+            name: name.to_string(),
+            why,
+        })
+    };
+    if name.is_empty() {
+        return bad("the name is empty".into());
+    }
+    if name == "." || name == ".." {
+        return bad("'.' and '..' are not allowed".into());
+    }
+    if name.len() > 249 {
+        return bad(format!("{} characters, the maximum is 249", name.len()));
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        return bad(format!(
+            "character {c:?} is not allowed (use ASCII letters, digits, '.', '_' and '-')"
+        ));
+    }
+    Ok(())
+}
+
+/// Kafka's warning for names containing '.' or '_' (it prints it for either, as the seed's
+/// `hello_kafka` shows), because the two collide in metric names.
+pub fn collision_warning(name: &str) -> Option<&'static str> {
+    (name.contains('.') || name.contains('_')).then_some(
+        "Due to limitations in metric names, topics with a period ('.') or underscore ('_') \
+         could collide. To avoid issues it is best to use either, but not both.",
+    )
+}
+
+/// Configs kaf understands, with Kafka's names. Values are kept as strings, as Kafka does.
+pub const KNOWN_CONFIGS: &[(&str, &str)] = &[
+    ("segment.bytes", "134217728"),
+    ("max.message.bytes", "1048588"),
+    ("retention.ms", "604800000"),
+    ("retention.bytes", "-1"),
+    ("cleanup.policy", "delete"),
+    ("segment.ms", "604800000"),
+    ("message.timestamp.type", "CreateTime"),
+    ("min.insync.replicas", "1"),
+    ("compression.type", "producer"),
+    ("delete.retention.ms", "86400000"),
+];
+
+/// The contents of `topic.json`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct TopicMeta {
+    pub format: u32,
+    pub partitions: i32,
+    #[serde(default)]
+    pub configs: BTreeMap<String, String>,
+}
+
+impl TopicMeta {
+    pub fn new(partitions: i32, configs: BTreeMap<String, String>) -> Result<Self> {
+        if !(1..=MAX_PARTITIONS).contains(&partitions) {
+            return Err(Error::Usage(format!(
+                "the number of partitions must be between 1 and {MAX_PARTITIONS}, not {partitions}"
+            )));
+        }
+        for (k, v) in &configs {
+            validate_config(k, v)?;
+        }
+        Ok(TopicMeta {
+            format: TOPIC_FORMAT,
+            partitions,
+            configs,
+        })
+    }
+
+    pub fn parse(bytes: &[u8], what: &str) -> Result<Self> {
+        let meta: TopicMeta = serde_json::from_slice(bytes)
+            .map_err(|e| Error::Corrupt(format!("{what} is not valid topic metadata: {e}")))?;
+        if meta.format != TOPIC_FORMAT {
+            return Err(Error::Unsupported(format!(
+                "{what} has format version {}, this kaf reads version {TOPIC_FORMAT}; upgrade kaf",
+                meta.format
+            )));
+        }
+        if !(1..=MAX_PARTITIONS).contains(&meta.partitions) {
+            return Err(Error::Corrupt(format!(
+                "{what} declares {} partitions",
+                meta.partitions
+            )));
+        }
+        Ok(meta)
+    }
+
+    /// A config's value, falling back to Kafka's default.
+    pub fn config(&self, key: &str) -> Option<&str> {
+        self.configs.get(key).map(String::as_str).or_else(|| {
+            KNOWN_CONFIGS
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| *v)
+        })
+    }
+
+    fn config_u64(&self, key: &str, default: u64) -> u64 {
+        self.config(key)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    }
+
+    pub fn segment_bytes(&self) -> u64 {
+        self.config_u64("segment.bytes", DEFAULT_SEGMENT_BYTES)
+    }
+
+    pub fn max_message_bytes(&self) -> u64 {
+        self.config_u64("max.message.bytes", DEFAULT_MAX_MESSAGE_BYTES)
+    }
+}
+
+fn validate_config(key: &str, value: &str) -> Result<()> {
+    if !KNOWN_CONFIGS.iter().any(|(k, _)| *k == key) {
+        let known: Vec<&str> = KNOWN_CONFIGS.iter().map(|(k, _)| *k).collect();
+        return Err(Error::Usage(format!(
+            "unknown topic config '{key}' (known: {})",
+            known.join(", ")
+        )));
+    }
+    let int = |min: i64| -> Result<()> {
+        match value.parse::<i64>() {
+            Ok(n) if n >= min => Ok(()),
+            _ => Err(Error::Usage(format!(
+                "config {key} must be an integer of at least {min}, not '{value}'"
+            ))),
+        }
+    };
+    match key {
+        "segment.bytes" => int(14),
+        "max.message.bytes" => int(0),
+        "retention.ms" | "retention.bytes" => int(-1),
+        "segment.ms" | "delete.retention.ms" => int(0),
+        "min.insync.replicas" => int(1),
+        "cleanup.policy" => match value {
+            "delete" | "compact" | "compact,delete" | "delete,compact" => Ok(()),
+            _ => Err(Error::Usage(format!(
+                "cleanup.policy must be delete or compact, not '{value}'"
+            ))),
+        },
+        "message.timestamp.type" => match value {
+            "CreateTime" | "LogAppendTime" => Ok(()),
+            _ => Err(Error::Usage(format!(
+                "message.timestamp.type must be CreateTime or LogAppendTime, not '{value}'"
+            ))),
+        },
+        _ => Ok(()),
+    }
+}
+
+/// Parses `k=v` pairs given with `-c/--config`.
+pub fn parse_configs(pairs: &[String]) -> Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for p in pairs {
+        let (k, v) = p
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("config '{p}' is not of the form key=value")))?;
+        validate_config(k, v)?;
+        out.insert(k.to_string(), v.to_string());
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        for ok in ["a", "hello_kafka", "A.b-c_9", &"x".repeat(249), "..."] {
+            assert!(validate_name("topic", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            ".",
+            "..",
+            "../x",
+            "a/b",
+            "a b",
+            "é",
+            "a\0",
+            &"x".repeat(250),
+        ] {
+            assert!(validate_name("topic", bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn collision() {
+        assert!(collision_warning("hellokafka").is_none());
+        assert!(collision_warning("hello_kafka").is_some());
+        assert!(collision_warning("a.b_c").is_some());
+    }
+
+    #[test]
+    fn configs() {
+        let c = parse_configs(&["segment.bytes=1000".into()]).unwrap();
+        let m = TopicMeta::new(2, c).unwrap();
+        assert_eq!(m.segment_bytes(), 1000);
+        assert_eq!(m.max_message_bytes(), DEFAULT_MAX_MESSAGE_BYTES);
+        assert!(parse_configs(&["nope=1".into()]).is_err());
+        assert!(parse_configs(&["segment.bytes=x".into()]).is_err());
+        assert!(parse_configs(&["segment.bytes".into()]).is_err());
+        assert!(TopicMeta::new(0, BTreeMap::new()).is_err());
+    }
+
+    #[test]
+    fn unknown_format_refused() {
+        let e = TopicMeta::parse(br#"{"format":99,"partitions":1}"#, "t").unwrap_err();
+        assert!(e.to_string().contains("format version 99"), "{e}");
+        assert!(TopicMeta::parse(b"{", "t").is_err());
+    }
+}

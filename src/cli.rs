@@ -104,17 +104,133 @@ pub struct TopicDeleteArgs {
     pub if_exists: bool,
 }
 
-#[derive(Debug, Args)]
-pub struct ProduceArgs {
-    #[command(flatten)]
-    pub name: TopicName,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Delimited messages (one per line by default)
+    Lines,
+    /// JSON lines as `kaf consume -J` writes them
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// The value of each message, one per line
+    Value,
+    /// One compact JSON object per message
+    Json,
 }
 
 #[derive(Debug, Args)]
-pub struct ConsumeArgs {
-    #[command(flatten)]
-    pub name: TopicName,
-    /// Start at the beginning (the default without a group)
+#[command(after_help = "Examples:
+  echo hello | kaf produce greetings
+  kaf produce orders -K : <<< 'customer-7:{\"sku\":42}'
+  kaf produce logs -H source=cron -H env=prod app.log
+  kaf consume a -J | kaf produce b -J          # lossless copy
+  kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt")]
+pub struct ProduceArgs {
+    /// The topic, then files to read instead of stdin (with --topic, every argument is a file)
+    #[arg(value_name = "TOPIC [FILE]...", required_unless_present = "topic")]
+    pub args: Vec<String>,
+    /// Topic name, as Kafka's tools spell it
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Option<String>,
+    /// Message delimiter; multi-byte allowed, escapes \n \t \0 \xNN [default: \n]
+    #[arg(short = 'D', long, value_name = "STR")]
+    pub delimiter: Option<String>,
+    /// Messages are separated by NUL bytes (as find -print0 writes)
+    #[arg(long, conflicts_with = "delimiter")]
+    pub null: bool,
+    /// The whole input (or each FILE) is one message
+    #[arg(short = 'l', long, conflicts_with_all = ["delimiter", "null"])]
+    pub whole: bool,
+    /// Key of every message
+    #[arg(short = 'k', long, value_name = "KEY")]
+    pub key: Option<String>,
+    /// Split each message into key and value at the first occurrence of STR
+    #[arg(short = 'K', long, value_name = "STR", conflicts_with = "key")]
+    pub key_delimiter: Option<String>,
+    /// Kafka console producer property: parse.key=true, key.separator=STR
+    #[arg(long = "property", value_name = "KEY=VALUE")]
+    pub property: Vec<String>,
+    /// Header added to every message, k=v or k:v (repeatable)
+    #[arg(short = 'H', long = "header", value_name = "K=V")]
+    pub header: Vec<String>,
+    /// Partition to write to [default: by key (murmur2), else spread batch by batch]
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Option<i32>,
+    /// An empty value becomes a null value (a tombstone)
+    #[arg(short = 'Z', long)]
+    pub tombstone: bool,
+    /// Timestamp of every message: epoch ms or RFC 3339 [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub timestamp: Option<String>,
+    /// Read JSON lines as written by `kaf consume -J` (same as --input json)
+    #[arg(short = 'J', conflicts_with = "input")]
+    pub json: bool,
+    /// Input format
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input: Option<InputFormat>,
+    /// With JSON input, write each message to the partition its JSON names
     #[arg(long)]
+    pub keep_partition: bool,
+    /// Print each message's partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]
+    #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true, default_missing_value = "%p %o\\n")]
+    pub print_offsets: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Offsets (-o):
+  beginning|earliest|oldest|start   end|latest|newest   stored (the group's offset)
+  N (absolute)   -N (N before the end)   +N (N after the start)
+  @TIME: first record at or after TIME (epoch ms, RFC 3339, 2024-05-01, -1h)
+  A:B: from A, stopping before B (e.g. 100:200, @-2h:@-1h)
+
+Examples:
+  kaf consume logs -o -10                  # the last 10 of each partition
+  kaf consume logs -F                      # keep printing new messages
+  kaf consume orders -f '%k\t%v\n'
+  kaf consume orders -J > backup.jsonl")]
+pub struct ConsumeArgs {
+    /// Topics to read
+    #[arg(value_name = "TOPIC", required_unless_present = "topic")]
+    pub topics: Vec<String>,
+    /// Topic name, as Kafka's tools spell it (repeatable)
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: Vec<String>,
+    /// Start at the beginning (the default without a group); same as -o beginning
+    #[arg(long, conflicts_with = "offset")]
     pub from_beginning: bool,
+    /// Where to start (and stop): see Offsets below
+    #[arg(short = 'o', long, value_name = "OFFSET", allow_hyphen_values = true)]
+    pub offset: Option<String>,
+    /// Read only this partition (repeatable)
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Vec<i32>,
+    /// Stop after N messages in total
+    #[arg(
+        short = 'c',
+        long,
+        value_name = "N",
+        short_alias = 'n',
+        alias = "max-messages"
+    )]
+    pub count: Option<u64>,
+    /// Keep waiting for new messages, as tail -F does
+    #[arg(short = 'F', long)]
+    pub follow: bool,
+    /// Exit at the end (the default; accepted for kcat users)
+    #[arg(short = 'e', hide = true)]
+    pub exit_at_end: bool,
+    /// Output format with kcat's tokens, e.g. '%k\t%v\n' (see kaf(1))
+    #[arg(short = 'f', long, value_name = "FMT", conflicts_with_all = ["json", "output"])]
+    pub format: Option<String>,
+    /// JSON lines output (same as --output json)
+    #[arg(short = 'J', conflicts_with = "output")]
+    pub json: bool,
+    /// Output format
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+    /// Print null keys and values as STR instead of nothing
+    #[arg(long, value_name = "STR")]
+    pub null_literal: Option<String>,
 }

@@ -5,11 +5,16 @@
 //! - `broker`: the `Broker` trait commands talk to, and its local implementation.
 //! - `store`: the data directory (segments of Kafka RecordBatch v2, indexes, locks).
 //! - `error`: the one error type and the one mapping from errors to exit codes.
+//! - `format`: record output (`--format`, JSON) and the JSON `produce -J` reads;
+//!   `parse`: escapes, times, the `-o` grammar; `partitioner`: Kafka's murmur2.
 
 pub mod broker;
 pub mod cli;
 pub mod cmd;
 pub mod error;
+pub mod format;
+pub mod parse;
+pub mod partitioner;
 pub mod store;
 
 use std::io::Write;

@@ -1,13 +1,27 @@
-//! `kaf produce`: messages from stdin (one per line) to a topic, batched, fsynced before exit.
+//! `kaf produce`: messages from stdin or files to a topic, batched, fsynced before exit.
+//!
+//! Input is split into messages (by a delimiter, whole, or JSON lines), each turned into a
+//! record (key, headers, timestamp, partition) and added to its partition's batch. Pending
+//! batches are sent whenever a batch fills and whenever the input has nothing more buffered,
+//! so a follower sees interactive input at once while a fast pipe still gets big batches.
+//! Unkeyed records without `-p` go to one partition per round of batches, in turn (sticky
+//! per batch, as Kafka's default partitioner does), keyed records to murmur2(key).
 
-use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::fs::File;
+use std::io::{IsTerminal, Read, Write};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use memchr::memmem;
+
 use crate::broker::Producer;
-use crate::cli::ProduceArgs;
+use crate::cli::{InputFormat, ProduceArgs};
 use crate::cmd::Context;
 use crate::error::{Error, Result};
-use crate::store::batch::{BatchBuilder, HEADER_LEN, NewRecord};
+use crate::format::{Format, parse_json_record};
+use crate::parse::escape::unescape;
+use crate::parse::time::parse_time;
+use crate::partitioner::partition_for_key;
+use crate::store::batch::{BatchBuilder, HEADER_LEN, NewRecord, RecordView};
 use crate::store::topic;
 
 /// Batches are cut at this size even when the topic would take more: it bounds memory and
@@ -15,99 +29,373 @@ use crate::store::topic;
 const MAX_BATCH: usize = 1024 * 1024;
 /// Produce fsyncs at least this often while input keeps coming.
 const SYNC_EVERY: Duration = Duration::from_secs(1);
+const READ_CHUNK: usize = 1024 * 1024;
+
+/// Everything that turns an input message into a record, decided once from the flags.
+struct Shape {
+    key: Option<Vec<u8>>,
+    key_delimiter: Option<memmem::Finder<'static>>,
+    headers: Vec<(Vec<u8>, Option<Vec<u8>>)>,
+    partition: Option<i32>,
+    tombstone: bool,
+    timestamp: Option<i64>,
+    json: bool,
+    keep_partition: bool,
+}
 
 pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
-    let name = a.name.name();
-    topic::validate_name("topic", name)?;
-    let mut producer = ctx.broker()?.producer(name, true)?;
-    let stdin = std::io::stdin();
-    let interactive = stdin.is_terminal();
-    let mut input = BufReader::with_capacity(256 * 1024, stdin.lock());
-    let mut sink = Sink::new(producer.as_mut());
-    let mut line = Vec::new();
+    let (name, files) = match &a.topic {
+        Some(t) => (t.clone(), a.args.clone()),
+        None => {
+            let mut it = a.args.iter().cloned();
+            let t = it.next().expect("clap requires a topic");
+            (t, it.collect())
+        }
+    };
+    topic::validate_name("topic", &name)?;
+    let shape = shape(&a)?;
+    let delim = if a.null {
+        vec![0]
+    } else {
+        match &a.delimiter {
+            Some(d) => unescape(d)?,
+            None => b"\n".to_vec(),
+        }
+    };
+    if delim.is_empty() {
+        return Err(Error::Usage("the delimiter cannot be empty".into()));
+    }
+    let offsets_fmt = a
+        .print_offsets
+        .as_deref()
+        .map(|f| Format::parse(f, None))
+        .transpose()?;
+    // Open every file before writing anything, so a typo fails before half the input is in.
+    let mut inputs: Vec<(String, Box<dyn Read>)> = Vec::new();
+    for f in &files {
+        if f == "-" {
+            inputs.push(("stdin".into(), Box::new(std::io::stdin())));
+        } else {
+            let file = File::open(f).map_err(|e| Error::io(format!("open {f}"), e))?;
+            inputs.push((f.clone(), Box::new(file)));
+        }
+    }
+    let interactive = files.is_empty() && std::io::stdin().is_terminal();
+    if files.is_empty() {
+        inputs.push(("stdin".into(), Box::new(std::io::stdin())));
+    }
+
+    let broker = ctx.broker()?;
+    let mut producer = broker.producer(&name, true)?;
+    if let Some(p) = shape.partition
+        && (p < 0 || p >= producer.partitions())
+    {
+        return Err(Error::PartitionNotFound {
+            topic: name.clone(),
+            partition: p,
+            count: producer.partitions(),
+        });
+    }
+    let mut sink = Sink::new(producer.as_mut(), &name, offsets_fmt);
     let mut n: u64 = 0;
+    let whole = a.whole;
+    let json = shape.json;
+    for (label, mut input) in inputs {
+        let max = sink.max_message;
+        let mut on_msg = |msg: &[u8], sink: &mut Sink| -> Result<()> {
+            if json && msg.iter().all(u8::is_ascii_whitespace) {
+                return Ok(());
+            }
+            n += 1;
+            add(&shape, sink, n, msg)
+        };
+        if whole {
+            let mut all = Vec::new();
+            input
+                .by_ref()
+                .take(max as u64 + 1)
+                .read_to_end(&mut all)
+                .map_err(|e| Error::io(format!("read {label}"), e))?;
+            on_msg(&all, &mut sink)?;
+        } else {
+            let delim: &[u8] = if json { b"\n" } else { &delim };
+            split(
+                input.as_mut(),
+                &label,
+                delim,
+                max,
+                interactive,
+                &mut sink,
+                &mut on_msg,
+            )?;
+        }
+    }
+    sink.send_all()?;
+    sink.producer.flush()
+}
+
+fn shape(a: &ProduceArgs) -> Result<Shape> {
+    let mut key_delimiter = a.key_delimiter.as_deref().map(unescape).transpose()?;
+    let mut parse_key = false;
+    for p in &a.property {
+        let (k, v) = p
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("property '{p}' is not of the form key=value")))?;
+        match k {
+            "parse.key" => parse_key = v == "true",
+            "key.separator" => key_delimiter = Some(unescape(v)?),
+            _ => {
+                return Err(Error::Usage(format!(
+                    "unknown producer property '{k}' (kaf knows parse.key and key.separator)"
+                )));
+            }
+        }
+    }
+    if !a.property.is_empty() && !parse_key && a.key_delimiter.is_none() {
+        key_delimiter = None;
+    } else if parse_key && key_delimiter.is_none() {
+        key_delimiter = Some(b"\t".to_vec());
+    }
+    if key_delimiter.as_ref().is_some_and(Vec::is_empty) {
+        return Err(Error::Usage("the key delimiter cannot be empty".into()));
+    }
+    let mut headers = Vec::new();
+    for h in &a.header {
+        let at = h.find(['=', ':']).ok_or_else(|| {
+            Error::Usage(format!(
+                "header '{h}' is not of the form key=value (or key:value)"
+            ))
+        })?;
+        headers.push((
+            h.as_bytes()[..at].to_vec(),
+            Some(h.as_bytes()[at + 1..].to_vec()),
+        ));
+    }
+    let json = a.json || a.input == Some(InputFormat::Json);
+    if a.keep_partition && !json {
+        return Err(Error::Usage(
+            "--keep-partition needs JSON input (-J)".into(),
+        ));
+    }
+    if json && (a.key.is_some() || key_delimiter.is_some() || a.whole) {
+        return Err(Error::Usage(
+            "JSON input carries its own keys: drop -k/-K/-l with -J".into(),
+        ));
+    }
+    Ok(Shape {
+        key: a.key.as_ref().map(|k| k.as_bytes().to_vec()),
+        key_delimiter: key_delimiter.map(|d| memmem::Finder::new(&d).into_owned()),
+        headers,
+        partition: a.partition,
+        tombstone: a.tombstone,
+        timestamp: a
+            .timestamp
+            .as_deref()
+            .map(|t| parse_time(t, now_ms()))
+            .transpose()?,
+        json,
+        keep_partition: a.keep_partition,
+    })
+}
+
+/// Turns one input message into a record and hands it to the sink.
+fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8]) -> Result<()> {
+    let ts = shape.timestamp;
+    if shape.json {
+        let mut r =
+            parse_json_record(msg).map_err(|e| Error::Usage(format!("message {n}: {e}")))?;
+        r.headers.extend(shape.headers.iter().cloned());
+        let partition = if shape.keep_partition {
+            r.partition
+        } else {
+            shape.partition
+        };
+        let rec = NewRecord {
+            timestamp: ts.or(r.timestamp).unwrap_or_else(now_ms),
+            key: r.key.as_deref(),
+            value: r.value.as_deref(),
+            headers: &r.headers,
+        };
+        return sink.push(n, partition, rec);
+    }
+    let (key, value) = match &shape.key_delimiter {
+        Some(f) => {
+            let at = f.find(msg).ok_or_else(|| {
+                Error::Usage(format!(
+                    "message {n} has no key delimiter '{}'",
+                    String::from_utf8_lossy(f.needle()).escape_debug()
+                ))
+            })?;
+            (Some(&msg[..at]), &msg[at + f.needle().len()..])
+        }
+        None => (shape.key.as_deref(), msg),
+    };
+    let value = if shape.tombstone && value.is_empty() {
+        None
+    } else {
+        Some(value)
+    };
+    let rec = NewRecord {
+        timestamp: ts.unwrap_or_else(now_ms),
+        key,
+        value,
+        headers: &shape.headers,
+    };
+    sink.push(n, shape.partition, rec)
+}
+
+/// Splits a stream into messages at `delim`, calling `on_msg` for each. Before every read
+/// that may block, pending batches are sent (so interactive input shows up at once).
+fn split(
+    input: &mut dyn Read,
+    label: &str,
+    delim: &[u8],
+    max: usize,
+    interactive: bool,
+    sink: &mut Sink,
+    on_msg: &mut dyn FnMut(&[u8], &mut Sink) -> Result<()>,
+) -> Result<()> {
+    let finder = memmem::Finder::new(delim);
+    let mut buf = vec![0u8; READ_CHUNK];
+    let (mut lo, mut hi) = (0usize, 0usize);
+    let mut scanned = 0usize;
     loop {
+        while let Some(i) = finder.find(&buf[scanned..hi]) {
+            let end = scanned + i;
+            on_msg(&buf[lo..end], sink)?;
+            lo = end + delim.len();
+            scanned = lo;
+        }
+        // Resume the search where a delimiter could still start.
+        scanned = scanned.max(hi.saturating_sub(delim.len() - 1)).max(lo);
+        if lo > 0 {
+            buf.copy_within(lo..hi, 0);
+            hi -= lo;
+            scanned -= lo;
+            lo = 0;
+        }
+        if hi == buf.len() {
+            if hi > max + HEADER_LEN {
+                // Longer than any record the topic accepts: report it as its own message.
+                return on_msg(&buf[..hi], sink);
+            }
+            buf.resize(buf.len() * 2, 0);
+        }
+        sink.send_all()?;
         if interactive {
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(b">").and_then(|_| out.flush());
         }
-        line.clear();
-        let got = (&mut input)
-            .take(u64::MAX)
-            .read_until(b'\n', &mut line)
-            .map_err(|e| Error::io("read stdin", e))?;
+        let got = loop {
+            match input.read(&mut buf[hi..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::io(format!("read {label}"), e)),
+            }
+        };
         if got == 0 {
-            break;
+            if lo < hi {
+                on_msg(&buf[lo..hi], sink)?;
+            }
+            return Ok(());
         }
-        if line.last() == Some(&b'\n') {
-            line.pop();
-        }
-        n += 1;
-        sink.push(n, &line)?;
-        // When nothing more is buffered the next read may block: send what we have so that
-        // followers see it now, not when the next line arrives.
-        if input.buffer().is_empty() {
-            sink.send()?;
-        }
+        hi += got;
     }
-    sink.send()?;
-    sink.producer.flush()
 }
 
-/// Accumulates records into batches and hands them to the producer.
+/// Accumulates records into one batch per partition and hands them to the producer.
 struct Sink<'a> {
     producer: &'a mut dyn Producer,
-    batch: BatchBuilder,
+    topic: String,
+    batches: Vec<BatchBuilder>,
+    /// (partition, index in its batch, timestamp) of every pending message, in input order,
+    /// when offsets are to be printed.
+    pending: Vec<(i32, i32, i64)>,
+    offsets_fmt: Option<Format>,
     limit: usize,
     max_message: usize,
-    next_partition: i32,
+    sticky: i32,
     last_sync: Instant,
 }
 
 impl<'a> Sink<'a> {
-    fn new(producer: &'a mut dyn Producer) -> Self {
+    fn new(producer: &'a mut dyn Producer, topic: &str, offsets_fmt: Option<Format>) -> Self {
         let max_message = producer.max_batch_bytes();
+        let parts = producer.partitions().max(1) as usize;
         Sink {
             limit: max_message.min(MAX_BATCH),
             max_message,
-            batch: BatchBuilder::new(),
+            batches: (0..parts).map(|_| BatchBuilder::with_capacity(0)).collect(),
+            pending: Vec::new(),
+            offsets_fmt,
+            topic: topic.to_string(),
             producer,
-            next_partition: 0,
+            sticky: 0,
             last_sync: Instant::now(),
         }
     }
 
-    fn push(&mut self, line: u64, value: &[u8]) -> Result<()> {
-        let rec = NewRecord {
-            timestamp: now_ms(),
-            key: None,
-            value: Some(value),
-            headers: &[],
-        };
+    fn push(&mut self, n: u64, partition: Option<i32>, rec: NewRecord) -> Result<()> {
         let size = BatchBuilder::record_size(&rec);
         if HEADER_LEN + size > self.max_message {
             return Err(Error::MessageTooLarge {
-                line,
-                size: value.len(),
+                line: n,
+                size: rec.value.map_or(0, <[u8]>::len) + rec.key.map_or(0, <[u8]>::len),
                 max: self.max_message,
             });
         }
-        if !self.batch.is_empty() && self.batch.size() + size > self.limit {
-            self.send()?;
+        let parts = self.batches.len() as i32;
+        let p = match (partition, rec.key) {
+            (Some(p), _) => p,
+            (None, Some(k)) => partition_for_key(k, parts),
+            (None, None) => self.sticky,
+        };
+        if p < 0 || p >= parts {
+            return Err(Error::PartitionNotFound {
+                topic: self.topic.clone(),
+                partition: p,
+                count: parts,
+            });
         }
-        self.batch.push(&rec);
+        let b = &self.batches[p as usize];
+        if !b.is_empty() && b.size() + size > self.limit {
+            self.send_all()?;
+        }
+        let b = &mut self.batches[p as usize];
+        if self.offsets_fmt.is_some() {
+            self.pending.push((p, b.record_count(), rec.timestamp));
+        }
+        b.push(&rec);
         Ok(())
     }
 
-    /// Sends the pending batch. Unkeyed batches go to partitions in turn (sticky per batch).
-    fn send(&mut self) -> Result<()> {
-        if self.batch.is_empty() {
+    /// Sends every pending batch, then prints their offsets if asked.
+    fn send_all(&mut self) -> Result<()> {
+        let mut bases = vec![0i64; self.batches.len()];
+        let mut sent = false;
+        for (p, b) in self.batches.iter_mut().enumerate() {
+            if b.is_empty() {
+                continue;
+            }
+            bases[p] = self.producer.send(p as i32, b)?;
+            b.clear();
+            sent = true;
+        }
+        if !sent {
             return Ok(());
         }
-        let p = self.next_partition % self.producer.partitions();
-        self.next_partition = (p + 1) % self.producer.partitions();
-        self.producer.send(p, &mut self.batch)?;
-        self.batch.clear();
+        self.sticky = (self.sticky + 1) % self.batches.len() as i32;
+        if let Some(f) = &self.offsets_fmt {
+            let mut out = Vec::new();
+            for (p, i, ts) in self.pending.drain(..) {
+                let r = RecordView::meta(bases[p as usize] + i64::from(i), ts);
+                f.render(&self.topic, p, &r, &mut out);
+            }
+            let mut so = std::io::stdout().lock();
+            so.write_all(&out)
+                .and_then(|_| so.flush())
+                .map_err(|e| Error::io("write stdout", e))?;
+        }
         if self.last_sync.elapsed() >= SYNC_EVERY {
             self.producer.flush()?;
             self.last_sync = Instant::now();

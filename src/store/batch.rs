@@ -375,6 +375,18 @@ pub struct RecordView<'a> {
 }
 
 impl<'a> RecordView<'a> {
+    /// A record with only an offset and a timestamp, for rendering produce acknowledgements.
+    pub fn meta(offset: i64, timestamp: i64) -> RecordView<'static> {
+        RecordView {
+            offset,
+            timestamp,
+            key: None,
+            value: None,
+            headers: &[],
+            header_count: 0,
+        }
+    }
+
     pub fn headers(&self) -> HeaderIter<'a> {
         HeaderIter {
             buf: self.headers,
@@ -696,8 +708,10 @@ mod tests {
 
         #[test]
         fn scan_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-            if let Scan::Batch(h, _) = scan(&bytes) {
-                if let Ok(r) = Records::new(&bytes, h) { let _ = r.for_each(|_| Ok(())); }
+            if let Scan::Batch(h, _) = scan(&bytes)
+                && let Ok(r) = Records::new(&bytes, h)
+            {
+                let _ = r.for_each(|_| Ok(()));
             }
         }
     }

@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use super::{Broker, Fetcher, NewTopic, PartitionInfo, Producer, TopicInfo};
+use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
+use crate::store::group::{Groups, PartitionLock};
 use crate::error::{Error, Result};
 use crate::store::log::{Reader, Writer};
 use crate::store::{Store, TopicMeta};
@@ -123,6 +124,83 @@ impl Broker for Local {
         Ok(Box::new(LocalFetcher {
             reader: self.store.reader(topic, partition, &meta)?,
         }))
+    }
+
+    fn list_groups(&self) -> Result<Vec<String>> {
+        self.store.groups().list()
+    }
+
+    fn group_offsets(&self, group: &str) -> Result<GroupOffsets> {
+        let g = self.store.groups();
+        if !g.exists(group)? {
+            return Err(Error::GroupNotFound(group.to_string()));
+        }
+        g.offsets(group)
+    }
+
+    fn group_owner(&self, group: &str, topic: &str, partition: i32) -> Result<Option<String>> {
+        self.store.groups().holder(group, topic, partition)
+    }
+
+    fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()> {
+        self.store.groups().commit(group, offsets)
+    }
+
+    fn delete_group(&self, group: &str) -> Result<()> {
+        self.store.groups().delete(group)
+    }
+
+    fn delete_group_offsets(&self, group: &str, topic: &str) -> Result<bool> {
+        let g = self.store.groups();
+        if !g.exists(group)? {
+            return Err(Error::GroupNotFound(group.to_string()));
+        }
+        g.delete_offsets(group, topic)
+    }
+
+    fn join(&self, group: &str, topics: &[(String, Vec<i32>)]) -> Result<Box<dyn Member>> {
+        let mut m = LocalMember {
+            groups: self.store.groups(),
+            group: group.to_string(),
+            wanted: topics
+                .iter()
+                .flat_map(|(t, ps)| ps.iter().map(move |p| (t.clone(), *p)))
+                .collect(),
+            held: Vec::new(),
+        };
+        m.claim_more()?;
+        Ok(Box::new(m))
+    }
+}
+
+/// A brokerless group member: owns a partition by holding its lock file.
+struct LocalMember {
+    groups: Groups,
+    group: String,
+    wanted: Vec<(String, i32)>,
+    held: Vec<(String, i32, PartitionLock)>,
+}
+
+impl Member for LocalMember {
+    fn owned(&self) -> Vec<(String, i32)> {
+        let mut v: Vec<(String, i32)> = self.held.iter().map(|(t, p, _)| (t.clone(), *p)).collect();
+        let order = |t: &String| self.wanted.iter().position(|(w, _)| w == t);
+        v.sort_by(|a, b| order(&a.0).cmp(&order(&b.0)).then(a.1.cmp(&b.1)));
+        v
+    }
+
+    fn claim_more(&mut self) -> Result<Vec<(String, i32)>> {
+        let mut new = Vec::new();
+        for (t, p) in &self.wanted {
+            if self.held.iter().any(|(ht, hp, _)| ht == t && hp == p) {
+                continue;
+            }
+            if let Some(lock) = self.groups.try_own(&self.group, t, *p)? {
+                self.held.push((t.clone(), *p, lock));
+                new.push((t.clone(), *p));
+            }
+        }
+        Ok(new)
     }
 }
 

@@ -46,6 +46,31 @@ pub trait Broker {
     /// A producer for `topic`, creating the topic first when `auto_create` allows.
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>>;
     fn fetcher(&self, topic: &str, partition: i32) -> Result<Box<dyn Fetcher>>;
+
+    fn list_groups(&self) -> Result<Vec<String>>;
+    /// Committed offsets of an existing group (GroupNotFound otherwise).
+    fn group_offsets(&self, group: &str) -> Result<GroupOffsets>;
+    /// Who owns each partition the group reads, if anyone does now.
+    fn group_owner(&self, group: &str, topic: &str, partition: i32) -> Result<Option<String>>;
+    /// Commits offsets durably (creating the group on first commit).
+    fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()>;
+    fn delete_group(&self, group: &str) -> Result<()>;
+    /// Removes a topic's offsets from a group; false if it had none.
+    fn delete_group_offsets(&self, group: &str, topic: &str) -> Result<bool>;
+    /// Joins `group` for `topics`: returns the member, owning those partitions that no other
+    /// member owns (possibly none).
+    fn join(&self, group: &str, topics: &[(String, Vec<i32>)]) -> Result<Box<dyn Member>>;
+}
+
+/// Committed offsets: topic → partition → next offset to consume.
+pub type GroupOffsets = BTreeMap<String, BTreeMap<i32, i64>>;
+
+/// A consumer group member: owns some partitions until dropped.
+pub trait Member {
+    /// Partitions owned now, in (topic order, partition) order.
+    fn owned(&self) -> Vec<(String, i32)>;
+    /// Tries to take partitions no member owns; returns the newly owned ones.
+    fn claim_more(&mut self) -> Result<Vec<(String, i32)>>;
 }
 
 /// Writes batches to one topic.

@@ -8,6 +8,7 @@
 //! <dir>/topics/<topic>/<p>/<base>.log     RecordBatch v2 bytes, base offset in 20 digits
 //! <dir>/topics/<topic>/<p>/<base>.index   sparse offset index (hint)
 //! <dir>/topics/<topic>/<p>/<base>.timeindex  sparse time index (hint)
+//! <dir>/groups/<group>/...              consumer group offsets and ownership (see `group`)
 //! <dir>/staging/, <dir>/trash/            topic creation and deletion in flight
 //! ```
 //! Topics live under `topics/` rather than at the top so that no topic name can collide with
@@ -16,6 +17,7 @@
 pub mod batch;
 pub mod compression;
 pub mod fsutil;
+pub mod group;
 pub mod index;
 pub mod log;
 pub mod topic;
@@ -81,6 +83,10 @@ impl Store {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    pub fn groups(&self) -> group::Groups {
+        group::Groups::new(self.root.join("groups"))
     }
 
     fn topic_dir(&self, name: &str) -> PathBuf {

@@ -29,6 +29,9 @@ pub enum Command {
     Produce(ProduceArgs),
     /// Print a topic's messages
     Consume(ConsumeArgs),
+    /// List, describe, reset and delete consumer groups
+    #[command(subcommand, visible_alias = "group")]
+    Groups(GroupsCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -233,4 +236,144 @@ pub struct ConsumeArgs {
     /// Print null keys and values as STR instead of nothing
     #[arg(long, value_name = "STR")]
     pub null_literal: Option<String>,
+    /// Consume as a member of this consumer group: start at its committed offsets, commit
+    /// what was written
+    #[arg(short = 'g', long, value_name = "GROUP")]
+    pub group: Option<String>,
+    /// Where a group starts on partitions without a committed offset
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHERE",
+        default_value = "earliest",
+        alias = "auto-offset-reset"
+    )]
+    pub reset: Reset,
+    /// How often to commit while consuming, e.g. 5s, 500ms
+    #[arg(long, value_name = "DURATION", default_value = "5s")]
+    pub commit_interval: String,
+    /// Read with the group's offsets but commit nothing (a peek)
+    #[arg(long, requires = "group")]
+    pub no_commit: bool,
+    /// When other members hold every partition, wait for one to be free (the default)
+    #[arg(long, overrides_with = "no_wait")]
+    pub wait: bool,
+    /// When other members hold every partition, exit with status 7 (group busy)
+    #[arg(long, overrides_with = "wait")]
+    pub no_wait: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Reset {
+    /// The first offset still in the log
+    Earliest,
+    /// The end of the log: only messages produced from now on
+    Latest,
+}
+
+/// A group named positionally or with Kafka's `--group`.
+#[derive(Debug, Args)]
+pub struct GroupName {
+    /// Group name
+    #[arg(value_name = "GROUP", required_unless_present = "group_flag")]
+    pub group: Option<String>,
+    /// Group name, as Kafka's tools spell it
+    #[arg(long = "group", value_name = "GROUP", conflicts_with = "group")]
+    pub group_flag: Option<String>,
+}
+
+impl GroupName {
+    pub fn name(&self) -> &str {
+        self.group
+            .as_deref()
+            .or(self.group_flag.as_deref())
+            .expect("clap requires one")
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsCommand {
+    /// List consumer groups
+    #[command(visible_alias = "ls")]
+    List,
+    /// Show a group's offsets and lag per partition
+    Describe(GroupDescribeArgs),
+    /// Move a group's committed offsets (a dry run unless --execute)
+    ResetOffsets(ResetOffsetsArgs),
+    /// Delete a group and its offsets
+    Delete(GroupNameArgs),
+    /// Delete a group's offsets for one topic
+    DeleteOffsets(DeleteOffsetsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupNameArgs {
+    #[command(flatten)]
+    pub name: GroupName,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupDescribeArgs {
+    #[command(flatten)]
+    pub name: GroupName,
+    /// JSON lines output, one object per partition
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("to").required(true).multiple(false))]
+#[command(after_help = "Examples:
+  kaf groups reset-offsets nightly --topic logs --to-earliest            # show the plan
+  kaf groups reset-offsets nightly --topic logs:0,1 --shift-by -100 --execute
+  kaf groups reset-offsets nightly --all-topics --by-duration 2h --execute")]
+pub struct ResetOffsetsArgs {
+    #[command(flatten)]
+    pub name: GroupName,
+    /// Topic, optionally with partitions: TOPIC or TOPIC:0,1,2 (repeatable)
+    #[arg(
+        long,
+        value_name = "TOPIC[:P,...]",
+        required_unless_present = "all_topics"
+    )]
+    pub topic: Vec<String>,
+    /// Every topic the group has offsets for
+    #[arg(long, conflicts_with = "topic")]
+    pub all_topics: bool,
+    /// To the first offset still in the log
+    #[arg(long, group = "to")]
+    pub to_earliest: bool,
+    /// To the end of the log
+    #[arg(long, group = "to")]
+    pub to_latest: bool,
+    /// To this offset
+    #[arg(long, group = "to", value_name = "N")]
+    pub to_offset: Option<i64>,
+    /// Forward (or back, if negative) by N from the committed offset
+    #[arg(long, group = "to", value_name = "N", allow_hyphen_values = true)]
+    pub shift_by: Option<i64>,
+    /// To the first message at or after TIME (epoch ms, RFC 3339, date)
+    #[arg(long, group = "to", value_name = "TIME")]
+    pub to_datetime: Option<String>,
+    /// To the first message within DURATION before now, e.g. 2h, 1d
+    #[arg(long, group = "to", value_name = "DURATION")]
+    pub by_duration: Option<String>,
+    /// Apply the plan (without it, only print it)
+    #[arg(long)]
+    pub execute: bool,
+    /// Only print the plan (the default)
+    #[arg(long, conflicts_with = "execute")]
+    pub dry_run: bool,
+    /// Print the plan as JSON lines
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteOffsetsArgs {
+    #[command(flatten)]
+    pub name: GroupName,
+    /// Topic whose offsets to delete
+    #[arg(long, value_name = "TOPIC")]
+    pub topic: String,
 }

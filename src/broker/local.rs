@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
-use crate::store::group::{Groups, PartitionLock};
 use crate::error::{Error, Result};
+use crate::store::group::{Groups, PartitionLock};
 use crate::store::log::{Reader, Writer};
 use crate::store::{Store, TopicMeta};
 

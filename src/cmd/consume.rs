@@ -6,10 +6,10 @@
 //! the command started; with `--follow` partitions are polled in turn for new data.
 
 use std::io::{BufWriter, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::broker::{Broker, Fetcher};
-use crate::cli::{ConsumeArgs, OutputFormat};
+use crate::cli::{ConsumeArgs, OutputFormat, Reset};
 use crate::cmd::Context;
 use crate::cmd::produce::now_ms;
 use crate::error::{Error, Result};
@@ -65,44 +65,207 @@ impl Part {
 pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
     let topics = topic_list(&a)?;
     let output = Output::from_args(&a)?;
-    let spec = match (&a.offset, a.from_beginning) {
-        (Some(o), _) => parse_spec(o, now_ms())?,
-        (None, _) => OffsetSpec {
-            start: Pos::Beginning,
-            stop: None,
-        },
-    };
-    if spec.start == Pos::Stored || spec.stop == Some(Pos::Stored) {
+    let spec = a
+        .offset
+        .as_deref()
+        .map(|o| parse_spec(o, now_ms()))
+        .transpose()?;
+    let uses_stored = spec.is_some_and(|s| s.start == Pos::Stored || s.stop == Some(Pos::Stored));
+    if uses_stored && a.group.is_none() {
         return Err(Error::Usage(
             "-o stored needs a consumer group (-g GROUP)".into(),
         ));
     }
+    if a.follow {
+        crate::cmd::install_stop_handler();
+    }
     let broker = ctx.broker()?;
-    let mut parts = Vec::new();
+    let mut wanted = Vec::new();
     for t in &topics {
-        for p in partitions_of(broker.as_ref(), t, &a.partition)? {
-            let mut f = broker.fetcher(t, p)?;
-            let (next, stop) = resolve(f.as_mut(), &spec, a.follow, None)?;
-            parts.push(Part {
-                topic: t.clone(),
-                partition: p,
-                fetcher: f,
-                next,
-                stop,
-            });
-        }
+        wanted.push((t.clone(), partitions_of(broker.as_ref(), t, &a.partition)?));
     }
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(256 * 1024, stdout.lock());
-    pump(
-        &mut parts,
-        &output,
-        a.count,
-        a.follow,
-        &mut out,
-        &mut |_| Ok(()),
-    )?;
-    out.flush().map_err(|e| Error::io("write stdout", e))
+    match &a.group {
+        None => {
+            let spec = spec.unwrap_or(OffsetSpec {
+                start: Pos::Beginning,
+                stop: None,
+            });
+            let mut parts = Vec::new();
+            for (t, ps) in &wanted {
+                for &p in ps {
+                    parts.push(open_part(broker.as_ref(), t, p, &spec, a.follow, None)?);
+                }
+            }
+            pump(
+                &mut parts,
+                &output,
+                a.count,
+                a.follow,
+                &mut out,
+                &mut |_, _| Ok(()),
+            )?;
+            out.flush().map_err(|e| Error::io("write stdout", e))
+        }
+        Some(g) => {
+            topic::validate_name("group", g)?;
+            let interval = Duration::from_millis(
+                crate::parse::time::parse_duration_ms(&a.commit_interval)?.max(1) as u64,
+            );
+            let group = GroupRun {
+                broker: broker.as_ref(),
+                group: g,
+                spec,
+                reset: a.reset,
+                follow: a.follow,
+                commit: !a.no_commit,
+                interval,
+            };
+            group.run(&wanted, &output, a.count, !a.no_wait, &mut out)
+        }
+    }
+}
+
+fn open_part(
+    broker: &dyn Broker,
+    t: &str,
+    p: i32,
+    spec: &OffsetSpec,
+    follow: bool,
+    stored: Option<i64>,
+) -> Result<Part> {
+    let mut f = broker.fetcher(t, p)?;
+    let (next, stop) = resolve(f.as_mut(), spec, follow, stored)?;
+    Ok(Part {
+        topic: t.to_string(),
+        partition: p,
+        fetcher: f,
+        next,
+        stop,
+    })
+}
+
+/// A `consume -g` run: owns partitions through the broker's group membership, starts at the
+/// committed offsets and commits what it has written.
+struct GroupRun<'a> {
+    broker: &'a dyn Broker,
+    group: &'a str,
+    spec: Option<OffsetSpec>,
+    reset: Reset,
+    follow: bool,
+    commit: bool,
+    interval: Duration,
+}
+
+/// How often a waiting member (or a following one) looks for partitions to take.
+const CLAIM_EVERY: Duration = Duration::from_millis(200);
+
+impl GroupRun<'_> {
+    fn run(
+        &self,
+        wanted: &[(String, Vec<i32>)],
+        output: &Output,
+        count: Option<u64>,
+        wait: bool,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let mut member = self.broker.join(self.group, wanted)?;
+        if member.owned().is_empty() {
+            if !wait {
+                return Err(Error::GroupBusy(self.group.to_string()));
+            }
+            eprintln!(
+                "kaf: group '{}': every partition is held by another member; waiting",
+                self.group
+            );
+            while member.claim_more()?.is_empty() {
+                if crate::cmd::stop_requested() {
+                    return Ok(());
+                }
+                std::thread::sleep(CLAIM_EVERY);
+            }
+        }
+        // Read offsets only now: the member we waited for committed before letting go.
+        let mut parts = Vec::new();
+        for (t, p) in member.owned() {
+            parts.push(self.open(&t, p)?);
+        }
+        let mut last_commit = Instant::now();
+        let mut last_claim = Instant::now();
+        let mut committed: Vec<(String, i32, i64)> = Vec::new();
+        let mut progress = |parts: &mut Vec<Part>, out: &mut dyn Write| -> Result<()> {
+            if self.follow && last_claim.elapsed() >= CLAIM_EVERY * 5 {
+                last_claim = Instant::now();
+                for (t, p) in member.claim_more()? {
+                    parts.push(self.open(&t, p)?);
+                }
+            }
+            if last_commit.elapsed() >= self.interval {
+                self.commit(parts, out, &mut committed)?;
+                last_commit = Instant::now();
+            }
+            Ok(())
+        };
+        pump(&mut parts, output, count, self.follow, out, &mut progress)?;
+        self.commit(&parts, out, &mut committed)
+    }
+
+    fn open(&self, t: &str, p: i32) -> Result<Part> {
+        let stored = match self.broker.group_offsets(self.group) {
+            Ok(o) => o.get(t).and_then(|m| m.get(&p)).copied(),
+            Err(Error::GroupNotFound(_)) => None,
+            Err(e) => return Err(e),
+        };
+        let spec = self.spec.unwrap_or(OffsetSpec {
+            start: match (stored, self.reset) {
+                (Some(_), _) => Pos::Stored,
+                (None, Reset::Earliest) => Pos::Beginning,
+                (None, Reset::Latest) => Pos::End,
+            },
+            stop: None,
+        });
+        open_part(self.broker, t, p, &spec, self.follow, stored)
+    }
+
+    /// Flushes stdout (and fsyncs it when it is a file), then commits each partition's next
+    /// offset: only records that reached stdout are ever committed.
+    fn commit(
+        &self,
+        parts: &[Part],
+        out: &mut dyn Write,
+        committed: &mut Vec<(String, i32, i64)>,
+    ) -> Result<()> {
+        out.flush().map_err(|e| Error::io("write stdout", e))?;
+        if !self.commit {
+            return Ok(());
+        }
+        let now: Vec<(String, i32, i64)> = parts
+            .iter()
+            .map(|p| (p.topic.clone(), p.partition, p.next))
+            .collect();
+        if now == *committed {
+            return Ok(());
+        }
+        sync_stdout()?;
+        self.broker.commit(self.group, &now)?;
+        *committed = now;
+        Ok(())
+    }
+}
+
+/// fsyncs stdout when it is a regular file, so a committed offset never covers records a
+/// power cut could still take from the output file.
+fn sync_stdout() -> Result<()> {
+    use std::os::fd::{AsFd, AsRawFd, FromRawFd};
+    let stdout = std::io::stdout();
+    let fd = stdout.as_fd();
+    // SAFETY: the File is wrapped in ManuallyDrop, so it never closes the borrowed fd 1.
+    let f = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd.as_raw_fd()) });
+    match f.metadata() {
+        Ok(m) if m.is_file() => f.sync_data().map_err(|e| Error::io("fsync stdout", e)),
+        _ => Ok(()),
+    }
 }
 
 pub fn topic_list(a: &ConsumeArgs) -> Result<Vec<String>> {
@@ -174,15 +337,16 @@ pub fn resolve(
 }
 
 /// Reads the partitions and writes their records until every one is done, `count` records
-/// were written, or (following) forever. `progress` is called with a partition index after
-/// its records so far have been written to `out` (not necessarily flushed).
+/// were written, or (following) until a stop signal. `progress` is called after
+/// its records so far have been written to `out` (not necessarily flushed); it may add
+/// partitions. With `follow`, SIGINT/SIGTERM end the loop cleanly.
 pub fn pump(
-    parts: &mut [Part],
+    parts: &mut Vec<Part>,
     output: &Output,
     count: Option<u64>,
     follow: bool,
     out: &mut dyn Write,
-    progress: &mut dyn FnMut(&mut [Part]) -> Result<()>,
+    progress: &mut dyn FnMut(&mut Vec<Part>, &mut dyn Write) -> Result<()>,
 ) -> Result<u64> {
     let mut printed: u64 = 0;
     let mut buf = Vec::new();
@@ -256,7 +420,7 @@ pub fn pump(
                         part.next = part.next.min(s.max(next));
                     }
                 }
-                progress(parts)?;
+                progress(parts, out)?;
                 if follow {
                     break;
                 }
@@ -269,9 +433,12 @@ pub fn pump(
         if !follow {
             continue;
         }
+        if crate::cmd::stop_requested() {
+            return Ok(printed);
+        }
         if !any {
             out.flush().map_err(werr)?;
-            progress(parts)?;
+            progress(parts, out)?;
             // Wait on the first unfinished partition; the wait is short, so others are
             // looked at again soon.
             if let Some(p) = parts.iter_mut().find(|p| !p.done()) {

@@ -1,10 +1,13 @@
 //! Subcommand implementations, one module each, and the shared set-up they need.
 
 pub mod consume;
+pub mod groups;
 pub mod produce;
 pub mod topics;
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::broker::Broker;
 use crate::broker::local::Local;
@@ -18,6 +21,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Topics(c) => topics::run(&ctx, c),
         Command::Produce(a) => produce::run(&ctx, a),
         Command::Consume(a) => consume::run(&ctx, a),
+        Command::Groups(c) => groups::run(&ctx, c),
     }
 }
 
@@ -46,4 +50,20 @@ impl Context {
     pub fn broker(&self) -> Result<Box<dyn Broker>> {
         Ok(Box::new(Local::new(Store::open(&self.data_dir()?)?)))
     }
+}
+
+static STOP: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
+
+/// Makes SIGINT and SIGTERM request a clean stop (checked by long-running loops) instead of
+/// killing the process, so that followers and the server can flush and commit first.
+pub fn install_stop_handler() {
+    let flag = STOP.get_or_init(|| Arc::new(AtomicBool::new(false)));
+    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(flag));
+    }
+}
+
+/// True once SIGINT or SIGTERM arrived (after `install_stop_handler`).
+pub fn stop_requested() -> bool {
+    STOP.get().is_some_and(|f| f.load(Ordering::Relaxed))
 }

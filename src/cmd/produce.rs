@@ -330,7 +330,7 @@ impl<'a> Sink<'a> {
             offsets_fmt,
             topic: topic.to_string(),
             producer,
-            sticky: 0,
+            sticky: random_below(parts),
             last_sync: Instant::now(),
         }
     }
@@ -402,6 +402,16 @@ impl<'a> Sink<'a> {
         }
         Ok(())
     }
+}
+
+/// A random number below `n`, from std's per-process random hash keys: enough to spread
+/// unkeyed batches of separate runs over partitions.
+fn random_below(n: usize) -> i32 {
+    use std::hash::{BuildHasher, Hasher};
+    let h = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    (h % n.max(1) as u64) as i32
 }
 
 pub fn now_ms() -> i64 {

@@ -136,7 +136,12 @@ impl Groups {
 
     /// Tries to take ownership of a partition for this process. `None` when another member
     /// holds it. The lock file records the holder's pid for `groups describe`.
-    pub fn try_own(&self, group: &str, topic: &str, partition: i32) -> Result<Option<PartitionLock>> {
+    pub fn try_own(
+        &self,
+        group: &str,
+        topic: &str,
+        partition: i32,
+    ) -> Result<Option<PartitionLock>> {
         validate_name("group", group)?;
         let path = self.member_lock_path(group, topic, partition);
         fsutil::create_dir_durable(path.parent().expect("has parent"))?;
@@ -190,7 +195,8 @@ impl Groups {
         let members = dir.join("members");
         if members.is_dir() {
             for ent in walkdir::WalkDir::new(&members).min_depth(2).max_depth(2) {
-                let ent = ent.map_err(|e| Error::Other(format!("list {}: {e}", members.display())))?;
+                let ent =
+                    ent.map_err(|e| Error::Other(format!("list {}: {e}", members.display())))?;
                 if let Ok(f) = File::open(ent.path()) {
                     match f.try_lock() {
                         Ok(()) => held.push(f),
@@ -245,7 +251,8 @@ mod tests {
         fs::create_dir_all(d.path().join("trash")).unwrap();
         assert!(g.offsets("g").unwrap().is_empty());
         g.commit("g", &[("t".into(), 0, 5)]).unwrap();
-        g.commit("g", &[("t".into(), 1, 7), ("u".into(), 0, 1)]).unwrap();
+        g.commit("g", &[("t".into(), 1, 7), ("u".into(), 0, 1)])
+            .unwrap();
         let o = g.offsets("g").unwrap();
         assert_eq!(o["t"][&0], 5);
         assert_eq!(o["t"][&1], 7);

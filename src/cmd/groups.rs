@@ -1,0 +1,275 @@
+//! `kaf groups list|describe|reset-offsets|delete|delete-offsets`.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use crate::broker::Broker;
+use crate::cli::{GroupsCommand, ResetOffsetsArgs};
+use crate::cmd::Context;
+use crate::cmd::produce::now_ms;
+use crate::error::{Error, Result};
+use crate::parse::time::{parse_duration_ms, parse_time};
+use crate::store::topic::validate_name;
+
+pub fn run(ctx: &Context, cmd: GroupsCommand) -> Result<()> {
+    let broker = ctx.broker()?;
+    let text = match cmd {
+        GroupsCommand::List => {
+            let mut s = String::new();
+            for g in broker.list_groups()? {
+                let _ = writeln!(s, "{g}");
+            }
+            s
+        }
+        GroupsCommand::Describe(a) => describe(broker.as_ref(), a.name.name(), a.json)?,
+        GroupsCommand::ResetOffsets(a) => reset(broker.as_ref(), &a)?,
+        GroupsCommand::Delete(a) => {
+            let g = a.name.name();
+            validate_name("group", g)?;
+            broker.delete_group(g)?;
+            eprintln!("Deleted group \"{g}\".");
+            String::new()
+        }
+        GroupsCommand::DeleteOffsets(a) => {
+            let g = a.name.name();
+            validate_name("group", g)?;
+            validate_name("topic", &a.topic)?;
+            if !broker.delete_group_offsets(g, &a.topic)? {
+                return Err(Error::Other(format!(
+                    "group '{g}' has no offsets for topic '{}'",
+                    a.topic
+                )));
+            }
+            eprintln!(
+                "Deleted offsets of topic \"{}\" from group \"{g}\".",
+                a.topic
+            );
+            String::new()
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Error::io("write stdout", e))
+}
+
+/// `groups describe -J`: one object per partition, fields in the table's order.
+#[derive(serde::Serialize)]
+struct JsonRow<'a> {
+    group: &'a str,
+    topic: &'a str,
+    partition: i32,
+    current_offset: Option<i64>,
+    log_end_offset: i64,
+    lag: Option<i64>,
+    log_start_offset: i64,
+    member: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonPlan<'a> {
+    group: &'a str,
+    topic: &'a str,
+    partition: i32,
+    new_offset: i64,
+}
+
+/// One row of `groups describe`.
+struct Row {
+    topic: String,
+    partition: i32,
+    current: Option<i64>,
+    start: i64,
+    end: i64,
+    member: Option<String>,
+}
+
+fn describe(broker: &dyn Broker, group: &str, json: bool) -> Result<String> {
+    validate_name("group", group)?;
+    let offsets = broker.group_offsets(group)?;
+    let mut rows = Vec::new();
+    for (topic, committed) in &offsets {
+        let parts = match broker.partitions(topic) {
+            Ok(p) => p,
+            // The topic was deleted: show its offsets with no log behind them.
+            Err(Error::TopicNotFound { .. }) => {
+                for (&p, &o) in committed {
+                    rows.push(Row {
+                        topic: topic.clone(),
+                        partition: p,
+                        current: Some(o),
+                        start: 0,
+                        end: 0,
+                        member: None,
+                    });
+                }
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        for p in parts {
+            rows.push(Row {
+                topic: topic.clone(),
+                partition: p.partition,
+                current: committed.get(&p.partition).copied(),
+                start: p.start_offset,
+                end: p.end_offset,
+                member: broker.group_owner(group, topic, p.partition)?,
+            });
+        }
+    }
+    let mut s = String::new();
+    if json {
+        for r in &rows {
+            let v = JsonRow {
+                group,
+                topic: &r.topic,
+                partition: r.partition,
+                current_offset: r.current,
+                log_end_offset: r.end,
+                lag: r.current.map(|c| (r.end - c).max(0)),
+                log_start_offset: r.start,
+                member: r.member.as_deref(),
+            };
+            let _ = writeln!(s, "{}", serde_json::to_string(&v)?);
+        }
+        return Ok(s);
+    }
+    let dash = |v: Option<i64>| v.map_or("-".to_string(), |v| v.to_string());
+    let _ = writeln!(
+        s,
+        "GROUP\tTOPIC\tPARTITION\tCURRENT-OFFSET\tLOG-END-OFFSET\tLAG\tLOG-START-OFFSET\tMEMBER"
+    );
+    for r in &rows {
+        let _ = writeln!(
+            s,
+            "{group}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            r.topic,
+            r.partition,
+            dash(r.current),
+            r.end,
+            dash(r.current.map(|c| (r.end - c).max(0))),
+            r.start,
+            r.member.as_deref().unwrap_or("-"),
+        );
+    }
+    Ok(s)
+}
+
+/// Parses `TOPIC` or `TOPIC:0,1,2`.
+fn topic_partitions(s: &str) -> Result<(String, Option<Vec<i32>>)> {
+    let Some((t, ps)) = s.split_once(':') else {
+        validate_name("topic", s)?;
+        return Ok((s.to_string(), None));
+    };
+    validate_name("topic", t)?;
+    let parts = ps
+        .split(',')
+        .map(|p| {
+            p.trim().parse::<i32>().map_err(|_| {
+                Error::Usage(format!("'{s}': partitions must be numbers, as in {t}:0,1"))
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((t.to_string(), Some(parts)))
+}
+
+fn reset(broker: &dyn Broker, a: &ResetOffsetsArgs) -> Result<String> {
+    let group = a.name.name();
+    validate_name("group", group)?;
+    let current = match broker.group_offsets(group) {
+        Ok(o) => o,
+        Err(Error::GroupNotFound(_)) => Default::default(),
+        Err(e) => return Err(e),
+    };
+    let mut targets: Vec<(String, Option<Vec<i32>>)> = Vec::new();
+    if a.all_topics {
+        if current.is_empty() {
+            return Err(Error::GroupNotFound(group.to_string()));
+        }
+        targets.extend(current.keys().map(|t| (t.clone(), None)));
+    }
+    for t in &a.topic {
+        targets.push(topic_partitions(t)?);
+    }
+    let now = now_ms();
+    let time_target = match (&a.to_datetime, &a.by_duration) {
+        (Some(t), _) => Some(parse_time(t, now)?),
+        (_, Some(d)) => Some(now - parse_duration_ms(d)?),
+        _ => None,
+    };
+    let mut plan: Vec<(String, i32, i64)> = Vec::new();
+    for (topic, only) in &targets {
+        let parts = broker.partitions(topic)?;
+        if let Some(only) = only {
+            for p in only {
+                if !parts.iter().any(|x| x.partition == *p) {
+                    return Err(Error::PartitionNotFound {
+                        topic: topic.clone(),
+                        partition: *p,
+                        count: parts.len() as i32,
+                    });
+                }
+            }
+        }
+        for p in parts {
+            if only.as_ref().is_some_and(|o| !o.contains(&p.partition)) {
+                continue;
+            }
+            let committed = current
+                .get(topic)
+                .and_then(|m| m.get(&p.partition))
+                .copied();
+            let target = if a.to_earliest {
+                p.start_offset
+            } else if a.to_latest {
+                p.end_offset
+            } else if let Some(n) = a.to_offset {
+                n
+            } else if let Some(n) = a.shift_by {
+                committed.unwrap_or(p.start_offset).saturating_add(n)
+            } else if let Some(ts) = time_target {
+                let mut f = broker.fetcher(topic, p.partition)?;
+                f.offset_for_time(ts)?.unwrap_or(p.end_offset)
+            } else {
+                unreachable!("clap requires one --to-* option")
+            };
+            plan.push((
+                topic.clone(),
+                p.partition,
+                target.clamp(p.start_offset, p.end_offset),
+            ));
+        }
+    }
+    if a.execute {
+        for (t, p, _) in &plan {
+            if let Some(who) = broker.group_owner(group, t, *p)? {
+                return Err(Error::Other(format!(
+                    "group '{group}' is active: {who} consumes {t}/{p}; stop it before resetting offsets"
+                )));
+            }
+        }
+        broker.commit(group, &plan)?;
+    }
+    let mut s = String::new();
+    if a.json {
+        for (t, p, o) in &plan {
+            let v = JsonPlan {
+                group,
+                topic: t,
+                partition: *p,
+                new_offset: *o,
+            };
+            let _ = writeln!(s, "{}", serde_json::to_string(&v)?);
+        }
+    } else {
+        let _ = writeln!(s, "GROUP\tTOPIC\tPARTITION\tNEW-OFFSET");
+        for (t, p, o) in &plan {
+            let _ = writeln!(s, "{group}\t{t}\t{p}\t{o}");
+        }
+    }
+    if !a.execute {
+        eprintln!("Dry run: nothing changed. Run again with --execute to apply.");
+    }
+    Ok(s)
+}

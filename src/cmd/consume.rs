@@ -45,6 +45,9 @@ impl Output {
     }
 }
 
+/// Called by `pump` after each fetch: may commit, may add partitions.
+pub type Progress<'a> = dyn FnMut(&mut Vec<Part>, &mut dyn Write) -> Result<()> + 'a;
+
 /// One partition being read.
 pub struct Part {
     pub topic: String,
@@ -346,7 +349,7 @@ pub fn pump(
     count: Option<u64>,
     follow: bool,
     out: &mut dyn Write,
-    progress: &mut dyn FnMut(&mut Vec<Part>, &mut dyn Write) -> Result<()>,
+    progress: &mut Progress,
 ) -> Result<u64> {
     let mut printed: u64 = 0;
     let mut buf = Vec::new();

@@ -696,8 +696,8 @@ mod tests {
 
         #[test]
         fn scan_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
-            if let Scan::Batch(h, _) = scan(&bytes) {
-                if let Ok(r) = Records::new(&bytes, h) { let _ = r.for_each(|_| Ok(())); }
+            if let Scan::Batch(h, _) = scan(&bytes) && let Ok(r) = Records::new(&bytes, h) {
+                let _ = r.for_each(|_| Ok(()));
             }
         }
     }

@@ -484,11 +484,10 @@ impl Writer {
     fn replace_tail(&mut self, tail: Option<Tail>) -> Result<()> {
         if let Some(old) = self.tail.as_ref()
             && old.unsynced
+            && let Err(e) = old.file.sync_data()
         {
-            if let Err(e) = old.file.sync_data() {
-                self.poisoned = true;
-                return Err(Error::io(format!("fsync {}", self.label), e));
-            }
+            self.poisoned = true;
+            return Err(Error::io(format!("fsync {}", self.label), e));
         }
         self.tail = tail;
         Ok(())

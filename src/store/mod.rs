@@ -223,8 +223,10 @@ impl Store {
     }
 }
 
-/// A name no other process will pick: name, pid and a timestamp.
+/// A name no other process will pick: name, pid and a timestamp. The name is cut to 200
+/// bytes so that the result stays under NAME_MAX (255) for Kafka's longest names (249).
 fn unique(name: &str) -> String {
+    let name = name.get(..200).unwrap_or(name);
     let nanos = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_nanos())

@@ -41,6 +41,9 @@ pub struct Entry {
 #[derive(Debug, Default, Clone)]
 pub struct Index {
     pub entries: Vec<Entry>,
+    /// False when the files held bytes beyond `entries` (a torn or misaligned write): the
+    /// writer then rewrites them, or every later entry would be ignored.
+    pub clean: bool,
 }
 
 impl Index {
@@ -49,6 +52,7 @@ impl Index {
         let off = std::fs::read(offset_path).unwrap_or_default();
         let time = std::fs::read(time_path).unwrap_or_default();
         let n = (off.len() / OFFSET_ENTRY).min(time.len() / TIME_ENTRY);
+        let whole = off.len() == n * OFFSET_ENTRY && time.len() == n * TIME_ENTRY;
         let mut entries = Vec::with_capacity(n);
         for i in 0..n {
             let o = &off[i * OFFSET_ENTRY..];
@@ -69,7 +73,10 @@ impl Index {
                 max_timestamp,
             });
         }
-        Index { entries }
+        Index {
+            clean: whole && entries.len() == n,
+            entries,
+        }
     }
 
     /// The last entry at or before relative offset `rel`.

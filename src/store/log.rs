@@ -183,6 +183,7 @@ fn scan_segment_end(
     buf: &mut Vec<u8>,
 ) -> Result<SegEnd> {
     let idx = load_index(dir, base);
+    let clean = idx.clean;
     let mut entries = idx.entries;
     let total = entries.len();
     let mut start = (0u64, base, i64::MIN);
@@ -200,7 +201,7 @@ fn scan_segment_end(
         entries.pop();
     }
     // Entries that failed verification may be followed by garbage: rewrite the files.
-    let index_stale = entries.len() != total;
+    let index_stale = !clean || entries.len() != total;
     let (mut next_offset, mut max_ts) = (start.1, start.2);
     let mut discontinuity = None;
     let (len, stop) = scan_file(file, start.0, size, buf, |h, pos, _| {
@@ -325,11 +326,15 @@ impl Writer {
                 position: pos as u32,
                 max_timestamp: t.max_ts,
             };
-            index::append(
+            // The batch is in the log already: failing the append now would make a caller
+            // retry and duplicate it. A missing entry only makes seeks scan a little more.
+            if let Err(err) = index::append(
                 &offset_index_path(&self.dir, t.base),
                 &time_index_path(&self.dir, t.base),
                 &e,
-            )?;
+            ) {
+                eprintln!("kaf: warning: {}: index not updated: {err}", self.label);
+            }
         }
         Ok(base)
     }

@@ -339,6 +339,16 @@ impl Writer {
         Ok(base)
     }
 
+    /// A second handle on the file being appended to, for a caller that fsyncs outside
+    /// the writer (the server's group commit). Segments rolled away from are fsynced by the
+    /// roll itself.
+    pub fn sync_handle(&self) -> Result<Option<File>> {
+        self.tail
+            .as_ref()
+            .map(|t| t.file.try_clone().map_err(|e| Error::io("dup segment handle", e)))
+            .transpose()
+    }
+
     /// fsyncs everything this writer appended. A failure poisons the writer.
     pub fn sync(&mut self) -> Result<()> {
         if let Some(t) = self.tail.as_mut()
@@ -556,6 +566,15 @@ pub struct Reader {
     dir: PathBuf,
     cur: Option<Cursor>,
     buf: Vec<u8>,
+    end: Option<EndCache>,
+}
+
+/// What the last `end_offset` found, so the next call only scans bytes appended since.
+struct EndCache {
+    base: i64,
+    valid_len: u64,
+    size_seen: u64,
+    next_offset: i64,
 }
 
 struct Cursor {
@@ -572,6 +591,7 @@ impl Reader {
             dir: dir.to_path_buf(),
             cur: None,
             buf: Vec::new(),
+            end: None,
         }
     }
 
@@ -594,7 +614,45 @@ impl Reader {
             Err(e) => return Err(Error::io_path("open", &path, e)),
         };
         let size = file.metadata().ctx("stat", &path)?.len();
-        Ok(scan_segment_end(&self.dir, base, &file, size, &mut self.buf)?.next_offset)
+        if let Some(c) = self.end.as_mut()
+            && c.base == base
+            && size >= c.valid_len
+        {
+            if size == c.size_seen {
+                return Ok(c.next_offset);
+            }
+            let mut next = c.next_offset;
+            let mut gap = false;
+            let (len, _) = scan_file(&file, c.valid_len, size, &mut self.buf, |h, _, _| {
+                if h.base_offset != next {
+                    gap = true;
+                    return Ok(false);
+                }
+                next = h.next_offset();
+                Ok(true)
+            })?;
+            if !gap {
+                // Bytes past the valid end may be a batch still being copied in: look again
+                // next time even if the size stays the same.
+                c.size_seen = if len == size { size } else { u64::MAX };
+                c.valid_len = len;
+                c.next_offset = next;
+                return Ok(next);
+            }
+        }
+        let end = scan_segment_end(&self.dir, base, &file, size, &mut self.buf)?;
+        self.end = Some(EndCache {
+            base,
+            valid_len: end.len,
+            size_seen: if end.len == size { size } else { u64::MAX },
+            next_offset: end.next_offset,
+        });
+        Ok(end.next_offset)
+    }
+
+    /// The offset the next batch read will start at, if positioned.
+    pub fn position(&self) -> Option<i64> {
+        self.cur.as_ref().map(|c| c.next_offset)
     }
 
     /// Bytes and segment count, for `topics describe`.

@@ -1,0 +1,251 @@
+//! State shared by every connection of `kaf server`: the store, one writer per partition
+//! with its idempotent-producer sequence table, group commit, and the wake-up signal that
+//! long-polling fetches wait on.
+//!
+//! Group commit: an append takes the partition's writer lock only for the write itself and
+//! gets a generation number; durability then takes the partition's sync lock, and one fsync
+//! covers every append up to the generation it observed, so concurrent producers share
+//! fsyncs instead of queueing for one each.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use crate::error::{Error, Result};
+use crate::store::batch::BatchHeader;
+use crate::store::log::Writer;
+use crate::store::{Store, TopicMeta};
+
+/// How many recent batches per producer are remembered to recognise a retried duplicate
+/// (Kafka keeps five, the maximum in-flight requests of an idempotent producer).
+const RECENT_BATCHES: usize = 5;
+
+pub struct Config {
+    pub auto_create: bool,
+    pub advertised_host: String,
+    pub advertised_port: i32,
+    pub max_frame_bytes: usize,
+    pub max_connections: usize,
+    pub idle_timeout: Duration,
+    /// Partitions of topics created by Metadata or CreateTopics without a count.
+    pub default_partitions: i32,
+}
+
+pub struct Shared {
+    pub store: Store,
+    pub config: Config,
+    partitions: Mutex<HashMap<(String, i32), Arc<PartitionState>>>,
+    /// Bumped on every append; fetches waiting for data wait on `appended_cv`.
+    appended: Mutex<u64>,
+    appended_cv: Condvar,
+    next_producer_id: AtomicI64,
+    pub stopping: AtomicBool,
+    pub connections: AtomicUsize,
+    pub groups: super::groups::Coordinator,
+}
+
+struct PartitionState {
+    writer: Mutex<WriterState>,
+    sync: Mutex<u64>,
+}
+
+struct WriterState {
+    writer: Option<Writer>,
+    generation: u64,
+    producers: HashMap<i64, ProducerSeq>,
+}
+
+struct ProducerSeq {
+    epoch: i16,
+    last_seq: i32,
+    /// (first sequence, last sequence, base offset) of recent batches.
+    recent: VecDeque<(i32, i32, i64)>,
+}
+
+/// Why a batch was refused, as a Kafka error code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    OutOfOrderSequence,
+    InvalidProducerEpoch,
+    Storage,
+}
+
+/// What happened to an appended batch.
+pub enum Appended {
+    /// Written at this base offset; durable once `sync` for this generation returns.
+    New { base: i64, generation: u64 },
+    /// A retry of a batch already in the log at this base offset.
+    Duplicate { base: i64 },
+    Refused(Refusal),
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic in another connection's handler must not take the whole server down.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl Shared {
+    pub fn new(store: Store, config: Config) -> Shared {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        Shared {
+            store,
+            config,
+            partitions: Mutex::new(HashMap::new()),
+            appended: Mutex::new(0),
+            appended_cv: Condvar::new(),
+            // Seconds-based start: ids stay unique across restarts without a file.
+            next_producer_id: AtomicI64::new(now << 16),
+            stopping: AtomicBool::new(false),
+            connections: AtomicUsize::new(0),
+            groups: super::groups::Coordinator::default(),
+        }
+    }
+
+    pub fn new_producer_id(&self) -> i64 {
+        self.next_producer_id.fetch_add(1, Ordering::Relaxed)
+    }
+
+    fn partition(&self, topic: &str, p: i32) -> Arc<PartitionState> {
+        let mut map = lock(&self.partitions);
+        map.entry((topic.to_string(), p))
+            .or_insert_with(|| {
+                Arc::new(PartitionState {
+                    writer: Mutex::new(WriterState {
+                        writer: None,
+                        generation: 0,
+                        producers: HashMap::new(),
+                    }),
+                    sync: Mutex::new(0),
+                })
+            })
+            .clone()
+    }
+
+    /// Forgets cached writers of a topic (after it was deleted or changed).
+    pub fn forget_topic(&self, topic: &str) {
+        lock(&self.partitions).retain(|(t, _), _| t != topic);
+    }
+
+    /// Appends one validated batch, applying Kafka's idempotent-producer sequence rules.
+    pub fn append(
+        &self,
+        topic: &str,
+        p: i32,
+        meta: &TopicMeta,
+        batch: &mut [u8],
+        h: &BatchHeader,
+    ) -> Result<Appended> {
+        let ps = self.partition(topic, p);
+        let mut w = lock(&ps.writer);
+        let idempotent = h.producer_id >= 0 && h.base_sequence >= 0;
+        if idempotent && let Some(s) = w.producers.get(&h.producer_id) {
+            let last = h.base_sequence.wrapping_add(h.last_offset_delta);
+            if h.producer_epoch < s.epoch {
+                return Ok(Appended::Refused(Refusal::InvalidProducerEpoch));
+            }
+            if h.producer_epoch == s.epoch {
+                if let Some(&(_, _, base)) = s
+                    .recent
+                    .iter()
+                    .find(|(f, l, _)| *f == h.base_sequence && *l == last)
+                {
+                    return Ok(Appended::Duplicate { base });
+                }
+                if h.base_sequence != s.last_seq.wrapping_add(1) {
+                    return Ok(Appended::Refused(Refusal::OutOfOrderSequence));
+                }
+            } else if h.base_sequence != 0 {
+                return Ok(Appended::Refused(Refusal::OutOfOrderSequence));
+            }
+        }
+        if w.writer.is_none() {
+            w.writer = Some(self.store.writer(topic, p, meta)?);
+        }
+        let base = match w.writer.as_mut().expect("opened").append(batch) {
+            Ok(b) => b,
+            Err(e) => {
+                // Reopen next time: the writer's view of the tail may be stale now.
+                w.writer = None;
+                return Err(e);
+            }
+        };
+        w.generation += 1;
+        let generation = w.generation;
+        if idempotent {
+            let last = h.base_sequence.wrapping_add(h.last_offset_delta);
+            let s = w.producers.entry(h.producer_id).or_insert(ProducerSeq {
+                epoch: h.producer_epoch,
+                last_seq: -1,
+                recent: VecDeque::new(),
+            });
+            if s.epoch != h.producer_epoch {
+                s.epoch = h.producer_epoch;
+                s.recent.clear();
+            }
+            s.last_seq = last;
+            s.recent.push_back((h.base_sequence, last, base));
+            if s.recent.len() > RECENT_BATCHES {
+                s.recent.pop_front();
+            }
+        }
+        drop(w);
+        *lock(&self.appended) += 1;
+        self.appended_cv.notify_all();
+        Ok(Appended::New { base, generation })
+    }
+
+    /// Returns once every append of this partition up to `generation` is on disk.
+    pub fn sync(&self, topic: &str, p: i32, generation: u64) -> Result<()> {
+        let ps = self.partition(topic, p);
+        let mut synced = lock(&ps.sync);
+        if *synced >= generation {
+            return Ok(());
+        }
+        let (target, handle) = {
+            let w = lock(&ps.writer);
+            let handle = match &w.writer {
+                Some(wr) => wr.sync_handle()?,
+                None => None,
+            };
+            (w.generation, handle)
+        };
+        if let Some(f) = handle {
+            f.sync_data()
+                .map_err(|e| Error::io(format!("fsync {topic}/{p}"), e))?;
+        }
+        *synced = target;
+        Ok(())
+    }
+
+    /// fsyncs every partition written through the server (on shutdown).
+    pub fn sync_all(&self) -> Result<()> {
+        let parts: Vec<((String, i32), u64)> = lock(&self.partitions)
+            .iter()
+            .map(|(k, ps)| (k.clone(), lock(&ps.writer).generation))
+            .collect();
+        for ((t, p), g) in parts {
+            self.sync(&t, p, g)?;
+        }
+        Ok(())
+    }
+
+    /// The current append generation, to wait for a change from.
+    pub fn append_generation(&self) -> u64 {
+        *lock(&self.appended)
+    }
+
+    /// Waits until something is appended after `seen`, or `timeout` passes.
+    pub fn wait_for_append(&self, seen: u64, timeout: Duration) {
+        let g = lock(&self.appended);
+        if *g != seen {
+            return;
+        }
+        let _ = self
+            .appended_cv
+            .wait_timeout_while(g, timeout, |g| *g == seen);
+    }
+}

@@ -32,6 +32,37 @@ pub enum Command {
     /// List, describe, reset and delete consumer groups
     #[command(subcommand, visible_alias = "group")]
     Groups(GroupsCommand),
+    /// Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)
+    Server(ServerArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  kaf server                                   # 127.0.0.1:9092, the default data directory
+  kaf server --listen 127.0.0.1:0              # any free port (printed on stderr)
+  kcat -b localhost:9092 -L")]
+pub struct ServerArgs {
+    /// Address to listen on; binding anything but loopback exposes the data to the network
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:9092")]
+    pub listen: String,
+    /// Address clients are told to connect to [default: the listening address]
+    #[arg(long, value_name = "HOST:PORT")]
+    pub advertised_listener: Option<String>,
+    /// Largest request frame accepted (Kafka's socket.request.max.bytes)
+    #[arg(long, value_name = "BYTES", default_value_t = 104_857_600)]
+    pub max_frame_bytes: usize,
+    /// Connections served at once; more are refused
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub max_connections: usize,
+    /// Close a connection idle (or mid-frame) this long, e.g. 10m, 30s
+    #[arg(long, value_name = "DURATION", default_value = "10m")]
+    pub idle_timeout: String,
+    /// Do not create topics that clients ask metadata for (auto.create.topics.enable=false)
+    #[arg(long)]
+    pub no_auto_create: bool,
+    /// Partitions of automatically created topics (Kafka's num.partitions)
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub default_partitions: i32,
 }
 
 #[derive(Debug, Subcommand)]

@@ -3,6 +3,7 @@
 //! # Layout
 //! - `cli`: clap types only; `cmd`: one module per subcommand, parse → validate → act.
 //! - `broker`: the `Broker` trait commands talk to, and its local implementation.
+//! - `server`: `kaf server`, the Kafka wire protocol over the store.
 //! - `store`: the data directory (segments of Kafka RecordBatch v2, indexes, locks).
 //! - `error`: the one error type and the one mapping from errors to exit codes.
 //! - `format`: record output (`--format`, JSON) and the JSON `produce -J` reads;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod format;
 pub mod parse;
 pub mod partitioner;
+pub mod server;
 pub mod store;
 
 use std::io::Write;

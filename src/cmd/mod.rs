@@ -3,6 +3,7 @@
 pub mod consume;
 pub mod groups;
 pub mod produce;
+pub mod server;
 pub mod topics;
 
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Produce(a) => produce::run(&ctx, a),
         Command::Consume(a) => consume::run(&ctx, a),
         Command::Groups(c) => groups::run(&ctx, c),
+        Command::Server(a) => server::run(&ctx, a),
     }
 }
 
@@ -45,6 +47,10 @@ impl Context {
                 "no data directory: set --dir, KAF_DIR, XDG_DATA_HOME or HOME".into(),
             )),
         }
+    }
+
+    pub fn store(&self) -> Result<Store> {
+        Store::open(&self.data_dir()?)
     }
 
     pub fn broker(&self) -> Result<Box<dyn Broker>> {

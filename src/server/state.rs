@@ -74,9 +74,14 @@ pub enum Refusal {
 /// What happened to an appended batch.
 pub enum Appended {
     /// Written at this base offset; durable once `sync` for this generation returns.
-    New { base: i64, generation: u64 },
+    New {
+        base: i64,
+        generation: u64,
+    },
     /// A retry of a batch already in the log at this base offset.
-    Duplicate { base: i64 },
+    Duplicate {
+        base: i64,
+    },
     Refused(Refusal),
 }
 

@@ -345,7 +345,11 @@ impl Writer {
     pub fn sync_handle(&self) -> Result<Option<File>> {
         self.tail
             .as_ref()
-            .map(|t| t.file.try_clone().map_err(|e| Error::io("dup segment handle", e)))
+            .map(|t| {
+                t.file
+                    .try_clone()
+                    .map_err(|e| Error::io("dup segment handle", e))
+            })
             .transpose()
     }
 

@@ -197,6 +197,27 @@ impl Store {
         Ok(())
     }
 
+    /// Raises a topic's partition count (Kafka never lowers it). New partition directories
+    /// are made first, then `topic.json` is replaced atomically.
+    pub fn add_partitions(&self, name: &str, count: i32) -> Result<()> {
+        let mut meta = self.topic_meta(name)?;
+        if count <= meta.partitions {
+            return Err(Error::Usage(format!(
+                "topic '{name}' has {} partitions; the new count must be higher, not {count}",
+                meta.partitions
+            )));
+        }
+        let meta_new = TopicMeta::new(count, meta.configs.clone())?;
+        let dir = self.topic_dir(name);
+        for p in meta.partitions..count {
+            let d = dir.join(p.to_string());
+            fsutil::create_dir_durable(&d)?;
+            File::create(d.join(log::LOCK_FILE)).ctx("create lock file in", &d)?;
+        }
+        meta.partitions = meta_new.partitions;
+        fsutil::write_atomic(&dir.join("topic.json"), &serde_json::to_vec_pretty(&meta)?)
+    }
+
     pub fn writer(&self, topic: &str, partition: i32, meta: &TopicMeta) -> Result<log::Writer> {
         self.check_partition(topic, partition, meta)?;
         log::Writer::open(

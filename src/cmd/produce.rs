@@ -8,6 +8,7 @@
 //! per batch, as Kafka's default partitioner does), keyed records to murmur2(key).
 
 use std::fs::File;
+use std::hash::{BuildHasher, RandomState};
 use std::io::{IsTerminal, Read, Write};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -100,6 +101,7 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
     let mut n: u64 = 0;
     let whole = a.whole;
     let json = shape.json;
+    let mut result = Ok(());
     for (label, mut input) in inputs {
         let max = sink.max_message;
         let mut on_msg = |msg: &[u8], sink: &mut Sink| -> Result<()> {
@@ -109,14 +111,14 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
             n += 1;
             add(&shape, sink, n, msg)
         };
-        if whole {
+        result = if whole {
             let mut all = Vec::new();
             input
                 .by_ref()
                 .take(max as u64 + 1)
                 .read_to_end(&mut all)
-                .map_err(|e| Error::io(format!("read {label}"), e))?;
-            on_msg(&all, &mut sink)?;
+                .map_err(|e| Error::io(format!("read {label}"), e))
+                .and_then(|_| on_msg(&all, &mut sink))
         } else {
             let delim: &[u8] = if json { b"\n" } else { &delim };
             split(
@@ -127,11 +129,17 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
                 interactive,
                 &mut sink,
                 &mut on_msg,
-            )?;
+            )
+        };
+        if result.is_err() {
+            break;
         }
     }
+    // Messages accepted before a failing one are still written, as a Kafka producer would
+    // have sent them; then the error is reported.
     sink.send_all()?;
-    sink.producer.flush()
+    sink.producer.flush()?;
+    result
 }
 
 fn shape(a: &ProduceArgs) -> Result<Shape> {
@@ -330,7 +338,9 @@ impl<'a> Sink<'a> {
             offsets_fmt,
             topic: topic.to_string(),
             producer,
-            sticky: 0,
+            // Start on a random partition, as Kafka's sticky partitioner does, so that
+            // separate runs spread over the partitions.
+            sticky: (RandomState::new().hash_one(std::process::id()) % parts as u64) as i32,
             last_sync: Instant::now(),
         }
     }

@@ -100,6 +100,7 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
     let mut n: u64 = 0;
     let whole = a.whole;
     let json = shape.json;
+    let mut result = Ok(());
     for (label, mut input) in inputs {
         let max = sink.max_message;
         let mut on_msg = |msg: &[u8], sink: &mut Sink| -> Result<()> {
@@ -109,14 +110,14 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
             n += 1;
             add(&shape, sink, n, msg)
         };
-        if whole {
+        result = if whole {
             let mut all = Vec::new();
             input
                 .by_ref()
                 .take(max as u64 + 1)
                 .read_to_end(&mut all)
-                .map_err(|e| Error::io(format!("read {label}"), e))?;
-            on_msg(&all, &mut sink)?;
+                .map_err(|e| Error::io(format!("read {label}"), e))
+                .and_then(|_| on_msg(&all, &mut sink))
         } else {
             let delim: &[u8] = if json { b"\n" } else { &delim };
             split(
@@ -127,11 +128,17 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
                 interactive,
                 &mut sink,
                 &mut on_msg,
-            )?;
+            )
+        };
+        if result.is_err() {
+            break;
         }
     }
+    // Messages accepted before a failing one are still written, as a Kafka producer would
+    // have sent them; then the error is reported.
     sink.send_all()?;
-    sink.producer.flush()
+    sink.producer.flush()?;
+    result
 }
 
 fn shape(a: &ProduceArgs) -> Result<Shape> {

@@ -75,7 +75,7 @@ pub const SUPPORTED: &[(ApiKey, i16, i16)] = &[
     (ApiKey::DescribeGroups, 0, 5),
     (ApiKey::ListGroups, 0, 4),
     (ApiKey::ApiVersions, 0, 3),
-    (ApiKey::CreateTopics, 0, 7),
+    (ApiKey::CreateTopics, 2, 7),
     (ApiKey::DeleteTopics, 0, 5),
     (ApiKey::DeleteRecords, 0, 0),
     (ApiKey::InitProducerId, 0, 4),

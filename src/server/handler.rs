@@ -76,7 +76,7 @@ pub const SUPPORTED: &[(ApiKey, i16, i16)] = &[
     (ApiKey::ListGroups, 0, 4),
     (ApiKey::ApiVersions, 0, 3),
     (ApiKey::CreateTopics, 2, 7),
-    (ApiKey::DeleteTopics, 0, 5),
+    (ApiKey::DeleteTopics, 1, 5),
     (ApiKey::DeleteRecords, 0, 0),
     (ApiKey::InitProducerId, 0, 4),
     (ApiKey::DescribeConfigs, 0, 4),

@@ -12,6 +12,10 @@ use clap::{Args, Parser, Subcommand};
     after_help = "Examples:\n  echo hello | kaf produce hello_kafka\n  kaf consume hello_kafka\n  kaf topics create orders -p 3\n\nSee `kaf help <command>` for more."
 )]
 pub struct Cli {
+    /// Accepted for Kafka's old tools and ignored: kaf needs no ZooKeeper
+    #[arg(long, global = true, hide = true, value_name = "HOST:PORT")]
+    pub zookeeper: Option<String>,
+
     /// Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]
     #[arg(long, global = true, env = "KAF_DIR", value_name = "DIR")]
     pub dir: Option<PathBuf>,
@@ -34,6 +38,40 @@ pub enum Command {
     Groups(GroupsCommand),
     /// Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)
     Server(ServerArgs),
+    /// Check a data directory: every batch's CRC and offsets, indexes, group files
+    Doctor(DoctorArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions(CompletionsArgs),
+    /// Write the man pages (kaf.1, kaf-produce.1, ...) into DIR
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  kaf doctor                 # report problems, change nothing
+  kaf doctor --repair        # truncate torn tails, rebuild indexes")]
+pub struct DoctorArgs {
+    /// Fix what can be fixed safely: truncate torn tails, rebuild indexes
+    #[arg(long)]
+    pub repair: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  kaf completions bash > ~/.local/share/bash-completion/completions/kaf
+  kaf completions zsh > ~/.zfunc/_kaf
+  kaf completions fish > ~/.config/fish/completions/kaf.fish")]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Directory to write the pages into
+    #[arg(default_value = "man", value_name = "DIR")]
+    pub dir: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]

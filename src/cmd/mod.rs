@@ -1,7 +1,10 @@
 //! Subcommand implementations, one module each, and the shared set-up they need.
 
+pub mod completions;
 pub mod consume;
+pub mod doctor;
 pub mod groups;
+pub mod man;
 pub mod produce;
 pub mod server;
 pub mod topics;
@@ -17,6 +20,9 @@ use crate::error::{Error, Result};
 use crate::store::Store;
 
 pub fn dispatch(cli: Cli) -> Result<()> {
+    if cli.zookeeper.is_some() {
+        eprintln!("kaf: note: --zookeeper is ignored; kaf needs no ZooKeeper");
+    }
     let ctx = Context { dir: cli.dir };
     match cli.command {
         Command::Topics(c) => topics::run(&ctx, c),
@@ -24,6 +30,9 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Consume(a) => consume::run(&ctx, a),
         Command::Groups(c) => groups::run(&ctx, c),
         Command::Server(a) => server::run(&ctx, a),
+        Command::Doctor(a) => doctor::run(&ctx, a),
+        Command::Completions(a) => completions::run(a),
+        Command::Man(a) => man::run(a),
     }
 }
 

@@ -57,7 +57,7 @@ pub fn list_segments(dir: &Path) -> Result<Vec<i64>> {
     Ok(out)
 }
 
-fn load_index(dir: &Path, base: i64) -> Index {
+pub(crate) fn load_index(dir: &Path, base: i64) -> Index {
     Index::load(&offset_index_path(dir, base), &time_index_path(dir, base))
 }
 

@@ -16,6 +16,7 @@
 
 pub mod batch;
 pub mod compression;
+pub mod doctor;
 pub mod fsutil;
 pub mod group;
 pub mod index;

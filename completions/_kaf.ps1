@@ -1,0 +1,588 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'kaf'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'kaf' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
+            [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write messages read from stdin or files to a topic')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print a topic''s messages')
+            [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List, describe, reset and delete consumer groups')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'List, describe, reset and delete consumer groups')
+            [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check a data directory: every batch''s CRC and offsets, indexes, group files')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;topics' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;topic' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;topics;create' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Number of partitions')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Number of partitions')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Replication factor (1 is the only possible value locally)')
+            [CompletionResult]::new('--replication-factor', '--replication-factor', [CompletionResultType]::ParameterName, 'Replication factor (1 is the only possible value locally)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed without changes if the topic already exists')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;create' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Number of partitions')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'Number of partitions')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Replication factor (1 is the only possible value locally)')
+            [CompletionResult]::new('--replication-factor', '--replication-factor', [CompletionResultType]::ParameterName, 'Replication factor (1 is the only possible value locally)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed without changes if the topic already exists')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;list' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;ls' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;list' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;ls' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;describe' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;describe' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;delete' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--if-exists', '--if-exists', [CompletionResultType]::ParameterName, 'Succeed if the topic does not exist')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;delete' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--if-exists', '--if-exists', [CompletionResultType]::ParameterName, 'Succeed if the topic does not exist')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;topics;help;create' {
+            break
+        }
+        'kaf;topics;help;list' {
+            break
+        }
+        'kaf;topics;help;describe' {
+            break
+        }
+        'kaf;topics;help;delete' {
+            break
+        }
+        'kaf;topics;help;help' {
+            break
+        }
+        'kaf;topic;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;topic;help;create' {
+            break
+        }
+        'kaf;topic;help;list' {
+            break
+        }
+        'kaf;topic;help;describe' {
+            break
+        }
+        'kaf;topic;help;delete' {
+            break
+        }
+        'kaf;topic;help;help' {
+            break
+        }
+        'kaf;produce' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-D', '-D ', [CompletionResultType]::ParameterName, 'Message delimiter; multi-byte allowed, escapes \n \t \0 \xNN [default: \n]')
+            [CompletionResult]::new('--delimiter', '--delimiter', [CompletionResultType]::ParameterName, 'Message delimiter; multi-byte allowed, escapes \n \t \0 \xNN [default: \n]')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Key of every message')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Key of every message')
+            [CompletionResult]::new('-K', '-K ', [CompletionResultType]::ParameterName, 'Split each message into key and value at the first occurrence of STR')
+            [CompletionResult]::new('--key-delimiter', '--key-delimiter', [CompletionResultType]::ParameterName, 'Split each message into key and value at the first occurrence of STR')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'Kafka console producer property: parse.key=true, key.separator=STR')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Header added to every message, k=v or k:v (repeatable)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Header added to every message, k=v or k:v (repeatable)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Partition to write to [default: by key (murmur2), else spread batch by batch]')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition to write to [default: by key (murmur2), else spread batch by batch]')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Timestamp of every message: epoch ms or RFC 3339 [default: now]')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Input format')
+            [CompletionResult]::new('--print-offsets', '--print-offsets', [CompletionResultType]::ParameterName, 'Print each message''s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--null', '--null', [CompletionResultType]::ParameterName, 'Messages are separated by NUL bytes (as find -print0 writes)')
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'The whole input (or each FILE) is one message')
+            [CompletionResult]::new('--whole', '--whole', [CompletionResultType]::ParameterName, 'The whole input (or each FILE) is one message')
+            [CompletionResult]::new('-Z', '-Z ', [CompletionResultType]::ParameterName, 'An empty value becomes a null value (a tombstone)')
+            [CompletionResult]::new('--tombstone', '--tombstone', [CompletionResultType]::ParameterName, 'An empty value becomes a null value (a tombstone)')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'Read JSON lines as written by `kaf consume -J` (same as --input json)')
+            [CompletionResult]::new('--keep-partition', '--keep-partition', [CompletionResultType]::ParameterName, 'With JSON input, write each message to the partition its JSON names')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'kaf;consume' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it (repeatable)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Where to start (and stop): see Offsets below')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'Where to start (and stop): see Offsets below')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Read only this partition (repeatable)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Read only this partition (repeatable)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Stop after N messages in total')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Stop after N messages in total')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Output format with kcat''s tokens, e.g. ''%k\t%v\n'' (see kaf(1))')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format with kcat''s tokens, e.g. ''%k\t%v\n'' (see kaf(1))')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--null-literal', '--null-literal', [CompletionResultType]::ParameterName, 'Print null keys and values as STR instead of nothing')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Consume as a member of this consumer group: start at its committed offsets, commit what was written')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Consume as a member of this consumer group: start at its committed offsets, commit what was written')
+            [CompletionResult]::new('--reset', '--reset', [CompletionResultType]::ParameterName, 'Where a group starts on partitions without a committed offset')
+            [CompletionResult]::new('--commit-interval', '--commit-interval', [CompletionResultType]::ParameterName, 'How often to commit while consuming, e.g. 5s, 500ms')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--from-beginning', '--from-beginning', [CompletionResultType]::ParameterName, 'Start at the beginning (the default without a group); same as -o beginning')
+            [CompletionResult]::new('-F', '-F ', [CompletionResultType]::ParameterName, 'Keep waiting for new messages, as tail -F does')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep waiting for new messages, as tail -F does')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Exit at the end (the default; accepted for kcat users)')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines output (same as --output json)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Read with the group''s offsets but commit nothing (a peek)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'When other members hold every partition, wait for one to be free (the default)')
+            [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'When other members hold every partition, exit with status 7 (group busy)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'kaf;groups' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List consumer groups')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List consumer groups')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a group''s offsets and lag per partition')
+            [CompletionResult]::new('reset-offsets', 'reset-offsets', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run unless --execute)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its offsets')
+            [CompletionResult]::new('delete-offsets', 'delete-offsets', [CompletionResultType]::ParameterValue, 'Delete a group''s offsets for one topic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;group' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List consumer groups')
+            [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List consumer groups')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a group''s offsets and lag per partition')
+            [CompletionResult]::new('reset-offsets', 'reset-offsets', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run unless --execute)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its offsets')
+            [CompletionResult]::new('delete-offsets', 'delete-offsets', [CompletionResultType]::ParameterValue, 'Delete a group''s offsets for one topic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;groups;list' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;groups;ls' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;group;list' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;group;ls' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;groups;describe' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines output, one object per partition')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines output, one object per partition')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;group;describe' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines output, one object per partition')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines output, one object per partition')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;groups;reset-offsets' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic, optionally with partitions: TOPIC or TOPIC:0,1,2 (repeatable)')
+            [CompletionResult]::new('--to-offset', '--to-offset', [CompletionResultType]::ParameterName, 'To this offset')
+            [CompletionResult]::new('--shift-by', '--shift-by', [CompletionResultType]::ParameterName, 'Forward (or back, if negative) by N from the committed offset')
+            [CompletionResult]::new('--to-datetime', '--to-datetime', [CompletionResultType]::ParameterName, 'To the first message at or after TIME (epoch ms, RFC 3339, date)')
+            [CompletionResult]::new('--by-duration', '--by-duration', [CompletionResultType]::ParameterName, 'To the first message within DURATION before now, e.g. 2h, 1d')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--all-topics', '--all-topics', [CompletionResultType]::ParameterName, 'Every topic the group has offsets for')
+            [CompletionResult]::new('--to-earliest', '--to-earliest', [CompletionResultType]::ParameterName, 'To the first offset still in the log')
+            [CompletionResult]::new('--to-latest', '--to-latest', [CompletionResultType]::ParameterName, 'To the end of the log')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Apply the plan (without it, only print it)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only print the plan (the default)')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'Print the plan as JSON lines')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the plan as JSON lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;group;reset-offsets' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic, optionally with partitions: TOPIC or TOPIC:0,1,2 (repeatable)')
+            [CompletionResult]::new('--to-offset', '--to-offset', [CompletionResultType]::ParameterName, 'To this offset')
+            [CompletionResult]::new('--shift-by', '--shift-by', [CompletionResultType]::ParameterName, 'Forward (or back, if negative) by N from the committed offset')
+            [CompletionResult]::new('--to-datetime', '--to-datetime', [CompletionResultType]::ParameterName, 'To the first message at or after TIME (epoch ms, RFC 3339, date)')
+            [CompletionResult]::new('--by-duration', '--by-duration', [CompletionResultType]::ParameterName, 'To the first message within DURATION before now, e.g. 2h, 1d')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--all-topics', '--all-topics', [CompletionResultType]::ParameterName, 'Every topic the group has offsets for')
+            [CompletionResult]::new('--to-earliest', '--to-earliest', [CompletionResultType]::ParameterName, 'To the first offset still in the log')
+            [CompletionResult]::new('--to-latest', '--to-latest', [CompletionResultType]::ParameterName, 'To the end of the log')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Apply the plan (without it, only print it)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only print the plan (the default)')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'Print the plan as JSON lines')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the plan as JSON lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;groups;delete' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;group;delete' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;groups;delete-offsets' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic whose offsets to delete')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;group;delete-offsets' {
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group name, as Kafka''s tools spell it')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic whose offsets to delete')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;groups;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List consumer groups')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a group''s offsets and lag per partition')
+            [CompletionResult]::new('reset-offsets', 'reset-offsets', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run unless --execute)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its offsets')
+            [CompletionResult]::new('delete-offsets', 'delete-offsets', [CompletionResultType]::ParameterValue, 'Delete a group''s offsets for one topic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;groups;help;list' {
+            break
+        }
+        'kaf;groups;help;describe' {
+            break
+        }
+        'kaf;groups;help;reset-offsets' {
+            break
+        }
+        'kaf;groups;help;delete' {
+            break
+        }
+        'kaf;groups;help;delete-offsets' {
+            break
+        }
+        'kaf;groups;help;help' {
+            break
+        }
+        'kaf;group;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List consumer groups')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a group''s offsets and lag per partition')
+            [CompletionResult]::new('reset-offsets', 'reset-offsets', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run unless --execute)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its offsets')
+            [CompletionResult]::new('delete-offsets', 'delete-offsets', [CompletionResultType]::ParameterValue, 'Delete a group''s offsets for one topic')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;group;help;list' {
+            break
+        }
+        'kaf;group;help;describe' {
+            break
+        }
+        'kaf;group;help;reset-offsets' {
+            break
+        }
+        'kaf;group;help;delete' {
+            break
+        }
+        'kaf;group;help;delete-offsets' {
+            break
+        }
+        'kaf;group;help;help' {
+            break
+        }
+        'kaf;server' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on; binding anything but loopback exposes the data to the network')
+            [CompletionResult]::new('--advertised-listener', '--advertised-listener', [CompletionResultType]::ParameterName, 'Address clients are told to connect to [default: the listening address]')
+            [CompletionResult]::new('--max-frame-bytes', '--max-frame-bytes', [CompletionResultType]::ParameterName, 'Largest request frame accepted (Kafka''s socket.request.max.bytes)')
+            [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections served at once; more are refused')
+            [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a connection idle (or mid-frame) this long, e.g. 10m, 30s')
+            [CompletionResult]::new('--default-partitions', '--default-partitions', [CompletionResultType]::ParameterName, 'Partitions of automatically created topics (Kafka''s num.partitions)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--no-auto-create', '--no-auto-create', [CompletionResultType]::ParameterName, 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;doctor' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('--repair', '--repair', [CompletionResultType]::ParameterName, 'Fix what can be fixed safely: truncate torn tails, rebuild indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;completions' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;man' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;help' {
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write messages read from stdin or files to a topic')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print a topic''s messages')
+            [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'List, describe, reset and delete consumer groups')
+            [CompletionResult]::new('server', 'server', [CompletionResultType]::ParameterValue, 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)')
+            [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check a data directory: every batch''s CRC and offsets, indexes, group files')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (bash, zsh, fish, elvish, powershell)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'kaf;help;topics' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            break
+        }
+        'kaf;help;topics;create' {
+            break
+        }
+        'kaf;help;topics;list' {
+            break
+        }
+        'kaf;help;topics;describe' {
+            break
+        }
+        'kaf;help;topics;delete' {
+            break
+        }
+        'kaf;help;produce' {
+            break
+        }
+        'kaf;help;consume' {
+            break
+        }
+        'kaf;help;groups' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List consumer groups')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a group''s offsets and lag per partition')
+            [CompletionResult]::new('reset-offsets', 'reset-offsets', [CompletionResultType]::ParameterValue, 'Move a group''s committed offsets (a dry run unless --execute)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a group and its offsets')
+            [CompletionResult]::new('delete-offsets', 'delete-offsets', [CompletionResultType]::ParameterValue, 'Delete a group''s offsets for one topic')
+            break
+        }
+        'kaf;help;groups;list' {
+            break
+        }
+        'kaf;help;groups;describe' {
+            break
+        }
+        'kaf;help;groups;reset-offsets' {
+            break
+        }
+        'kaf;help;groups;delete' {
+            break
+        }
+        'kaf;help;groups;delete-offsets' {
+            break
+        }
+        'kaf;help;server' {
+            break
+        }
+        'kaf;help;doctor' {
+            break
+        }
+        'kaf;help;completions' {
+            break
+        }
+        'kaf;help;man' {
+            break
+        }
+        'kaf;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,505 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[kaf] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'kaf'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'kaf'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand topics 'Create, list, describe and delete topics'
+            cand topic 'Create, list, describe and delete topics'
+            cand produce 'Write messages read from stdin or files to a topic'
+            cand consume 'Print a topic''s messages'
+            cand groups 'List, describe, reset and delete consumer groups'
+            cand group 'List, describe, reset and delete consumer groups'
+            cand server 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+            cand doctor 'Check a data directory: every batch''s CRC and offsets, indexes, group files'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;topics'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a topic'
+            cand list 'List topics'
+            cand ls 'List topics'
+            cand describe 'Show a topic''s partitions, offsets, storage and configs'
+            cand delete 'Delete a topic and all its messages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;topic'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand create 'Create a topic'
+            cand list 'List topics'
+            cand ls 'List topics'
+            cand describe 'Show a topic''s partitions, offsets, storage and configs'
+            cand delete 'Delete a topic and all its messages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;topics;create'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Number of partitions'
+            cand --partitions 'Number of partitions'
+            cand -r 'Replication factor (1 is the only possible value locally)'
+            cand --replication-factor 'Replication factor (1 is the only possible value locally)'
+            cand -c 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...'
+            cand --config 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --if-not-exists 'Succeed without changes if the topic already exists'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;create'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Number of partitions'
+            cand --partitions 'Number of partitions'
+            cand -r 'Replication factor (1 is the only possible value locally)'
+            cand --replication-factor 'Replication factor (1 is the only possible value locally)'
+            cand -c 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...'
+            cand --config 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --if-not-exists 'Succeed without changes if the topic already exists'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;list'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --no-headers 'Print names only, without the header line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;ls'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --no-headers 'Print names only, without the header line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;list'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --no-headers 'Print names only, without the header line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;ls'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --no-headers 'Print names only, without the header line'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;describe'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;describe'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;delete'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --if-exists 'Succeed if the topic does not exist'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;delete'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --if-exists 'Succeed if the topic does not exist'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;help'= {
+            cand create 'Create a topic'
+            cand list 'List topics'
+            cand describe 'Show a topic''s partitions, offsets, storage and configs'
+            cand delete 'Delete a topic and all its messages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;topics;help;create'= {
+        }
+        &'kaf;topics;help;list'= {
+        }
+        &'kaf;topics;help;describe'= {
+        }
+        &'kaf;topics;help;delete'= {
+        }
+        &'kaf;topics;help;help'= {
+        }
+        &'kaf;topic;help'= {
+            cand create 'Create a topic'
+            cand list 'List topics'
+            cand describe 'Show a topic''s partitions, offsets, storage and configs'
+            cand delete 'Delete a topic and all its messages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;topic;help;create'= {
+        }
+        &'kaf;topic;help;list'= {
+        }
+        &'kaf;topic;help;describe'= {
+        }
+        &'kaf;topic;help;delete'= {
+        }
+        &'kaf;topic;help;help'= {
+        }
+        &'kaf;produce'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -D 'Message delimiter; multi-byte allowed, escapes \n \t \0 \xNN [default: \n]'
+            cand --delimiter 'Message delimiter; multi-byte allowed, escapes \n \t \0 \xNN [default: \n]'
+            cand -k 'Key of every message'
+            cand --key 'Key of every message'
+            cand -K 'Split each message into key and value at the first occurrence of STR'
+            cand --key-delimiter 'Split each message into key and value at the first occurrence of STR'
+            cand --property 'Kafka console producer property: parse.key=true, key.separator=STR'
+            cand -H 'Header added to every message, k=v or k:v (repeatable)'
+            cand --header 'Header added to every message, k=v or k:v (repeatable)'
+            cand -p 'Partition to write to [default: by key (murmur2), else spread batch by batch]'
+            cand --partition 'Partition to write to [default: by key (murmur2), else spread batch by batch]'
+            cand --timestamp 'Timestamp of every message: epoch ms or RFC 3339 [default: now]'
+            cand --input 'Input format'
+            cand --print-offsets 'Print each message''s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --null 'Messages are separated by NUL bytes (as find -print0 writes)'
+            cand -l 'The whole input (or each FILE) is one message'
+            cand --whole 'The whole input (or each FILE) is one message'
+            cand -Z 'An empty value becomes a null value (a tombstone)'
+            cand --tombstone 'An empty value becomes a null value (a tombstone)'
+            cand -J 'Read JSON lines as written by `kaf consume -J` (same as --input json)'
+            cand --keep-partition 'With JSON input, write each message to the partition its JSON names'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kaf;consume'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it (repeatable)'
+            cand -o 'Where to start (and stop): see Offsets below'
+            cand --offset 'Where to start (and stop): see Offsets below'
+            cand -p 'Read only this partition (repeatable)'
+            cand --partition 'Read only this partition (repeatable)'
+            cand -c 'Stop after N messages in total'
+            cand --count 'Stop after N messages in total'
+            cand -f 'Output format with kcat''s tokens, e.g. ''%k\t%v\n'' (see kaf(1))'
+            cand --format 'Output format with kcat''s tokens, e.g. ''%k\t%v\n'' (see kaf(1))'
+            cand --output 'Output format'
+            cand --null-literal 'Print null keys and values as STR instead of nothing'
+            cand -g 'Consume as a member of this consumer group: start at its committed offsets, commit what was written'
+            cand --group 'Consume as a member of this consumer group: start at its committed offsets, commit what was written'
+            cand --reset 'Where a group starts on partitions without a committed offset'
+            cand --commit-interval 'How often to commit while consuming, e.g. 5s, 500ms'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --from-beginning 'Start at the beginning (the default without a group); same as -o beginning'
+            cand -F 'Keep waiting for new messages, as tail -F does'
+            cand --follow 'Keep waiting for new messages, as tail -F does'
+            cand -e 'Exit at the end (the default; accepted for kcat users)'
+            cand -J 'JSON lines output (same as --output json)'
+            cand --no-commit 'Read with the group''s offsets but commit nothing (a peek)'
+            cand --wait 'When other members hold every partition, wait for one to be free (the default)'
+            cand --no-wait 'When other members hold every partition, exit with status 7 (group busy)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kaf;groups'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List consumer groups'
+            cand ls 'List consumer groups'
+            cand describe 'Show a group''s offsets and lag per partition'
+            cand reset-offsets 'Move a group''s committed offsets (a dry run unless --execute)'
+            cand delete 'Delete a group and its offsets'
+            cand delete-offsets 'Delete a group''s offsets for one topic'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;group'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List consumer groups'
+            cand ls 'List consumer groups'
+            cand describe 'Show a group''s offsets and lag per partition'
+            cand reset-offsets 'Move a group''s committed offsets (a dry run unless --execute)'
+            cand delete 'Delete a group and its offsets'
+            cand delete-offsets 'Delete a group''s offsets for one topic'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;groups;list'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;groups;ls'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;group;list'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;group;ls'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;groups;describe'= {
+            cand --group 'Group name, as Kafka''s tools spell it'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -J 'JSON lines output, one object per partition'
+            cand --json 'JSON lines output, one object per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;group;describe'= {
+            cand --group 'Group name, as Kafka''s tools spell it'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -J 'JSON lines output, one object per partition'
+            cand --json 'JSON lines output, one object per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;groups;reset-offsets'= {
+            cand --group 'Group name, as Kafka''s tools spell it'
+            cand --topic 'Topic, optionally with partitions: TOPIC or TOPIC:0,1,2 (repeatable)'
+            cand --to-offset 'To this offset'
+            cand --shift-by 'Forward (or back, if negative) by N from the committed offset'
+            cand --to-datetime 'To the first message at or after TIME (epoch ms, RFC 3339, date)'
+            cand --by-duration 'To the first message within DURATION before now, e.g. 2h, 1d'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --all-topics 'Every topic the group has offsets for'
+            cand --to-earliest 'To the first offset still in the log'
+            cand --to-latest 'To the end of the log'
+            cand --execute 'Apply the plan (without it, only print it)'
+            cand --dry-run 'Only print the plan (the default)'
+            cand -J 'Print the plan as JSON lines'
+            cand --json 'Print the plan as JSON lines'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;group;reset-offsets'= {
+            cand --group 'Group name, as Kafka''s tools spell it'
+            cand --topic 'Topic, optionally with partitions: TOPIC or TOPIC:0,1,2 (repeatable)'
+            cand --to-offset 'To this offset'
+            cand --shift-by 'Forward (or back, if negative) by N from the committed offset'
+            cand --to-datetime 'To the first message at or after TIME (epoch ms, RFC 3339, date)'
+            cand --by-duration 'To the first message within DURATION before now, e.g. 2h, 1d'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --all-topics 'Every topic the group has offsets for'
+            cand --to-earliest 'To the first offset still in the log'
+            cand --to-latest 'To the end of the log'
+            cand --execute 'Apply the plan (without it, only print it)'
+            cand --dry-run 'Only print the plan (the default)'
+            cand -J 'Print the plan as JSON lines'
+            cand --json 'Print the plan as JSON lines'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;groups;delete'= {
+            cand --group 'Group name, as Kafka''s tools spell it'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;group;delete'= {
+            cand --group 'Group name, as Kafka''s tools spell it'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;groups;delete-offsets'= {
+            cand --group 'Group name, as Kafka''s tools spell it'
+            cand --topic 'Topic whose offsets to delete'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;group;delete-offsets'= {
+            cand --group 'Group name, as Kafka''s tools spell it'
+            cand --topic 'Topic whose offsets to delete'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;groups;help'= {
+            cand list 'List consumer groups'
+            cand describe 'Show a group''s offsets and lag per partition'
+            cand reset-offsets 'Move a group''s committed offsets (a dry run unless --execute)'
+            cand delete 'Delete a group and its offsets'
+            cand delete-offsets 'Delete a group''s offsets for one topic'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;groups;help;list'= {
+        }
+        &'kaf;groups;help;describe'= {
+        }
+        &'kaf;groups;help;reset-offsets'= {
+        }
+        &'kaf;groups;help;delete'= {
+        }
+        &'kaf;groups;help;delete-offsets'= {
+        }
+        &'kaf;groups;help;help'= {
+        }
+        &'kaf;group;help'= {
+            cand list 'List consumer groups'
+            cand describe 'Show a group''s offsets and lag per partition'
+            cand reset-offsets 'Move a group''s committed offsets (a dry run unless --execute)'
+            cand delete 'Delete a group and its offsets'
+            cand delete-offsets 'Delete a group''s offsets for one topic'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;group;help;list'= {
+        }
+        &'kaf;group;help;describe'= {
+        }
+        &'kaf;group;help;reset-offsets'= {
+        }
+        &'kaf;group;help;delete'= {
+        }
+        &'kaf;group;help;delete-offsets'= {
+        }
+        &'kaf;group;help;help'= {
+        }
+        &'kaf;server'= {
+            cand --listen 'Address to listen on; binding anything but loopback exposes the data to the network'
+            cand --advertised-listener 'Address clients are told to connect to [default: the listening address]'
+            cand --max-frame-bytes 'Largest request frame accepted (Kafka''s socket.request.max.bytes)'
+            cand --max-connections 'Connections served at once; more are refused'
+            cand --idle-timeout 'Close a connection idle (or mid-frame) this long, e.g. 10m, 30s'
+            cand --default-partitions 'Partitions of automatically created topics (Kafka''s num.partitions)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --no-auto-create 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;doctor'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand --repair 'Fix what can be fixed safely: truncate torn tails, rebuild indexes'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;completions'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;man'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;help'= {
+            cand topics 'Create, list, describe and delete topics'
+            cand produce 'Write messages read from stdin or files to a topic'
+            cand consume 'Print a topic''s messages'
+            cand groups 'List, describe, reset and delete consumer groups'
+            cand server 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+            cand doctor 'Check a data directory: every batch''s CRC and offsets, indexes, group files'
+            cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+            cand man 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;help;topics'= {
+            cand create 'Create a topic'
+            cand list 'List topics'
+            cand describe 'Show a topic''s partitions, offsets, storage and configs'
+            cand delete 'Delete a topic and all its messages'
+        }
+        &'kaf;help;topics;create'= {
+        }
+        &'kaf;help;topics;list'= {
+        }
+        &'kaf;help;topics;describe'= {
+        }
+        &'kaf;help;topics;delete'= {
+        }
+        &'kaf;help;produce'= {
+        }
+        &'kaf;help;consume'= {
+        }
+        &'kaf;help;groups'= {
+            cand list 'List consumer groups'
+            cand describe 'Show a group''s offsets and lag per partition'
+            cand reset-offsets 'Move a group''s committed offsets (a dry run unless --execute)'
+            cand delete 'Delete a group and its offsets'
+            cand delete-offsets 'Delete a group''s offsets for one topic'
+        }
+        &'kaf;help;groups;list'= {
+        }
+        &'kaf;help;groups;describe'= {
+        }
+        &'kaf;help;groups;reset-offsets'= {
+        }
+        &'kaf;help;groups;delete'= {
+        }
+        &'kaf;help;groups;delete-offsets'= {
+        }
+        &'kaf;help;server'= {
+        }
+        &'kaf;help;doctor'= {
+        }
+        &'kaf;help;completions'= {
+        }
+        &'kaf;help;man'= {
+        }
+        &'kaf;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

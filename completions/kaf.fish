@@ -1,0 +1,305 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_kaf_global_optspecs
+    string join \n zookeeper= dir= h/help V/version
+end
+
+function __fish_kaf_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_kaf_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_kaf_using_subcommand
+    set -l cmd (__fish_kaf_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c kaf -n "__fish_kaf_needs_command" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_needs_command" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_needs_command" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_needs_command" -s V -l version -d 'Print version'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "topic" -d 'Create, list, describe and delete topics'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "consume" -d 'Print a topic\'s messages'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "group" -d 'List, describe, reset and delete consumer groups'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "doctor" -d 'Check a data directory: every batch\'s CRC and offsets, indexes, group files'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "create" -d 'Create a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "list" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "ls" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (1 is the only possible value locally)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without changes if the topic already exists'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "create" -d 'Create a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "list" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "ls" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (1 is the only possible value locally)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without changes if the topic already exists'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s D -l delimiter -d 'Message delimiter; multi-byte allowed, escapes \\n \\t \\0 \\xNN [default: \\n]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s k -l key -d 'Key of every message' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s K -l key-delimiter -d 'Split each message into key and value at the first occurrence of STR' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l property -d 'Kafka console producer property: parse.key=true, key.separator=STR' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s H -l header -d 'Header added to every message, k=v or k:v (repeatable)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s p -l partition -d 'Partition to write to [default: by key (murmur2), else spread batch by batch]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l timestamp -d 'Timestamp of every message: epoch ms or RFC 3339 [default: now]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l input -d 'Input format' -r -f -a "lines\t'Delimited messages (one per line by default)'
+json\t'JSON lines as `kaf consume -J` writes them'"
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l print-offsets -d 'Print each message\'s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\\n"]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l null -d 'Messages are separated by NUL bytes (as find -print0 writes)'
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s l -l whole -d 'The whole input (or each FILE) is one message'
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s Z -l tombstone -d 'An empty value becomes a null value (a tombstone)'
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s J -d 'Read JSON lines as written by `kaf consume -J` (same as --input json)'
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l keep-partition -d 'With JSON input, write each message to the partition its JSON names'
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l topic -d 'Topic name, as Kafka\'s tools spell it (repeatable)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s o -l offset -d 'Where to start (and stop): see Offsets below' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s p -l partition -d 'Read only this partition (repeatable)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s c -l count -d 'Stop after N messages in total' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s f -l format -d 'Output format with kcat\'s tokens, e.g. \'%k\\t%v\\n\' (see kaf(1))' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l output -d 'Output format' -r -f -a "value\t'The value of each message, one per line'
+json\t'One compact JSON object per message'"
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l null-literal -d 'Print null keys and values as STR instead of nothing' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s g -l group -d 'Consume as a member of this consumer group: start at its committed offsets, commit what was written' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l reset -d 'Where a group starts on partitions without a committed offset' -r -f -a "earliest\t'The first offset still in the log'
+latest\t'The end of the log: only messages produced from now on'"
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l commit-interval -d 'How often to commit while consuming, e.g. 5s, 500ms' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l from-beginning -d 'Start at the beginning (the default without a group); same as -o beginning'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s F -l follow -d 'Keep waiting for new messages, as tail -F does'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s e -d 'Exit at the end (the default; accepted for kcat users)'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s J -d 'JSON lines output (same as --output json)'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-commit -d 'Read with the group\'s offsets but commit nothing (a peek)'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l wait -d 'When other members hold every partition, wait for one to be free (the default)'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-wait -d 'When other members hold every partition, exit with status 7 (group busy)'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "list" -d 'List consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "ls" -d 'List consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "reset-offsets" -d 'Move a group\'s committed offsets (a dry run unless --execute)'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "delete" -d 'Delete a group and its offsets'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s J -l json -d 'JSON lines output, one object per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l topic -d 'Topic, optionally with partitions: TOPIC or TOPIC:0,1,2 (repeatable)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l to-offset -d 'To this offset' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l shift-by -d 'Forward (or back, if negative) by N from the committed offset' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l to-datetime -d 'To the first message at or after TIME (epoch ms, RFC 3339, date)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l by-duration -d 'To the first message within DURATION before now, e.g. 2h, 1d' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l all-topics -d 'Every topic the group has offsets for'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l to-earliest -d 'To the first offset still in the log'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l to-latest -d 'To the end of the log'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l execute -d 'Apply the plan (without it, only print it)'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l dry-run -d 'Only print the plan (the default)'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s J -l json -d 'Print the plan as JSON lines'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l group -d 'Group name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'Topic whose offsets to delete' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "reset-offsets" -d 'Move a group\'s committed offsets (a dry run unless --execute)'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group and its offsets'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "list" -d 'List consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "ls" -d 'List consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "reset-offsets" -d 'Move a group\'s committed offsets (a dry run unless --execute)'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "delete" -d 'Delete a group and its offsets'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s J -l json -d 'JSON lines output, one object per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l topic -d 'Topic, optionally with partitions: TOPIC or TOPIC:0,1,2 (repeatable)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-offset -d 'To this offset' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l shift-by -d 'Forward (or back, if negative) by N from the committed offset' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-datetime -d 'To the first message at or after TIME (epoch ms, RFC 3339, date)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l by-duration -d 'To the first message within DURATION before now, e.g. 2h, 1d' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l all-topics -d 'Every topic the group has offsets for'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-earliest -d 'To the first offset still in the log'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-latest -d 'To the end of the log'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l execute -d 'Apply the plan (without it, only print it)'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l dry-run -d 'Only print the plan (the default)'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s J -l json -d 'Print the plan as JSON lines'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l group -d 'Group name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'Topic whose offsets to delete' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "reset-offsets" -d 'Move a group\'s committed offsets (a dry run unless --execute)'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group and its offsets'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l listen -d 'Address to listen on; binding anything but loopback exposes the data to the network' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l advertised-listener -d 'Address clients are told to connect to [default: the listening address]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-frame-bytes -d 'Largest request frame accepted (Kafka\'s socket.request.max.bytes)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-connections -d 'Connections served at once; more are refused' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l idle-timeout -d 'Close a connection idle (or mid-frame) this long, e.g. 10m, 30s' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l default-partitions -d 'Partitions of automatically created topics (Kafka\'s num.partitions)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l no-auto-create -d 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)'
+complete -c kaf -n "__fish_kaf_using_subcommand server" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l repair -d 'Fix what can be fixed safely: truncate torn tails, rebuild indexes'
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand completions" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand completions" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand man" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand man" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "consume" -d 'Print a topic\'s messages'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "doctor" -d 'Check a data directory: every batch\'s CRC and offsets, indexes, group files'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset-offsets" -d 'Move a group\'s committed offsets (a dry run unless --execute)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group and its offsets'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
+
+# Topic and group names, looked up in the data directory.
+complete -c kaf -n "__fish_seen_subcommand_from produce consume; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list 2>/dev/null)"
+complete -c kaf -l group -s g -f -a "(kaf groups list 2>/dev/null)"

@@ -1,0 +1,151 @@
+//! `kaf completions SHELL`: clap's static script plus shell-side lookups of topic and group
+//! names (`kaf topics list --no-headers`, `kaf groups list`) where a name is expected.
+
+use std::io::Write;
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+use crate::cli::{Cli, CompletionsArgs};
+use crate::error::{Error, Result};
+
+pub fn run(a: CompletionsArgs) -> Result<()> {
+    let script = script(a.shell);
+    let mut out = std::io::stdout().lock();
+    // Rendered into a buffer first: clap_complete panics when stdout closes under it.
+    out.write_all(script.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Error::io("write stdout", e))
+}
+
+/// The whole completion script for `shell`, as checked into `completions/`.
+pub fn script(shell: Shell) -> String {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "kaf", &mut buf);
+    let base = String::from_utf8(buf).expect("clap_complete writes UTF-8");
+    match shell {
+        Shell::Bash => format!("{base}{BASH_NAMES}"),
+        Shell::Zsh => zsh(&base),
+        Shell::Fish => format!("{base}{FISH_NAMES}"),
+        _ => base,
+    }
+}
+
+/// Wraps clap's `_kaf` so that names are offered where a topic or group is expected, then
+/// falls back to clap's completion for flags and subcommands.
+const BASH_NAMES: &str = r#"
+# Topic and group names, looked up in the data directory (or --dir) being completed.
+_kaf_names() {
+    local dir=() i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        if [[ "${COMP_WORDS[i]}" == --dir ]]; then dir=(--dir "${COMP_WORDS[i+1]}"); fi
+    done
+    if [[ "$1" == topics ]]; then
+        kaf "${dir[@]}" topics list --no-headers 2>/dev/null
+    else
+        kaf "${dir[@]}" groups list 2>/dev/null
+    fi
+}
+
+_kaf_with_names() {
+    local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}"
+    local sub="" sub2="" w i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        w="${COMP_WORDS[i]}"
+        case "$w" in
+            --dir|-b|--brokers|--bootstrap-server|--broker-list|-X) ((i++)) ;;
+            -*) ;;
+            *) if [[ -z "$sub" ]]; then sub="$w"; elif [[ -z "$sub2" ]]; then sub2="$w"; fi ;;
+        esac
+    done
+    if [[ "$cur" != -* ]]; then
+        case "$prev" in
+            -g|--group)
+                COMPREPLY=($(compgen -W "$(_kaf_names groups)" -- "$cur")); return 0 ;;
+            --topic)
+                COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0 ;;
+        esac
+        case "$sub" in
+            produce|consume)
+                if [[ "$prev" == "$sub" || "$sub" == consume ]] && [[ "$prev" != -* ]]; then
+                    COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
+                fi ;;
+            topics|topic)
+                if [[ "$sub2" == describe || "$sub2" == delete ]] && [[ "$prev" == "$sub2" ]]; then
+                    COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
+                fi ;;
+            groups|group)
+                case "$sub2" in
+                    describe|delete|reset-offsets|delete-offsets)
+                        if [[ "$prev" == "$sub2" ]]; then
+                            COMPREPLY=($(compgen -W "$(_kaf_names groups)" -- "$cur")); return 0
+                        fi ;;
+                esac ;;
+        esac
+    fi
+    _kaf "$@"
+}
+
+if [[ "${BASH_VERSINFO[0]}" -eq 4 && "${BASH_VERSINFO[1]}" -ge 4 || "${BASH_VERSINFO[0]}" -gt 4 ]]; then
+    complete -F _kaf_with_names -o nosort -o bashdefault -o default kaf
+else
+    complete -F _kaf_with_names -o bashdefault -o default kaf
+fi
+"#;
+
+const FISH_NAMES: &str = r#"
+# Topic and group names, looked up in the data directory.
+complete -c kaf -n "__fish_seen_subcommand_from produce consume; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list 2>/dev/null)"
+complete -c kaf -l group -s g -f -a "(kaf groups list 2>/dev/null)"
+"#;
+
+/// Points clap's zsh value completions for TOPIC and GROUP at name lookups.
+fn zsh(base: &str) -> String {
+    let mut out = String::with_capacity(base.len() + 512);
+    for line in base.lines() {
+        let l = if line.contains(":TOPIC:_default")
+            || line.contains("::topic -- Topic name:_default")
+            || line.contains(":topic -- Topic name:_default")
+            || line.contains("topics -- Topics to read:_default")
+        {
+            line.replace(":_default", ":_kaf_topics")
+        } else if line.contains("::args -- The topic, then files") {
+            line.replace(":_default", ":_kaf_topic_or_file")
+        } else if line.contains(":GROUP:_default") || line.contains("group -- Group name:_default")
+        {
+            line.replace(":_default", ":_kaf_groups")
+        } else {
+            line.to_string()
+        };
+        out.push_str(&l);
+        out.push('\n');
+    }
+    let helpers = r#"
+(( $+functions[_kaf_topics] )) ||
+_kaf_topics() {
+    local -a names
+    names=(${(f)"$(kaf topics list --no-headers 2>/dev/null)"})
+    _describe -t topics 'topic' names
+}
+(( $+functions[_kaf_topic_or_file] )) ||
+_kaf_topic_or_file() {
+    _alternative 'topics:topic:_kaf_topics' 'files:file:_files'
+}
+(( $+functions[_kaf_groups] )) ||
+_kaf_groups() {
+    local -a names
+    names=(${(f)"$(kaf groups list 2>/dev/null)"})
+    _describe -t groups 'group' names
+}
+"#;
+    // Helpers must be defined before the script's final dispatch lines.
+    match out.rfind("if [ \"$funcstack[1]\" = \"_kaf\" ]; then") {
+        Some(at) => {
+            out.insert_str(at, helpers.trim_start());
+            out
+        }
+        None => out + helpers,
+    }
+}

@@ -1,0 +1,180 @@
+//! `kaf man [DIR]`: man pages generated from the clap definition, one per (sub)command, with
+//! the EXAMPLES, EXIT STATUS, ENVIRONMENT and FILES sections clap does not know about.
+
+use std::path::Path;
+
+use clap::CommandFactory;
+
+use crate::cli::{Cli, ManArgs};
+use crate::error::{IoContext, Result};
+
+pub fn run(a: ManArgs) -> Result<()> {
+    std::fs::create_dir_all(&a.dir).ctx("create", &a.dir)?;
+    for (name, page) in pages() {
+        let path = a.dir.join(&name);
+        std::fs::write(&path, page).ctx("write", &path)?;
+    }
+    eprintln!("Wrote man pages to {}", display(&a.dir));
+    Ok(())
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// Every page: (file name, roff text), as checked into `man/`.
+pub fn pages() -> Vec<(String, Vec<u8>)> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let mut out = Vec::new();
+    collect(&cmd, "kaf", &mut out);
+    out
+}
+
+fn collect(cmd: &clap::Command, name: &str, out: &mut Vec<(String, Vec<u8>)>) {
+    let cmd = cmd.clone().name(name.to_string());
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(cmd.clone())
+        .render(&mut buf)
+        .expect("render to a Vec cannot fail");
+    buf.extend_from_slice(common_sections(name).as_bytes());
+    out.push((format!("{name}.1"), buf));
+    for sub in cmd.get_subcommands() {
+        if sub.get_name() == "help" {
+            continue;
+        }
+        collect(sub, &format!("{name}-{}", sub.get_name()), out);
+    }
+}
+
+fn roff_escape(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('-', "\\-")
+}
+
+fn common_sections(name: &str) -> String {
+    let mut s = String::new();
+    if let Some(ex) = examples(name) {
+        s.push_str(".SH EXAMPLES\n");
+        for (what, cmd) in ex {
+            s.push_str(&format!(
+                ".TP\n{}\n.B {}\n",
+                roff_escape(what),
+                roff_escape(cmd)
+            ));
+        }
+    }
+    s.push_str(&format!(
+        ".SH \"EXIT STATUS\"\n{}",
+        EXIT_CODES
+            .iter()
+            .map(|(c, m)| format!(".TP\n.B {c}\n{}\n", roff_escape(m)))
+            .collect::<String>()
+    ));
+    s.push_str(&roff_escape_block(ENVIRONMENT, "ENVIRONMENT"));
+    s.push_str(&roff_escape_block(FILES, "FILES"));
+    s.push_str(".SH \"SEE ALSO\"\nkaf(1), kcat(1)\n");
+    s
+}
+
+fn roff_escape_block(items: &[(&str, &str)], title: &str) -> String {
+    let mut s = format!(".SH {title}\n");
+    for (k, v) in items {
+        s.push_str(&format!(".TP\n.B {}\n{}\n", roff_escape(k), roff_escape(v)));
+    }
+    s
+}
+
+/// The exit status table; README.md's table says the same.
+pub const EXIT_CODES: &[(i32, &str)] = &[
+    (
+        0,
+        "Success, also when stdout closes early (kaf consume t | head -1).",
+    ),
+    (1, "Other failure, such as an I/O error."),
+    (2, "Usage error or invalid topic or group name."),
+    (3, "Topic, partition or group not found."),
+    (4, "Topic already exists."),
+    (5, "Broker unreachable or timed out."),
+    (6, "Data corrupt (kaf doctor tells more)."),
+    (
+        7,
+        "Consumer group busy: other members hold every partition (--no-wait).",
+    ),
+    (8, "No space left on the device."),
+];
+
+const ENVIRONMENT: &[(&str, &str)] = &[
+    ("KAF_DIR", "Data directory, as --dir."),
+    (
+        "XDG_DATA_HOME",
+        "The default data directory is $XDG_DATA_HOME/kaf, else ~/.local/share/kaf.",
+    ),
+    (
+        "KAF_AUTO_CREATE",
+        "false turns off the automatic creation of topics on produce.",
+    ),
+    ("NO_COLOR", "When set, help output has no colour."),
+];
+
+const FILES: &[(&str, &str)] = &[
+    ("DIR/kaf.json", "Data format version marker."),
+    (
+        "DIR/topics/TOPIC/PARTITION/*.log",
+        "Segments of Kafka RecordBatch v2 bytes, named by base offset.",
+    ),
+    (
+        "DIR/topics/TOPIC/PARTITION/*.index, *.timeindex",
+        "Offset and time indexes (rebuildable hints).",
+    ),
+    (
+        "DIR/groups/GROUP/offsets.json",
+        "A consumer group's committed offsets.",
+    ),
+];
+
+fn examples(name: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    Some(match name {
+        "kaf" => &[
+            ("Produce one message:", "echo hello | kaf produce greetings"),
+            ("Print a topic:", "kaf consume greetings"),
+            ("Serve the directory to Kafka clients:", "kaf server"),
+        ],
+        "kaf-produce" => &[
+            ("Each line is a message:", "kaf produce logs < app.log"),
+            ("Keys before a colon:", "kaf produce orders -K :"),
+            (
+                "Copy a topic losslessly:",
+                "kaf consume a -J | kaf produce b -J",
+            ),
+        ],
+        "kaf-consume" => &[
+            (
+                "The last 10 messages of each partition:",
+                "kaf consume logs -o -10",
+            ),
+            ("Keep printing new messages:", "kaf consume logs -F"),
+            (
+                "A cron batch consumer:",
+                "kaf consume logs -g nightly >> batch.txt",
+            ),
+            (
+                "Key and value with a tab:",
+                "kaf consume orders -f '%k\\t%v\\n'",
+            ),
+        ],
+        "kaf-topics-create" => &[(
+            "Three partitions, small segments:",
+            "kaf topics create orders -p 3 -c segment.bytes=1048576",
+        )],
+        "kaf-groups-reset-offsets" => &[(
+            "Rewind a group by two hours:",
+            "kaf groups reset-offsets nightly --topic logs --by-duration 2h --execute",
+        )],
+        "kaf-server" => &[(
+            "Serve on the default port:",
+            "kaf server --listen 127.0.0.1:9092",
+        )],
+        "kaf-doctor" => &[("Check and repair:", "kaf doctor --repair")],
+        _ => return None,
+    })
+}

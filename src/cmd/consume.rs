@@ -19,6 +19,7 @@ use crate::store::batch::{self, Records, Scan};
 use crate::store::topic;
 
 const FETCH_BYTES: usize = 1024 * 1024;
+const GROUP_FETCH_BYTES: usize = 64 * 1024;
 const FOLLOW_WAIT: Duration = Duration::from_millis(100);
 
 /// How each record is written.
@@ -106,6 +107,7 @@ pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
                 &output,
                 a.count,
                 a.follow,
+                FETCH_BYTES,
                 &mut out,
                 &mut |_, _| Ok(()),
             )?;
@@ -210,7 +212,16 @@ impl GroupRun<'_> {
             }
             Ok(())
         };
-        pump(&mut parts, output, count, self.follow, out, &mut progress)?;
+        // Smaller fetches let commits keep up with --commit-interval on slow outputs.
+        pump(
+            &mut parts,
+            output,
+            count,
+            self.follow,
+            GROUP_FETCH_BYTES,
+            out,
+            &mut progress,
+        )?;
         self.commit(&parts, out, &mut committed)
     }
 
@@ -348,6 +359,7 @@ pub fn pump(
     output: &Output,
     count: Option<u64>,
     follow: bool,
+    fetch_bytes: usize,
     out: &mut dyn Write,
     progress: &mut Progress,
 ) -> Result<u64> {
@@ -364,7 +376,7 @@ pub fn pump(
                     break;
                 }
                 buf.clear();
-                if parts[i].fetcher.fetch(&mut buf, FETCH_BYTES)? == 0 {
+                if parts[i].fetcher.fetch(&mut buf, fetch_bytes)? == 0 {
                     break;
                 }
                 any = true;

@@ -37,7 +37,9 @@ pub fn create_dir_durable(dir: &Path) -> Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    if let Some(parent) = dir.parent() {
+    // A relative path's last parent is "": nothing to create there.
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty());
+    if let Some(parent) = parent {
         create_dir_durable(parent)?;
     }
     match fs::create_dir(dir) {
@@ -45,8 +47,6 @@ pub fn create_dir_durable(dir: &Path) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(()),
         Err(e) => return Err(crate::error::Error::io_path("create directory", dir, e)),
     }
-    if let Some(parent) = dir.parent() {
-        fsync_dir(parent)?;
-    }
+    fsync_dir(parent.unwrap_or(Path::new(".")))?;
     Ok(())
 }

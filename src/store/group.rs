@@ -152,16 +152,26 @@ impl Groups {
             .truncate(false)
             .open(&path)
             .ctx("open", &path)?;
-        match f.try_lock() {
-            Ok(()) => {
-                // Best effort: the pid is shown by describe, ownership is the lock itself.
-                let _ = f.set_len(0);
-                let _ = write!(f, "{}", std::process::id());
-                Ok(Some(PartitionLock { _file: f }))
+        // `holder` (groups describe) takes a shared lock for a moment: a few short retries
+        // keep that probe from looking like a member.
+        for attempt in 0..4 {
+            match f.try_lock() {
+                Ok(()) => {
+                    // Best effort: the pid is shown by describe, ownership is the lock itself.
+                    let _ = f.set_len(0);
+                    let _ = write!(f, "{}", std::process::id());
+                    return Ok(Some(PartitionLock { _file: f }));
+                }
+                Err(std::fs::TryLockError::WouldBlock) if attempt < 3 => {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(Error::io_path("lock", &path, e));
+                }
             }
-            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-            Err(std::fs::TryLockError::Error(e)) => Err(Error::io_path("lock", &path, e)),
         }
+        Ok(None)
     }
 
     /// The pid of the member holding a partition, if one does.

@@ -260,7 +260,7 @@ pub struct ProduceArgs {
 Examples:
   kaf consume logs -o -10                  # the last 10 of each partition
   kaf consume logs -F                      # keep printing new messages
-  kaf consume orders -f '%k\t%v\n'
+  kaf consume orders -f '%k\\t%v\\n'
   kaf consume orders -J > backup.jsonl")]
 pub struct ConsumeArgs {
     /// Topics to read

@@ -1,0 +1,129 @@
+//! README.md is exercised: its walk-through runs as written, and its exit-code table agrees
+//! with what kaf documents in its man pages.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const KAF: &str = env!("CARGO_BIN_EXE_kaf");
+
+fn readme() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
+}
+
+/// The first fenced block after `marker`.
+fn block_after(text: &str, marker: &str) -> String {
+    let at = text
+        .find(marker)
+        .unwrap_or_else(|| panic!("README lacks {marker}"));
+    let rest = &text[at..];
+    let start = rest.find("```").unwrap();
+    let body = &rest[start..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    body[..body.find("```").unwrap()].to_string()
+}
+
+/// The README line starting with `prefix` (inside any block), without a leading `$ `.
+fn line_starting(text: &str, prefix: &str) -> String {
+    text.lines()
+        .map(|l| l.trim_start_matches("$ "))
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("README has no line starting with {prefix}"))
+        .to_string()
+}
+
+fn kaf_path_env() -> String {
+    let bin = Path::new(KAF).parent().unwrap();
+    format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
+}
+
+#[test]
+fn brokerless_walkthrough_runs_as_written() {
+    let text = readme();
+    let dir = tempfile::tempdir().unwrap();
+    let script = block_after(&text, "<!-- readme-test: brokerless -->");
+    let out = Command::new("bash")
+        .arg("-ec")
+        .arg(&script)
+        .env("PATH", kaf_path_env())
+        .env("KAF_DIR", dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("hello_kafka"), "topics list: {stdout}");
+    assert!(stderr.contains("Created topic \"hello_kafka\""), "{stderr}");
+    assert!(stderr.contains("kaf needs no ZooKeeper"), "{stderr}");
+    assert!(
+        stderr.contains("WARNING: Due to limitations in metric names"),
+        "{stderr}"
+    );
+
+    // Terminal 1 follows; terminal 2 types at the prompt.
+    let consume = line_starting(
+        &text,
+        "kaf consume --topic hello_kafka --from-beginning --follow",
+    );
+    let produce = line_starting(&text, "kaf produce --topic hello_kafka");
+    let mut follower = Command::new("bash")
+        .arg("-c")
+        .arg(format!("exec {consume}"))
+        .env("PATH", kaf_path_env())
+        .env("KAF_DIR", dir.path())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut producer = Command::new("bash")
+        .arg("-c")
+        .arg(format!("exec {produce}"))
+        .env("PATH", kaf_path_env())
+        .env("KAF_DIR", dir.path())
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    producer
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"my first kafka message!\n")
+        .unwrap();
+    assert!(producer.wait().unwrap().success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = follower.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let got = rx.recv_timeout(deadline - Instant::now());
+    let _ = follower.kill();
+    let _ = follower.wait();
+    assert_eq!(got.unwrap(), "my first kafka message!\n");
+}
+
+#[test]
+fn readme_exit_codes_match_the_documented_table() {
+    let text = readme();
+    let table = &text[text.find("## Exit codes").unwrap()..];
+    for code in 0..=8 {
+        assert!(
+            table.contains(&format!("| {code} |")),
+            "README lacks exit code {code}"
+        );
+    }
+    let man =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("man/kaf.1")).unwrap();
+    for code in 0..=8 {
+        assert!(
+            man.contains(&format!(".B {code}\n")),
+            "kaf.1 lacks exit code {code}"
+        );
+    }
+}

@@ -219,7 +219,8 @@ impl Shared {
             (w.generation, handle)
         };
         if let Some(f) = handle {
-            f.sync_data()
+            crate::store::fs::fs()
+                .sync(&f)
                 .map_err(|e| Error::io(format!("fsync {topic}/{p}"), e))?;
         }
         *synced = target;

@@ -163,8 +163,8 @@ fn check_partition(dir: &Path, label: &str, repair: bool, r: &mut Report) -> Res
                     .write(true)
                     .open(&path)
                     .ctx("open", &path)?;
-                f.set_len(len).ctx("truncate", &path)?;
-                f.sync_all().ctx("fsync", &path)?;
+                super::fs::fs().set_len(&f, len).ctx("truncate", &path)?;
+                super::fs::fs().sync(&f).ctx("fsync", &path)?;
                 repaired = true;
             }
             r.problems.push(Problem {

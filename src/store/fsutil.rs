@@ -1,17 +1,16 @@
 //! Small durable-file helpers: atomic replace (temp + fsync + rename + directory fsync) and
 //! directory fsync. Everything kaf writes outside the log goes through `write_atomic`.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs;
 use std::path::Path;
+
+use super::fs::fs;
 
 use crate::error::{IoContext, Result};
 
 /// Makes a directory entry change (create, rename, unlink) durable.
 pub fn fsync_dir(dir: &Path) -> Result<()> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .ctx("fsync directory", dir)
+    fs().sync_dir(dir).ctx("fsync directory", dir)
 }
 
 /// Replaces `path` with `data` so that a crash leaves either the old or the new content.
@@ -19,16 +18,12 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
     let dir = path.parent().expect("file has a parent directory");
     let name = path.file_name().expect("file has a name").to_string_lossy();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let mut f = OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(&tmp)
-        .ctx("create", &tmp)?;
-    f.write_all(data).ctx("write", &tmp)?;
-    f.sync_all().ctx("fsync", &tmp)?;
+    let f = fs().create(&tmp, false).ctx("create", &tmp)?;
+    fs().set_len(&f, 0).ctx("truncate", &tmp)?;
+    fs().write_at(&f, data, 0).ctx("write", &tmp)?;
+    fs().sync(&f).ctx("fsync", &tmp)?;
     drop(f);
-    fs::rename(&tmp, path).ctx("rename into place", path)?;
+    fs().rename(&tmp, path).ctx("rename into place", path)?;
     fsync_dir(dir)
 }
 

@@ -10,10 +10,9 @@
 //! timestamp is the largest record timestamp in the segment up to and including that batch.
 //! Entry *i* of both files describes the same batch.
 
-use std::fs::{File, OpenOptions};
-use std::io::Write;
-use std::os::unix::fs::FileExt;
 use std::path::Path;
+
+use super::fs::fs;
 
 use crate::error::{IoContext, Result};
 
@@ -106,18 +105,10 @@ fn encode(e: &Entry) -> ([u8; OFFSET_ENTRY], [u8; TIME_ENTRY]) {
 /// Appends one entry to both files. Not fsynced: indexes are rebuildable hints.
 pub fn append(offset_path: &Path, time_path: &Path, e: &Entry) -> Result<()> {
     let (o, t) = encode(e);
-    let open = |p: &Path| {
-        OpenOptions::new()
-            .append(true)
-            .create(true)
-            .open(p)
-            .ctx("open index", p)
-    };
-    open(offset_path)?
-        .write_all(&o)
+    let open = |p: &Path| fs().create(p, true).ctx("open index", p);
+    fs().append(&mut open(offset_path)?, &o)
         .ctx("write index", offset_path)?;
-    open(time_path)?
-        .write_all(&t)
+    fs().append(&mut open(time_path)?, &t)
         .ctx("write index", time_path)?;
     Ok(())
 }
@@ -132,8 +123,9 @@ pub fn rewrite(offset_path: &Path, time_path: &Path, entries: &[Entry]) -> Resul
         tb.extend_from_slice(&t);
     }
     let write = |p: &Path, b: &[u8]| -> Result<()> {
-        let f = File::create(p).ctx("rewrite index", p)?;
-        f.write_all_at(b, 0).ctx("rewrite index", p)
+        let f = fs().create(p, false).ctx("rewrite index", p)?;
+        fs().set_len(&f, 0).ctx("rewrite index", p)?;
+        fs().write_at(&f, b, 0).ctx("rewrite index", p)
     };
     write(offset_path, &ob)?;
     write(time_path, &tb)

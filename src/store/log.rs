@@ -16,6 +16,7 @@ use std::os::unix::fs::{FileExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 use super::batch::{self, BatchHeader, Scan};
+use super::fs::fs;
 use super::fsutil::fsync_dir;
 use super::index::{self, Entry, Index};
 use crate::error::{Error, IoContext, Result};
@@ -310,9 +311,9 @@ impl Writer {
         let t = self.tail.as_mut().expect("refreshed");
         let base = t.next_offset;
         batch::set_base_offset(batch, base);
-        if let Err(e) = t.file.write_all_at(batch, t.len) {
+        if let Err(e) = fs().write_at(&t.file, batch, t.len) {
             // Leave no partial batch behind; if this fails too, the next writer truncates it.
-            let _ = t.file.set_len(t.len);
+            let _ = fs().set_len(&t.file, t.len);
             return Err(Error::io(format!("append to {}", self.label), e));
         }
         t.unsynced = true;
@@ -358,7 +359,7 @@ impl Writer {
         if let Some(t) = self.tail.as_mut()
             && t.unsynced
         {
-            if let Err(e) = t.file.sync_data() {
+            if let Err(e) = fs().sync(&t.file) {
                 self.poisoned = true;
                 return Err(Error::io(format!("fsync {}", self.label), e));
             }
@@ -442,8 +443,9 @@ impl Writer {
             t.base
         );
         let path = segment_path(dir, t.base);
-        t.file.set_len(t.len).ctx("truncate torn tail of", &path)?;
-        t.file.sync_data().ctx("fsync", &path)?;
+        fs().set_len(&t.file, t.len)
+            .ctx("truncate torn tail of", &path)?;
+        fs().sync(&t.file).ctx("fsync", &path)?;
         // Index entries past the new end would point into nothing; rebuild from the log.
         rebuild_index(dir, t.base, &t.file, t.len)
     }
@@ -454,12 +456,7 @@ impl Writer {
             Some(b) => *b,
             None => {
                 let p = segment_path(&self.dir, 0);
-                OpenOptions::new()
-                    .write(true)
-                    .create(true)
-                    .truncate(false)
-                    .open(&p)
-                    .ctx("create segment", &p)?;
+                fs().create(&p, false).ctx("create segment", &p)?;
                 fsync_dir(&self.dir)?;
                 0
             }
@@ -503,7 +500,7 @@ impl Writer {
     fn replace_tail(&mut self, tail: Option<Tail>) -> Result<()> {
         if let Some(old) = self.tail.as_ref()
             && old.unsynced
-            && let Err(e) = old.file.sync_data()
+            && let Err(e) = fs().sync(&old.file)
         {
             self.poisoned = true;
             return Err(Error::io(format!("fsync {}", self.label), e));
@@ -517,18 +514,12 @@ impl Writer {
         let base = t.next_offset;
         let path = segment_path(&self.dir, base);
         // The finished segment must be durable before readers treat it as final.
-        if let Err(e) = t.file.sync_data() {
+        if let Err(e) = fs().sync(&t.file) {
             self.poisoned = true;
             return Err(Error::io(format!("fsync {}", self.label), e));
         }
         self.tail.as_mut().expect("tail").unsynced = false;
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .ctx("create segment", &path)?;
+        let file = fs().create(&path, false).ctx("create segment", &path)?;
         fsync_dir(&self.dir)?;
         self.tail = Some(Tail {
             base,

@@ -17,13 +17,14 @@
 pub mod batch;
 pub mod compression;
 pub mod doctor;
+pub mod fs;
 pub mod fsutil;
 pub mod group;
 pub mod index;
 pub mod log;
 pub mod topic;
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -52,7 +53,7 @@ impl Store {
     /// format this kaf does not know.
     pub fn open(root: &Path) -> Result<Store> {
         let marker = root.join(MARKER);
-        match fs::read(&marker) {
+        match std::fs::read(&marker) {
             Ok(bytes) => {
                 let m: Marker = serde_json::from_slice(&bytes).map_err(|e| {
                     Error::Corrupt(format!("{} is not a kaf marker: {e}", marker.display()))
@@ -101,7 +102,7 @@ impl Store {
     pub fn list_topics(&self) -> Result<Vec<String>> {
         let dir = self.root.join("topics");
         let mut names = Vec::new();
-        for ent in fs::read_dir(&dir).ctx("list", &dir)? {
+        for ent in std::fs::read_dir(&dir).ctx("list", &dir)? {
             let ent = ent.ctx("list", &dir)?;
             let name = ent.file_name().to_string_lossy().into_owned();
             if topic::validate_name("topic", &name).is_ok()
@@ -117,7 +118,7 @@ impl Store {
     pub fn topic_meta(&self, name: &str) -> Result<TopicMeta> {
         topic::validate_name("topic", name)?;
         let path = self.topic_dir(name).join("topic.json");
-        match fs::read(&path) {
+        match std::fs::read(&path) {
             Ok(b) => TopicMeta::parse(&b, &path.display().to_string()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::TopicNotFound {
                 name: name.to_string(),
@@ -149,17 +150,17 @@ impl Store {
             return Err(Error::TopicExists(name.to_string()));
         }
         let stage = self.root.join("staging").join(unique(name));
-        fs::create_dir(&stage).ctx("create", &stage)?;
+        std::fs::create_dir(&stage).ctx("create", &stage)?;
         let result = (|| {
             fsutil::write_atomic(&stage.join("topic.json"), &serde_json::to_vec_pretty(meta)?)?;
             for p in 0..meta.partitions {
                 let d = stage.join(p.to_string());
-                fs::create_dir(&d).ctx("create", &d)?;
+                std::fs::create_dir(&d).ctx("create", &d)?;
                 File::create(d.join(log::LOCK_FILE)).ctx("create lock file in", &d)?;
                 fsutil::fsync_dir(&d)?;
             }
             fsutil::fsync_dir(&stage)?;
-            match fs::rename(&stage, &dest) {
+            match fs::fs().rename(&stage, &dest) {
                 Ok(()) => {}
                 Err(e) if dest.exists() => {
                     let _ = e;
@@ -171,7 +172,7 @@ impl Store {
             fsutil::fsync_dir(&self.root.join("staging"))
         })();
         if result.is_err() {
-            let _ = fs::remove_dir_all(&stage);
+            let _ = std::fs::remove_dir_all(&stage);
         }
         result
     }
@@ -191,10 +192,10 @@ impl Store {
             }
         }
         let trash = self.root.join("trash").join(unique(name));
-        fs::rename(&dir, &trash).ctx("delete topic", &dir)?;
+        fs::fs().rename(&dir, &trash).ctx("delete topic", &dir)?;
         fsutil::fsync_dir(&self.root.join("topics"))?;
         drop(locks);
-        fs::remove_dir_all(&trash).ctx("remove", &trash)?;
+        std::fs::remove_dir_all(&trash).ctx("remove", &trash)?;
         Ok(())
     }
 
@@ -286,7 +287,7 @@ mod tests {
     fn refuses_unknown_format() {
         let d = tempfile::tempdir().unwrap();
         Store::open(d.path()).unwrap();
-        fs::write(d.path().join(MARKER), br#"{"format":7}"#).unwrap();
+        std::fs::write(d.path().join(MARKER), br#"{"format":7}"#).unwrap();
         let e = Store::open(d.path()).unwrap_err();
         assert!(e.to_string().contains("version 7"), "{e}");
     }

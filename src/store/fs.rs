@@ -1,0 +1,247 @@
+//! The store's seam to the file system: every write, fsync, truncate, rename and directory
+//! fsync that durability depends on goes through `fs()`, a `FileSystem`.
+//!
+//! Normally that is the real file system. Tests swap in faults without a special build:
+//! `KAF_FAULT=OP:N:KIND` makes the N-th operation of kind OP (`write`, `fsync`, `truncate`,
+//! `rename`, `dirsync`, `create`, or `any`) fail with KIND: `eio`, `enospc`, `short` (half
+//! the bytes land, then EIO), or `crash` (the process aborts there, as at a power cut of a
+//! process; for `write`, after half the bytes landed).
+
+use std::fs::{File, OpenOptions};
+use std::io;
+use std::os::unix::fs::FileExt;
+use std::path::Path;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    Write,
+    Fsync,
+    Truncate,
+    Rename,
+    DirSync,
+    Create,
+}
+
+/// File operations the store's durability depends on.
+pub trait FileSystem: Send + Sync {
+    fn write_at(&self, f: &File, buf: &[u8], pos: u64) -> io::Result<()>;
+    /// Appends at the end of a file opened for appending.
+    fn append(&self, f: &mut File, buf: &[u8]) -> io::Result<()>;
+    fn sync(&self, f: &File) -> io::Result<()>;
+    fn set_len(&self, f: &File, len: u64) -> io::Result<()>;
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    fn sync_dir(&self, dir: &Path) -> io::Result<()>;
+    /// Opens `path` for reading and writing, creating it if missing.
+    fn create(&self, path: &Path, append: bool) -> io::Result<File>;
+}
+
+pub struct RealFs;
+
+impl FileSystem for RealFs {
+    fn write_at(&self, f: &File, buf: &[u8], pos: u64) -> io::Result<()> {
+        f.write_all_at(buf, pos)
+    }
+    fn append(&self, f: &mut File, buf: &[u8]) -> io::Result<()> {
+        io::Write::write_all(f, buf)
+    }
+    fn sync(&self, f: &File) -> io::Result<()> {
+        f.sync_data()
+    }
+    fn set_len(&self, f: &File, len: u64) -> io::Result<()> {
+        f.set_len(len)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        std::fs::rename(from, to)
+    }
+    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        File::open(dir)?.sync_all()
+    }
+    fn create(&self, path: &Path, append: bool) -> io::Result<File> {
+        let mut o = OpenOptions::new();
+        if append {
+            o.append(true).create(true);
+        } else {
+            o.read(true).write(true).create(true).truncate(false);
+        }
+        o.open(path)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Eio,
+    NoSpace,
+    Short,
+    Crash,
+}
+
+/// The real file system with one planned fault.
+pub struct FaultyFs {
+    op: Option<Op>,
+    nth: u64,
+    kind: Kind,
+    seen: AtomicU64,
+}
+
+impl FaultyFs {
+    /// Parses `OP:N:KIND`; None if the spec is not understood.
+    pub fn parse(spec: &str) -> Option<FaultyFs> {
+        let mut it = spec.split(':');
+        let op = match it.next()? {
+            "write" => Some(Op::Write),
+            "fsync" => Some(Op::Fsync),
+            "truncate" => Some(Op::Truncate),
+            "rename" => Some(Op::Rename),
+            "dirsync" => Some(Op::DirSync),
+            "create" => Some(Op::Create),
+            "any" => None,
+            _ => return None,
+        };
+        let nth = it.next()?.parse().ok().filter(|n| *n > 0)?;
+        let kind = match it.next()? {
+            "eio" => Kind::Eio,
+            "enospc" => Kind::NoSpace,
+            "short" => Kind::Short,
+            "crash" => Kind::Crash,
+            _ => return None,
+        };
+        Some(FaultyFs {
+            op,
+            nth,
+            kind,
+            seen: AtomicU64::new(0),
+        })
+    }
+
+    /// Whether this operation is the one to fail.
+    fn hit(&self, op: Op) -> Option<Kind> {
+        if self.op.is_some_and(|o| o != op) {
+            return None;
+        }
+        let n = self.seen.fetch_add(1, Ordering::SeqCst) + 1;
+        (n == self.nth).then_some(self.kind)
+    }
+
+    fn fail(kind: Kind) -> io::Error {
+        match kind {
+            Kind::NoSpace => io::Error::from_raw_os_error(28),
+            _ => io::Error::from_raw_os_error(5),
+        }
+    }
+
+    fn crash() -> ! {
+        eprintln!("kaf: injected crash (KAF_FAULT)");
+        std::process::abort()
+    }
+
+    /// Runs `real` unless this operation is the faulty one.
+    fn gate<T>(&self, op: Op, real: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+        match self.hit(op) {
+            None => real(),
+            Some(Kind::Crash) => Self::crash(),
+            Some(k) => Err(Self::fail(k)),
+        }
+    }
+
+    /// Writes with a fault: `short` and `crash` land the first half of the bytes first.
+    fn write_gate(
+        &self,
+        buf: &[u8],
+        mut write: impl FnMut(&[u8]) -> io::Result<()>,
+    ) -> io::Result<()> {
+        match self.hit(Op::Write) {
+            None => write(buf),
+            Some(Kind::Short) => {
+                write(&buf[..buf.len() / 2])?;
+                Err(Self::fail(Kind::Short))
+            }
+            Some(Kind::Crash) => {
+                let _ = write(&buf[..buf.len() / 2]);
+                Self::crash()
+            }
+            Some(k) => Err(Self::fail(k)),
+        }
+    }
+}
+
+impl FileSystem for FaultyFs {
+    fn write_at(&self, f: &File, buf: &[u8], pos: u64) -> io::Result<()> {
+        self.write_gate(buf, |b| f.write_all_at(b, pos))
+    }
+    fn append(&self, f: &mut File, buf: &[u8]) -> io::Result<()> {
+        self.write_gate(buf, |b| io::Write::write_all(f, b))
+    }
+    fn sync(&self, f: &File) -> io::Result<()> {
+        self.gate(Op::Fsync, || RealFs.sync(f))
+    }
+    fn set_len(&self, f: &File, len: u64) -> io::Result<()> {
+        self.gate(Op::Truncate, || RealFs.set_len(f, len))
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.gate(Op::Rename, || RealFs.rename(from, to))
+    }
+    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        self.gate(Op::DirSync, || RealFs.sync_dir(dir))
+    }
+    fn create(&self, path: &Path, append: bool) -> io::Result<File> {
+        self.gate(Op::Create, || RealFs.create(path, append))
+    }
+}
+
+static FS: OnceLock<Box<dyn FileSystem>> = OnceLock::new();
+
+/// The file system the store writes through: `KAF_FAULT`'s, if set, else the real one.
+pub fn fs() -> &'static dyn FileSystem {
+    FS.get_or_init(|| match std::env::var("KAF_FAULT") {
+        Ok(spec) if !spec.is_empty() => match FaultyFs::parse(&spec) {
+            Some(f) => Box::new(f),
+            None => {
+                eprintln!("kaf: warning: ignoring KAF_FAULT={spec:?}: not OP:N:KIND");
+                Box::new(RealFs)
+            }
+        },
+        _ => Box::new(RealFs),
+    })
+    .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_count() {
+        let f = FaultyFs::parse("fsync:2:eio").unwrap();
+        assert_eq!(f.hit(Op::Write), None);
+        assert_eq!(f.hit(Op::Fsync), None);
+        assert_eq!(f.hit(Op::Fsync), Some(Kind::Eio));
+        assert_eq!(f.hit(Op::Fsync), None);
+        let any = FaultyFs::parse("any:1:enospc").unwrap();
+        assert_eq!(any.hit(Op::Rename), Some(Kind::NoSpace));
+        for bad in [
+            "",
+            "write",
+            "write:0:eio",
+            "write:x:eio",
+            "nope:1:eio",
+            "write:1:boom",
+        ] {
+            assert!(FaultyFs::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn short_write_lands_half() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("f");
+        let f = RealFs.create(&p, false).unwrap();
+        let fs = FaultyFs::parse("write:1:short").unwrap();
+        let e = fs.write_at(&f, b"abcdef", 0).unwrap_err();
+        assert_eq!(e.raw_os_error(), Some(5));
+        assert_eq!(std::fs::read(&p).unwrap(), b"abc");
+        fs.write_at(&f, b"xy", 3).unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"abcxy");
+    }
+}

@@ -3,7 +3,8 @@
 //! segment rolls, index writes), offset commits and topic creation. After each fault: a
 //! clear error and a non-zero exit (or the crash), a directory that reopens as a valid log
 //! (`kaf doctor` finds nothing serious), every record acknowledged before the fault still
-//! there, and kaf working again.
+//! there, and kaf working again. `powerloss` also undoes, before the crash, every write not
+//! followed by an fsync of the file (and of the directory, for new or renamed files).
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -57,7 +58,7 @@ fn lines(prefix: &str, n: usize) -> String {
 fn check_after_fault(dir: &Path, spec: &str, out: &Output, base: &str, attempted: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{spec}: {stderr}");
-    if spec.ends_with(":crash") {
+    if spec.ends_with(":crash") || spec.ends_with(":powerloss") {
         assert_eq!(out.status.code(), None, "{spec}: a crash ends by signal; {stderr}");
     } else {
         let code = out.status.code().unwrap();
@@ -114,7 +115,7 @@ fn produce_survives_every_fault_at_every_step() {
         ("fsync", &["eio", "crash"], 12),
         ("create", &["eio", "enospc", "crash"], 12),
         ("dirsync", &["eio", "crash"], 12),
-        ("any", &["crash"], 120),
+        ("any", &["crash", "powerloss"], 120),
     ];
     for (op, kinds, max_n) in plan {
         for kind in *kinds {
@@ -157,7 +158,7 @@ fn offset_commits_survive_faults() {
     ok(&template, &["produce", "t"], all.as_bytes());
     ok(&template, &["consume", "t", "-g", "g", "-c", "500"], b"");
     let mut faults = 0;
-    for kind in ["eio", "enospc", "short", "crash"] {
+    for kind in ["eio", "enospc", "short", "crash", "powerloss"] {
         for op in ["write", "fsync", "rename", "dirsync", "create"] {
             if kind == "short" && op != "write" {
                 continue;
@@ -198,7 +199,7 @@ fn offset_commits_survive_faults() {
 fn topic_creation_is_all_or_nothing_under_faults() {
     let root = tempfile::tempdir().unwrap();
     let mut faults = 0;
-    for kind in ["eio", "crash"] {
+    for kind in ["eio", "crash", "powerloss"] {
         for n in 1..=30 {
             let dir = root.path().join(format!("{kind}-{n}"));
             let spec = format!("any:{n}:{kind}");

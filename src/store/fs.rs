@@ -4,15 +4,20 @@
 //! Normally that is the real file system. Tests swap in faults without a special build:
 //! `KAF_FAULT=OP:N:KIND` makes the N-th operation of kind OP (`write`, `fsync`, `truncate`,
 //! `rename`, `dirsync`, `create`, or `any`) fail with KIND: `eio`, `enospc`, `short` (half
-//! the bytes land, then EIO), or `crash` (the process aborts there, as at a power cut of a
-//! process; for `write`, after half the bytes landed).
+//! the bytes land, then EIO), `crash` (the process aborts there; for `write`, after half
+//! the bytes landed), or `powerloss`: like `crash`, but first everything not made durable
+//! is undone on disk, as a power cut would: file bytes past the last fsync of that file,
+//! files created and renames made since the last fsync of their directory.
 
 use std::fs::{File, OpenOptions};
 use std::io;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::os::fd::AsRawFd;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
@@ -75,6 +80,7 @@ enum Kind {
     NoSpace,
     Short,
     Crash,
+    PowerLoss,
 }
 
 /// The real file system with one planned fault.
@@ -83,6 +89,68 @@ pub struct FaultyFs {
     nth: u64,
     kind: Kind,
     seen: AtomicU64,
+    volatile: Mutex<Volatile>,
+}
+
+/// What a power cut would undo, tracked for `powerloss`.
+#[derive(Default)]
+struct Volatile {
+    /// Length each written file had at its last fsync (or when first seen).
+    durable_len: HashMap<PathBuf, u64>,
+    /// Files created since their directory's last fsync.
+    created: Vec<PathBuf>,
+    /// Renames (from, to, hard link keeping the file `to` replaced) since the target
+    /// directory's last fsync.
+    renamed: Vec<(PathBuf, PathBuf, Option<PathBuf>)>,
+}
+
+fn path_of(f: &File) -> Option<PathBuf> {
+    std::fs::read_link(format!("/proc/self/fd/{}", f.as_raw_fd())).ok()
+}
+
+impl Volatile {
+    fn before_write(&mut self, f: &File) {
+        if let Some(p) = path_of(f) {
+            let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+            self.durable_len.entry(p).or_insert(len);
+        }
+    }
+    fn synced(&mut self, f: &File) {
+        if let Some(p) = path_of(f) {
+            let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+            self.durable_len.insert(p, len);
+        }
+    }
+    fn dir_synced(&mut self, dir: &Path) {
+        let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        self.created.retain(|p| p.parent() != Some(&dir));
+        self.renamed.retain(|(_, to, kept)| {
+            let keep = to.parent() != Some(&dir);
+            if !keep && let Some(k) = kept {
+                let _ = std::fs::remove_file(k);
+            }
+            keep
+        });
+    }
+    /// Puts the disk in the state a power cut would leave.
+    fn apply(&mut self) {
+        for (from, to, kept) in self.renamed.drain(..).rev() {
+            let _ = std::fs::rename(&to, &from);
+            if let Some(k) = kept {
+                let _ = std::fs::rename(&k, &to);
+            }
+        }
+        for (p, len) in &self.durable_len {
+            if let Ok(f) = OpenOptions::new().write(true).open(p)
+                && f.metadata().is_ok_and(|m| m.len() > *len)
+            {
+                let _ = f.set_len(*len);
+            }
+        }
+        for p in self.created.drain(..).rev() {
+            let _ = std::fs::remove_file(&p);
+        }
+    }
 }
 
 impl FaultyFs {
@@ -105,6 +173,7 @@ impl FaultyFs {
             "enospc" => Kind::NoSpace,
             "short" => Kind::Short,
             "crash" => Kind::Crash,
+            "powerloss" => Kind::PowerLoss,
             _ => return None,
         };
         Some(FaultyFs {
@@ -112,6 +181,7 @@ impl FaultyFs {
             nth,
             kind,
             seen: AtomicU64::new(0),
+            volatile: Mutex::new(Volatile::default()),
         })
     }
 
@@ -131,16 +201,26 @@ impl FaultyFs {
         }
     }
 
-    fn crash() -> ! {
-        eprintln!("kaf: injected crash (KAF_FAULT)");
+    fn crash(&self, power: bool) -> ! {
+        if power {
+            self.vol().apply();
+            eprintln!("kaf: injected power loss (KAF_FAULT)");
+        } else {
+            eprintln!("kaf: injected crash (KAF_FAULT)");
+        }
         std::process::abort()
+    }
+
+    fn vol(&self) -> std::sync::MutexGuard<'_, Volatile> {
+        self.volatile.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Runs `real` unless this operation is the faulty one.
     fn gate<T>(&self, op: Op, real: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
         match self.hit(op) {
             None => real(),
-            Some(Kind::Crash) => Self::crash(),
+            Some(Kind::Crash) => self.crash(false),
+            Some(Kind::PowerLoss) => self.crash(true),
             Some(k) => Err(Self::fail(k)),
         }
     }
@@ -157,9 +237,9 @@ impl FaultyFs {
                 write(&buf[..buf.len() / 2])?;
                 Err(Self::fail(Kind::Short))
             }
-            Some(Kind::Crash) => {
+            Some(k @ (Kind::Crash | Kind::PowerLoss)) => {
                 let _ = write(&buf[..buf.len() / 2]);
-                Self::crash()
+                self.crash(k == Kind::PowerLoss)
             }
             Some(k) => Err(Self::fail(k)),
         }
@@ -168,25 +248,67 @@ impl FaultyFs {
 
 impl FileSystem for FaultyFs {
     fn write_at(&self, f: &File, buf: &[u8], pos: u64) -> io::Result<()> {
+        self.vol().before_write(f);
         self.write_gate(buf, |b| f.write_all_at(b, pos))
     }
     fn append(&self, f: &mut File, buf: &[u8]) -> io::Result<()> {
+        self.vol().before_write(f);
         self.write_gate(buf, |b| io::Write::write_all(f, b))
     }
     fn sync(&self, f: &File) -> io::Result<()> {
-        self.gate(Op::Fsync, || RealFs.sync(f))
+        self.gate(Op::Fsync, || RealFs.sync(f))?;
+        self.vol().synced(f);
+        Ok(())
     }
     fn set_len(&self, f: &File, len: u64) -> io::Result<()> {
+        self.vol().before_write(f);
         self.gate(Op::Truncate, || RealFs.set_len(f, len))
     }
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        self.gate(Op::Rename, || RealFs.rename(from, to))
+        // A power cut before the directory fsync brings back the file `to` replaces.
+        let kept = to.is_file().then(|| {
+            let k = to.with_file_name(format!(
+                ".{}.kaf-powerloss-{}",
+                to.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+                self.seen.load(Ordering::SeqCst)
+            ));
+            std::fs::hard_link(to, &k).ok().map(|_| k)
+        });
+        self.gate(Op::Rename, || RealFs.rename(from, to))?;
+        let canon = |p: &Path| {
+            let parent = p.parent().and_then(|d| std::fs::canonicalize(d).ok());
+            match (parent, p.file_name()) {
+                (Some(d), Some(n)) => d.join(n),
+                _ => p.to_path_buf(),
+            }
+        };
+        let (from, to) = (canon(from), canon(to));
+        let mut v = self.vol();
+        // Bytes written under the old name are tracked under the new one now.
+        let moved: Vec<(PathBuf, u64)> = v
+            .durable_len
+            .iter()
+            .filter(|(p, _)| p.starts_with(&from))
+            .map(|(p, l)| (to.join(p.strip_prefix(&from).unwrap()), *l))
+            .collect();
+        v.durable_len.extend(moved);
+        v.renamed.push((from, to, kept.flatten()));
+        Ok(())
     }
     fn sync_dir(&self, dir: &Path) -> io::Result<()> {
-        self.gate(Op::DirSync, || RealFs.sync_dir(dir))
+        self.gate(Op::DirSync, || RealFs.sync_dir(dir))?;
+        self.vol().dir_synced(dir);
+        Ok(())
     }
     fn create(&self, path: &Path, append: bool) -> io::Result<File> {
-        self.gate(Op::Create, || RealFs.create(path, append))
+        let existed = path.exists();
+        let f = self.gate(Op::Create, || RealFs.create(path, append))?;
+        if !existed && let Some(p) = path_of(&f) {
+            let mut v = self.vol();
+            v.durable_len.insert(p.clone(), 0);
+            v.created.push(p);
+        }
+        Ok(f)
     }
 }
 

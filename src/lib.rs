@@ -14,6 +14,8 @@ pub mod cli;
 pub mod cmd;
 pub mod error;
 pub mod format;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod parse;
 pub mod partitioner;
 pub mod server;

@@ -52,6 +52,8 @@ pub fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
         max_connections: a.max_connections.max(1),
         idle_timeout: Duration::from_millis(parse_duration_ms(&a.idle_timeout)?.max(1) as u64),
         default_partitions: a.default_partitions,
+        // Keeps shutdown prompt whatever max_wait_ms clients ask for.
+        max_fetch_wait: Duration::from_secs(30),
     };
     eprintln!(
         "kaf server: listening on {local} (advertised as {}:{}), data directory {}",

@@ -473,13 +473,11 @@ fn produce_partition(
     Ok(first.expect("at least one batch"))
 }
 
-/// Longest a fetch may wait, whatever the client asks: keeps shutdown prompt.
-const MAX_FETCH_WAIT: Duration = Duration::from_secs(30);
 /// Appends by brokerless processes do not wake waiting fetches; this bounds their delay.
 const FETCH_POLL: Duration = Duration::from_millis(50);
 
 fn fetch(shared: &Shared, conn: &mut ConnState, req: FetchRequest) -> FetchResponse {
-    let wait = Duration::from_millis(req.max_wait_ms.max(0) as u64).min(MAX_FETCH_WAIT);
+    let wait = Duration::from_millis(req.max_wait_ms.max(0) as u64).min(shared.config.max_fetch_wait);
     let deadline = Instant::now() + wait;
     let min_bytes = req.min_bytes.max(0) as usize;
     let max_bytes = if req.max_bytes <= 0 {

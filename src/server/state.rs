@@ -30,6 +30,8 @@ pub struct Config {
     pub idle_timeout: Duration,
     /// Partitions of topics created by Metadata or CreateTopics without a count.
     pub default_partitions: i32,
+    /// Longest a fetch may wait for data, whatever the client asks.
+    pub max_fetch_wait: Duration,
 }
 
 pub struct Shared {

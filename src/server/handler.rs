@@ -473,6 +473,7 @@ fn produce_partition(
     Ok(first.expect("at least one batch"))
 }
 
+const FETCH_MAX_BYTES: usize = 55 * 1024 * 1024;
 /// Appends by brokerless processes do not wake waiting fetches; this bounds their delay.
 const FETCH_POLL: Duration = Duration::from_millis(50);
 
@@ -480,10 +481,12 @@ fn fetch(shared: &Shared, conn: &mut ConnState, req: FetchRequest) -> FetchRespo
     let wait = Duration::from_millis(req.max_wait_ms.max(0) as u64).min(shared.config.max_fetch_wait);
     let deadline = Instant::now() + wait;
     let min_bytes = req.min_bytes.max(0) as usize;
+    // Kafka's broker-side fetch.max.bytes: a client asking for 2 GiB gets at most this, so
+    // no request can make the server's memory grow without bound.
     let max_bytes = if req.max_bytes <= 0 {
-        usize::MAX
+        FETCH_MAX_BYTES
     } else {
-        req.max_bytes as usize
+        (req.max_bytes as usize).min(FETCH_MAX_BYTES)
     };
     loop {
         let generation = shared.append_generation();

@@ -23,7 +23,10 @@ impl Tmpfs {
                     Err(e) => e.to_string(),
                 };
                 let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false");
-                assert!(!ci, "CI must be able to mount a tmpfs (runs as root): {why}");
+                assert!(
+                    !ci,
+                    "CI must be able to mount a tmpfs (runs as root): {why}"
+                );
                 eprintln!("skipping: cannot mount a tmpfs here: {why}");
                 None
             }
@@ -87,17 +90,40 @@ fn produce_until_the_disk_is_full_then_recover() {
 
     // The log is valid and holds everything acknowledged.
     let doctor = kaf(&data, &["doctor"], b"");
-    assert!(doctor.status.success(), "{}", String::from_utf8_lossy(&doctor.stdout));
+    assert!(
+        doctor.status.success(),
+        "{}",
+        String::from_utf8_lossy(&doctor.stdout)
+    );
     let got = kaf(&data, &["consume", "t"], b"");
     assert!(got.status.success());
-    let n = got.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty()).count();
-    assert!(n >= acknowledged, "{n} records, {acknowledged} acknowledged");
-    assert!(got.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty()).all(|l| l == line.trim_end().as_bytes()));
+    let n = got
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
+    assert!(
+        n >= acknowledged,
+        "{n} records, {acknowledged} acknowledged"
+    );
+    assert!(
+        got.stdout
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .all(|l| l == line.trim_end().as_bytes())
+    );
 
     // Space comes back: producing works again.
     std::fs::remove_file(fs.0.join("ballast")).unwrap();
     let again = kaf(&data, &["produce", "t"], b"after the disk was freed\n");
-    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stderr)
+    );
     let tail = kaf(&data, &["consume", "t", "-o", "-1"], b"");
-    assert_eq!(String::from_utf8_lossy(&tail.stdout), "after the disk was freed\n");
+    assert_eq!(
+        String::from_utf8_lossy(&tail.stdout),
+        "after the disk was freed\n"
+    );
 }

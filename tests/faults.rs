@@ -45,12 +45,19 @@ fn ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
 }
 
 fn copy_dir(from: &Path, to: &Path) {
-    let st = Command::new("cp").arg("-a").arg(from).arg(to).status().unwrap();
+    let st = Command::new("cp")
+        .arg("-a")
+        .arg(from)
+        .arg(to)
+        .status()
+        .unwrap();
     assert!(st.success());
 }
 
 fn lines(prefix: &str, n: usize) -> String {
-    (0..n).map(|i| format!("{prefix}-{i:05}-{}\n", "x".repeat(40))).collect()
+    (0..n)
+        .map(|i| format!("{prefix}-{i:05}-{}\n", "x".repeat(40)))
+        .collect()
 }
 
 /// Checks what a faulted command left: the exit, then a valid directory holding the
@@ -59,7 +66,11 @@ fn check_after_fault(dir: &Path, spec: &str, out: &Output, base: &str, attempted
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{spec}: {stderr}");
     if spec.ends_with(":crash") || spec.ends_with(":powerloss") {
-        assert_eq!(out.status.code(), None, "{spec}: a crash ends by signal; {stderr}");
+        assert_eq!(
+            out.status.code(),
+            None,
+            "{spec}: a crash ends by signal; {stderr}"
+        );
     } else {
         let code = out.status.code().unwrap();
         assert_ne!(code, 0, "{spec}");
@@ -127,7 +138,10 @@ fn produce_survives_every_fault_at_every_step() {
                 let out = run(&dir, Some(&spec), &["produce", "t"], attempted.as_bytes());
                 if out.status.success() {
                     // The run had fewer such operations: every later N is the same.
-                    assert_eq!(ok(&dir, &["consume", "t"], b""), format!("{base}{attempted}"));
+                    assert_eq!(
+                        ok(&dir, &["consume", "t"], b""),
+                        format!("{base}{attempted}")
+                    );
                     std::fs::remove_dir_all(&dir).unwrap();
                     break;
                 }
@@ -186,7 +200,10 @@ fn offset_commits_survive_faults() {
                     let covered = want.len() - second.len();
                     first.len() >= covered && want.starts_with(&first[..covered])
                 };
-                assert!(union_ok, "{spec}: records lost between the faulted run and the rerun");
+                assert!(
+                    union_ok,
+                    "{spec}: records lost between the faulted run and the rerun"
+                );
                 std::fs::remove_dir_all(&dir).unwrap();
             }
         }
@@ -203,7 +220,12 @@ fn topic_creation_is_all_or_nothing_under_faults() {
         for n in 1..=30 {
             let dir = root.path().join(format!("{kind}-{n}"));
             let spec = format!("any:{n}:{kind}");
-            let out = run(&dir, Some(&spec), &["topics", "create", "t", "-p", "3"], b"");
+            let out = run(
+                &dir,
+                Some(&spec),
+                &["topics", "create", "t", "-p", "3"],
+                b"",
+            );
             if out.status.success() {
                 break;
             }

@@ -35,7 +35,10 @@ fn have(cmd: &str, args: &[&str]) -> bool {
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
@@ -75,7 +78,8 @@ impl Server {
     }
 
     fn peak_rss_kib(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
         status
             .lines()
             .find(|l| l.starts_with("VmHWM:"))
@@ -93,13 +97,20 @@ impl Drop for Server {
 }
 
 /// One brokerless producer slot: runs produce processes one after another, kills some.
-fn producer_slot(dir: PathBuf, slot: usize, stop: Arc<AtomicBool>, acked: Arc<Mutex<Vec<String>>>) -> u64 {
+fn producer_slot(
+    dir: PathBuf,
+    slot: usize,
+    stop: Arc<AtomicBool>,
+    acked: Arc<Mutex<Vec<String>>>,
+) -> u64 {
     let mut rng = Lcg(slot as u64 + 7);
     let mut seq = 0u64;
     let mut kills = 0;
     while !stop.load(Ordering::Relaxed) {
         let n = 50 + rng.next() % 200;
-        let batch: Vec<String> = (seq..seq + n).map(|s| format!("p{slot}:p{slot}-{s:08}")).collect();
+        let batch: Vec<String> = (seq..seq + n)
+            .map(|s| format!("p{slot}:p{slot}-{s:08}"))
+            .collect();
         seq += n;
         let mut child = kaf(&dir)
             .args(["produce", "soak", "-K", ":"])
@@ -135,7 +146,11 @@ fn producer_slot(dir: PathBuf, slot: usize, stop: Arc<AtomicBool>, acked: Arc<Mu
 }
 
 fn spawn_reader(mut cmd: Command) -> (Child, std::thread::JoinHandle<Vec<String>>) {
-    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::null()).spawn().unwrap();
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
     let out = child.stdout.take().unwrap();
     let h = std::thread::spawn(move || BufReader::new(out).lines().map_while(Result::ok).collect());
     (child, h)
@@ -162,7 +177,13 @@ fn soak() {
     let have_py = have("python3", &["-c", "import confluent_kafka"]);
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
-    assert!(kaf(&dir).args(["topics", "create", "soak", "-p", "4"]).status().unwrap().success());
+    assert!(
+        kaf(&dir)
+            .args(["topics", "create", "soak", "-p", "4"])
+            .status()
+            .unwrap()
+            .success()
+    );
     let server = Server::start(&dir);
     let stop = Arc::new(AtomicBool::new(false));
     let acked = Arc::new(Mutex::new(Vec::new()));
@@ -177,7 +198,16 @@ fn soak() {
     let mut members = Vec::new();
     for _ in 0..2 {
         let mut c = kaf(&dir);
-        c.args(["consume", "soak", "-F", "-g", "sg", "--commit-interval", "200ms"]).args(fmt);
+        c.args([
+            "consume",
+            "soak",
+            "-F",
+            "-g",
+            "sg",
+            "--commit-interval",
+            "200ms",
+        ])
+        .args(fmt);
         members.push(spawn_reader(c));
     }
     let producers: Vec<_> = (0..8)
@@ -194,16 +224,34 @@ fn soak() {
         std::thread::spawn(move || {
             let mut seq = 0u64;
             while !s.load(Ordering::Relaxed) {
-                let lines: Vec<String> = (seq..seq + 100).map(|i| format!("kcat:kcat-{i:08}")).collect();
+                let lines: Vec<String> = (seq..seq + 100)
+                    .map(|i| format!("kcat:kcat-{i:08}"))
+                    .collect();
                 seq += 100;
                 let mut c = Command::new("kcat")
-                    .args(["-P", "-b", &format!("127.0.0.1:{port}"), "-t", "soak", "-K:"])
-                    .args(["-X", "enable.idempotence=true", "-X", "partitioner=murmur2_random"])
+                    .args([
+                        "-P",
+                        "-b",
+                        &format!("127.0.0.1:{port}"),
+                        "-t",
+                        "soak",
+                        "-K:",
+                    ])
+                    .args([
+                        "-X",
+                        "enable.idempotence=true",
+                        "-X",
+                        "partitioner=murmur2_random",
+                    ])
                     .stdin(Stdio::piped())
                     .stderr(Stdio::null())
                     .spawn()
                     .unwrap();
-                c.stdin.take().unwrap().write_all(format!("{}\n", lines.join("\n")).as_bytes()).unwrap();
+                c.stdin
+                    .take()
+                    .unwrap()
+                    .write_all(format!("{}\n", lines.join("\n")).as_bytes())
+                    .unwrap();
                 if c.wait().unwrap().success() {
                     a.lock().unwrap().extend(lines);
                 }
@@ -265,7 +313,9 @@ p.flush(30)
         let _ = c.kill();
     }
     for (c, _) in members.iter_mut() {
-        let _ = Command::new("kill").args(["-TERM", &c.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &c.id().to_string()])
+            .status();
     }
     let follower_outputs: Vec<Vec<String>> = followers
         .into_iter()
@@ -278,23 +328,37 @@ p.flush(30)
         .into_iter()
         .map(|(mut c, h)| {
             let st = c.wait().unwrap();
-            assert!(st.success() || st.code().is_none(), "group member exited {st:?}");
+            assert!(
+                st.success() || st.code().is_none(),
+                "group member exited {st:?}"
+            );
             h.join().unwrap()
         })
         .collect();
     drop(server);
 
     // The log: every acknowledged record exactly once, producers' records in order.
-    let log = kaf(&dir).args(["consume", "soak"]).args(fmt).output().unwrap();
+    let log = kaf(&dir)
+        .args(["consume", "soak"])
+        .args(fmt)
+        .output()
+        .unwrap();
     assert!(log.status.success());
-    let log: Vec<String> = String::from_utf8(log.stdout).unwrap().lines().map(String::from).collect();
+    let log: Vec<String> = String::from_utf8(log.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
     let mut seen = HashSet::new();
     let mut last: HashMap<String, String> = HashMap::new();
     for l in &log {
         assert!(well_formed(l), "broken record in the log: {l:?}");
         let (k, v) = l.split_once(' ').unwrap();
         if let Some(prev) = last.get(k) {
-            assert!(v > prev.as_str(), "producer {k} out of order: {prev} then {v}");
+            assert!(
+                v > prev.as_str(),
+                "producer {k} out of order: {prev} then {v}"
+            );
         }
         last.insert(k.to_string(), v.to_string());
         assert!(seen.insert(v.to_string()), "{v} is in the log twice");
@@ -311,19 +375,40 @@ p.flush(30)
         }
     }
     // Group: disjoint outputs; with a final drain, exactly the log.
-    let drain = kaf(&dir).args(["consume", "soak", "-g", "sg"]).args(fmt).output().unwrap();
+    let drain = kaf(&dir)
+        .args(["consume", "soak", "-g", "sg"])
+        .args(fmt)
+        .output()
+        .unwrap();
     assert!(drain.status.success());
     let mut group: Vec<String> = member_outputs.concat();
-    group.extend(String::from_utf8(drain.stdout).unwrap().lines().map(String::from));
+    group.extend(
+        String::from_utf8(drain.stdout)
+            .unwrap()
+            .lines()
+            .map(String::from),
+    );
     let unique: HashSet<&String> = group.iter().collect();
-    assert_eq!(unique.len(), group.len(), "group members received a record twice");
-    assert_eq!(unique.len(), log.len(), "group outputs do not cover the log");
+    assert_eq!(
+        unique.len(),
+        group.len(),
+        "group members received a record twice"
+    );
+    assert_eq!(
+        unique.len(),
+        log.len(),
+        "group outputs do not cover the log"
+    );
     eprintln!(
         "soak: {secs} s, {} records in the log, {} acknowledged, {kills} producers killed, server peak RSS {} KiB",
         log.len(),
         acked.len(),
         rss
     );
-    assert!(acked.len() > 1000, "too little was produced: {}", acked.len());
+    assert!(
+        acked.len() > 1000,
+        "too little was produced: {}",
+        acked.len()
+    );
     assert!(rss < 256 * 1024, "server peak RSS {rss} KiB");
 }

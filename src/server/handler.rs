@@ -478,7 +478,8 @@ const FETCH_MAX_BYTES: usize = 55 * 1024 * 1024;
 const FETCH_POLL: Duration = Duration::from_millis(50);
 
 fn fetch(shared: &Shared, conn: &mut ConnState, req: FetchRequest) -> FetchResponse {
-    let wait = Duration::from_millis(req.max_wait_ms.max(0) as u64).min(shared.config.max_fetch_wait);
+    let wait =
+        Duration::from_millis(req.max_wait_ms.max(0) as u64).min(shared.config.max_fetch_wait);
     let deadline = Instant::now() + wait;
     let min_bytes = req.min_bytes.max(0) as usize;
     // Kafka's broker-side fetch.max.bytes: a client asking for 2 GiB gets at most this, so

@@ -9,12 +9,12 @@
 //! is undone on disk, as a power cut would: file bytes past the last fsync of that file,
 //! files created and renames made since the last fsync of their directory.
 
+use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io;
+use std::os::fd::AsRawFd;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
-use std::collections::HashMap;
-use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -269,7 +269,9 @@ impl FileSystem for FaultyFs {
         let kept = to.is_file().then(|| {
             let k = to.with_file_name(format!(
                 ".{}.kaf-powerloss-{}",
-                to.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+                to.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default(),
                 self.seen.load(Ordering::SeqCst)
             ));
             std::fs::hard_link(to, &k).ok().map(|_| k)

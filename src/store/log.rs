@@ -768,6 +768,16 @@ impl Reader {
             if size_now != size {
                 continue;
             }
+            // Writers truncate a torn tail before they roll, so bytes that are not a batch
+            // in a segment that has a successor are damage, not a write in progress.
+            if stop != Stop::End && end < size {
+                return Err(Error::Corrupt(format!(
+                    "{}: {} bytes at byte {end} of segment {:020}.log are not a valid batch, and later segments exist (`kaf doctor` reports more)",
+                    self.dir.display(),
+                    size - end,
+                    cur.base
+                )));
+            }
             let path = segment_path(&self.dir, later);
             let file = match File::open(&path) {
                 Ok(f) => f,

@@ -152,9 +152,18 @@ fn validate_config(key: &str, value: &str) -> Result<()> {
             ))),
         }
     };
+    // Index positions are 32-bit and readers refuse batches over 64 MiB: bounded like Kafka.
+    let int_max = |min: i64, max: i64| -> Result<()> {
+        match value.parse::<i64>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(()),
+            _ => Err(Error::Usage(format!(
+                "config {key} must be an integer from {min} to {max}, not '{value}'"
+            ))),
+        }
+    };
     match key {
-        "segment.bytes" => int(14),
-        "max.message.bytes" => int(0),
+        "segment.bytes" => int_max(14, i64::from(i32::MAX)),
+        "max.message.bytes" => int_max(0, super::batch::MAX_BATCH_BYTES as i64),
         "retention.ms" | "retention.bytes" => int(-1),
         "segment.ms" | "delete.retention.ms" => int(0),
         "min.insync.replicas" => int(1),

@@ -123,8 +123,11 @@ pub fn produce_json(data: &[u8]) {
     let _ = crate::format::parse_json_record(data);
 }
 
+/// A fuzz entry point.
+pub type Target = fn(&[u8]);
+
 /// Every entry point by name, for the replay test.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("batch_decode", batch_decode),
     ("log_scan", log_scan),
     ("server_frame", server_frame),

@@ -118,7 +118,7 @@ fn producer_slot(
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let kill = rng.next() % 4 == 0;
+        let kill = rng.next().is_multiple_of(4);
         let mut stdin = child.stdin.take().unwrap();
         let mut written = 0;
         for (i, l) in batch.iter().enumerate() {

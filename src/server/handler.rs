@@ -136,6 +136,15 @@ fn bare_error(correlation_id: i32, error: i16) -> Reply {
     Reply::Frame(v)
 }
 
+/// The client id for a log line, if the connection sent one.
+fn who(conn: &ConnState) -> String {
+    if conn.client_id.is_empty() {
+        String::new()
+    } else {
+        format!(" (client id '{}')", conn.client_id)
+    }
+}
+
 pub fn handle(shared: &Shared, conn: &mut ConnState, frame: Bytes) -> Reply {
     if frame.len() < 8 {
         return Reply::Close(format!("request of {} bytes is too short", frame.len()));
@@ -144,13 +153,22 @@ pub fn handle(shared: &Shared, conn: &mut ConnState, frame: Bytes) -> Reply {
     let version = i16::from_be_bytes([frame[2], frame[3]]);
     let correlation_id = i32::from_be_bytes([frame[4], frame[5], frame[6], frame[7]]);
     let Ok(api) = ApiKey::try_from(key) else {
+        eprintln!(
+            "kaf server: unknown API key {key} v{version}{}; answered UNSUPPORTED_VERSION",
+            who(conn)
+        );
         return bare_error(correlation_id, code::UNSUPPORTED_VERSION);
     };
     if !supported(api, version) {
         if api == ApiKey::ApiVersions {
+            // Not logged: clients routinely try their newest ApiVersions first.
             // Kafka answers an ApiVersions it does not know at v0, so the client can pick.
             return encode(correlation_id, 0, &api_versions(code::UNSUPPORTED_VERSION));
         }
+        eprintln!(
+            "kaf server: {api:?} v{version} is not served{}; answered UNSUPPORTED_VERSION",
+            who(conn)
+        );
         return bare_error(correlation_id, code::UNSUPPORTED_VERSION);
     }
     let mut buf = frame;
@@ -283,9 +301,14 @@ fn api_versions(error: i16) -> ApiVersionsResponse {
     let keys = SUPPORTED
         .iter()
         .map(|(k, lo, hi)| {
+            // librdkafka (2.0.2, Debian's kcat; librdkafka issue 4956) compresses with gzip,
+            // snappy and lz4 only if the broker lists Produce v0, and otherwise silently sends
+            // uncompressed batches. Like Kafka 4 (KAFKA-18659), advertise Produce from v0 but
+            // keep refusing v0..v2 requests: clients pick the highest common version.
+            let lo = if *k == ApiKey::Produce { 0 } else { *lo };
             ApiVersion::default()
                 .with_api_key(*k as i16)
-                .with_min_version(*lo)
+                .with_min_version(lo)
                 .with_max_version(*hi)
         })
         .collect();

@@ -73,6 +73,8 @@ pub fn serve(listener: TcpListener, shared: Arc<Shared>) -> Result<()> {
             .stack_size(THREAD_STACK)
             .spawn(move || {
                 if let Err(why) = connection(&shared2, stream) {
+                    // One line per event: some decode errors end in a newline.
+                    let why = why.trim_end().replace('\n', " ");
                     eprintln!("kaf server: client {peer2}: {why}; connection closed");
                 }
                 shared2.connections.fetch_sub(1, Ordering::SeqCst);
@@ -107,8 +109,10 @@ fn connection(shared: &Shared, mut stream: TcpStream) -> std::result::Result<(),
         if shared.stopping.load(Ordering::Relaxed) {
             return Ok(());
         }
+        // Set when the frame's first byte arrives: the whole frame must follow within `idle`.
+        let mut frame_deadline = None;
         let mut len = [0u8; 4];
-        match read_full(&mut stream, &mut len, idle, true) {
+        match read_full(&mut stream, &mut len, idle, &mut frame_deadline) {
             Ok(true) => {}
             Ok(false) => return Ok(()),
             Err(e) => return Err(e),
@@ -121,7 +125,7 @@ fn connection(shared: &Shared, mut stream: TcpStream) -> std::result::Result<(),
             ));
         }
         let mut body = vec![0u8; n as usize];
-        match read_full(&mut stream, &mut body, idle, false) {
+        match read_full(&mut stream, &mut body, idle, &mut frame_deadline) {
             Ok(true) => {}
             Ok(false) => return Err("connection closed mid-frame".into()),
             Err(e) => return Err(e),
@@ -138,20 +142,23 @@ fn connection(shared: &Shared, mut stream: TcpStream) -> std::result::Result<(),
     }
 }
 
-/// Reads exactly `buf.len()` bytes within `timeout` of starting. `Ok(false)`: the peer
-/// closed before the first byte (only allowed when `at_boundary`).
+/// Reads exactly `buf.len()` bytes. Before the frame's first byte, waits at most `timeout`
+/// (the idle timeout); that byte sets `frame_deadline`, by which the rest of the frame must
+/// have arrived, however slowly it trickles in. `Ok(false)`: the peer closed the connection
+/// between frames.
 fn read_full(
     stream: &mut TcpStream,
     buf: &mut [u8],
     timeout: Duration,
-    at_boundary: bool,
+    frame_deadline: &mut Option<Instant>,
 ) -> std::result::Result<bool, String> {
-    let deadline = Instant::now() + timeout;
+    let idle_deadline = Instant::now() + timeout;
     let mut got = 0;
     while got < buf.len() {
+        let deadline = frame_deadline.unwrap_or(idle_deadline);
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return Err(if got == 0 && at_boundary {
+            return Err(if frame_deadline.is_none() {
                 format!("idle for {} s", timeout.as_secs())
             } else {
                 format!("frame not complete within {} s", timeout.as_secs())
@@ -159,9 +166,12 @@ fn read_full(
         }
         let _ = stream.set_read_timeout(Some(left));
         match stream.read(&mut buf[got..]) {
-            Ok(0) if got == 0 && at_boundary => return Ok(false),
-            Ok(0) => return Ok(false),
-            Ok(k) => got += k,
+            Ok(0) if frame_deadline.is_none() => return Ok(false),
+            Ok(0) => return Err("connection closed mid-frame".into()),
+            Ok(k) => {
+                got += k;
+                frame_deadline.get_or_insert_with(|| Instant::now() + timeout);
+            }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e)
                 if matches!(

@@ -95,6 +95,8 @@ fn supported(key: ApiKey, version: i16) -> bool {
 pub struct ConnState {
     readers: HashMap<(String, i32), Reader>,
     pub client_id: String,
+    /// The client's IP address, as group descriptions show it.
+    pub peer: String,
 }
 
 pub enum Reply {
@@ -251,7 +253,13 @@ pub fn handle(shared: &Shared, conn: &mut ConnState, frame: Bytes) -> Reply {
         ApiKey::JoinGroup => encode(
             cid,
             version,
-            &groups.join_group(shared, decode!(JoinGroupRequest), version),
+            &groups.join_group(
+                shared,
+                &conn.client_id,
+                &conn.peer,
+                decode!(JoinGroupRequest),
+                version,
+            ),
         ),
         ApiKey::SyncGroup => encode(
             cid,

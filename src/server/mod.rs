@@ -38,6 +38,7 @@ pub fn serve(listener: TcpListener, shared: Arc<Shared>) -> Result<()> {
                 std::thread::sleep(Duration::from_millis(50));
             }
             shared.stopping.store(true, Ordering::SeqCst);
+            shared.groups.shutdown();
             let _ = TcpStream::connect_timeout(&wake_addr(local), Duration::from_secs(1));
         });
     }
@@ -105,6 +106,10 @@ fn connection(shared: &Shared, mut stream: TcpStream) -> std::result::Result<(),
     let idle = shared.config.idle_timeout;
     let _ = stream.set_write_timeout(Some(idle));
     let mut conn = handler::ConnState::default();
+    conn.peer = stream
+        .peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_default();
     loop {
         if shared.stopping.load(Ordering::Relaxed) {
             return Ok(());

@@ -1,0 +1,246 @@
+"""Real Kafka clients against `kaf server`, driven by tests/server_groups.rs.
+
+Usage: python3 server_groups.py MODE PORT TOPIC GROUP [ARG]
+Each mode prints JSON lines on stdout and exits non-zero (with a message on stderr) when
+something is wrong. Every loop is bounded by DEADLINE seconds.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+DEADLINE = 45
+
+
+def out(**kw):
+    print(json.dumps(kw), flush=True)
+
+
+def fail(msg):
+    print("server_groups.py: " + msg, file=sys.stderr, flush=True)
+    sys.exit(1)
+
+
+def confluent_conf(port, group, client_id):
+    return {
+        "bootstrap.servers": "127.0.0.1:%s" % port,
+        "group.id": group,
+        "client.id": client_id,
+        "session.timeout.ms": 6000,
+        "heartbeat.interval.ms": 300,
+        "max.poll.interval.ms": 10000,
+        "auto.offset.reset": "earliest",
+        "enable.auto.commit": False,
+        "topic.metadata.refresh.interval.ms": 1000,
+    }
+
+
+def parts(c):
+    return sorted(tp.partition for tp in c.assignment())
+
+
+def pump(consumers, seen):
+    """Polls every consumer once; records (consumer, partition, offset, value)."""
+    for i, c in enumerate(consumers):
+        for m in c.consume(num_messages=500, timeout=0.05):
+            if m.error():
+                fail("consumer %d: %s" % (i, m.error()))
+            seen.append((i, m.partition(), m.offset(), m.value().decode()))
+
+
+def caught_up(c, topic):
+    """Whether c has an assignment and has consumed everything in it."""
+    from confluent_kafka import TopicPartition
+
+    a = c.assignment()
+    if not a:
+        return False
+    for tp in c.position(a):
+        low, high = c.get_watermark_offsets(TopicPartition(topic, tp.partition), timeout=5)
+        at = tp.offset
+        if at < 0:
+            # Nothing read yet: the start is the committed offset, else the earliest.
+            at = c.committed([TopicPartition(topic, tp.partition)], timeout=5)[0].offset
+            if at < 0:
+                at = low
+        if at != high:
+            return False
+    return True
+
+
+def split(port, topic, group):
+    """Two consumers share the topic; both commit; one closes and the other takes over."""
+    from confluent_kafka import Consumer
+    from confluent_kafka.admin import AdminClient
+
+    cs = [Consumer(confluent_conf(port, group, "c%d" % i)) for i in range(2)]
+    for c in cs:
+        c.subscribe([topic])
+    seen = []
+    start = time.time()
+    while True:
+        if time.time() - start > DEADLINE:
+            fail("no stable split: assignments %s" % [parts(c) for c in cs])
+        pump(cs, seen)
+        a = [parts(c) for c in cs]
+        if all(a) and all(caught_up(c, topic) for c in cs):
+            break
+    out(event="split", assignments=a, secs=time.time() - start)
+
+    admin = AdminClient({"bootstrap.servers": "127.0.0.1:%s" % port})
+    d = admin.describe_consumer_groups([group])[group].result(timeout=10)
+    out(
+        event="describe",
+        state=str(d.state),
+        protocol_type="consumer" if d.is_simple_consumer_group is False else "simple",
+        assignor=d.partition_assignor,
+        members=sorted(
+            [m.client_id, m.host, sorted(tp.partition for tp in m.assignment.topic_partitions)]
+            for m in d.members
+        ),
+    )
+    listed = admin.list_consumer_groups().result(timeout=10)
+    out(event="list", groups=sorted([g.group_id, str(g.state)] for g in listed.valid))
+
+    for c in cs:
+        c.commit(asynchronous=False)
+    out(event="committed", records=[s[1:] for s in seen])
+
+    cs[0].close()
+    start = time.time()
+    while parts(cs[1]) != [0, 1, 2, 3]:
+        if time.time() - start > DEADLINE:
+            fail("survivor never got every partition: %s" % parts(cs[1]))
+        pump(cs[1:], seen)
+    out(event="took_over", assignment=parts(cs[1]), secs=time.time() - start)
+    cs[1].close()
+
+
+def consume(port, topic, group):
+    """One consumer reads until caught up, commits, closes; prints what it read."""
+    from confluent_kafka import Consumer
+
+    c = Consumer(confluent_conf(port, group, "solo"))
+    c.subscribe([topic])
+    seen = []
+    start = time.time()
+    while not caught_up(c, topic):
+        if time.time() - start > DEADLINE:
+            fail("not caught up: assignment %s, read %d" % (parts(c), len(seen)))
+        pump([c], seen)
+    if seen:
+        c.commit(asynchronous=False)
+    out(event="consumed", assignment=parts(c), records=[s[1:] for s in seen])
+    c.close()
+
+
+def victim(port, topic, group):
+    """A member that is SIGKILLed by `survivor` once it has partitions."""
+    from confluent_kafka import Consumer
+
+    c = Consumer(confluent_conf(port, group, "victim"))
+    c.subscribe([topic])
+    start = time.time()
+    announced = False
+    while time.time() - start < DEADLINE:
+        c.poll(0.05)
+        if parts(c) and not announced:
+            out(event="assigned", assignment=parts(c))
+            announced = True
+
+
+def survivor(port, topic, group):
+    """Shares the group with a victim process, which is killed: its session must expire."""
+    from confluent_kafka import Consumer
+
+    v = subprocess.Popen(
+        [sys.executable, __file__, "victim", port, topic, group],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        c = Consumer(confluent_conf(port, group, "survivor"))
+        c.subscribe([topic])
+        os.set_blocking(v.stdout.fileno(), False)
+        buf = ""
+        start = time.time()
+        while True:
+            if time.time() - start > DEADLINE:
+                fail("no split with the victim: %s / %r" % (parts(c), buf))
+            c.poll(0.05)
+            buf += (v.stdout.read() or b"").decode()
+            if parts(c) and '"assigned"' in buf:
+                # Both hold partitions only once the split generation is in place.
+                mine = parts(c)
+                theirs = json.loads(buf.strip().splitlines()[0])["assignment"]
+                if sorted(mine + theirs) == [0, 1, 2, 3]:
+                    break
+        out(event="split", assignments=[mine, theirs])
+        v.send_signal(signal.SIGKILL)
+        v.wait()
+        killed = time.time()
+        while parts(c) != [0, 1, 2, 3]:
+            if time.time() - killed > DEADLINE:
+                fail("the victim's partitions never came back: %s" % parts(c))
+            c.poll(0.05)
+        out(event="took_over", assignment=parts(c), secs=time.time() - killed)
+        c.close()
+    finally:
+        if v.poll() is None:
+            v.kill()
+            v.wait()
+
+
+def kafka_python(port, topic, group, want):
+    """kafka-python's KafkaConsumer reads `want` messages, commits and closes."""
+    from kafka import KafkaConsumer
+
+    c = KafkaConsumer(
+        topic,
+        bootstrap_servers="127.0.0.1:%s" % port,
+        group_id=group,
+        client_id="kafka-python",
+        auto_offset_reset="earliest",
+        enable_auto_commit=False,
+        session_timeout_ms=6000,
+        heartbeat_interval_ms=300,
+        max_poll_interval_ms=10000,
+        request_timeout_ms=15000,
+    )
+    got = []
+    start = time.time()
+    while len(got) < want:
+        if time.time() - start > DEADLINE:
+            fail("kafka-python read %d of %d" % (len(got), want))
+        for _, msgs in c.poll(timeout_ms=100).items():
+            got.extend([m.partition, m.offset, m.value.decode()] for m in msgs)
+    # Anything past `want` would be a repeat or a surprise: give it a moment to show up.
+    until = time.time() + 1
+    while time.time() < until:
+        for _, msgs in c.poll(timeout_ms=100).items():
+            got.extend([m.partition, m.offset, m.value.decode()] for m in msgs)
+    c.commit()
+    out(event="consumed", records=got, assignment=sorted(tp.partition for tp in c.assignment()))
+    c.close()
+
+
+def main():
+    mode, port, topic, group = sys.argv[1:5]
+    if mode == "split":
+        split(port, topic, group)
+    elif mode == "consume":
+        consume(port, topic, group)
+    elif mode == "victim":
+        victim(port, topic, group)
+    elif mode == "survivor":
+        survivor(port, topic, group)
+    elif mode == "kafka-python":
+        kafka_python(port, topic, group, int(sys.argv[5]))
+    else:
+        fail("unknown mode " + mode)
+
+
+if __name__ == "__main__":
+    main()

@@ -1969,6 +1969,7 @@ mod tests {
             max_connections: 10,
             idle_timeout: Duration::from_secs(60),
             default_partitions: 1,
+            max_fetch_wait: Duration::from_secs(1),
         };
         (d, Arc::new(Shared::new(store, config)))
     }

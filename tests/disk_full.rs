@@ -1,10 +1,11 @@
 //! A real full disk: a small tmpfs as the data directory, filled by produce until the file
 //! system says no. Needs root (mount); CI runs as root, and there a failure to mount fails.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
+use std::process::Command;
 
-const KAF: &str = env!("CARGO_BIN_EXE_kaf");
+mod common;
+use common::kaf;
 
 struct Tmpfs(PathBuf);
 
@@ -39,26 +40,6 @@ impl Drop for Tmpfs {
         let _ = Command::new("umount").arg(&self.0).status();
         let _ = std::fs::remove_dir(&self.0);
     }
-}
-
-fn kaf(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(KAF)
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let w = std::thread::spawn(move || {
-        let _ = std::io::Write::write_all(&mut input, &data);
-    });
-    let out = child.wait_with_output().unwrap();
-    w.join().unwrap();
-    out
 }
 
 #[test]

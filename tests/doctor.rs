@@ -2,23 +2,10 @@
 //! leftovers, in plain words; `--repair` fixes what is safe and nothing else.
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-const KAF: &str = env!("CARGO_BIN_EXE_kaf");
-
-fn kaf(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut c = Command::new(KAF)
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut c.stdin.take().unwrap(), stdin).unwrap();
-    c.wait_with_output().unwrap()
-}
+mod common;
+use common::kaf;
 
 fn text(o: &Output) -> String {
     format!(

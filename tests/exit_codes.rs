@@ -2,21 +2,8 @@
 
 use std::process::{Command, Output, Stdio};
 
-const KAF: &str = env!("CARGO_BIN_EXE_kaf");
-
-fn kaf(dir: &std::path::Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(KAF)
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), stdin).unwrap();
-    child.wait_with_output().unwrap()
-}
+mod common;
+use common::{KAF, kaf};
 
 fn assert_code(out: &Output, code: i32) -> String {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();

@@ -7,31 +7,12 @@
 //! followed by an fsync of the file (and of the directory, for new or renamed files).
 
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
-const KAF: &str = env!("CARGO_BIN_EXE_kaf");
+mod common;
 
 fn run(dir: &Path, fault: Option<&str>, args: &[&str], stdin: &[u8]) -> Output {
-    let mut cmd = Command::new(KAF);
-    cmd.arg("--dir").arg(dir).args(args);
-    match fault {
-        Some(f) => cmd.env("KAF_FAULT", f),
-        None => cmd.env_remove("KAF_FAULT"),
-    };
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = std::io::Write::write_all(&mut input, &data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    out
+    common::kaf_with(dir, fault, args, stdin)
 }
 
 fn ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {

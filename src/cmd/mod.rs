@@ -12,12 +12,26 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::broker::Broker;
 use crate::broker::local::Local;
+use crate::broker::remote::Remote;
 use crate::cli::{Cli, Command};
+use crate::client::Config;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
 pub fn dispatch(cli: Cli) -> Result<()> {
-    let ctx = Context { dir: cli.dir };
+    let remote = match &cli.command {
+        // The server serves a data directory; KAF_BROKERS in its environment means nothing.
+        Command::Server(_) => None,
+        _ => Config::from_args(
+            cli.brokers.as_deref(),
+            &cli.client_config,
+            cli.acks.as_deref(),
+        )?,
+    };
+    let ctx = Context {
+        dir: cli.dir,
+        remote,
+    };
     match cli.command {
         Command::Topics(c) => topics::run(&ctx, c),
         Command::Produce(a) => produce::run(&ctx, a),
@@ -31,6 +45,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
 /// completions) never create one.
 pub struct Context {
     dir: Option<PathBuf>,
+    /// Set by `-b`: commands talk to these brokers instead of the data directory.
+    remote: Option<Config>,
 }
 
 impl Context {
@@ -53,7 +69,11 @@ impl Context {
         Store::open(&self.data_dir()?)
     }
 
+    /// The broker commands talk to: remote with `-b`, else the data directory.
     pub fn broker(&self) -> Result<Box<dyn Broker>> {
+        if let Some(cfg) = &self.remote {
+            return Ok(Box::new(Remote::new(cfg.clone())));
+        }
         Ok(Box::new(Local::new(Store::open(&self.data_dir()?)?)))
     }
 }

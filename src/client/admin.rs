@@ -331,14 +331,12 @@ impl Client {
             Err(Error::Incompatible(_)) => false,
             Err(e) => return Err(e),
         };
-        if listed {
-            if let Some(groups) = self.coordinator_groups(group)? {
-                return if groups.iter().any(|g| g == group) {
-                    Ok(GroupOffsets::new())
-                } else {
-                    Err(Error::GroupNotFound(group.to_string()))
-                };
-            }
+        if listed && let Some(groups) = self.coordinator_groups(group)? {
+            return if groups.iter().any(|g| g == group) {
+                Ok(GroupOffsets::new())
+            } else {
+                Err(Error::GroupNotFound(group.to_string()))
+            };
         }
         let all: Vec<(String, Vec<i32>)> = self
             .all_topics()?

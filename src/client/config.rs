@@ -110,7 +110,8 @@ impl Config {
         acks: Option<&str>,
     ) -> Result<Option<Config>> {
         let mut pairs = Vec::new();
-        let mut bootstrap = brokers.map(str::to_string);
+        // An empty KAF_BROKERS (exported but blank) means no broker, not a broken one.
+        let mut bootstrap = brokers.filter(|b| !b.trim().is_empty()).map(str::to_string);
         for s in settings {
             let (k, v) = s
                 .split_once('=')

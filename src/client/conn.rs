@@ -164,6 +164,13 @@ impl Conn {
         Ok((resp, v))
     }
 
+    /// Like `call`, but returns the undecoded response body, for callers that must cope
+    /// with brokers that break the schema.
+    pub fn call_raw<R: Request>(&mut self, req: &R, extra: Duration) -> Result<(Bytes, i16)> {
+        let v = self.version(api_key::<R>())?;
+        Ok((self.exchange::<R>(req, v, extra)?, v))
+    }
+
     /// Sends `req` without waiting for an answer: a produce with acks=0, which Kafka never
     /// answers.
     pub fn send_only<R: Request>(&mut self, req: &R) -> Result<()> {
@@ -272,8 +279,9 @@ impl Conn {
         }
     }
 
+    /// A response kaf cannot parse: the broker speaks the version differently.
     fn malformed(&self, what: &str, v: i16, e: impl std::fmt::Display) -> Error {
-        Error::Other(format!(
+        Error::Incompatible(format!(
             "broker {} sent a malformed {what} v{v} response: {e:#}",
             self.addr
         ))

@@ -518,18 +518,16 @@ fn follow_prints_messages_produced_later() {
     let mut worst = Duration::ZERO;
     for i in 0..5 {
         std::thread::sleep(Duration::from_millis(150));
+        // From before the producer process starts: includes its start-up and round trip.
+        let sent = Instant::now();
         p.remote
             .ok(&["produce", "f"], format!("after-{i}\n").as_bytes());
-        let acked = Instant::now();
         let (at, line) = follower.next_line(Duration::from_secs(5));
         assert_eq!(line, format!("after-{i}"));
-        worst = worst.max(at.saturating_duration_since(acked));
+        worst = worst.max(at.saturating_duration_since(sent));
     }
-    eprintln!("follow latency after the produce returned: at most {worst:?}");
-    assert!(
-        worst < Duration::from_millis(500),
-        "follow latency {worst:?}"
-    );
+    eprintln!("follow: a produced message is printed within {worst:?} (producer start included)");
+    assert!(worst < Duration::from_secs(1), "follow latency {worst:?}");
 }
 
 #[test]
@@ -583,6 +581,38 @@ fn unreachable_broker_exits_5_and_names_it() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(5));
+}
+
+#[test]
+fn a_broker_that_never_answers_times_out_with_exit_5() {
+    // Accepts connections and holds them without ever answering.
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = l.local_addr().unwrap().to_string();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for s in l.incoming() {
+            held.push(s);
+        }
+    });
+    let start = Instant::now();
+    let o = kaf(
+        &[
+            "-b",
+            &addr,
+            "-X",
+            "request.timeout.ms=300",
+            "topics",
+            "list",
+        ],
+        b"",
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(5), "{err}");
+    assert!(
+        err.contains(&addr) && err.contains("did not answer"),
+        "{err}"
+    );
+    assert!(start.elapsed() < Duration::from_secs(10));
 }
 
 #[test]
@@ -1025,6 +1055,23 @@ fn mock_cluster_consume_offset_forms_and_follow() {
         b"k3:late\n",
     );
     assert_eq!(follower.next_line(Duration::from_secs(10)).1, "k3 late");
+    // Latency with leaders on three brokers, which the mock answers only after max_wait.
+    let mut worst = Duration::ZERO;
+    for i in 0..3 {
+        std::thread::sleep(Duration::from_millis(200));
+        let sent = Instant::now();
+        t.ok(
+            &["produce", "o", "-K", ":"],
+            format!("k{i}:next{i}\n").as_bytes(),
+        );
+        let (at, line) = follower.next_line(Duration::from_secs(10));
+        assert_eq!(line, format!("k{i} next{i}"));
+        worst = worst.max(at.saturating_duration_since(sent));
+    }
+    eprintln!(
+        "mock follow: a produced message is printed within {worst:?} (producer start included)"
+    );
+    assert!(worst < Duration::from_secs(1), "follow latency {worst:?}");
 }
 
 #[test]

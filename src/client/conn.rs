@@ -381,3 +381,174 @@ pub fn encode_versioned<T: Encodable>(t: &T, version: i16) -> Bytes {
         .expect("consumer protocol structs encode at their own versions");
     buf.freeze()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::net::TcpListener;
+
+    use kafka_protocol::messages::api_versions_response::ApiVersion;
+
+    use super::*;
+
+    /// Reads one request frame; returns (api key, version, correlation id).
+    fn read_request(s: &mut TcpStream) -> (i16, i16, i32) {
+        let mut len = [0u8; 4];
+        s.read_exact(&mut len).unwrap();
+        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
+        s.read_exact(&mut body).unwrap();
+        let k = i16::from_be_bytes([body[0], body[1]]);
+        let v = i16::from_be_bytes([body[2], body[3]]);
+        let id = i32::from_be_bytes([body[4], body[5], body[6], body[7]]);
+        (k, v, id)
+    }
+
+    fn answer(s: &mut TcpStream, id: i32, version: i16, resp: &ApiVersionsResponse) {
+        let mut buf = BytesMut::new();
+        buf.put_i32(0);
+        buf.put_i32(id); // ApiVersions responses always have header v0
+        resp.encode(&mut buf, version).unwrap();
+        let len = (buf.len() - 4) as i32;
+        buf[0..4].copy_from_slice(&len.to_be_bytes());
+        s.write_all(&buf).unwrap();
+    }
+
+    fn keys(ranges: &[(ApiKey, i16, i16)]) -> Vec<ApiVersion> {
+        ranges
+            .iter()
+            .map(|(k, lo, hi)| {
+                ApiVersion::default()
+                    .with_api_key(*k as i16)
+                    .with_min_version(*lo)
+                    .with_max_version(*hi)
+            })
+            .collect()
+    }
+
+    /// A broker that knows ApiVersions up to `max_av` and serves `ranges`; it refuses
+    /// newer ApiVersions requests the way Kafka does (v0 layout, UNSUPPORTED_VERSION, its
+    /// own range) and closes that connection.
+    fn fake_broker(
+        max_av: i16,
+        ranges: Vec<(ApiKey, i16, i16)>,
+    ) -> (String, std::thread::JoinHandle<Vec<i16>>) {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let t = std::thread::spawn(move || {
+            let mut asked = Vec::new();
+            for s in l.incoming() {
+                let mut s = s.unwrap();
+                let (k, v, id) = read_request(&mut s);
+                assert_eq!(k, ApiKey::ApiVersions as i16);
+                asked.push(v);
+                if v > max_av {
+                    let r = ApiVersionsResponse::default()
+                        .with_error_code(codes::UNSUPPORTED_VERSION)
+                        .with_api_keys(keys(&[(ApiKey::ApiVersions, 0, max_av)]));
+                    answer(&mut s, id, 0, &r);
+                    continue;
+                }
+                let r = ApiVersionsResponse::default().with_api_keys(keys(&ranges));
+                answer(&mut s, id, v, &r);
+                return asked;
+            }
+            asked
+        });
+        (addr, t)
+    }
+
+    #[test]
+    fn negotiates_down_from_an_older_apiversions_and_picks_the_highest_common() {
+        // Kafka 2.0-like: ApiVersions v0-v2, Produce v0-v6, Fetch v0-v8, Metadata v0-v6.
+        let (addr, t) = fake_broker(
+            2,
+            vec![
+                (ApiKey::ApiVersions, 0, 2),
+                (ApiKey::Produce, 0, 6),
+                (ApiKey::Fetch, 0, 8),
+                (ApiKey::Metadata, 0, 6),
+                (ApiKey::ListOffsets, 0, 3),
+            ],
+        );
+        let c = Conn::open(&addr, &Config::defaults(vec![addr.clone()])).unwrap();
+        assert_eq!(
+            t.join().unwrap(),
+            vec![3, 2],
+            "asks v3, then the broker's v2"
+        );
+        assert_eq!(c.version(ApiKey::Produce).unwrap(), 6);
+        assert_eq!(c.version(ApiKey::Fetch).unwrap(), 8);
+        assert_eq!(c.version(ApiKey::Metadata).unwrap(), 6);
+        assert_eq!(c.version(ApiKey::ListOffsets).unwrap(), 3);
+        let e = c.version(ApiKey::CreateTopics).unwrap_err();
+        assert_eq!(e.exit_code(), crate::error::code::INCOMPATIBLE);
+    }
+
+    #[test]
+    fn kafka_4_ranges_use_kafs_highest_and_old_only_brokers_are_refused() {
+        // Kafka 4.0 removed old versions (Produce < 3, Fetch < 4, ...) and added new ones.
+        let (addr, t) = fake_broker(
+            4,
+            vec![
+                (ApiKey::ApiVersions, 0, 4),
+                (ApiKey::Produce, 3, 12),
+                (ApiKey::Fetch, 4, 17),
+                (ApiKey::Metadata, 0, 13),
+                (ApiKey::FindCoordinator, 1, 6),
+                (ApiKey::JoinGroup, 2, 9),
+                (ApiKey::OffsetFetch, 1, 9),
+                (ApiKey::CreateTopics, 2, 7),
+                // An API too old for kaf: DeleteTopics v0 only.
+                (ApiKey::DeleteTopics, 0, 0),
+            ],
+        );
+        let c = Conn::open(&addr, &Config::defaults(vec![addr.clone()])).unwrap();
+        assert_eq!(t.join().unwrap(), vec![3]);
+        assert_eq!(c.version(ApiKey::Produce).unwrap(), 9);
+        assert_eq!(c.version(ApiKey::Fetch).unwrap(), 12);
+        assert_eq!(c.version(ApiKey::Metadata).unwrap(), 12);
+        assert_eq!(c.version(ApiKey::FindCoordinator).unwrap(), 4);
+        assert_eq!(c.version(ApiKey::JoinGroup).unwrap(), 7);
+        assert_eq!(c.version(ApiKey::OffsetFetch).unwrap(), 7);
+        assert_eq!(c.version(ApiKey::CreateTopics).unwrap(), 7);
+        let e = c.version(ApiKey::DeleteTopics).unwrap_err().to_string();
+        assert!(e.contains("DeleteTopics v0-v0, kaf speaks v1-v5"), "{e}");
+    }
+
+    #[test]
+    fn handled_ranges_are_within_the_codec() {
+        use kafka_protocol::messages::*;
+        macro_rules! r {
+            ($t:ty) => {
+                (<$t>::VERSIONS.min, <$t>::VERSIONS.max)
+            };
+        }
+        for (k, lo, hi) in HANDLED {
+            let (clo, chi) = match k {
+                ApiKey::Produce => r!(ProduceRequest),
+                ApiKey::Fetch => r!(FetchRequest),
+                ApiKey::ListOffsets => r!(ListOffsetsRequest),
+                ApiKey::Metadata => r!(MetadataRequest),
+                ApiKey::OffsetCommit => r!(OffsetCommitRequest),
+                ApiKey::OffsetFetch => r!(OffsetFetchRequest),
+                ApiKey::FindCoordinator => r!(FindCoordinatorRequest),
+                ApiKey::JoinGroup => r!(JoinGroupRequest),
+                ApiKey::Heartbeat => r!(HeartbeatRequest),
+                ApiKey::LeaveGroup => r!(LeaveGroupRequest),
+                ApiKey::SyncGroup => r!(SyncGroupRequest),
+                ApiKey::DescribeGroups => r!(DescribeGroupsRequest),
+                ApiKey::ListGroups => r!(ListGroupsRequest),
+                ApiKey::ApiVersions => r!(ApiVersionsRequest),
+                ApiKey::CreateTopics => r!(CreateTopicsRequest),
+                ApiKey::DeleteTopics => r!(DeleteTopicsRequest),
+                ApiKey::DescribeConfigs => r!(DescribeConfigsRequest),
+                ApiKey::DeleteGroups => r!(DeleteGroupsRequest),
+                ApiKey::OffsetDelete => r!(OffsetDeleteRequest),
+                other => panic!("{other:?} has no codec range here"),
+            };
+            assert!(
+                clo <= *lo && *hi <= chi,
+                "{k:?} {lo}..{hi} not in {clo}..{chi}"
+            );
+        }
+    }
+}

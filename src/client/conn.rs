@@ -78,6 +78,12 @@ impl Conn {
         &self.addr
     }
 
+    /// A handle on the socket, to shut it down from another thread and so end a call
+    /// blocked on it.
+    pub fn interrupt_handle(&self) -> Option<TcpStream> {
+        self.stream.try_clone().ok()
+    }
+
     /// Asks for ApiVersions at the highest version kaf knows; a broker that does not know
     /// that version answers (in v0's layout) UNSUPPORTED_VERSION with its own range, and
     /// kaf asks again, lower, on a fresh connection.

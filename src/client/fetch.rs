@@ -35,6 +35,9 @@ struct Slot {
     partition: i32,
     position: i64,
     got: Option<Got>,
+    /// Read since the last `wait`: a partition the command stopped reading (its range
+    /// ended) must neither end a wait early with data nobody takes nor be polled.
+    active: bool,
 }
 
 /// Which registered partitions a round asks for.
@@ -75,6 +78,7 @@ impl Hub {
                 partition,
                 position: 0,
                 got: None,
+                active: true,
             },
         );
         self.next_id
@@ -94,6 +98,9 @@ impl Hub {
     /// Appends the partition's next whole batches to `out`; 0 when there are none yet.
     pub fn fetch(&mut self, id: u64, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
         self.partition_max = max_bytes.max(1);
+        if let Some(s) = self.slots.get_mut(&id) {
+            s.active = true;
+        }
         let client = Arc::clone(&self.client);
         let mut solo_tried = false;
         client.retry(client.cfg.api_timeout, || {
@@ -154,11 +161,15 @@ impl Hub {
 
     /// Blocks until some registered partition may have new data, or about `timeout`.
     pub fn wait(&mut self, timeout: Duration) -> Result<()> {
-        if self.slots.values().any(|s| s.got.is_some()) {
+        if self.slots.values().any(|s| s.active && s.got.is_some()) {
             return Ok(());
         }
         let wait = timeout.min(self.client.cfg.fetch_max_wait);
-        match self.round(Scope::All, wait) {
+        let r = self.round(Scope::All, wait);
+        for s in self.slots.values_mut() {
+            s.active = false;
+        }
+        match r {
             Ok(_) => Ok(()),
             // Reported by the next fetch, which retries within its budget.
             Err(e) if self.client.transient(&e) => {
@@ -200,7 +211,8 @@ impl Hub {
             }
             let take = match scope {
                 Scope::Solo(o) => id == o,
-                Scope::Leader(_) | Scope::All => true,
+                Scope::Leader(_) => true,
+                Scope::All => s.active,
             };
             if !take {
                 continue;

@@ -17,6 +17,8 @@
 //! every wanted partition, commits with generation -1, and a note on stderr.
 
 use std::collections::{BTreeMap, HashMap};
+use std::net::{Shutdown, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -97,10 +99,19 @@ impl Shared {
     }
 }
 
+/// Lets the command end a member thread that is blocked in a call (a JoinGroup lasts as
+/// long as the rebalance).
+#[derive(Clone, Default)]
+struct Interrupt {
+    stop: Arc<AtomicBool>,
+    socket: Arc<Mutex<Option<TcpStream>>>,
+}
+
 /// The member handed to `consume`: owns partitions until dropped.
 pub struct RemoteMember {
     shared: Arc<Shared>,
     thread: Option<JoinHandle<()>>,
+    interrupt: Interrupt,
     /// Partitions already handed to the command, in the order it got them.
     reported: Vec<Tp>,
     /// Topic order of the command, for `owned()`.
@@ -133,11 +144,24 @@ impl Member for RemoteMember {
     }
 }
 
+/// How long a member thread may take to leave the group before its socket is shut.
+const LEAVE_WAIT: Duration = Duration::from_secs(2);
+
 impl Drop for RemoteMember {
     fn drop(&mut self) {
         lock(&self.shared.state).stop = true;
+        self.interrupt.stop.store(true, Ordering::SeqCst);
         self.shared.changed.notify_all();
         if let Some(t) = self.thread.take() {
+            let deadline = Instant::now() + LEAVE_WAIT;
+            while !t.is_finished() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            if !t.is_finished()
+                && let Some(s) = lock(&self.interrupt.socket).as_ref()
+            {
+                let _ = s.shutdown(Shutdown::Both);
+            }
             let _ = t.join();
         }
     }
@@ -154,6 +178,7 @@ pub fn join(
         .iter()
         .flat_map(|(t, ps)| ps.iter().map(move |p| (t.clone(), *p)))
         .collect();
+    let interrupt = Interrupt::default();
     let mut session = Session {
         client: Arc::clone(&client),
         group: group.to_string(),
@@ -162,6 +187,7 @@ pub fn join(
         generation: -1,
         member_id: String::new(),
         owned: Vec::new(),
+        interrupt: interrupt.clone(),
     };
     let simple = match session.join_and_sync() {
         Ok(()) => None,
@@ -199,6 +225,7 @@ pub fn join(
     let mut member = RemoteMember {
         shared: Arc::clone(&shared),
         thread,
+        interrupt,
         reported: Vec::new(),
         topics,
     };
@@ -228,6 +255,7 @@ struct Session {
     generation: i32,
     member_id: String,
     owned: Vec<Tp>,
+    interrupt: Interrupt,
 }
 
 impl Session {
@@ -235,7 +263,10 @@ impl Session {
         if self.conn.is_none() {
             let addr = self.client.coordinator(&self.group)?;
             match Conn::open(&addr, &self.client.cfg) {
-                Ok(c) => self.conn = Some(c),
+                Ok(c) => {
+                    *lock(&self.interrupt.socket) = c.interrupt_handle();
+                    self.conn = Some(c);
+                }
                 Err(e) => {
                     self.client.forget_coordinator(&self.group);
                     return Err(e);
@@ -325,6 +356,12 @@ impl Session {
         let deadline = Instant::now() + self.client.cfg.api_timeout + REBALANCE_TIMEOUT;
         let mut coordinator_refusals = 0;
         loop {
+            if self.interrupt.stop.load(Ordering::SeqCst) {
+                return Err(JoinError::Failed(Error::Other(format!(
+                    "group '{}': stopped while joining",
+                    self.group
+                ))));
+            }
             if Instant::now() >= deadline {
                 return Err(JoinError::Failed(Error::Other(format!(
                     "group '{}': could not join within {} s",
@@ -714,6 +751,7 @@ mod tests {
             conn: None,
             generation: -1,
             member_id: String::new(),
+            interrupt: Interrupt::default(),
             owned: owned
                 .iter()
                 .flat_map(|(t, ps)| ps.iter().map(move |p| (t.to_string(), *p)))

@@ -29,7 +29,7 @@ pub struct Cli {
     pub brokers: Option<String>,
 
     /// Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks,
-    /// compression.type, socket.timeout.ms, ... (see kaf(1))
+    /// compression.type, socket.timeout.ms, ... (an unknown key lists them all)
     #[arg(
         short = 'X',
         long = "client-config",

@@ -111,7 +111,8 @@ impl Error {
                 "start one with `kaf server` or drop -b to use the local data directory".into(),
             ),
             Error::Timeout { .. } => Some(
-                "the broker may be overloaded or gone; raise -X request.timeout.ms to wait longer"
+                "the broker may be overloaded or unreachable; raise -X request.timeout.ms (or \
+                 socket.connection.setup.timeout.ms) to wait longer"
                     .into(),
             ),
             Error::NotAuthorized(_) => {

@@ -325,11 +325,19 @@ impl Client {
     /// it. A group with no offsets exists if its coordinator lists it; where ListGroups is
     /// missing (librdkafka's mock cluster) every topic is asked for explicitly.
     pub fn group_offsets(&self, group: &str) -> Result<GroupOffsets> {
-        let listed = match self.offset_fetch(group, None) {
-            Ok(o) if !o.is_empty() => return Ok(o),
-            Ok(_) => true,
-            Err(Error::Incompatible(_)) => false,
-            Err(e) => return Err(e),
+        use std::sync::atomic::Ordering;
+        let listed = if self.no_offset_listing.load(Ordering::Relaxed) {
+            false
+        } else {
+            match self.offset_fetch(group, None) {
+                Ok(o) if !o.is_empty() => return Ok(o),
+                Ok(_) => true,
+                Err(Error::Incompatible(_)) => {
+                    self.no_offset_listing.store(true, Ordering::Relaxed);
+                    false
+                }
+                Err(e) => return Err(e),
+            }
         };
         if listed && let Some(groups) = self.coordinator_groups(group)? {
             return if groups.iter().any(|g| g == group) {

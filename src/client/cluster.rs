@@ -63,6 +63,9 @@ pub struct Client {
     meta: Mutex<Meta>,
     pool: Mutex<HashMap<String, Slot>>,
     contacted: AtomicBool,
+    /// Set once a coordinator could not list a group's offsets (OffsetFetch without
+    /// topics): later lookups name the topics at once instead of asking again.
+    pub(super) no_offset_listing: AtomicBool,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -82,6 +85,7 @@ impl Client {
             meta: Mutex::new(Meta::default()),
             pool: Mutex::new(HashMap::new()),
             contacted: AtomicBool::new(false),
+            no_offset_listing: AtomicBool::new(false),
         }
     }
 

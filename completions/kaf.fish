@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kaf_global_optspecs
-    string join \n zookeeper= dir= h/help V/version
+    string join \n zookeeper= dir= b/brokers= X/client-config= acks= h/help V/version
 end
 
 function __fish_kaf_needs_command
@@ -26,6 +26,9 @@ end
 
 complete -c kaf -n "__fish_kaf_needs_command" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_needs_command" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_needs_command" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_needs_command" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_needs_command" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_needs_command" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_needs_command" -s V -l version -d 'Print version'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "topics" -d 'Create, list, describe and delete topics'
@@ -41,6 +44,9 @@ complete -c kaf -n "__fish_kaf_needs_command" -f -a "man" -d 'Write the man page
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "list" -d 'List topics'
@@ -54,23 +60,38 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without changes if the topic already exists'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
@@ -80,6 +101,9 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -f -a "list" -d 'List topics'
@@ -93,23 +117,38 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without changes if the topic already exists'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
@@ -130,6 +169,9 @@ json\t'JSON lines as `kaf consume -J` writes them'"
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l print-offsets -d 'Print each message\'s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\\n"]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l null -d 'Messages are separated by NUL bytes (as find -print0 writes)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s l -l whole -d 'The whole input (or each FILE) is one message'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s Z -l tombstone -d 'An empty value becomes a null value (a tombstone)'
@@ -150,6 +192,9 @@ latest\t'The end of the log: only messages produced from now on'"
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l commit-interval -d 'How often to commit while consuming, e.g. 5s, 500ms' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l from-beginning -d 'Start at the beginning (the default without a group); same as -o beginning'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s F -l follow -d 'Keep waiting for new messages, as tail -F does'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s e -d 'Exit at the end (the default; accepted for kcat users)'
@@ -160,6 +205,9 @@ complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-wait -d 'When oth
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "ls" -d 'List consumer groups'
@@ -170,13 +218,22 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subc
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s J -l json -d 'JSON lines output, one object per partition'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
@@ -187,6 +244,9 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l by-duration -d 'To the first message within DURATION before now, e.g. 2h, 1d' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l all-topics -d 'Every topic the group has offsets for'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l to-earliest -d 'To the first offset still in the log'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l to-latest -d 'To the end of the log'
@@ -197,11 +257,17 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'Topic whose offsets to delete' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
@@ -211,6 +277,9 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "ls" -d 'List consumer groups'
@@ -221,13 +290,22 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subco
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s J -l json -d 'JSON lines output, one object per partition'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
@@ -238,6 +316,9 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l by-duration -d 'To the first message within DURATION before now, e.g. 2h, 1d' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l all-topics -d 'Every topic the group has offsets for'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-earliest -d 'To the first offset still in the log'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-latest -d 'To the end of the log'
@@ -248,11 +329,17 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'Topic whose offsets to delete' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
@@ -268,16 +355,28 @@ complete -c kaf -n "__fish_kaf_using_subcommand server" -l idle-timeout -d 'Clos
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l default-partitions -d 'Partitions of automatically created topics (Kafka\'s num.partitions)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand server" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l no-auto-create -d 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)'
 complete -c kaf -n "__fish_kaf_using_subcommand server" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l repair -d 'Fix what can be fixed safely: truncate torn tails, rebuild indexes'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand completions" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand completions" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand completions" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand man" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand man" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand man" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand man" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe and delete topics'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'

@@ -20,6 +20,32 @@ pub struct Cli {
     #[arg(long, global = true, env = "KAF_DIR", value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
+    /// Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the
+    /// data directory
+    #[arg(
+        short = 'b',
+        long,
+        global = true,
+        env = "KAF_BROKERS",
+        value_name = "HOST:PORT[,HOST:PORT...]",
+        visible_aliases = ["bootstrap-server", "broker-list"]
+    )]
+    pub brokers: Option<String>,
+
+    /// Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks,
+    /// compression.type, socket.timeout.ms, ... (an unknown key lists them all)
+    #[arg(
+        short = 'X',
+        long = "client-config",
+        global = true,
+        value_name = "KEY=VALUE"
+    )]
+    pub client_config: Vec<String>,
+
+    /// Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0
+    #[arg(long, global = true, value_name = "ACKS", allow_hyphen_values = true)]
+    pub acks: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -19,6 +19,10 @@ pub mod code {
     pub const CORRUPT: i32 = 6;
     pub const GROUP_BUSY: i32 = 7;
     pub const NO_SPACE: i32 = 8;
+    /// The broker refused for lack of permission (Kafka's *_AUTHORIZATION_FAILED).
+    pub const DENIED: i32 = 9;
+    /// The broker does not speak an API or version kaf needs.
+    pub const INCOMPATIBLE: i32 = 10;
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +55,16 @@ pub enum Error {
     Unsupported(String),
     #[error("message {line} is {size} bytes, over the topic's max.message.bytes of {max}")]
     MessageTooLarge { line: u64, size: usize, max: usize },
+    /// No connection to a broker (refused, unresolvable, lost): names the address tried.
+    #[error("cannot reach broker {addr}: {detail}")]
+    Unreachable { addr: String, detail: String },
+    #[error("broker {addr} did not answer {what} within {ms} ms")]
+    Timeout { addr: String, what: String, ms: u64 },
+    #[error("not authorized: {0}")]
+    NotAuthorized(String),
+    /// The broker lacks an API or version kaf needs.
+    #[error("{0}")]
+    Incompatible(String),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -93,6 +107,20 @@ impl Error {
             Error::Io { source, .. } if is_no_space(source) => {
                 Some("free disk space, then run the command again".into())
             }
+            Error::Unreachable { .. } => Some(
+                "start one with `kaf server` or drop -b to use the local data directory".into(),
+            ),
+            Error::Timeout { .. } => Some(
+                "the broker may be overloaded or unreachable; raise -X request.timeout.ms (or \
+                 socket.connection.setup.timeout.ms) to wait longer"
+                    .into(),
+            ),
+            Error::NotAuthorized(_) => {
+                Some("ask the cluster's administrator for the ACLs this needs".into())
+            }
+            Error::Incompatible(_) => Some(
+                "kaf speaks Kafka 1.1 and later; this broker lacks the API or version named".into(),
+            ),
             _ => None,
         }
     }
@@ -106,6 +134,9 @@ impl Error {
             Error::TopicExists(_) => code::EXISTS,
             Error::Corrupt(_) => code::CORRUPT,
             Error::GroupBusy(_) => code::GROUP_BUSY,
+            Error::Unreachable { .. } | Error::Timeout { .. } => code::UNREACHABLE,
+            Error::NotAuthorized(_) => code::DENIED,
+            Error::Incompatible(_) => code::INCOMPATIBLE,
             Error::Io { source, .. } if is_no_space(source) => code::NO_SPACE,
             _ => code::FAILURE,
         }

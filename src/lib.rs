@@ -2,7 +2,8 @@
 //!
 //! # Layout
 //! - `cli`: clap types only; `cmd`: one module per subcommand, parse → validate → act.
-//! - `broker`: the `Broker` trait commands talk to, and its local implementation.
+//! - `broker`: the `Broker` trait commands talk to, its local implementation and the remote
+//!   one over `client`, the Kafka protocol client used with `-b`.
 //! - `server`: `kaf server`, the Kafka wire protocol over the store.
 //! - `store`: the data directory (segments of Kafka RecordBatch v2, indexes, locks).
 //! - `error`: the one error type and the one mapping from errors to exit codes.
@@ -11,6 +12,7 @@
 
 pub mod broker;
 pub mod cli;
+pub mod client;
 pub mod cmd;
 pub mod error;
 pub mod format;

@@ -1,7 +1,8 @@
 //! The seam between commands and where the data lives. Commands hold a `dyn Broker` and never
-//! know whether it is the local data directory (`local`) or, later, a Kafka server.
+//! know whether it is the local data directory (`local`) or a Kafka server (`remote`).
 
 pub mod local;
+pub mod remote;
 
 use std::collections::BTreeMap;
 use std::time::Duration;

@@ -15,7 +15,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::broker::Broker;
 use crate::broker::local::Local;
+use crate::broker::remote::Remote;
 use crate::cli::{Cli, Command};
+use crate::client::Config;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
@@ -23,7 +25,22 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     if cli.zookeeper.is_some() {
         eprintln!("kaf: note: --zookeeper is ignored; kaf needs no ZooKeeper");
     }
-    let ctx = Context { dir: cli.dir };
+    let remote = match &cli.command {
+        // The server serves a data directory; KAF_BROKERS in its environment means nothing.
+        // Doctor, completions and man pages need no broker either.
+        Command::Server(_) | Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {
+            None
+        }
+        _ => Config::from_args(
+            cli.brokers.as_deref(),
+            &cli.client_config,
+            cli.acks.as_deref(),
+        )?,
+    };
+    let ctx = Context {
+        dir: cli.dir,
+        remote,
+    };
     match cli.command {
         Command::Topics(c) => topics::run(&ctx, c),
         Command::Produce(a) => produce::run(&ctx, a),
@@ -40,6 +57,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
 /// completions) never create one.
 pub struct Context {
     dir: Option<PathBuf>,
+    /// Set by `-b`: commands talk to these brokers instead of the data directory.
+    remote: Option<Config>,
 }
 
 impl Context {
@@ -62,7 +81,11 @@ impl Context {
         Store::open(&self.data_dir()?)
     }
 
+    /// The broker commands talk to: remote with `-b`, else the data directory.
     pub fn broker(&self) -> Result<Box<dyn Broker>> {
+        if let Some(cfg) = &self.remote {
+            return Ok(Box::new(Remote::new(cfg.clone())));
+        }
         Ok(Box::new(Local::new(Store::open(&self.data_dir()?)?)))
     }
 }

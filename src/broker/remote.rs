@@ -1,0 +1,364 @@
+//! The remote `Broker`: every operation is a Kafka protocol request to a kaf server or a
+//! Kafka cluster, through `crate::client`. Commands cannot tell it from `Local`: same
+//! errors for a missing topic, partition or group, same data, whole RecordBatch v2 bytes.
+//!
+//! Differences a user can see: `PartitionInfo` has no segment or byte counts; a group's
+//! member is Kafka's member id; produce is at least once (a retry after a lost answer may
+//! store a batch twice) and, with acks=-1, durable once the broker acknowledged it, so
+//! `Producer::flush` has nothing left to do.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+use std::sync::{Arc, Weak};
+use std::time::{Duration, Instant};
+
+use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
+use crate::client::admin::{CommitRefused, Committer};
+use crate::client::cluster::Step;
+use crate::client::fetch::Hub;
+use crate::client::partition::{EARLIEST, LATEST};
+use crate::client::{Client, Config, codes, group};
+use crate::error::{Error, Result};
+use crate::store::batch::BatchBuilder;
+use crate::store::topic::DEFAULT_MAX_MESSAGE_BYTES;
+
+/// How long `group_owner` answers from one DescribeGroups: a describe asks about every
+/// partition of the group in a row.
+const OWNERS_TTL: Duration = Duration::from_secs(1);
+
+type Owners = Vec<(String, Vec<(String, i32)>)>;
+
+pub struct Remote {
+    client: Arc<Client>,
+    hub: Rc<RefCell<Hub>>,
+    /// Groups this process is a member of, for commits with the member's generation.
+    members: RefCell<HashMap<String, Weak<group::Shared>>>,
+    owners: RefCell<HashMap<String, (Instant, Owners)>>,
+}
+
+impl Remote {
+    pub fn new(cfg: Config) -> Remote {
+        let client = Arc::new(Client::new(cfg));
+        Remote {
+            hub: Rc::new(RefCell::new(Hub::new(Arc::clone(&client)))),
+            client,
+            members: RefCell::new(HashMap::new()),
+            owners: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The topic's metadata, or TopicNotFound.
+    fn meta(&self, name: &str) -> Result<crate::client::cluster::TopicMeta> {
+        let t = self.client.topic(name, false)?;
+        match t.error {
+            codes::NONE => Ok(t),
+            codes::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
+                name: name.to_string(),
+                hint: None,
+            }),
+            c => Err(codes::to_error(c, &format!("look up topic '{name}'"), None)),
+        }
+    }
+}
+
+impl Broker for Remote {
+    fn create_topic(&self, topic: &NewTopic) -> Result<()> {
+        self.client.create_topic(topic)
+    }
+
+    fn list_topics(&self) -> Result<Vec<TopicInfo>> {
+        let mut out: Vec<TopicInfo> = self
+            .client
+            .all_topics()?
+            .into_iter()
+            .filter(|t| t.error == codes::NONE)
+            .map(|t| TopicInfo {
+                name: t.name,
+                partitions: t.partitions.len() as i32,
+                configs: BTreeMap::new(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
+    fn topic(&self, name: &str) -> Result<TopicInfo> {
+        let t = self.meta(name)?;
+        let configs = self
+            .client
+            .topic_configs(name)?
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(_, _, explicit)| *explicit)
+            .map(|(k, v, _)| (k, v))
+            .collect();
+        Ok(TopicInfo {
+            name: name.to_string(),
+            partitions: t.partitions.len() as i32,
+            configs,
+        })
+    }
+
+    fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>> {
+        let t = self.meta(topic)?;
+        t.partitions
+            .iter()
+            .map(|p| {
+                let start = self.client.list_offset(topic, p.partition, EARLIEST)?;
+                let end = self.client.list_offset(topic, p.partition, LATEST)?;
+                Ok(PartitionInfo {
+                    partition: p.partition,
+                    start_offset: start.unwrap_or(0),
+                    end_offset: end.unwrap_or(0),
+                    segments: None,
+                    bytes: None,
+                })
+            })
+            .collect()
+    }
+
+    fn delete_topic(&self, name: &str) -> Result<()> {
+        self.client.delete_topic(name)
+    }
+
+    fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {
+        let create = auto_create && super::local::auto_create_enabled();
+        let client = &self.client;
+        // A topic being created (by this request or just before) has no leaders for a
+        // moment: LEADER_NOT_AVAILABLE, retried. UNKNOWN_TOPIC_OR_PARTITION means the
+        // broker will not create it.
+        let t = client.retry(client.cfg.api_timeout, || {
+            let t = client.topic(topic, create)?;
+            match t.error {
+                codes::NONE if !t.partitions.is_empty() => Ok(Step::Done(t)),
+                codes::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
+                    hint: Some(if create {
+                        format!(
+                            "the broker does not create topics on use (auto.create.topics.enable=false): create it with `kaf topics create {topic}`"
+                        )
+                    } else {
+                        format!(
+                            "create it with `kaf topics create {topic}` (auto-creation is off: KAF_AUTO_CREATE=false)"
+                        )
+                    }),
+                    name: topic.to_string(),
+                }),
+                c if c == codes::NONE || codes::retriable(c) => Ok(Step::Retry(codes::to_error(
+                    codes::LEADER_NOT_AVAILABLE,
+                    &format!("produce to '{topic}'"),
+                    None,
+                ))),
+                c => Err(codes::to_error(c, &format!("produce to '{topic}'"), None)),
+            }
+        })?;
+        let max = self
+            .client
+            .topic_configs(topic)?
+            .and_then(|cs| {
+                cs.into_iter()
+                    .find(|(k, _, _)| k == "max.message.bytes")
+                    .and_then(|(_, v, _)| v.parse::<usize>().ok())
+            })
+            .unwrap_or(DEFAULT_MAX_MESSAGE_BYTES as usize);
+        Ok(Box::new(RemoteProducer {
+            client: Arc::clone(&self.client),
+            topic: topic.to_string(),
+            partitions: t.partitions.len() as i32,
+            max_bytes: max,
+        }))
+    }
+
+    fn fetcher(&self, topic: &str, partition: i32) -> Result<Box<dyn Fetcher>> {
+        let count = match self.client.leader(topic, partition) {
+            Some(_) => None,
+            None => Some(self.meta(topic)?.partitions.len() as i32),
+        };
+        if let Some(count) = count
+            && (partition < 0 || partition >= count)
+        {
+            return Err(Error::PartitionNotFound {
+                topic: topic.to_string(),
+                partition,
+                count,
+            });
+        }
+        let id = self.hub.borrow_mut().register(topic, partition);
+        Ok(Box::new(RemoteFetcher {
+            client: Arc::clone(&self.client),
+            hub: Rc::clone(&self.hub),
+            id,
+            topic: topic.to_string(),
+            partition,
+        }))
+    }
+
+    fn list_groups(&self) -> Result<Vec<String>> {
+        self.client.list_groups()
+    }
+
+    fn group_offsets(&self, group: &str) -> Result<GroupOffsets> {
+        self.client.group_offsets(group)
+    }
+
+    fn group_owner(&self, group: &str, topic: &str, partition: i32) -> Result<Option<String>> {
+        let fresh = self
+            .owners
+            .borrow()
+            .get(group)
+            .is_some_and(|(at, _)| at.elapsed() < OWNERS_TTL);
+        if !fresh {
+            let members: Owners = self
+                .client
+                .group_members(group)?
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(id, _, _, parts)| (id, parts))
+                .collect();
+            self.owners
+                .borrow_mut()
+                .insert(group.to_string(), (Instant::now(), members));
+        }
+        let owners = self.owners.borrow();
+        Ok(owners[group]
+            .1
+            .iter()
+            .find(|(_, parts)| parts.iter().any(|(t, p)| t == topic && *p == partition))
+            .map(|(id, _)| id.clone()))
+    }
+
+    fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()> {
+        let member = self.members.borrow().get(group).and_then(Weak::upgrade);
+        let Some(member) = member else {
+            return match self.client.commit(group, &Committer::default(), offsets) {
+                Ok(()) => Ok(()),
+                Err(CommitRefused::Failed(e)) => Err(e),
+                Err(CommitRefused::Rebalancing) => unreachable!("only members see rebalances"),
+            };
+        };
+        // A member commits with its generation; during a rebalance it waits for the next one.
+        let wait = self.client.cfg.api_timeout + self.client.cfg.session_timeout;
+        let deadline = Instant::now() + wait;
+        let mut refused = None;
+        loop {
+            let who =
+                member.committer(refused, deadline.saturating_duration_since(Instant::now()))?;
+            match self.client.commit(group, &who, offsets) {
+                Ok(()) => return Ok(()),
+                Err(CommitRefused::Failed(e)) => return Err(e),
+                Err(CommitRefused::Rebalancing) if Instant::now() < deadline => {
+                    refused = Some(who.generation);
+                }
+                Err(CommitRefused::Rebalancing) => {
+                    return Err(Error::Other(format!(
+                        "group '{group}' is still rebalancing after {} s: offsets not committed",
+                        wait.as_secs()
+                    )));
+                }
+            }
+        }
+    }
+
+    fn delete_group(&self, group: &str) -> Result<()> {
+        self.client.delete_group(group)
+    }
+
+    fn delete_group_offsets(&self, group: &str, topic: &str) -> Result<bool> {
+        let offsets = self.client.group_offsets(group)?;
+        let Some(parts) = offsets.get(topic) else {
+            return Ok(false);
+        };
+        let parts: Vec<i32> = parts.keys().copied().collect();
+        self.client.delete_group_offsets(group, topic, &parts)?;
+        Ok(true)
+    }
+
+    fn join(&self, group: &str, topics: &[(String, Vec<i32>)]) -> Result<Box<dyn Member>> {
+        let (shared, member) = group::join(Arc::clone(&self.client), group, topics)?;
+        self.members
+            .borrow_mut()
+            .insert(group.to_string(), Arc::downgrade(&shared));
+        Ok(Box::new(member))
+    }
+}
+
+struct RemoteProducer {
+    client: Arc<Client>,
+    topic: String,
+    partitions: i32,
+    max_bytes: usize,
+}
+
+impl Producer for RemoteProducer {
+    fn partitions(&self) -> i32 {
+        self.partitions
+    }
+
+    fn max_batch_bytes(&self) -> usize {
+        self.max_bytes
+    }
+
+    fn send(&mut self, partition: i32, batch: &mut BatchBuilder) -> Result<i64> {
+        if partition < 0 || partition >= self.partitions {
+            return Err(Error::PartitionNotFound {
+                topic: self.topic.clone(),
+                partition,
+                count: self.partitions,
+            });
+        }
+        self.client.produce(&self.topic, partition, batch.finish())
+    }
+
+    fn flush(&mut self) -> Result<()> {
+        // Every send waited for the acknowledgement acks asked for.
+        Ok(())
+    }
+}
+
+struct RemoteFetcher {
+    client: Arc<Client>,
+    hub: Rc<RefCell<Hub>>,
+    id: u64,
+    topic: String,
+    partition: i32,
+}
+
+impl Drop for RemoteFetcher {
+    fn drop(&mut self) {
+        self.hub.borrow_mut().unregister(self.id);
+    }
+}
+
+impl Fetcher for RemoteFetcher {
+    fn start_offset(&mut self) -> Result<i64> {
+        Ok(self
+            .client
+            .list_offset(&self.topic, self.partition, EARLIEST)?
+            .unwrap_or(0))
+    }
+
+    fn end_offset(&mut self) -> Result<i64> {
+        Ok(self
+            .client
+            .list_offset(&self.topic, self.partition, LATEST)?
+            .unwrap_or(0))
+    }
+
+    fn offset_for_time(&mut self, ts: i64) -> Result<Option<i64>> {
+        self.client
+            .list_offset(&self.topic, self.partition, ts.max(0))
+    }
+
+    fn seek(&mut self, offset: i64) -> Result<()> {
+        self.hub.borrow_mut().seek(self.id, offset);
+        Ok(())
+    }
+
+    fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
+        self.hub.borrow_mut().fetch(self.id, out, max_bytes)
+    }
+
+    fn wait(&mut self, timeout: Duration) -> Result<()> {
+        self.hub.borrow_mut().wait(timeout)
+    }
+}

@@ -1,0 +1,431 @@
+//! The cluster as a whole: bootstrap, the metadata cache (brokers, partition leaders, group
+//! coordinators), one pooled connection per broker address, and the retry loop with
+//! exponential backoff that every operation runs in.
+//!
+//! Retrying rule: until some broker has answered once, a connection failure is reported at
+//! once (a wrong `-b` should fail fast, exit 5); after that a lost broker is retried until
+//! the operation's budget runs out, because it may be restarting or moving leadership.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use kafka_protocol::messages::metadata_request::MetadataRequestTopic;
+use kafka_protocol::messages::{
+    ApiKey, FindCoordinatorRequest, FindCoordinatorResponse, MetadataRequest, MetadataResponse,
+};
+use kafka_protocol::protocol::StrBytes;
+
+use super::codes;
+use super::config::Config;
+use super::conn::Conn;
+use crate::error::{Error, Result};
+
+/// One partition as the metadata describes it.
+#[derive(Debug, Clone, Copy)]
+pub struct PartitionMeta {
+    pub partition: i32,
+    /// Node id of the leader, -1 while there is none.
+    pub leader: i32,
+}
+
+/// One topic as the metadata describes it; `error` is Kafka's code for the topic.
+#[derive(Debug, Clone)]
+pub struct TopicMeta {
+    pub name: String,
+    pub error: i16,
+    pub partitions: Vec<PartitionMeta>,
+}
+
+/// The outcome of one attempt inside `Client::retry`.
+pub enum Step<T> {
+    Done(T),
+    /// Try again after a backoff; the error is what to report if time runs out.
+    Retry(Error),
+}
+
+#[derive(Default)]
+struct Meta {
+    /// Node id → `host:port` as the brokers advertise themselves.
+    brokers: BTreeMap<i32, String>,
+    controller: Option<i32>,
+    /// Topic → leader node id per partition index.
+    leaders: HashMap<String, Vec<i32>>,
+    /// Group → coordinator address.
+    coordinators: HashMap<String, String>,
+}
+
+type Slot = Arc<Mutex<Option<Conn>>>;
+
+pub struct Client {
+    pub cfg: Config,
+    meta: Mutex<Meta>,
+    pool: Mutex<HashMap<String, Slot>>,
+    contacted: AtomicBool,
+    /// Set once a coordinator could not list a group's offsets (OffsetFetch without
+    /// topics): later lookups name the topics at once instead of asking again.
+    pub(super) no_offset_listing: AtomicBool,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic while holding a lock leaves plain data behind; keep going with it.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// True for errors that mean "no answer from that broker" (refused, lost, timed out).
+pub fn is_network(e: &Error) -> bool {
+    matches!(e, Error::Unreachable { .. } | Error::Timeout { .. })
+}
+
+impl Client {
+    pub fn new(cfg: Config) -> Client {
+        Client {
+            cfg,
+            meta: Mutex::new(Meta::default()),
+            pool: Mutex::new(HashMap::new()),
+            contacted: AtomicBool::new(false),
+            no_offset_listing: AtomicBool::new(false),
+        }
+    }
+
+    /// Whether `e` may go away by itself: a broker lost after the cluster was reached once.
+    pub fn transient(&self, e: &Error) -> bool {
+        is_network(e) && self.contacted.load(Ordering::Relaxed)
+    }
+
+    /// Runs `f` on the pooled connection to `addr`, connecting first if needed. Any error
+    /// drops the connection: its stream may be mid-frame.
+    pub fn with_conn<T>(&self, addr: &str, f: impl FnOnce(&mut Conn) -> Result<T>) -> Result<T> {
+        let slot = lock(&self.pool)
+            .entry(addr.to_string())
+            .or_default()
+            .clone();
+        let mut conn = lock(&slot);
+        if conn.is_none() {
+            *conn = Some(Conn::open(addr, &self.cfg)?);
+            self.contacted.store(true, Ordering::Relaxed);
+        }
+        let r = f(conn.as_mut().expect("connected"));
+        if r.is_err() {
+            *conn = None;
+        }
+        r
+    }
+
+    /// Runs `f` on any broker that answers: known brokers first, then the bootstrap list.
+    pub fn any<T>(&self, mut f: impl FnMut(&mut Conn) -> Result<T>) -> Result<T> {
+        let mut candidates: Vec<String> = lock(&self.meta).brokers.values().cloned().collect();
+        for b in &self.cfg.bootstrap {
+            if !candidates.contains(b) {
+                candidates.push(b.clone());
+            }
+        }
+        let mut failed: Vec<(String, Error)> = Vec::new();
+        for addr in candidates {
+            match self.with_conn(&addr, &mut f) {
+                Ok(v) => return Ok(v),
+                Err(e) if is_network(&e) => failed.push((addr, e)),
+                Err(e) => return Err(e),
+            }
+        }
+        // Name every address tried; keep the last failure's kind and detail.
+        let tried: Vec<String> = failed.iter().map(|(a, _)| a.clone()).collect();
+        Err(match failed.pop() {
+            Some((_, Error::Unreachable { detail, .. })) => Error::Unreachable {
+                addr: tried.join(", "),
+                detail,
+            },
+            Some((_, Error::Timeout { what, ms, .. })) => Error::Timeout {
+                addr: tried.join(", "),
+                what,
+                ms,
+            },
+            Some((_, e)) => e,
+            None => Error::Usage("no broker to connect to".into()),
+        })
+    }
+
+    /// Runs `attempt` until it is done, fails for good, or `budget` has passed, sleeping with
+    /// exponential backoff in between. Transient network errors are retried like
+    /// `Step::Retry`.
+    pub fn retry<T>(
+        &self,
+        budget: Duration,
+        mut attempt: impl FnMut() -> Result<Step<T>>,
+    ) -> Result<T> {
+        let deadline = Instant::now() + budget;
+        let mut backoff = self.cfg.retry_backoff;
+        loop {
+            let e = match attempt() {
+                Ok(Step::Done(v)) => return Ok(v),
+                Ok(Step::Retry(e)) => e,
+                Err(e) if self.transient(&e) => e,
+                Err(e) => return Err(e),
+            };
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(e);
+            }
+            std::thread::sleep(backoff.min(deadline - now));
+            backoff = (backoff * 2).min(self.cfg.retry_backoff_max);
+        }
+    }
+
+    /// Address of broker `node`, from the metadata (refreshed once if the node is unknown).
+    pub fn node_addr(&self, node: i32) -> Result<String> {
+        if let Some(a) = lock(&self.meta).brokers.get(&node) {
+            return Ok(a.clone());
+        }
+        self.metadata(Some(&[]), false)?;
+        lock(&self.meta)
+            .brokers
+            .get(&node)
+            .cloned()
+            .ok_or_else(|| Error::Other(format!("broker {node} is not in the cluster metadata")))
+    }
+
+    /// Every broker of the cluster as (node id, address).
+    pub fn brokers(&self) -> Result<Vec<(i32, String)>> {
+        if lock(&self.meta).brokers.is_empty() {
+            self.metadata(Some(&[]), false)?;
+        }
+        Ok(lock(&self.meta)
+            .brokers
+            .iter()
+            .map(|(n, a)| (*n, a.clone()))
+            .collect())
+    }
+
+    /// The controller's address if the metadata names one (CreateTopics and DeleteTopics go
+    /// there: brokers before Kafka 2.4 refuse them elsewhere with NOT_CONTROLLER).
+    pub fn controller_addr(&self) -> Option<String> {
+        let m = lock(&self.meta);
+        m.controller.and_then(|c| m.brokers.get(&c).cloned())
+    }
+
+    /// Asks for metadata of `topics` (None: all topics; Some(&[]): brokers only) and
+    /// updates the cache. Topic lookups that must not create the topic go through "all
+    /// topics" on brokers whose Metadata version has no allow_auto_topic_creation flag
+    /// (before v4 the broker creates any topic named in a Metadata request).
+    pub fn metadata(
+        &self,
+        topics: Option<&[String]>,
+        auto_create: bool,
+    ) -> Result<MetadataResponse> {
+        let resp = self.any(|c| {
+            let v = c.version(ApiKey::Metadata)?;
+            let names = match topics {
+                Some(ts) if v >= 4 || auto_create || ts.is_empty() => Some(
+                    ts.iter()
+                        .map(|t| {
+                            MetadataRequestTopic::default()
+                                .with_name(Some(StrBytes::from_string(t.clone()).into()))
+                        })
+                        .collect(),
+                ),
+                _ => None,
+            };
+            let mut req = MetadataRequest::default().with_topics(names);
+            if v >= 4 {
+                req = req.with_allow_auto_topic_creation(auto_create);
+            }
+            Ok(c.call(&req, Duration::ZERO)?.0)
+        })?;
+        let mut m = lock(&self.meta);
+        if !resp.brokers.is_empty() {
+            m.brokers = resp
+                .brokers
+                .iter()
+                .map(|b| (b.node_id.0, format_addr(b.host.as_str(), b.port)))
+                .collect();
+        }
+        if resp.controller_id.0 >= 0 {
+            m.controller = Some(resp.controller_id.0);
+        }
+        for t in &resp.topics {
+            let Some(name) = &t.name else { continue };
+            if t.error_code == codes::NONE {
+                let mut leaders = vec![-1; t.partitions.len()];
+                for p in &t.partitions {
+                    if let Some(slot) = leaders.get_mut(p.partition_index as usize) {
+                        *slot = if p.error_code == codes::NONE || p.leader_id.0 >= 0 {
+                            p.leader_id.0
+                        } else {
+                            -1
+                        };
+                    }
+                }
+                m.leaders.insert(name.to_string(), leaders);
+            } else {
+                m.leaders.remove(name.as_str());
+            }
+        }
+        Ok(resp)
+    }
+
+    /// Metadata of every topic, parsed.
+    pub fn all_topics(&self) -> Result<Vec<TopicMeta>> {
+        Ok(parse_topics(&self.metadata(None, false)?))
+    }
+
+    /// Metadata of one topic; `error` is UNKNOWN_TOPIC_OR_PARTITION when it does not exist.
+    pub fn topic(&self, name: &str, auto_create: bool) -> Result<TopicMeta> {
+        let resp = self.metadata(Some(&[name.to_string()]), auto_create)?;
+        Ok(parse_topics(&resp)
+            .into_iter()
+            .find(|t| t.name == name)
+            .unwrap_or(TopicMeta {
+                name: name.to_string(),
+                error: codes::UNKNOWN_TOPIC_OR_PARTITION,
+                partitions: Vec::new(),
+            }))
+    }
+
+    /// The cached leader of a partition (None: unknown or no leader now).
+    pub fn leader(&self, topic: &str, partition: i32) -> Option<i32> {
+        lock(&self.meta)
+            .leaders
+            .get(topic)
+            .and_then(|l| l.get(partition as usize).copied())
+            .filter(|l| *l >= 0)
+    }
+
+    /// The leader's address, refreshing the metadata when the cache has no leader. A
+    /// `Step::Retry` while the partition has no leader (an election, a new topic).
+    pub fn leader_addr(&self, topic: &str, partition: i32) -> Result<Step<String>> {
+        let node = match self.leader(topic, partition) {
+            Some(n) => n,
+            None => {
+                let t = self.topic(topic, false)?;
+                if t.error == codes::UNKNOWN_TOPIC_OR_PARTITION {
+                    return Err(Error::TopicNotFound {
+                        name: topic.to_string(),
+                        hint: None,
+                    });
+                }
+                match self.leader(topic, partition) {
+                    Some(n) => n,
+                    None if t.error == codes::NONE
+                        && !t.partitions.iter().any(|p| p.partition == partition) =>
+                    {
+                        return Err(Error::PartitionNotFound {
+                            topic: topic.to_string(),
+                            partition,
+                            count: t.partitions.len() as i32,
+                        });
+                    }
+                    None => {
+                        return Ok(Step::Retry(codes::to_error(
+                            codes::LEADER_NOT_AVAILABLE,
+                            &format!("{topic}/{partition}"),
+                            None,
+                        )));
+                    }
+                }
+            }
+        };
+        Ok(Step::Done(self.node_addr(node)?))
+    }
+
+    /// Drops the cached leaders of `topic`, so the next lookup asks the cluster.
+    pub fn forget_topic(&self, topic: &str) {
+        lock(&self.meta).leaders.remove(topic);
+    }
+
+    /// The address of `group`'s coordinator (FindCoordinator, cached).
+    pub fn coordinator(&self, group: &str) -> Result<String> {
+        if let Some(a) = lock(&self.meta).coordinators.get(group) {
+            return Ok(a.clone());
+        }
+        let addr = self.retry(self.cfg.api_timeout, || {
+            let resp: (FindCoordinatorResponse, i16) = self.any(|c| {
+                let v = c.version(ApiKey::FindCoordinator)?;
+                let key = StrBytes::from_string(group.to_string());
+                let req = if v >= 4 {
+                    FindCoordinatorRequest::default().with_coordinator_keys(vec![key])
+                } else {
+                    FindCoordinatorRequest::default().with_key(key)
+                };
+                c.call(&req, Duration::ZERO)
+            })?;
+            let (r, v) = resp;
+            let (error, message, host, port) = if v >= 4 {
+                match r.coordinators.first() {
+                    Some(c) => (
+                        c.error_code,
+                        c.error_message.clone(),
+                        c.host.clone(),
+                        c.port,
+                    ),
+                    None => (
+                        codes::COORDINATOR_NOT_AVAILABLE,
+                        None,
+                        StrBytes::default(),
+                        -1,
+                    ),
+                }
+            } else {
+                (
+                    r.error_code,
+                    r.error_message.clone(),
+                    r.host.clone(),
+                    r.port,
+                )
+            };
+            if error == codes::NONE {
+                return Ok(Step::Done(format_addr(host.as_str(), port)));
+            }
+            let e = codes::to_error(
+                error,
+                &format!("find the coordinator of group '{group}'"),
+                message.as_deref(),
+            );
+            Ok(if codes::retriable(error) {
+                Step::Retry(e)
+            } else {
+                return Err(e);
+            })
+        })?;
+        lock(&self.meta)
+            .coordinators
+            .insert(group.to_string(), addr.clone());
+        Ok(addr)
+    }
+
+    pub fn forget_coordinator(&self, group: &str) {
+        lock(&self.meta).coordinators.remove(group);
+    }
+}
+
+/// `host:port`, with brackets around an IPv6 address.
+pub fn format_addr(host: &str, port: i32) -> String {
+    if host.contains(':') && !host.starts_with('[') {
+        format!("[{host}]:{port}")
+    } else {
+        format!("{host}:{port}")
+    }
+}
+
+fn parse_topics(resp: &MetadataResponse) -> Vec<TopicMeta> {
+    resp.topics
+        .iter()
+        .filter_map(|t| {
+            let name = t.name.as_ref()?.to_string();
+            let mut partitions: Vec<PartitionMeta> = t
+                .partitions
+                .iter()
+                .map(|p| PartitionMeta {
+                    partition: p.partition_index,
+                    leader: p.leader_id.0,
+                })
+                .collect();
+            partitions.sort_by_key(|p| p.partition);
+            Some(TopicMeta {
+                name,
+                error: t.error_code,
+                partitions,
+            })
+        })
+        .collect()
+}

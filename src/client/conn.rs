@@ -1,0 +1,560 @@
+//! One blocking TCP connection to one broker: connect with a timeout, negotiate versions
+//! with ApiVersions, and exchange typed requests and responses (size-prefixed frames,
+//! request header, correlation id check, response header).
+//!
+//! A `Conn` that returned any error must be dropped: after a timeout or a malformed frame
+//! the byte stream can no longer be trusted (`cluster::Client` does that).
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::{TcpStream, ToSocketAddrs};
+use std::time::{Duration, Instant};
+
+use bytes::{Buf, BufMut, Bytes, BytesMut};
+use kafka_protocol::messages::{
+    ApiKey, ApiVersionsRequest, ApiVersionsResponse, RequestHeader, ResponseHeader,
+};
+use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Message, Request, StrBytes};
+
+use super::codes;
+use super::config::Config;
+use crate::error::{Error, Result};
+
+/// The versions of each API this client's code handles, lowest to highest. The version used
+/// is the highest that both this table and the broker's ApiVersions answer allow. Upper
+/// bounds stop where a newer version changes what the code would have to send or read
+/// (topic ids in Produce v13, Fetch v13, DeleteTopics v6; batched groups in OffsetFetch v8).
+pub const HANDLED: &[(ApiKey, i16, i16)] = &[
+    (ApiKey::Produce, 3, 9),
+    (ApiKey::Fetch, 4, 12),
+    (ApiKey::ListOffsets, 1, 7),
+    (ApiKey::Metadata, 1, 12),
+    (ApiKey::OffsetCommit, 2, 8),
+    (ApiKey::OffsetFetch, 1, 7),
+    (ApiKey::FindCoordinator, 0, 4),
+    (ApiKey::JoinGroup, 0, 7),
+    (ApiKey::Heartbeat, 0, 4),
+    (ApiKey::LeaveGroup, 0, 4),
+    (ApiKey::SyncGroup, 0, 5),
+    (ApiKey::DescribeGroups, 0, 5),
+    (ApiKey::ListGroups, 0, 4),
+    (ApiKey::ApiVersions, 0, 3),
+    (ApiKey::CreateTopics, 2, 7),
+    (ApiKey::DeleteTopics, 1, 5),
+    (ApiKey::DescribeConfigs, 1, 4),
+    (ApiKey::DeleteGroups, 0, 2),
+    (ApiKey::OffsetDelete, 0, 0),
+];
+
+/// Frames larger than this are refused: a corrupt length must not allocate gigabytes.
+const MAX_RESPONSE: usize = 256 * 1024 * 1024;
+
+pub struct Conn {
+    addr: String,
+    stream: TcpStream,
+    /// The broker's (min, max) per API key, from ApiVersions.
+    versions: HashMap<i16, (i16, i16)>,
+    next_id: i32,
+    client_id: StrBytes,
+    request_timeout: Duration,
+}
+
+impl Conn {
+    /// Connects to `addr` and negotiates versions.
+    pub fn open(addr: &str, cfg: &Config) -> Result<Conn> {
+        let mut c = Conn {
+            addr: addr.to_string(),
+            stream: connect(addr, cfg.connect_timeout)?,
+            versions: HashMap::new(),
+            next_id: 1,
+            client_id: StrBytes::from_string(cfg.client_id.clone()),
+            request_timeout: cfg.request_timeout,
+        };
+        c.negotiate(cfg)?;
+        Ok(c)
+    }
+
+    pub fn addr(&self) -> &str {
+        &self.addr
+    }
+
+    /// A handle on the socket, to shut it down from another thread and so end a call
+    /// blocked on it.
+    pub fn interrupt_handle(&self) -> Option<TcpStream> {
+        self.stream.try_clone().ok()
+    }
+
+    /// Asks for ApiVersions at the highest version kaf knows; a broker that does not know
+    /// that version answers (in v0's layout) UNSUPPORTED_VERSION with its own range, and
+    /// kaf asks again, lower, on a fresh connection.
+    fn negotiate(&mut self, cfg: &Config) -> Result<()> {
+        let (_, mut v) = handled(ApiKey::ApiVersions);
+        loop {
+            let mut req = ApiVersionsRequest::default();
+            if v >= 3 {
+                req = req
+                    .with_client_software_name(StrBytes::from_static_str("kaf"))
+                    .with_client_software_version(StrBytes::from_static_str(env!(
+                        "CARGO_PKG_VERSION"
+                    )));
+            }
+            let body = self.exchange::<ApiVersionsRequest>(&req, v, Duration::ZERO)?;
+            let error = if body.len() >= 2 {
+                i16::from_be_bytes([body[0], body[1]])
+            } else {
+                -1
+            };
+            if error == codes::UNSUPPORTED_VERSION && v > 0 {
+                let theirs = ApiVersionsResponse::decode(&mut body.clone(), 0)
+                    .ok()
+                    .and_then(|r| {
+                        r.api_keys
+                            .iter()
+                            .find(|k| k.api_key == ApiKey::ApiVersions as i16)
+                            .map(|k| k.max_version)
+                    });
+                v = theirs.map_or(0, |m| m.min(v - 1)).max(0);
+                self.stream = connect(&self.addr, cfg.connect_timeout)?;
+                continue;
+            }
+            let resp = ApiVersionsResponse::decode(&mut body.clone(), v)
+                .map_err(|e| self.malformed("ApiVersions", v, e))?;
+            if resp.error_code != 0 {
+                return Err(codes::to_error(
+                    resp.error_code,
+                    &format!("ApiVersions with {}", self.addr),
+                    None,
+                ));
+            }
+            self.versions = resp
+                .api_keys
+                .iter()
+                .map(|k| (k.api_key, (k.min_version, k.max_version)))
+                .collect();
+            return Ok(());
+        }
+    }
+
+    /// Whether the broker serves `key` at a version kaf handles.
+    pub fn supports(&self, key: ApiKey) -> bool {
+        self.version(key).is_ok()
+    }
+
+    /// The version to use for `key`: the highest both sides know.
+    pub fn version(&self, key: ApiKey) -> Result<i16> {
+        let (lo, hi) = handled(key);
+        let Some(&(blo, bhi)) = self.versions.get(&(key as i16)) else {
+            return Err(Error::Incompatible(format!(
+                "broker {} does not serve {key:?} requests",
+                self.addr
+            )));
+        };
+        let v = hi.min(bhi);
+        if v < lo.max(blo) {
+            return Err(Error::Incompatible(format!(
+                "broker {} serves {key:?} v{blo}-v{bhi}, kaf speaks v{lo}-v{hi}",
+                self.addr
+            )));
+        }
+        Ok(v)
+    }
+
+    /// Sends `req` at the negotiated version and returns the response and that version.
+    /// `extra` lengthens the wait for requests that wait on the broker (a fetch's max_wait).
+    pub fn call<R: Request>(&mut self, req: &R, extra: Duration) -> Result<(R::Response, i16)> {
+        let key = api_key::<R>();
+        let v = self.version(key)?;
+        let mut body = self.exchange::<R>(req, v, extra)?;
+        let resp = R::Response::decode(&mut body, v)
+            .map_err(|e| self.malformed(&format!("{key:?}"), v, e))?;
+        Ok((resp, v))
+    }
+
+    /// Like `call`, but returns the undecoded response body, for callers that must cope
+    /// with brokers that break the schema.
+    pub fn call_raw<R: Request>(&mut self, req: &R, extra: Duration) -> Result<(Bytes, i16)> {
+        let v = self.version(api_key::<R>())?;
+        Ok((self.exchange::<R>(req, v, extra)?, v))
+    }
+
+    /// Sends `req` without waiting for an answer: a produce with acks=0, which Kafka never
+    /// answers.
+    pub fn send_only<R: Request>(&mut self, req: &R) -> Result<()> {
+        let v = self.version(api_key::<R>())?;
+        let (frame, _) = self.frame(req, v)?;
+        self.write(&frame)
+    }
+
+    fn frame<R: Request>(&mut self, req: &R, v: i16) -> Result<(BytesMut, i32)> {
+        let key = api_key::<R>();
+        let id = self.next_id;
+        self.next_id = self.next_id.wrapping_add(1).max(1);
+        let header = RequestHeader::default()
+            .with_request_api_key(R::KEY)
+            .with_request_api_version(v)
+            .with_correlation_id(id)
+            .with_client_id(Some(self.client_id.clone()));
+        let mut buf = BytesMut::with_capacity(256);
+        buf.put_i32(0);
+        header
+            .encode(&mut buf, R::header_version(v))
+            .and_then(|_| req.encode(&mut buf, v))
+            .map_err(|e| Error::Other(format!("cannot encode {key:?} v{v} request: {e:#}")))?;
+        let len = (buf.len() - 4) as i32;
+        buf[0..4].copy_from_slice(&len.to_be_bytes());
+        Ok((buf, id))
+    }
+
+    /// Writes one request and reads its response; returns the body after the response header.
+    fn exchange<R: Request>(&mut self, req: &R, v: i16, extra: Duration) -> Result<Bytes> {
+        let key = api_key::<R>();
+        let (frame, id) = self.frame(req, v)?;
+        self.write(&frame)?;
+        let deadline = Instant::now() + self.request_timeout + extra;
+        let what = format!("a {key:?} request");
+        let mut len = [0u8; 4];
+        self.read_full(&mut len, deadline, &what)?;
+        let n = i32::from_be_bytes(len);
+        if n < 4 || n as usize > MAX_RESPONSE {
+            return Err(Error::Other(format!(
+                "broker {} sent a response frame of {n} bytes",
+                self.addr
+            )));
+        }
+        let mut body = vec![0u8; n as usize];
+        self.read_full(&mut body, deadline, &what)?;
+        let mut body = Bytes::from(body);
+        let header = ResponseHeader::decode(&mut body, R::Response::header_version(v))
+            .map_err(|e| self.malformed(&format!("{key:?}"), v, e))?;
+        if header.correlation_id != id {
+            return Err(Error::Other(format!(
+                "broker {} answered request {} to request {id} ({key:?})",
+                self.addr, header.correlation_id
+            )));
+        }
+        Ok(body)
+    }
+
+    fn write(&mut self, frame: &[u8]) -> Result<()> {
+        let _ = self.stream.set_write_timeout(Some(self.request_timeout));
+        self.stream.write_all(frame).map_err(|e| {
+            if is_timeout(&e) {
+                self.timeout("a request write")
+            } else {
+                self.lost(&e)
+            }
+        })
+    }
+
+    fn read_full(&mut self, buf: &mut [u8], deadline: Instant, what: &str) -> Result<()> {
+        let mut got = 0;
+        while got < buf.len() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(self.timeout(what));
+            }
+            let _ = self.stream.set_read_timeout(Some(left));
+            match self.stream.read(&mut buf[got..]) {
+                Ok(0) => {
+                    return Err(Error::Unreachable {
+                        addr: self.addr.clone(),
+                        detail: "the broker closed the connection".into(),
+                    });
+                }
+                Ok(k) => got += k,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) if is_timeout(&e) => {}
+                Err(e) => return Err(self.lost(&e)),
+            }
+        }
+        Ok(())
+    }
+
+    fn timeout(&self, what: &str) -> Error {
+        Error::Timeout {
+            addr: self.addr.clone(),
+            what: what.to_string(),
+            ms: self.request_timeout.as_millis() as u64,
+        }
+    }
+
+    fn lost(&self, e: &std::io::Error) -> Error {
+        Error::Unreachable {
+            addr: self.addr.clone(),
+            detail: format!("connection lost ({})", describe_io(e)),
+        }
+    }
+
+    /// A response kaf cannot parse: the broker speaks the version differently.
+    fn malformed(&self, what: &str, v: i16, e: impl std::fmt::Display) -> Error {
+        Error::Incompatible(format!(
+            "broker {} sent a malformed {what} v{v} response: {e:#}",
+            self.addr
+        ))
+    }
+}
+
+/// kaf's range for `key` (every key used is in `HANDLED`).
+pub fn handled(key: ApiKey) -> (i16, i16) {
+    HANDLED
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, lo, hi)| (*lo, *hi))
+        .unwrap_or((0, -1))
+}
+
+fn api_key<R: Request>() -> ApiKey {
+    ApiKey::try_from(R::KEY).expect("requests have known keys")
+}
+
+fn is_timeout(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+    )
+}
+
+fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::ConnectionRefused => "connection refused".into(),
+        K::ConnectionReset => "connection reset".into(),
+        K::ConnectionAborted => "connection aborted".into(),
+        K::BrokenPipe => "the broker closed the connection".into(),
+        K::HostUnreachable => "host unreachable".into(),
+        K::NetworkUnreachable => "network unreachable".into(),
+        K::AddrNotAvailable => "address not available".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Resolves `addr` and connects to the first of its addresses that answers.
+fn connect(addr: &str, timeout: Duration) -> Result<TcpStream> {
+    let addrs: Vec<_> = addr
+        .to_socket_addrs()
+        .map_err(|e| Error::Unreachable {
+            addr: addr.to_string(),
+            detail: format!("cannot resolve it ({e})"),
+        })?
+        .collect();
+    let mut last = None;
+    for a in &addrs {
+        match TcpStream::connect_timeout(a, timeout) {
+            Ok(s) => {
+                let _ = s.set_nodelay(true);
+                return Ok(s);
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(match last {
+        Some(e) if is_timeout(&e) => Error::Timeout {
+            addr: addr.to_string(),
+            what: "the connection".into(),
+            ms: timeout.as_millis() as u64,
+        },
+        Some(e) => Error::Unreachable {
+            addr: addr.to_string(),
+            detail: describe_io(&e),
+        },
+        None => Error::Unreachable {
+            addr: addr.to_string(),
+            detail: "it resolves to no address".into(),
+        },
+    })
+}
+
+/// Decodes a consumer-protocol blob (JoinGroup metadata, SyncGroup assignment): a version
+/// prefix, then the struct at that version.
+/// A newer version than kaf knows is read as the newest it knows: the consumer protocol
+/// only appends fields.
+pub fn decode_versioned<T: Decodable + Message>(mut b: Bytes) -> Option<T> {
+    if b.len() < 2 {
+        return None;
+    }
+    let v = b.get_i16();
+    if v < 0 {
+        return None;
+    }
+    T::decode(&mut b, v.min(T::VERSIONS.max)).ok()
+}
+
+/// Encodes a consumer-protocol blob at `version`.
+pub fn encode_versioned<T: Encodable>(t: &T, version: i16) -> Bytes {
+    let mut buf = BytesMut::new();
+    buf.put_i16(version);
+    t.encode(&mut buf, version)
+        .expect("consumer protocol structs encode at their own versions");
+    buf.freeze()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::TcpListener;
+
+    use kafka_protocol::messages::api_versions_response::ApiVersion;
+
+    use super::*;
+
+    /// Reads one request frame; returns (api key, version, correlation id).
+    fn read_request(s: &mut TcpStream) -> (i16, i16, i32) {
+        let mut len = [0u8; 4];
+        s.read_exact(&mut len).unwrap();
+        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
+        s.read_exact(&mut body).unwrap();
+        let k = i16::from_be_bytes([body[0], body[1]]);
+        let v = i16::from_be_bytes([body[2], body[3]]);
+        let id = i32::from_be_bytes([body[4], body[5], body[6], body[7]]);
+        (k, v, id)
+    }
+
+    fn answer(s: &mut TcpStream, id: i32, version: i16, resp: &ApiVersionsResponse) {
+        let mut buf = BytesMut::new();
+        buf.put_i32(0);
+        buf.put_i32(id); // ApiVersions responses always have header v0
+        resp.encode(&mut buf, version).unwrap();
+        let len = (buf.len() - 4) as i32;
+        buf[0..4].copy_from_slice(&len.to_be_bytes());
+        s.write_all(&buf).unwrap();
+    }
+
+    fn keys(ranges: &[(ApiKey, i16, i16)]) -> Vec<ApiVersion> {
+        ranges
+            .iter()
+            .map(|(k, lo, hi)| {
+                ApiVersion::default()
+                    .with_api_key(*k as i16)
+                    .with_min_version(*lo)
+                    .with_max_version(*hi)
+            })
+            .collect()
+    }
+
+    /// A broker that knows ApiVersions up to `max_av` and serves `ranges`; it refuses
+    /// newer ApiVersions requests the way Kafka does (v0 layout, UNSUPPORTED_VERSION, its
+    /// own range) and closes that connection.
+    fn fake_broker(
+        max_av: i16,
+        ranges: Vec<(ApiKey, i16, i16)>,
+    ) -> (String, std::thread::JoinHandle<Vec<i16>>) {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let t = std::thread::spawn(move || {
+            let mut asked = Vec::new();
+            for s in l.incoming() {
+                let mut s = s.unwrap();
+                let (k, v, id) = read_request(&mut s);
+                assert_eq!(k, ApiKey::ApiVersions as i16);
+                asked.push(v);
+                if v > max_av {
+                    let r = ApiVersionsResponse::default()
+                        .with_error_code(codes::UNSUPPORTED_VERSION)
+                        .with_api_keys(keys(&[(ApiKey::ApiVersions, 0, max_av)]));
+                    answer(&mut s, id, 0, &r);
+                    continue;
+                }
+                let r = ApiVersionsResponse::default().with_api_keys(keys(&ranges));
+                answer(&mut s, id, v, &r);
+                return asked;
+            }
+            asked
+        });
+        (addr, t)
+    }
+
+    #[test]
+    fn negotiates_down_from_an_older_apiversions_and_picks_the_highest_common() {
+        // Kafka 2.0-like: ApiVersions v0-v2, Produce v0-v6, Fetch v0-v8, Metadata v0-v6.
+        let (addr, t) = fake_broker(
+            2,
+            vec![
+                (ApiKey::ApiVersions, 0, 2),
+                (ApiKey::Produce, 0, 6),
+                (ApiKey::Fetch, 0, 8),
+                (ApiKey::Metadata, 0, 6),
+                (ApiKey::ListOffsets, 0, 3),
+            ],
+        );
+        let c = Conn::open(&addr, &Config::defaults(vec![addr.clone()])).unwrap();
+        assert_eq!(
+            t.join().unwrap(),
+            vec![3, 2],
+            "asks v3, then the broker's v2"
+        );
+        assert_eq!(c.version(ApiKey::Produce).unwrap(), 6);
+        assert_eq!(c.version(ApiKey::Fetch).unwrap(), 8);
+        assert_eq!(c.version(ApiKey::Metadata).unwrap(), 6);
+        assert_eq!(c.version(ApiKey::ListOffsets).unwrap(), 3);
+        let e = c.version(ApiKey::CreateTopics).unwrap_err();
+        assert_eq!(e.exit_code(), crate::error::code::INCOMPATIBLE);
+    }
+
+    #[test]
+    fn kafka_4_ranges_use_kafs_highest_and_old_only_brokers_are_refused() {
+        // Kafka 4.0 removed old versions (Produce < 3, Fetch < 4, ...) and added new ones.
+        let (addr, t) = fake_broker(
+            4,
+            vec![
+                (ApiKey::ApiVersions, 0, 4),
+                (ApiKey::Produce, 3, 12),
+                (ApiKey::Fetch, 4, 17),
+                (ApiKey::Metadata, 0, 13),
+                (ApiKey::FindCoordinator, 1, 6),
+                (ApiKey::JoinGroup, 2, 9),
+                (ApiKey::OffsetFetch, 1, 9),
+                (ApiKey::CreateTopics, 2, 7),
+                // An API too old for kaf: DeleteTopics v0 only.
+                (ApiKey::DeleteTopics, 0, 0),
+            ],
+        );
+        let c = Conn::open(&addr, &Config::defaults(vec![addr.clone()])).unwrap();
+        assert_eq!(t.join().unwrap(), vec![3]);
+        assert_eq!(c.version(ApiKey::Produce).unwrap(), 9);
+        assert_eq!(c.version(ApiKey::Fetch).unwrap(), 12);
+        assert_eq!(c.version(ApiKey::Metadata).unwrap(), 12);
+        assert_eq!(c.version(ApiKey::FindCoordinator).unwrap(), 4);
+        assert_eq!(c.version(ApiKey::JoinGroup).unwrap(), 7);
+        assert_eq!(c.version(ApiKey::OffsetFetch).unwrap(), 7);
+        assert_eq!(c.version(ApiKey::CreateTopics).unwrap(), 7);
+        let e = c.version(ApiKey::DeleteTopics).unwrap_err().to_string();
+        assert!(e.contains("DeleteTopics v0-v0, kaf speaks v1-v5"), "{e}");
+    }
+
+    #[test]
+    fn handled_ranges_are_within_the_codec() {
+        use kafka_protocol::messages::*;
+        macro_rules! r {
+            ($t:ty) => {
+                (<$t>::VERSIONS.min, <$t>::VERSIONS.max)
+            };
+        }
+        for (k, lo, hi) in HANDLED {
+            let (clo, chi) = match k {
+                ApiKey::Produce => r!(ProduceRequest),
+                ApiKey::Fetch => r!(FetchRequest),
+                ApiKey::ListOffsets => r!(ListOffsetsRequest),
+                ApiKey::Metadata => r!(MetadataRequest),
+                ApiKey::OffsetCommit => r!(OffsetCommitRequest),
+                ApiKey::OffsetFetch => r!(OffsetFetchRequest),
+                ApiKey::FindCoordinator => r!(FindCoordinatorRequest),
+                ApiKey::JoinGroup => r!(JoinGroupRequest),
+                ApiKey::Heartbeat => r!(HeartbeatRequest),
+                ApiKey::LeaveGroup => r!(LeaveGroupRequest),
+                ApiKey::SyncGroup => r!(SyncGroupRequest),
+                ApiKey::DescribeGroups => r!(DescribeGroupsRequest),
+                ApiKey::ListGroups => r!(ListGroupsRequest),
+                ApiKey::ApiVersions => r!(ApiVersionsRequest),
+                ApiKey::CreateTopics => r!(CreateTopicsRequest),
+                ApiKey::DeleteTopics => r!(DeleteTopicsRequest),
+                ApiKey::DescribeConfigs => r!(DescribeConfigsRequest),
+                ApiKey::DeleteGroups => r!(DeleteGroupsRequest),
+                ApiKey::OffsetDelete => r!(OffsetDeleteRequest),
+                other => panic!("{other:?} has no codec range here"),
+            };
+            assert!(
+                clo <= *lo && *hi <= chi,
+                "{k:?} {lo}..{hi} not in {clo}..{chi}"
+            );
+        }
+    }
+}

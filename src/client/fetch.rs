@@ -1,0 +1,389 @@
+//! Fetching: one `Hub` per remote broker connection set serves every partition a command
+//! reads. A fetch for one partition asks its leader for all registered partitions that
+//! leader has and that have nothing buffered, so reading N partitions costs one round trip
+//! per leader, not per partition; the answers wait in their slots until read.
+//!
+//! Follow mode: `wait` long-polls (Fetch `max_wait_ms`) every leader at once, one thread per
+//! leader, so new data on any partition ends the wait; with one leader the broker answers as
+//! soon as data arrives, with several the wait is halved to keep latency under
+//! `fetch.max.wait.ms`. Fetch sessions (KIP-227) are not used: every request is a full fetch.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Duration;
+
+use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
+use kafka_protocol::messages::{FetchRequest, FetchResponse};
+use kafka_protocol::protocol::StrBytes;
+
+use super::cluster::{Client, Step};
+use super::codes;
+use super::partition::EARLIEST;
+use crate::error::{Error, Result};
+use crate::store::batch::{self, Scan};
+
+/// What the last fetch left for a slot.
+enum Got {
+    /// Whole batches (possibly none) and the partition's high watermark.
+    Data(Vec<u8>, i64),
+    /// A Kafka error code for the partition.
+    Error(i16),
+}
+
+struct Slot {
+    topic: String,
+    partition: i32,
+    position: i64,
+    got: Option<Got>,
+    /// Read since the last `wait`: a partition the command stopped reading (its range
+    /// ended) must neither end a wait early with data nobody takes nor be polled.
+    active: bool,
+}
+
+/// Which registered partitions a round asks for.
+#[derive(Clone, Copy)]
+enum Scope {
+    /// Only this one (a retry after an empty answer).
+    Solo(u64),
+    /// Everything its leader has.
+    Leader(u64),
+    /// Everything, on every leader.
+    All,
+}
+
+pub struct Hub {
+    client: Arc<Client>,
+    slots: HashMap<u64, Slot>,
+    next_id: u64,
+    /// The per-partition byte limit of the last `fetch`, reused for `wait`.
+    partition_max: usize,
+}
+
+impl Hub {
+    pub fn new(client: Arc<Client>) -> Hub {
+        Hub {
+            client,
+            slots: HashMap::new(),
+            next_id: 0,
+            partition_max: 1024 * 1024,
+        }
+    }
+
+    pub fn register(&mut self, topic: &str, partition: i32) -> u64 {
+        self.next_id += 1;
+        self.slots.insert(
+            self.next_id,
+            Slot {
+                topic: topic.to_string(),
+                partition,
+                position: 0,
+                got: None,
+                active: true,
+            },
+        );
+        self.next_id
+    }
+
+    pub fn unregister(&mut self, id: u64) {
+        self.slots.remove(&id);
+    }
+
+    pub fn seek(&mut self, id: u64, offset: i64) {
+        if let Some(s) = self.slots.get_mut(&id) {
+            s.position = offset;
+            s.got = None;
+        }
+    }
+
+    /// Appends the partition's next whole batches to `out`; 0 when there are none yet.
+    pub fn fetch(&mut self, id: u64, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
+        self.partition_max = max_bytes.max(1);
+        if let Some(s) = self.slots.get_mut(&id) {
+            s.active = true;
+        }
+        let client = Arc::clone(&self.client);
+        let mut solo_tried = false;
+        client.retry(client.cfg.api_timeout, || {
+            if self.slot(id)?.got.is_none() {
+                let scope = if solo_tried {
+                    Scope::Solo(id)
+                } else {
+                    Scope::Leader(id)
+                };
+                if let Some(e) = self.round(scope, Duration::ZERO)? {
+                    return Ok(Step::Retry(e));
+                }
+            }
+            let slot = self.slots.get_mut(&id).expect("checked");
+            let what = || format!("fetch from {}/{}", slot.topic, slot.partition);
+            match slot.got.take() {
+                None => Ok(Step::Retry(Error::Other(format!(
+                    "{}: no answer for the partition",
+                    what()
+                )))),
+                Some(Got::Data(bytes, hw)) => {
+                    if bytes.is_empty() && slot.position < hw && !solo_tried {
+                        // Data exists but the answer had no room for it (other partitions
+                        // filled fetch.max.bytes): ask for this partition alone.
+                        solo_tried = true;
+                        return Ok(Step::Retry(Error::Other(format!(
+                            "{}: the broker sent no records below the high watermark",
+                            what()
+                        ))));
+                    }
+                    if let Some(next) = last_next_offset(&bytes) {
+                        slot.position = slot.position.max(next);
+                    }
+                    out.extend_from_slice(&bytes);
+                    Ok(Step::Done(bytes.len()))
+                }
+                Some(Got::Error(codes::OFFSET_OUT_OF_RANGE)) => {
+                    // Retention removed what we were reading: go on from the new start.
+                    let (t, p, pos) = (slot.topic.clone(), slot.partition, slot.position);
+                    let start = client.list_offset(&t, p, EARLIEST)?.unwrap_or(0);
+                    if pos < start {
+                        self.seek(id, start);
+                        return Ok(Step::Retry(Error::Other(format!(
+                            "fetch from {t}/{p}: offset {pos} is out of range"
+                        ))));
+                    }
+                    Err(Error::Other(format!(
+                        "fetch from {t}/{p}: offset {pos} is out of range (the log starts at {start})"
+                    )))
+                }
+                Some(Got::Error(c)) if codes::retriable(c) => {
+                    Ok(Step::Retry(codes::to_error(c, &what(), None)))
+                }
+                Some(Got::Error(c)) => Err(codes::to_error(c, &what(), None)),
+            }
+        })
+    }
+
+    /// Blocks until some registered partition may have new data, or about `timeout`.
+    pub fn wait(&mut self, timeout: Duration) -> Result<()> {
+        if self.slots.values().any(|s| s.active && s.got.is_some()) {
+            return Ok(());
+        }
+        let wait = timeout.min(self.client.cfg.fetch_max_wait);
+        let r = self.round(Scope::All, wait);
+        for s in self.slots.values_mut() {
+            s.active = false;
+        }
+        match r {
+            Ok(_) => Ok(()),
+            // Reported by the next fetch, which retries within its budget.
+            Err(e) if self.client.transient(&e) => {
+                std::thread::sleep(wait.min(Duration::from_millis(100)));
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn slot(&self, id: u64) -> Result<&Slot> {
+        self.slots
+            .get(&id)
+            .ok_or_else(|| Error::Other("internal: fetch on an unregistered partition".into()))
+    }
+
+    /// One fetch per leader for the slots in `scope` that have nothing buffered. Returns
+    /// Some(error) when the scope's own partition has no leader now (retry later). Network
+    /// errors of the scope's own leader are returned; those of other leaders only leave
+    /// their slots empty (their own fetch retries).
+    fn round(&mut self, scope: Scope, max_wait: Duration) -> Result<Option<Error>> {
+        let own = match scope {
+            Scope::Solo(id) | Scope::Leader(id) => Some(id),
+            Scope::All => None,
+        };
+        let mut own_leader = None;
+        if let Some(id) = own {
+            let s = self.slot(id)?;
+            match self.client.leader_addr(&s.topic, s.partition)? {
+                Step::Done(a) => own_leader = Some(a),
+                Step::Retry(e) => return Ok(Some(e)),
+            }
+        }
+        // Leader address → slot ids.
+        let mut groups: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+        for (&id, s) in &self.slots {
+            if s.got.is_some() {
+                continue;
+            }
+            let take = match scope {
+                Scope::Solo(o) => id == o,
+                Scope::Leader(_) => true,
+                Scope::All => s.active,
+            };
+            if !take {
+                continue;
+            }
+            let addr = if Some(id) == own {
+                own_leader.clone()
+            } else {
+                self.client
+                    .leader(&s.topic, s.partition)
+                    .and_then(|n| self.client.node_addr(n).ok())
+            };
+            let Some(addr) = addr else { continue };
+            if matches!(scope, Scope::Leader(_)) && Some(&addr) != own_leader.as_ref() {
+                continue;
+            }
+            groups.entry(addr).or_default().push(id);
+        }
+        if groups.is_empty() {
+            return Ok(None);
+        }
+        let wait = if groups.len() > 1 {
+            max_wait / 2
+        } else {
+            max_wait
+        };
+        let requests: Vec<(String, Vec<u64>, FetchRequest)> = groups
+            .into_iter()
+            .map(|(addr, ids)| {
+                let req = self.request(&ids, wait);
+                (addr, ids, req)
+            })
+            .collect();
+        let client = &*self.client;
+        let results: Vec<Result<FetchResponse>> = if requests.len() == 1 || wait.is_zero() {
+            requests
+                .iter()
+                .map(|(addr, _, req)| client.with_conn(addr, |c| Ok(c.call(req, wait)?.0)))
+                .collect()
+        } else {
+            std::thread::scope(|sc| {
+                let handles: Vec<_> = requests
+                    .iter()
+                    .map(|(addr, _, req)| {
+                        sc.spawn(move || client.with_conn(addr, |c| Ok(c.call(req, wait)?.0)))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join()
+                            .unwrap_or_else(|_| Err(Error::Other("fetch thread panicked".into())))
+                    })
+                    .collect()
+            })
+        };
+        let mut own_err = None;
+        for ((addr, ids, _), result) in requests.iter().zip(results) {
+            match result {
+                Ok(resp) => self.apply(ids, resp),
+                Err(e) => {
+                    for id in ids {
+                        if let Some(s) = self.slots.get(id) {
+                            self.client.forget_topic(&s.topic);
+                        }
+                    }
+                    if own_leader.as_ref() == Some(addr) || own.is_none() {
+                        own_err.get_or_insert(e);
+                    }
+                }
+            }
+        }
+        match own_err {
+            Some(e) => Err(e),
+            None => Ok(None),
+        }
+    }
+
+    fn request(&self, ids: &[u64], wait: Duration) -> FetchRequest {
+        let mut topics: BTreeMap<&str, Vec<FetchPartition>> = BTreeMap::new();
+        for id in ids {
+            let s = &self.slots[id];
+            topics.entry(&s.topic).or_default().push(
+                FetchPartition::default()
+                    .with_partition(s.partition)
+                    .with_fetch_offset(s.position)
+                    .with_partition_max_bytes(self.partition_max.min(i32::MAX as usize) as i32),
+            );
+        }
+        FetchRequest::default()
+            .with_max_wait_ms(wait.as_millis().min(i32::MAX as u128) as i32)
+            .with_min_bytes(1)
+            .with_max_bytes(self.client.cfg.fetch_max_bytes)
+            .with_topics(
+                topics
+                    .into_iter()
+                    .map(|(t, ps)| {
+                        FetchTopic::default()
+                            .with_topic(StrBytes::from_string(t.to_string()).into())
+                            .with_partitions(ps)
+                    })
+                    .collect(),
+            )
+    }
+
+    /// Stores a response's partitions in their slots.
+    fn apply(&mut self, ids: &[u64], resp: FetchResponse) {
+        let mut forget = Vec::new();
+        for t in &resp.responses {
+            for p in &t.partitions {
+                let found = ids.iter().copied().find(|id| {
+                    self.slots.get(id).is_some_and(|s| {
+                        s.topic == t.topic.as_str() && s.partition == p.partition_index
+                    })
+                });
+                let Some(slot) = found.and_then(|id| self.slots.get_mut(&id)) else {
+                    continue;
+                };
+                if p.error_code != codes::NONE {
+                    if codes::needs_metadata(p.error_code) {
+                        forget.push(slot.topic.clone());
+                    }
+                    slot.got = Some(Got::Error(p.error_code));
+                    continue;
+                }
+                let bytes = p.records.as_deref().unwrap_or_default();
+                slot.got = Some(Got::Data(whole_batches(bytes).to_vec(), p.high_watermark));
+            }
+        }
+        // A whole-response error (fetch sessions) applies to every partition asked for.
+        if resp.error_code != codes::NONE {
+            for id in ids {
+                if let Some(s) = self.slots.get_mut(id)
+                    && s.got.is_none()
+                {
+                    s.got = Some(Got::Error(resp.error_code));
+                }
+            }
+        }
+        for t in forget {
+            self.client.forget_topic(&t);
+        }
+    }
+}
+
+/// The prefix of `b` made of whole batches: Kafka cuts a response at its size limit, so
+/// the last batch may be partial. Bytes that are no batch at all are kept, for the reader
+/// to report.
+fn whole_batches(b: &[u8]) -> &[u8] {
+    let mut at = 0;
+    while at < b.len() {
+        match batch::scan(&b[at..]) {
+            Scan::Batch(_, len) => at += len,
+            Scan::Incomplete => return &b[..at],
+            Scan::Invalid(_) => return b,
+        }
+    }
+    b
+}
+
+/// The offset after the last whole batch in `b`.
+fn last_next_offset(b: &[u8]) -> Option<i64> {
+    let mut at = 0;
+    let mut next = None;
+    while at < b.len() {
+        match batch::scan(&b[at..]) {
+            Scan::Batch(h, len) => {
+                next = Some(h.next_offset());
+                at += len;
+            }
+            _ => break,
+        }
+    }
+    next
+}

@@ -1,0 +1,792 @@
+//! Consumer group membership for `kaf consume -g` against a broker: JoinGroup, SyncGroup,
+//! Heartbeat and LeaveGroup, with kaf's own assignor, and a background thread that keeps
+//! the membership alive while the command reads.
+//!
+//! kaf's commands cannot give partitions back once they started reading them (the `Member`
+//! trait only grows), so kaf joins with its own protocol, "kaf", whose assignor never moves
+//! a partition away from the member that owns it: every member sends the partitions it owns
+//! (ConsumerProtocolSubscription v1 `owned_partitions`) and the ones it wants (JSON in
+//! `user_data`); the leader keeps each owned partition with its owner and spreads the free
+//! ones over the members that want them, fewest first. A second `kaf consume -g` therefore
+//! waits while the first holds every partition, and takes them over when it leaves: the same
+//! behaviour as brokerless groups. Java or librdkafka consumers in the same group would use
+//! other protocols; the broker refuses such a mix (INCONSISTENT_GROUP_PROTOCOL).
+//!
+//! A coordinator without group membership (a kaf server whose JoinGroup answers
+//! COORDINATOR_NOT_AVAILABLE, or one without the APIs) gets a simple consumer instead:
+//! every wanted partition, commits with generation -1, and a note on stderr.
+
+use std::collections::{BTreeMap, HashMap};
+use std::net::{Shutdown, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use kafka_protocol::messages::consumer_protocol_assignment::TopicPartition as AssignedTopic;
+use kafka_protocol::messages::consumer_protocol_subscription::TopicPartition as OwnedTopic;
+use kafka_protocol::messages::join_group_request::JoinGroupRequestProtocol;
+use kafka_protocol::messages::leave_group_request::MemberIdentity;
+use kafka_protocol::messages::sync_group_request::SyncGroupRequestAssignment;
+use kafka_protocol::messages::{
+    ApiKey, ConsumerProtocolAssignment, ConsumerProtocolSubscription, HeartbeatRequest,
+    JoinGroupRequest, JoinGroupResponse, LeaveGroupRequest, SyncGroupRequest, SyncGroupResponse,
+};
+use kafka_protocol::protocol::{Decodable, StrBytes};
+
+use super::admin::Committer;
+use super::cluster::Client;
+use super::codes;
+use super::conn::{Conn, decode_versioned, encode_versioned};
+use crate::broker::Member;
+use crate::error::{Error, Result};
+
+const PROTOCOL: &str = "kaf";
+/// How long a rebalance may take before the broker drops members that did not rejoin.
+const REBALANCE_TIMEOUT: Duration = Duration::from_secs(30);
+
+fn s(v: &str) -> StrBytes {
+    StrBytes::from_string(v.to_string())
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+type Tp = (String, i32);
+
+/// What the member thread and the command share.
+pub struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+struct State {
+    generation: i32,
+    member_id: String,
+    owned: Vec<Tp>,
+    /// Why the membership ended, for the next commit or claim to report.
+    lost: Option<Error>,
+    stop: bool,
+}
+
+impl Shared {
+    /// Who commits now, waiting out a rebalance in progress when `after` names the
+    /// generation that was refused.
+    pub fn committer(&self, after: Option<i32>, timeout: Duration) -> Result<Committer> {
+        let mut st = lock(&self.state);
+        let deadline = Instant::now() + timeout;
+        while after.is_some_and(|g| st.generation == g) && st.lost.is_none() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            st = self
+                .changed
+                .wait_timeout(st, left)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+        if let Some(e) = st.lost.take() {
+            st.lost = Some(Error::Other("group membership was lost".into()));
+            return Err(e);
+        }
+        Ok(Committer {
+            generation: st.generation,
+            member_id: st.member_id.clone(),
+        })
+    }
+}
+
+/// Lets the command end a member thread that is blocked in a call (a JoinGroup lasts as
+/// long as the rebalance).
+#[derive(Clone, Default)]
+struct Interrupt {
+    stop: Arc<AtomicBool>,
+    socket: Arc<Mutex<Option<TcpStream>>>,
+}
+
+/// The member handed to `consume`: owns partitions until dropped.
+pub struct RemoteMember {
+    shared: Arc<Shared>,
+    thread: Option<JoinHandle<()>>,
+    interrupt: Interrupt,
+    /// Partitions already handed to the command, in the order it got them.
+    reported: Vec<Tp>,
+    /// Topic order of the command, for `owned()`.
+    topics: Vec<String>,
+}
+
+impl Member for RemoteMember {
+    fn owned(&self) -> Vec<Tp> {
+        let mut v = self.reported.clone();
+        let order = |t: &String| self.topics.iter().position(|w| w == t);
+        v.sort_by(|a, b| order(&a.0).cmp(&order(&b.0)).then(a.1.cmp(&b.1)));
+        v
+    }
+
+    fn claim_more(&mut self) -> Result<Vec<Tp>> {
+        let mut st = lock(&self.shared.state);
+        if let Some(e) = st.lost.take() {
+            st.lost = Some(Error::Other("group membership was lost".into()));
+            return Err(e);
+        }
+        let new: Vec<Tp> = st
+            .owned
+            .iter()
+            .filter(|tp| !self.reported.contains(tp))
+            .cloned()
+            .collect();
+        drop(st);
+        self.reported.extend(new.iter().cloned());
+        Ok(new)
+    }
+}
+
+/// How long a member thread may take to leave the group before its socket is shut.
+const LEAVE_WAIT: Duration = Duration::from_secs(2);
+
+impl Drop for RemoteMember {
+    fn drop(&mut self) {
+        lock(&self.shared.state).stop = true;
+        self.interrupt.stop.store(true, Ordering::SeqCst);
+        self.shared.changed.notify_all();
+        if let Some(t) = self.thread.take() {
+            let deadline = Instant::now() + LEAVE_WAIT;
+            while !t.is_finished() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            if !t.is_finished()
+                && let Some(s) = lock(&self.interrupt.socket).as_ref()
+            {
+                let _ = s.shutdown(Shutdown::Both);
+            }
+            let _ = t.join();
+        }
+    }
+}
+
+/// Joins `group` for `wanted` (topic → partitions) and starts the heartbeat thread.
+pub fn join(
+    client: Arc<Client>,
+    group: &str,
+    wanted: &[(String, Vec<i32>)],
+) -> Result<(Arc<Shared>, RemoteMember)> {
+    let topics: Vec<String> = wanted.iter().map(|(t, _)| t.clone()).collect();
+    let all: Vec<Tp> = wanted
+        .iter()
+        .flat_map(|(t, ps)| ps.iter().map(move |p| (t.clone(), *p)))
+        .collect();
+    let interrupt = Interrupt::default();
+    let mut session = Session {
+        client: Arc::clone(&client),
+        group: group.to_string(),
+        wanted: wanted.to_vec(),
+        conn: None,
+        generation: -1,
+        member_id: String::new(),
+        owned: Vec::new(),
+        interrupt: interrupt.clone(),
+    };
+    let simple = match session.join_and_sync() {
+        Ok(()) => None,
+        Err(JoinError::NoMembership(why)) => Some(why),
+        Err(JoinError::Failed(e)) => return Err(e),
+    };
+    if let Some(why) = &simple {
+        eprintln!(
+            "kaf: group '{group}': {why}; reading every partition as a simple consumer \
+             (no membership: other members would read them too)"
+        );
+        session.owned = all;
+    }
+    let shared = Arc::new(Shared {
+        state: Mutex::new(State {
+            generation: session.generation,
+            member_id: session.member_id.clone(),
+            owned: session.owned.clone(),
+            lost: None,
+            stop: false,
+        }),
+        changed: Condvar::new(),
+    });
+    let thread = if simple.is_none() {
+        let sh = Arc::clone(&shared);
+        Some(
+            std::thread::Builder::new()
+                .name(format!("group {group}"))
+                .spawn(move || session.heartbeat_loop(&sh))
+                .map_err(|e| Error::io("start the group heartbeat thread", e))?,
+        )
+    } else {
+        None
+    };
+    let mut member = RemoteMember {
+        shared: Arc::clone(&shared),
+        thread,
+        interrupt,
+        reported: Vec::new(),
+        topics,
+    };
+    member.claim_more()?;
+    Ok((shared, member))
+}
+
+enum JoinError {
+    /// The coordinator does not do membership: fall back to a simple consumer.
+    NoMembership(String),
+    Failed(Error),
+}
+
+impl From<Error> for JoinError {
+    fn from(e: Error) -> Self {
+        JoinError::Failed(e)
+    }
+}
+
+/// The member's side of the protocol, on its own connection: a JoinGroup may block for a
+/// whole rebalance, which must not hold up fetches or commits.
+struct Session {
+    client: Arc<Client>,
+    group: String,
+    wanted: Vec<(String, Vec<i32>)>,
+    conn: Option<Conn>,
+    generation: i32,
+    member_id: String,
+    owned: Vec<Tp>,
+    interrupt: Interrupt,
+}
+
+impl Session {
+    fn conn(&mut self) -> Result<&mut Conn> {
+        if self.conn.is_none() {
+            let addr = self.client.coordinator(&self.group)?;
+            match Conn::open(&addr, &self.client.cfg) {
+                Ok(c) => {
+                    *lock(&self.interrupt.socket) = c.interrupt_handle();
+                    self.conn = Some(c);
+                }
+                Err(e) => {
+                    self.client.forget_coordinator(&self.group);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(self.conn.as_mut().expect("connected"))
+    }
+
+    /// Sends `req` on the member connection; any failure drops it.
+    fn call<R: kafka_protocol::protocol::Request>(
+        &mut self,
+        req: &R,
+        extra: Duration,
+    ) -> Result<(R::Response, i16)> {
+        let r = self.conn()?.call(req, extra);
+        if r.is_err() {
+            self.conn = None;
+        }
+        r
+    }
+
+    /// SyncGroup, tolerating librdkafka's mock cluster, which sends a null assignment with
+    /// an error code (the schema says bytes, never null): the error code is what matters.
+    fn sync(&mut self, req: &SyncGroupRequest) -> Result<SyncGroupResponse> {
+        let r = self.conn()?.call_raw(req, REBALANCE_TIMEOUT);
+        let (body, v) = match r {
+            Ok(b) => b,
+            Err(e) => {
+                self.conn = None;
+                return Err(e);
+            }
+        };
+        match SyncGroupResponse::decode(&mut body.clone(), v) {
+            Ok(resp) => Ok(resp),
+            Err(e) => {
+                let at = if v >= 1 { 4 } else { 0 };
+                let code = body
+                    .get(at..at + 2)
+                    .map(|b| i16::from_be_bytes([b[0], b[1]]))
+                    .unwrap_or(0);
+                self.conn = None;
+                if code != codes::NONE {
+                    Ok(SyncGroupResponse::default().with_error_code(code))
+                } else {
+                    Err(Error::Incompatible(format!(
+                        "the coordinator of group '{}' sent a malformed SyncGroup v{v} response: {e:#}",
+                        self.group
+                    )))
+                }
+            }
+        }
+    }
+
+    fn version(&mut self, key: ApiKey) -> Result<i16> {
+        self.conn()?.version(key)
+    }
+
+    fn subscription(&self) -> Bytes {
+        let mut owned: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+        for (t, p) in &self.owned {
+            owned.entry(t).or_default().push(*p);
+        }
+        let wanted: BTreeMap<&str, &Vec<i32>> =
+            self.wanted.iter().map(|(t, ps)| (t.as_str(), ps)).collect();
+        let sub = ConsumerProtocolSubscription::default()
+            .with_topics(self.wanted.iter().map(|(t, _)| s(t)).collect())
+            .with_user_data(Some(Bytes::from(
+                serde_json::to_vec(&wanted).expect("plain data serializes"),
+            )))
+            .with_owned_partitions(
+                owned
+                    .into_iter()
+                    .map(|(t, ps)| {
+                        OwnedTopic::default()
+                            .with_topic(s(t).into())
+                            .with_partitions(ps)
+                    })
+                    .collect(),
+            );
+        encode_versioned(&sub, 1)
+    }
+
+    /// Joins (or rejoins) and syncs; on success `generation`, `member_id` and `owned` are
+    /// the new ones.
+    fn join_and_sync(&mut self) -> std::result::Result<(), JoinError> {
+        let deadline = Instant::now() + self.client.cfg.api_timeout + REBALANCE_TIMEOUT;
+        let mut coordinator_refusals = 0;
+        loop {
+            if self.interrupt.stop.load(Ordering::SeqCst) {
+                return Err(JoinError::Failed(Error::Other(format!(
+                    "group '{}': stopped while joining",
+                    self.group
+                ))));
+            }
+            if Instant::now() >= deadline {
+                return Err(JoinError::Failed(Error::Other(format!(
+                    "group '{}': could not join within {} s",
+                    self.group,
+                    (self.client.cfg.api_timeout + REBALANCE_TIMEOUT).as_secs()
+                ))));
+            }
+            let client = Arc::clone(&self.client);
+            let conn = match self.conn() {
+                Ok(c) => c,
+                Err(e) if client.transient(&e) => {
+                    std::thread::sleep(client.cfg.retry_backoff);
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            let needs = [ApiKey::JoinGroup, ApiKey::SyncGroup, ApiKey::Heartbeat];
+            if let Some(k) = needs.iter().find(|k| !conn.supports(**k)) {
+                return Err(JoinError::NoMembership(format!(
+                    "broker {} does not serve {k:?}",
+                    conn.addr()
+                )));
+            }
+            let addr = conn.addr().to_string();
+            let v = self.version(ApiKey::JoinGroup)?;
+            let mut req = JoinGroupRequest::default()
+                .with_group_id(s(&self.group).into())
+                .with_session_timeout_ms(self.client.cfg.session_timeout.as_millis() as i32)
+                .with_member_id(s(&self.member_id))
+                .with_protocol_type(s("consumer"))
+                .with_protocols(vec![
+                    JoinGroupRequestProtocol::default()
+                        .with_name(s(PROTOCOL))
+                        .with_metadata(self.subscription()),
+                ]);
+            if v >= 1 {
+                req = req.with_rebalance_timeout_ms(REBALANCE_TIMEOUT.as_millis() as i32);
+            }
+            let resp: JoinGroupResponse = match self.call(&req, REBALANCE_TIMEOUT) {
+                Ok((r, _)) => r,
+                Err(e) if self.client.transient(&e) => {
+                    std::thread::sleep(self.client.cfg.retry_backoff);
+                    continue;
+                }
+                Err(e) => return Err(e.into()),
+            };
+            match resp.error_code {
+                codes::NONE => {}
+                codes::MEMBER_ID_REQUIRED => {
+                    self.member_id = resp.member_id.to_string();
+                    continue;
+                }
+                codes::UNKNOWN_MEMBER_ID => {
+                    self.member_id.clear();
+                    continue;
+                }
+                codes::REBALANCE_IN_PROGRESS | codes::COORDINATOR_LOAD_IN_PROGRESS => {
+                    std::thread::sleep(self.client.cfg.retry_backoff);
+                    continue;
+                }
+                c if codes::needs_coordinator(c) => {
+                    // A coordinator that moved is found again; one that keeps refusing
+                    // from the same address does not run group membership at all.
+                    coordinator_refusals += 1;
+                    self.client.forget_coordinator(&self.group);
+                    self.conn = None;
+                    if coordinator_refusals >= 2 && self.client.coordinator(&self.group)? == addr {
+                        return Err(JoinError::NoMembership(format!(
+                            "the coordinator {addr} does not run group membership (JoinGroup: {})",
+                            codes::name(c)
+                        )));
+                    }
+                    std::thread::sleep(self.client.cfg.retry_backoff);
+                    continue;
+                }
+                codes::INCONSISTENT_GROUP_PROTOCOL => {
+                    return Err(JoinError::Failed(Error::Other(format!(
+                        "group '{}' has members that are not kaf (they use another assignment \
+                         protocol); kaf consumers cannot share a group with them",
+                        self.group
+                    ))));
+                }
+                c => {
+                    return Err(JoinError::Failed(codes::to_error(
+                        c,
+                        &format!("join group '{}'", self.group),
+                        None,
+                    )));
+                }
+            }
+            self.generation = resp.generation_id;
+            self.member_id = resp.member_id.to_string();
+            let leader = resp.leader == resp.member_id;
+            if leader && resp.members.len() > 1 {
+                // Let the followers' SyncGroup arrive first: librdkafka's mock cluster ends
+                // the sync as soon as the leader's assignments cover every member, and then
+                // refuses the followers' (INVALID_REQUEST). Real brokers take any order; a
+                // rebalance is rare enough for this pause not to matter.
+                std::thread::sleep(Duration::from_millis(250));
+            }
+            let assignments = if leader {
+                assign(&resp)
+                    .into_iter()
+                    .map(|(m, parts)| {
+                        SyncGroupRequestAssignment::default()
+                            .with_member_id(s(&m))
+                            .with_assignment(encode_assignment(&parts))
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let sv = self.version(ApiKey::SyncGroup)?;
+            let mut sync = SyncGroupRequest::default()
+                .with_group_id(s(&self.group).into())
+                .with_generation_id(self.generation)
+                .with_member_id(s(&self.member_id))
+                .with_assignments(assignments);
+            if sv >= 5 {
+                sync = sync
+                    .with_protocol_type(Some(s("consumer")))
+                    .with_protocol_name(Some(s(PROTOCOL)));
+            }
+            let resp = match self.sync(&sync) {
+                Ok(r) => r,
+                Err(e) if self.client.transient(&e) => continue,
+                Err(e) => return Err(e.into()),
+            };
+            match resp.error_code {
+                codes::NONE => {
+                    let a = decode_versioned::<ConsumerProtocolAssignment>(resp.assignment)
+                        .unwrap_or_default();
+                    self.owned = a
+                        .assigned_partitions
+                        .iter()
+                        .flat_map(|t| t.partitions.iter().map(|p| (t.topic.to_string(), *p)))
+                        .collect();
+                    return Ok(());
+                }
+                codes::REBALANCE_IN_PROGRESS | codes::ILLEGAL_GENERATION => continue,
+                codes::UNKNOWN_MEMBER_ID => {
+                    self.member_id.clear();
+                    continue;
+                }
+                c if codes::needs_coordinator(c) => {
+                    self.client.forget_coordinator(&self.group);
+                    self.conn = None;
+                    continue;
+                }
+                c => {
+                    return Err(JoinError::Failed(codes::to_error(
+                        c,
+                        &format!("sync group '{}'", self.group),
+                        None,
+                    )));
+                }
+            }
+        }
+    }
+
+    /// Heartbeats until told to stop; rejoins on a rebalance; records why membership ended.
+    fn heartbeat_loop(mut self, shared: &Shared) {
+        let interval = self.client.cfg.heartbeat_interval;
+        let session = self.client.cfg.session_timeout;
+        let mut last_ok = Instant::now();
+        loop {
+            {
+                let st = lock(&shared.state);
+                let st = shared
+                    .changed
+                    .wait_timeout_while(st, interval, |st| !st.stop)
+                    .unwrap_or_else(|p| p.into_inner())
+                    .0;
+                if st.stop {
+                    drop(st);
+                    self.leave();
+                    return;
+                }
+            }
+            let req = HeartbeatRequest::default()
+                .with_group_id(s(&self.group).into())
+                .with_generation_id(self.generation)
+                .with_member_id(s(&self.member_id));
+            let code = match self.call(&req, Duration::ZERO) {
+                Ok((r, _)) => r.error_code,
+                Err(e) => {
+                    if last_ok.elapsed() > session {
+                        self.lose(shared, e);
+                        return;
+                    }
+                    // Maybe the coordinator moved or restarts: look it up again.
+                    self.client.forget_coordinator(&self.group);
+                    continue;
+                }
+            };
+            match code {
+                codes::NONE => last_ok = Instant::now(),
+                codes::REBALANCE_IN_PROGRESS => {
+                    let before = self.owned.clone();
+                    match self.join_and_sync() {
+                        Ok(()) => {
+                            last_ok = Instant::now();
+                            let gone: Vec<&Tp> = before
+                                .iter()
+                                .filter(|tp| !self.owned.contains(tp))
+                                .collect();
+                            if let Some((t, p)) = gone.first() {
+                                let e = Error::Other(format!(
+                                    "group '{}': partition {t}/{p} was given to another member",
+                                    self.group
+                                ));
+                                self.lose(shared, e);
+                                return;
+                            }
+                            let mut st = lock(&shared.state);
+                            st.generation = self.generation;
+                            st.member_id = self.member_id.clone();
+                            st.owned = self.owned.clone();
+                            drop(st);
+                            shared.changed.notify_all();
+                        }
+                        Err(JoinError::Failed(e)) => {
+                            self.lose(shared, e);
+                            return;
+                        }
+                        Err(JoinError::NoMembership(why)) => {
+                            self.lose(
+                                shared,
+                                Error::Other(format!("group '{}': {why}", self.group)),
+                            );
+                            return;
+                        }
+                    }
+                }
+                c if codes::needs_coordinator(c) || c == codes::COORDINATOR_LOAD_IN_PROGRESS => {
+                    self.client.forget_coordinator(&self.group);
+                    self.conn = None;
+                    if last_ok.elapsed() > session {
+                        self.lose(shared, codes::to_error(c, "heartbeat", None));
+                        return;
+                    }
+                }
+                c => {
+                    let e = Error::Other(format!(
+                        "group '{}': this consumer is no longer a member ({}); another member \
+                         may read its partitions now",
+                        self.group,
+                        codes::name(c)
+                    ));
+                    self.lose(shared, e);
+                    return;
+                }
+            }
+        }
+    }
+
+    fn lose(&self, shared: &Shared, e: Error) {
+        let mut st = lock(&shared.state);
+        st.lost = Some(e);
+        drop(st);
+        shared.changed.notify_all();
+    }
+
+    /// Leaves the group so that others get its partitions at once, not after the session
+    /// timeout. Best effort: the command is ending anyway.
+    fn leave(&mut self) {
+        if self.member_id.is_empty() {
+            return;
+        }
+        let Ok(v) = self.version(ApiKey::LeaveGroup) else {
+            return;
+        };
+        let req = if v >= 3 {
+            LeaveGroupRequest::default()
+                .with_group_id(s(&self.group).into())
+                .with_members(vec![
+                    MemberIdentity::default().with_member_id(s(&self.member_id)),
+                ])
+        } else {
+            LeaveGroupRequest::default()
+                .with_group_id(s(&self.group).into())
+                .with_member_id(s(&self.member_id))
+        };
+        let _ = self.call(&req, Duration::ZERO);
+    }
+}
+
+fn encode_assignment(parts: &[Tp]) -> Bytes {
+    let mut by_topic: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+    for (t, p) in parts {
+        by_topic.entry(t).or_default().push(*p);
+    }
+    let a = ConsumerProtocolAssignment::default().with_assigned_partitions(
+        by_topic
+            .into_iter()
+            .map(|(t, ps)| {
+                AssignedTopic::default()
+                    .with_topic(s(t).into())
+                    .with_partitions(ps)
+            })
+            .collect(),
+    );
+    encode_versioned(&a, 0)
+}
+
+/// kaf's assignor (run by the leader): owned partitions stay with their owner, free ones
+/// go to the members that want them, the least loaded first (ties: the earlier member).
+fn assign(resp: &JoinGroupResponse) -> Vec<(String, Vec<Tp>)> {
+    let mut members: Vec<(String, Vec<Tp>, Vec<Tp>)> = Vec::new(); // id, wanted, owned
+    for m in &resp.members {
+        let sub = decode_versioned::<ConsumerProtocolSubscription>(m.metadata.clone());
+        let (wanted, owned) = match sub {
+            Some(sub) => {
+                let wanted: HashMap<String, Vec<i32>> = sub
+                    .user_data
+                    .as_ref()
+                    .and_then(|u| serde_json::from_slice(u).ok())
+                    .unwrap_or_default();
+                let mut w: Vec<Tp> = wanted
+                    .into_iter()
+                    .flat_map(|(t, ps)| ps.into_iter().map(move |p| (t.clone(), p)))
+                    .collect();
+                w.sort();
+                let o: Vec<Tp> = sub
+                    .owned_partitions
+                    .iter()
+                    .flat_map(|t| t.partitions.iter().map(|p| (t.topic.to_string(), *p)))
+                    .collect();
+                (w, o)
+            }
+            None => (Vec::new(), Vec::new()),
+        };
+        members.push((m.member_id.to_string(), wanted, owned));
+    }
+    let mut given: HashMap<Tp, usize> = HashMap::new();
+    let mut out: Vec<(String, Vec<Tp>)> = members
+        .iter()
+        .map(|(id, _, _)| (id.clone(), Vec::new()))
+        .collect();
+    for (i, (_, wanted, owned)) in members.iter().enumerate() {
+        for tp in owned {
+            if wanted.contains(tp) && !given.contains_key(tp) {
+                given.insert(tp.clone(), i);
+                out[i].1.push(tp.clone());
+            }
+        }
+    }
+    let mut free: Vec<Tp> = members
+        .iter()
+        .flat_map(|(_, w, _)| w.iter().cloned())
+        .filter(|tp| !given.contains_key(tp))
+        .collect();
+    free.sort();
+    free.dedup();
+    for tp in free {
+        let best = members
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, w, _))| w.contains(&tp))
+            .min_by_key(|(i, _)| (out[*i].1.len(), *i))
+            .map(|(i, _)| i);
+        if let Some(i) = best {
+            out[i].1.push(tp);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kafka_protocol::messages::join_group_response::JoinGroupResponseMember;
+
+    fn member(
+        id: &str,
+        wanted: &[(&str, &[i32])],
+        owned: &[(&str, &[i32])],
+    ) -> JoinGroupResponseMember {
+        let wanted: Vec<(String, Vec<i32>)> = wanted
+            .iter()
+            .map(|(t, ps)| (t.to_string(), ps.to_vec()))
+            .collect();
+        let s = Session {
+            client: Arc::new(Client::new(super::super::config::Config::defaults(vec![]))),
+            group: "g".into(),
+            wanted,
+            conn: None,
+            generation: -1,
+            member_id: String::new(),
+            interrupt: Interrupt::default(),
+            owned: owned
+                .iter()
+                .flat_map(|(t, ps)| ps.iter().map(move |p| (t.to_string(), *p)))
+                .collect(),
+        };
+        JoinGroupResponseMember::default()
+            .with_member_id(StrBytes::from_string(id.to_string()))
+            .with_metadata(s.subscription())
+    }
+
+    #[test]
+    fn owners_keep_their_partitions_and_free_ones_are_spread() {
+        let resp = JoinGroupResponse::default().with_members(vec![
+            member("a", &[("t", &[0, 1, 2, 3])], &[("t", &[0, 1, 2, 3])]),
+            member("b", &[("t", &[0, 1, 2, 3])], &[]),
+        ]);
+        let a = assign(&resp);
+        assert_eq!(a[0].1.len(), 4);
+        assert!(a[1].1.is_empty());
+
+        let resp = JoinGroupResponse::default().with_members(vec![
+            member("a", &[("t", &[0, 1, 2, 3])], &[]),
+            member("b", &[("t", &[0, 1, 2, 3])], &[]),
+        ]);
+        let a = assign(&resp);
+        assert_eq!(a[0].1, vec![("t".to_string(), 0), ("t".to_string(), 2)]);
+        assert_eq!(a[1].1, vec![("t".to_string(), 1), ("t".to_string(), 3)]);
+
+        // Only members that want a partition get it.
+        let resp = JoinGroupResponse::default().with_members(vec![
+            member("a", &[("t", &[0])], &[]),
+            member("b", &[("t", &[1])], &[]),
+        ]);
+        let a = assign(&resp);
+        assert_eq!(a[0].1, vec![("t".to_string(), 0)]);
+        assert_eq!(a[1].1, vec![("t".to_string(), 1)]);
+    }
+}

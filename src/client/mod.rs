@@ -1,0 +1,29 @@
+//! The Kafka protocol client behind remote mode (`-b`): blocking sockets, no async runtime.
+//!
+//! # Layout
+//! - `config`: `-b` and `-X` settings, with Kafka's names and kaf's defaults.
+//! - `conn`: one connection: framing, correlation ids, ApiVersions negotiation (the highest
+//!   version both sides know, from kaf's `HANDLED` table).
+//! - `cluster`: `Client`: bootstrap, metadata cache and leader routing, coordinators, the
+//!   connection pool and the retry loop.
+//! - `partition`: Produce and ListOffsets on a partition's leader.
+//! - `fetch`: `Hub`, batched Fetch for every partition a command reads, and follow-mode
+//!   long polls.
+//! - `admin`: topics and group offsets (CreateTopics, DeleteTopics, DescribeConfigs,
+//!   OffsetFetch/Commit, ListGroups, DescribeGroups, DeleteGroups, OffsetDelete).
+//! - `group`: consumer group membership with kaf's assignor and a heartbeat thread.
+//! - `codes`: Kafka error codes: names, retriable or not, kaf errors.
+//!
+//! `broker::remote` adapts all of this to the `Broker` trait the commands use.
+
+pub mod admin;
+pub mod cluster;
+pub mod codes;
+pub mod config;
+pub mod conn;
+pub mod fetch;
+pub mod group;
+pub mod partition;
+
+pub use cluster::Client;
+pub use config::Config;

@@ -1,0 +1,212 @@
+//! Requests about one partition, sent to its leader: Produce (a whole RecordBatch v2, with
+//! optional compression) and ListOffsets (earliest, latest, by time). Each runs in the
+//! client's retry loop and refreshes the leader on NOT_LEADER_OR_FOLLOWER and friends.
+
+use std::time::Duration;
+
+use bytes::{BufMut, Bytes, BytesMut};
+use kafka_protocol::compression::{Compressor, Gzip, Lz4, Snappy, Zstd};
+use kafka_protocol::messages::list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
+use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
+use kafka_protocol::messages::{ListOffsetsRequest, ProduceRequest};
+use kafka_protocol::protocol::StrBytes;
+
+use super::cluster::{Client, Step};
+use super::codes;
+use super::config::Codec;
+use crate::error::{Error, Result};
+use crate::store::batch::HEADER_LEN;
+
+/// ListOffsets timestamps with a special meaning.
+pub const EARLIEST: i64 = -2;
+pub const LATEST: i64 = -1;
+
+fn name(s: &str) -> StrBytes {
+    StrBytes::from_string(s.to_string())
+}
+
+impl Client {
+    /// Appends one RecordBatch v2 to `topic`/`partition`; returns its base offset (-1 with
+    /// acks=0, which gets no answer). Retried until `delivery.timeout.ms`: a retry after a
+    /// lost answer can store the batch twice (at least once, as Kafka's non-idempotent
+    /// producer).
+    pub fn produce(&self, topic: &str, partition: i32, batch: &[u8]) -> Result<i64> {
+        let payload = compress(batch, self.cfg.compression)?;
+        let acks = self.cfg.acks;
+        let what = format!("produce to {topic}/{partition}");
+        let req = ProduceRequest::default()
+            .with_acks(acks)
+            .with_timeout_ms(self.cfg.request_timeout.as_millis().min(i32::MAX as u128) as i32)
+            .with_topic_data(vec![
+                TopicProduceData::default()
+                    .with_name(name(topic).into())
+                    .with_partition_data(vec![
+                        PartitionProduceData::default()
+                            .with_index(partition)
+                            .with_records(Some(payload.clone())),
+                    ]),
+            ]);
+        self.retry(self.cfg.delivery_timeout, || {
+            let addr = match self.leader_addr(topic, partition)? {
+                Step::Done(a) => a,
+                Step::Retry(e) => return Ok(Step::Retry(e)),
+            };
+            if acks == 0 {
+                self.with_conn(&addr, |c| c.send_only(&req))
+                    .inspect_err(|_| self.forget_topic(topic))?;
+                return Ok(Step::Done(-1));
+            }
+            let (resp, _) = self
+                .with_conn(&addr, |c| c.call(&req, Duration::ZERO))
+                .inspect_err(|_| self.forget_topic(topic))?;
+            let Some(p) = resp
+                .responses
+                .iter()
+                .flat_map(|t| t.partition_responses.iter())
+                .find(|p| p.index == partition)
+            else {
+                return Err(Error::Other(format!(
+                    "{what}: the broker's answer names no such partition"
+                )));
+            };
+            match p.error_code {
+                codes::NONE => Ok(Step::Done(p.base_offset)),
+                c @ (codes::MESSAGE_TOO_LARGE | codes::RECORD_LIST_TOO_LARGE) => {
+                    Err(Error::Other(format!(
+                        "{what}: the broker refused a batch of {} bytes ({}); lower the topic's \
+                         max.message.bytes use or raise it on the broker",
+                        payload.len(),
+                        codes::name(c)
+                    )))
+                }
+                c if codes::retriable(c) => {
+                    if codes::needs_metadata(c) {
+                        self.forget_topic(topic);
+                    }
+                    Ok(Step::Retry(codes::to_error(
+                        c,
+                        &what,
+                        p.error_message.as_deref(),
+                    )))
+                }
+                c => Err(codes::to_error(c, &what, p.error_message.as_deref())),
+            }
+        })
+    }
+
+    /// Kafka's ListOffsets for one partition: `EARLIEST`, `LATEST`, or the first offset
+    /// whose timestamp is at or after `ts` (None: no such record).
+    pub fn list_offset(&self, topic: &str, partition: i32, ts: i64) -> Result<Option<i64>> {
+        let what = format!("list offsets of {topic}/{partition}");
+        let req = ListOffsetsRequest::default()
+            .with_replica_id((-1).into())
+            .with_topics(vec![
+                ListOffsetsTopic::default()
+                    .with_name(name(topic).into())
+                    .with_partitions(vec![
+                        ListOffsetsPartition::default()
+                            .with_partition_index(partition)
+                            .with_timestamp(ts),
+                    ]),
+            ]);
+        self.retry(self.cfg.api_timeout, || {
+            let addr = match self.leader_addr(topic, partition)? {
+                Step::Done(a) => a,
+                Step::Retry(e) => return Ok(Step::Retry(e)),
+            };
+            let (resp, _) = self
+                .with_conn(&addr, |c| c.call(&req, Duration::ZERO))
+                .inspect_err(|_| self.forget_topic(topic))?;
+            let Some(p) = resp
+                .topics
+                .iter()
+                .flat_map(|t| t.partitions.iter())
+                .find(|p| p.partition_index == partition)
+            else {
+                return Err(Error::Other(format!(
+                    "{what}: the broker's answer names no such partition"
+                )));
+            };
+            match p.error_code {
+                codes::NONE => Ok(Step::Done((p.offset >= 0).then_some(p.offset))),
+                c if codes::retriable(c) => {
+                    if codes::needs_metadata(c) {
+                        self.forget_topic(topic);
+                    }
+                    Ok(Step::Retry(codes::to_error(c, &what, None)))
+                }
+                c => Err(codes::to_error(c, &what, None)),
+            }
+        })
+    }
+}
+
+/// Compresses a finished batch's records with `codec`: new attributes, length and CRC.
+/// The batch kaf built is uncompressed, so its records section starts right after the header.
+pub fn compress(batch: &[u8], codec: Codec) -> Result<Bytes> {
+    if codec == Codec::None {
+        return Ok(Bytes::copy_from_slice(batch));
+    }
+    let records = &batch[HEADER_LEN..];
+    let mut out = BytesMut::with_capacity(batch.len());
+    out.put_slice(&batch[..HEADER_LEN]);
+    let mut body = BytesMut::new();
+    let fill = |b: &mut BytesMut| {
+        b.put_slice(records);
+        Ok(())
+    };
+    let done = match codec {
+        Codec::Gzip => Gzip::compress(&mut body, fill),
+        Codec::Snappy => Snappy::compress(&mut body, fill),
+        Codec::Lz4 => Lz4::compress(&mut body, fill),
+        Codec::Zstd => Zstd::compress(&mut body, fill),
+        Codec::None => unreachable!("handled above"),
+    };
+    done.map_err(|e| Error::Other(format!("cannot compress a batch ({codec:?}): {e:#}")))?;
+    out.put_slice(&body);
+    let len = (out.len() - 12) as i32;
+    out[8..12].copy_from_slice(&len.to_be_bytes());
+    let attrs = i16::from_be_bytes([out[21], out[22]]) & !0x07 | codec.attribute();
+    out[21..23].copy_from_slice(&attrs.to_be_bytes());
+    let crc = crc32c::crc32c(&out[21..]);
+    out[17..21].copy_from_slice(&crc.to_be_bytes());
+    Ok(out.freeze())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::batch::{self, BatchBuilder, NewRecord, Records, Scan};
+
+    #[test]
+    fn compressed_batches_read_back() {
+        let mut b = BatchBuilder::new();
+        for i in 0..50 {
+            let v = format!("value {i} value value value");
+            b.push(&NewRecord {
+                timestamp: 1000 + i,
+                key: Some(b"k"),
+                value: Some(v.as_bytes()),
+                headers: &[],
+            });
+        }
+        let plain = b.finish().to_vec();
+        for codec in [Codec::Gzip, Codec::Snappy, Codec::Lz4, Codec::Zstd] {
+            let c = compress(&plain, codec).unwrap();
+            let Scan::Batch(h, len) = batch::scan(&c) else {
+                panic!("{codec:?}: not a valid batch")
+            };
+            assert_eq!(len, c.len());
+            let mut values = Vec::new();
+            Records::new(&c, h)
+                .unwrap()
+                .for_each(|r| {
+                    values.push(r.value.unwrap().to_vec());
+                    Ok(())
+                })
+                .unwrap();
+            assert_eq!(values.len(), 50, "{codec:?}");
+            assert_eq!(values[49], b"value 49 value value value");
+        }
+    }
+}

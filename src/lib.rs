@@ -10,6 +10,8 @@
 //! - `format`: record output (`--format`, JSON) and the JSON `produce -J` reads;
 //!   `parse`: escapes, times, the `-o` grammar; `partitioner`: Kafka's murmur2.
 
+#[doc(hidden)]
+pub mod alloc;
 pub mod broker;
 pub mod cli;
 pub mod client;
@@ -26,6 +28,9 @@ pub mod store;
 use std::io::Write;
 
 use clap::Parser;
+
+#[global_allocator]
+static GLOBAL: alloc::Alloc = alloc::Alloc;
 
 /// What `--version` prints: the release and the on-disk format it reads and writes.
 pub const VERSION_LINE: &str = concat!(env!("CARGO_PKG_VERSION"), " (data format 1)");

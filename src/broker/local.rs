@@ -158,6 +158,24 @@ impl Broker for Local {
         g.delete_offsets(group, topic)
     }
 
+    fn guard(&self, group: &str, partitions: &[(String, i32)]) -> Result<Box<dyn std::any::Any>> {
+        let groups = self.store.groups();
+        let mut held = Vec::new();
+        for (t, p) in partitions {
+            match groups.try_own(group, t, *p)? {
+                Some(lock) => held.push(lock),
+                None => {
+                    let who = groups
+                        .holder(group, t, *p)?
+                        .unwrap_or_else(|| "a member".into());
+                    eprintln!("kaf: {who} consumes {t}/{p}; stop it first");
+                    return Err(Error::GroupBusy(group.to_string()));
+                }
+            }
+        }
+        Ok(Box::new(held))
+    }
+
     fn join(&self, group: &str, topics: &[(String, Vec<i32>)]) -> Result<Box<dyn Member>> {
         let mut m = LocalMember {
             groups: self.store.groups(),

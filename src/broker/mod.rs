@@ -61,6 +61,18 @@ pub trait Broker {
     /// Joins `group` for `topics`: returns the member, owning those partitions that no other
     /// member owns (possibly none).
     fn join(&self, group: &str, topics: &[(String, Vec<i32>)]) -> Result<Box<dyn Member>>;
+    /// Exclusive access to a group's partitions for an admin change (reset-offsets,
+    /// delete-offsets): GroupBusy if a member consumes any of them. Hold the guard while
+    /// writing; a brokerless one also keeps members from starting meanwhile.
+    fn guard(&self, group: &str, partitions: &[(String, i32)]) -> Result<Box<dyn std::any::Any>> {
+        for (t, p) in partitions {
+            if let Some(who) = self.group_owner(group, t, *p)? {
+                eprintln!("kaf: {who} consumes {t}/{p}; stop it first");
+                return Err(crate::error::Error::GroupBusy(group.to_string()));
+            }
+        }
+        Ok(Box::new(()))
+    }
 }
 
 /// Committed offsets: topic → partition → next offset to consume.

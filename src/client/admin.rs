@@ -37,10 +37,20 @@ fn s(v: &str) -> StrBytes {
 }
 
 /// Who commits: a group member (its generation and id) or a simple consumer (-1, "").
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Committer {
     pub generation: i32,
     pub member_id: String,
+}
+
+impl Default for Committer {
+    /// A simple consumer: Kafka accepts its commits only with generation -1.
+    fn default() -> Self {
+        Committer {
+            generation: -1,
+            member_id: String::new(),
+        }
+    }
 }
 
 /// Why a commit failed, for the caller to act on.

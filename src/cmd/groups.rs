@@ -36,7 +36,8 @@ pub fn run(ctx: &Context, cmd: GroupsCommand) -> Result<()> {
             validate_name("topic", &a.topic)?;
             broker.group_offsets(g)?; // GroupNotFound before anything is created
             let parts = broker.partitions(&a.topic).map(|ps| ps.len()).unwrap_or(0) as i32;
-            let _member = own_all(broker.as_ref(), g, (0..parts).map(|p| (a.topic.clone(), p)))?;
+            let parts: Vec<(String, i32)> = (0..parts).map(|p| (a.topic.clone(), p)).collect();
+            let _guard = broker.guard(g, &parts)?;
             if !broker.delete_group_offsets(g, &a.topic)? {
                 return Err(Error::Other(format!(
                     "group '{g}' has no offsets for topic '{}'",
@@ -54,35 +55,6 @@ pub fn run(ctx: &Context, cmd: GroupsCommand) -> Result<()> {
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
         .map_err(|e| Error::io("write stdout", e))
-}
-
-/// Joins the group owning every given partition, or fails with GroupBusy naming a holder.
-fn own_all(
-    broker: &dyn Broker,
-    group: &str,
-    parts: impl Iterator<Item = (String, i32)>,
-) -> Result<Box<dyn crate::broker::Member>> {
-    let mut wanted: Vec<(String, Vec<i32>)> = Vec::new();
-    for (t, p) in parts {
-        match wanted.iter_mut().find(|(w, _)| *w == t) {
-            Some((_, ps)) => ps.push(p),
-            None => wanted.push((t, vec![p])),
-        }
-    }
-    let member = broker.join(group, &wanted)?;
-    let owned = member.owned();
-    for (t, ps) in &wanted {
-        for p in ps {
-            if !owned.iter().any(|(ot, op)| ot == t && op == p) {
-                let who = broker
-                    .group_owner(group, t, *p)?
-                    .unwrap_or_else(|| "a member".into());
-                eprintln!("kaf: {who} consumes {t}/{p}; stop it first");
-                return Err(Error::GroupBusy(group.to_string()));
-            }
-        }
-    }
-    Ok(member)
 }
 
 /// `groups describe -J`: one object per partition, fields in the table's order.
@@ -274,8 +246,9 @@ fn reset(broker: &dyn Broker, a: &ResetOffsetsArgs) -> Result<String> {
         }
     }
     if a.execute {
-        // Own the partitions while committing, so no member starts (or commits) mid-reset.
-        let _member = own_all(broker, group, plan.iter().map(|(t, p, _)| (t.clone(), *p)))?;
+        // No member may consume (or start, brokerless) while the offsets change.
+        let parts: Vec<(String, i32)> = plan.iter().map(|(t, p, _)| (t.clone(), *p)).collect();
+        let _guard = broker.guard(group, &parts)?;
         broker.commit(group, &plan)?;
     }
     let mut s = String::new();

@@ -28,9 +28,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     let remote = match &cli.command {
         // The server serves a data directory; KAF_BROKERS in its environment means nothing.
         // Doctor, completions and man pages need no broker either.
-        Command::Server(_) | Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {
-            None
-        }
+        Command::Server(_) | Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => None,
         _ => Config::from_args(
             cli.brokers.as_deref(),
             &cli.client_config,

@@ -127,3 +127,97 @@ fn readme_exit_codes_match_the_documented_table() {
         );
     }
 }
+
+/// The server form of the walk-through: `kaf server`, then the README's `-b` and
+/// `--broker-list` command lines (with the server's actual port for 9092).
+#[test]
+fn server_walkthrough_runs_as_written() {
+    let text = readme();
+    let dir = tempfile::tempdir().unwrap();
+    let mut server = Command::new(KAF)
+        .args(["server", "--listen", "127.0.0.1:0", "--dir"])
+        .arg(dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(server.stderr.take().unwrap());
+    let mut first = String::new();
+    err.read_line(&mut first).unwrap();
+    let port: u16 = first
+        .split("listening on 127.0.0.1:")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {first:?}"));
+    let here = |l: String| l.replace("localhost:9092", &format!("127.0.0.1:{port}"));
+    let create = here(line_starting(
+        &text,
+        "kaf -b localhost:9092 topics create --topic hello_kafka",
+    ));
+    let made = Command::new("bash")
+        .arg("-c")
+        .arg(&create)
+        .env("PATH", kaf_path_env())
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let consume = here(line_starting(
+        &text,
+        "kaf -b localhost:9092 consume --topic hello_kafka",
+    ));
+    let produce = here(line_starting(
+        &text,
+        "kaf produce --broker-list localhost:9092 --topic hello_kafka",
+    ));
+    let mut follower = Command::new("bash")
+        .arg("-c")
+        .arg(format!("exec {consume}"))
+        .env("PATH", kaf_path_env())
+        .env_remove("KAF_DIR")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut producer = Command::new("bash")
+        .arg("-c")
+        .arg(format!("exec {produce}"))
+        .env("PATH", kaf_path_env())
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    producer
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"my first kafka message!\n")
+        .unwrap();
+    assert!(producer.wait().unwrap().success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = follower.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let got = rx.recv_timeout(Duration::from_secs(15));
+    let _ = follower.kill();
+    let _ = follower.wait();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert_eq!(got.unwrap(), "my first kafka message!\n");
+    // The server wrote to its directory: brokerless commands read the same topic.
+    let local = Command::new(KAF)
+        .args(["consume", "hello_kafka", "--dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&local.stdout),
+        "my first kafka message!\n",
+        "{}",
+        String::from_utf8_lossy(&local.stderr)
+    );
+}

@@ -22,6 +22,7 @@ pub mod format;
 pub mod fuzzing;
 pub mod parse;
 pub mod partitioner;
+pub mod protocol;
 pub mod server;
 pub mod store;
 

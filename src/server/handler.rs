@@ -28,7 +28,7 @@ use kafka_protocol::messages::metadata_response::{
 };
 use kafka_protocol::messages::produce_response::{PartitionProduceResponse, TopicProduceResponse};
 use kafka_protocol::messages::*;
-use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Message, StrBytes};
+use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, StrBytes};
 
 use super::state::{Appended, Refusal, Shared};
 use crate::error::Error;
@@ -907,39 +907,6 @@ fn delete_records(req: DeleteRecordsRequest) -> DeleteRecordsResponse {
     DeleteRecordsResponse::default().with_topics(topics)
 }
 
-/// The codec's own range for an API, to check `SUPPORTED` against in tests.
-pub fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
-    macro_rules! r {
-        ($t:ty) => {
-            Some((<$t>::VERSIONS.min, <$t>::VERSIONS.max))
-        };
-    }
-    match key {
-        ApiKey::Produce => r!(ProduceRequest),
-        ApiKey::Fetch => r!(FetchRequest),
-        ApiKey::ListOffsets => r!(ListOffsetsRequest),
-        ApiKey::Metadata => r!(MetadataRequest),
-        ApiKey::OffsetCommit => r!(OffsetCommitRequest),
-        ApiKey::OffsetFetch => r!(OffsetFetchRequest),
-        ApiKey::FindCoordinator => r!(FindCoordinatorRequest),
-        ApiKey::JoinGroup => r!(JoinGroupRequest),
-        ApiKey::Heartbeat => r!(HeartbeatRequest),
-        ApiKey::LeaveGroup => r!(LeaveGroupRequest),
-        ApiKey::SyncGroup => r!(SyncGroupRequest),
-        ApiKey::DescribeGroups => r!(DescribeGroupsRequest),
-        ApiKey::ListGroups => r!(ListGroupsRequest),
-        ApiKey::ApiVersions => r!(ApiVersionsRequest),
-        ApiKey::CreateTopics => r!(CreateTopicsRequest),
-        ApiKey::DeleteTopics => r!(DeleteTopicsRequest),
-        ApiKey::DeleteRecords => r!(DeleteRecordsRequest),
-        ApiKey::InitProducerId => r!(InitProducerIdRequest),
-        ApiKey::DescribeConfigs => r!(DescribeConfigsRequest),
-        ApiKey::CreatePartitions => r!(CreatePartitionsRequest),
-        ApiKey::DeleteGroups => r!(DeleteGroupsRequest),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -947,7 +914,8 @@ mod tests {
     #[test]
     fn supported_versions_are_within_the_codec() {
         for (k, lo, hi) in SUPPORTED {
-            let (clo, chi) = codec_range(*k).expect("every served API has a codec range");
+            let (clo, chi) =
+                crate::protocol::codec_range(*k).expect("every served API has a codec range");
             assert!(
                 clo <= *lo && *hi <= chi,
                 "{k:?} {lo}..{hi} not in {clo}..{chi}"

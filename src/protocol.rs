@@ -1,0 +1,39 @@
+//! Facts about the Kafka protocol codec shared by the server and the remote client.
+
+use kafka_protocol::messages::*;
+use kafka_protocol::protocol::Message;
+
+/// The `kafka-protocol` codec's version range for an API, which both the server's served
+/// versions and the client's spoken versions must stay within.
+pub fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
+    macro_rules! r {
+        ($t:ty) => {
+            Some((<$t>::VERSIONS.min, <$t>::VERSIONS.max))
+        };
+    }
+    match key {
+        ApiKey::Produce => r!(ProduceRequest),
+        ApiKey::Fetch => r!(FetchRequest),
+        ApiKey::ListOffsets => r!(ListOffsetsRequest),
+        ApiKey::Metadata => r!(MetadataRequest),
+        ApiKey::OffsetCommit => r!(OffsetCommitRequest),
+        ApiKey::OffsetFetch => r!(OffsetFetchRequest),
+        ApiKey::FindCoordinator => r!(FindCoordinatorRequest),
+        ApiKey::JoinGroup => r!(JoinGroupRequest),
+        ApiKey::Heartbeat => r!(HeartbeatRequest),
+        ApiKey::LeaveGroup => r!(LeaveGroupRequest),
+        ApiKey::SyncGroup => r!(SyncGroupRequest),
+        ApiKey::DescribeGroups => r!(DescribeGroupsRequest),
+        ApiKey::ListGroups => r!(ListGroupsRequest),
+        ApiKey::ApiVersions => r!(ApiVersionsRequest),
+        ApiKey::CreateTopics => r!(CreateTopicsRequest),
+        ApiKey::DeleteTopics => r!(DeleteTopicsRequest),
+        ApiKey::DeleteRecords => r!(DeleteRecordsRequest),
+        ApiKey::InitProducerId => r!(InitProducerIdRequest),
+        ApiKey::DescribeConfigs => r!(DescribeConfigsRequest),
+        ApiKey::CreatePartitions => r!(CreatePartitionsRequest),
+        ApiKey::DeleteGroups => r!(DeleteGroupsRequest),
+        ApiKey::OffsetDelete => r!(OffsetDeleteRequest),
+        _ => None,
+    }
+}

@@ -272,6 +272,10 @@ impl Fetcher for LocalFetcher {
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
         self.reader.read(out, max_bytes)
     }
+    fn verifies_crc(&self) -> bool {
+        // Reader::read hands over only batches that `batch::scan` accepted.
+        true
+    }
     fn wait(&mut self, timeout: Duration) -> Result<()> {
         let deadline = Instant::now() + timeout;
         std::thread::sleep(FOLLOW_POLL.min(deadline.saturating_duration_since(Instant::now())));

@@ -350,6 +350,10 @@ pub fn resolve(
     Ok((next, stop))
 }
 
+/// Output is gathered here and handed to `out` in pieces of about this size: one write
+/// call per piece instead of two per record.
+const OUT_CHUNK: usize = 256 * 1024;
+
 /// Reads the partitions and writes their records until every one is done, `count` records
 /// were written, or (following) until a stop signal. `progress` is called after
 /// its records so far have been written to `out` (not necessarily flushed); it may add
@@ -365,7 +369,8 @@ pub fn pump(
 ) -> Result<u64> {
     let mut printed: u64 = 0;
     let mut buf = Vec::new();
-    let mut line = Vec::new();
+    // Rendered records not yet handed to `out`.
+    let mut pending: Vec<u8> = Vec::with_capacity(OUT_CHUNK + 64 * 1024);
     let werr = |e| Error::io("write stdout", e);
     loop {
         let mut any = false;
@@ -381,9 +386,15 @@ pub fn pump(
                 }
                 any = true;
                 let part = &mut parts[i];
+                let verified = part.fetcher.verifies_crc();
                 let mut at = 0;
                 while at < buf.len() && !part.done() && count.is_none_or(|c| printed < c) {
-                    let Scan::Batch(h, len) = batch::scan(&buf[at..]) else {
+                    let scanned = if verified {
+                        batch::scan_verified(&buf[at..])
+                    } else {
+                        batch::scan(&buf[at..])
+                    };
+                    let Scan::Batch(h, len) = scanned else {
                         return Err(Error::Corrupt(format!(
                             "{}/{}: fetched bytes are not whole batches",
                             part.topic, part.partition
@@ -397,35 +408,49 @@ pub fn pump(
                     }
                     let recs = Records::new(bytes, h)?;
                     let (stop, next) = (part.stop, part.next);
+                    // Records of this batch that are printed: [from, until) by offset.
+                    let (from, until) = (next, stop.unwrap_or(i64::MAX));
                     let mut last = None;
-                    recs.for_each(|r| {
-                        if r.offset < next
-                            || stop.is_some_and(|s| r.offset >= s)
-                            || count.is_some_and(|c| printed >= c)
-                        {
-                            return Ok(());
-                        }
-                        match output {
-                            Output::ValueLine => {
-                                out.write_all(r.value.unwrap_or_default()).map_err(werr)?;
-                                out.write_all(b"\n").map_err(werr)?;
+                    let mut n: u64 = 0;
+                    match output {
+                        Output::ValueLine => recs.for_each(|r| {
+                            if r.offset < from || r.offset >= until || n_reached(count, printed + n)
+                            {
+                                return Ok(());
                             }
-                            Output::Format(f) => {
-                                line.clear();
-                                f.render(&part.topic, part.partition, &r, &mut line);
-                                out.write_all(&line).map_err(werr)?;
+                            pending.extend_from_slice(r.value.unwrap_or_default());
+                            pending.push(b'\n');
+                            n += 1;
+                            last = Some(r.offset);
+                            Ok(())
+                        })?,
+                        Output::Format(f) => recs.for_each(|r| {
+                            if r.offset < from || r.offset >= until || n_reached(count, printed + n)
+                            {
+                                return Ok(());
                             }
-                            Output::Json => {
-                                line.clear();
-                                render_json(&part.topic, part.partition, &r, &mut line);
-                                line.push(b'\n');
-                                out.write_all(&line).map_err(werr)?;
+                            f.render(&part.topic, part.partition, &r, &mut pending);
+                            n += 1;
+                            last = Some(r.offset);
+                            Ok(())
+                        })?,
+                        Output::Json => recs.for_each(|r| {
+                            if r.offset < from || r.offset >= until || n_reached(count, printed + n)
+                            {
+                                return Ok(());
                             }
-                        }
-                        printed += 1;
-                        last = Some(r.offset);
-                        Ok(())
-                    })?;
+                            render_json(&part.topic, part.partition, &r, &mut pending);
+                            pending.push(b'\n');
+                            n += 1;
+                            last = Some(r.offset);
+                            Ok(())
+                        })?,
+                    }
+                    printed += n;
+                    if pending.len() >= OUT_CHUNK {
+                        out.write_all(&pending).map_err(werr)?;
+                        pending.clear();
+                    }
                     part.next = match last {
                         // Stopped inside the batch (count reached): resume after the last one.
                         Some(o) if count.is_some_and(|c| printed >= c) => o + 1,
@@ -435,6 +460,8 @@ pub fn pump(
                         part.next = part.next.min(s.max(next));
                     }
                 }
+                out.write_all(&pending).map_err(werr)?;
+                pending.clear();
                 progress(parts, out)?;
                 if follow {
                     break;
@@ -461,4 +488,10 @@ pub fn pump(
             }
         }
     }
+}
+
+/// Whether `count` records have been printed.
+#[inline]
+fn n_reached(count: Option<u64>, printed: u64) -> bool {
+    count.is_some_and(|c| printed >= c)
 }

@@ -9,6 +9,8 @@
 
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
+use std::os::unix::fs::FileTypeExt;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use memchr::memmem;
@@ -71,18 +73,18 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         .map(|f| Format::parse(f, None))
         .transpose()?;
     // Open every file before writing anything, so a typo fails before half the input is in.
-    let mut inputs: Vec<(String, Box<dyn Read>)> = Vec::new();
+    let mut inputs: Vec<Input> = Vec::new();
     for f in &files {
         if f == "-" {
-            inputs.push(("stdin".into(), Box::new(std::io::stdin())));
+            inputs.push(Input::stdin());
         } else {
             let file = File::open(f).map_err(|e| Error::io(format!("open {f}"), e))?;
-            inputs.push((f.clone(), Box::new(file)));
+            inputs.push(Input::file(f, file));
         }
     }
     let interactive = files.is_empty() && std::io::stdin().is_terminal();
     if files.is_empty() {
-        inputs.push(("stdin".into(), Box::new(std::io::stdin())));
+        inputs.push(Input::stdin());
     }
 
     let broker = ctx.broker()?;
@@ -101,34 +103,28 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
     let whole = a.whole;
     let json = shape.json;
     let mut result = Ok(());
-    for (label, mut input) in inputs {
+    for mut input in inputs {
         let max = sink.max_message;
-        let mut on_msg = |msg: &[u8], sink: &mut Sink| -> Result<()> {
+        let mut on_msg = |msg: &[u8], now: i64, sink: &mut Sink| -> Result<()> {
             if json && msg.iter().all(u8::is_ascii_whitespace) {
                 return Ok(());
             }
             n += 1;
-            add(&shape, sink, n, msg)
+            add(&shape, sink, n, msg, now)
         };
         result = if whole {
             let mut all = Vec::new();
+            let label = &input.label;
             input
+                .read
                 .by_ref()
                 .take(max as u64 + 1)
                 .read_to_end(&mut all)
                 .map_err(|e| Error::io(format!("read {label}"), e))
-                .and_then(|_| on_msg(&all, &mut sink))
+                .and_then(|_| on_msg(&all, now_ms(), &mut sink))
         } else {
             let delim: &[u8] = if json { b"\n" } else { &delim };
-            split(
-                input.as_mut(),
-                &label,
-                delim,
-                max,
-                interactive,
-                &mut sink,
-                &mut on_msg,
-            )
+            split(&mut input, delim, max, interactive, &mut sink, &mut on_msg)
         };
         if result.is_err() {
             break;
@@ -205,8 +201,9 @@ fn shape(a: &ProduceArgs) -> Result<Shape> {
     })
 }
 
-/// Turns one input message into a record and hands it to the sink.
-fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8]) -> Result<()> {
+/// Turns one input message into a record and hands it to the sink. `now` is when the read
+/// that completed the message returned: the record's timestamp unless one is given.
+fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8], now: i64) -> Result<()> {
     let ts = shape.timestamp;
     if shape.json {
         let mut r =
@@ -218,7 +215,7 @@ fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8]) -> Result<()> {
             shape.partition
         };
         let rec = NewRecord {
-            timestamp: ts.or(r.timestamp).unwrap_or_else(now_ms),
+            timestamp: ts.or(r.timestamp).unwrap_or(now),
             key: r.key.as_deref(),
             value: r.value.as_deref(),
             headers: &r.headers,
@@ -243,7 +240,7 @@ fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8]) -> Result<()> {
         Some(value)
     };
     let rec = NewRecord {
-        timestamp: ts.unwrap_or_else(now_ms),
+        timestamp: ts.unwrap_or(now),
         key,
         value,
         headers: &shape.headers,
@@ -251,25 +248,104 @@ fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8]) -> Result<()> {
     sink.push(n, shape.partition, rec)
 }
 
-/// Splits a stream into messages at `delim`, calling `on_msg` for each. Before every read
-/// that may block, pending batches are sent (so interactive input shows up at once).
+/// Called with each message, the time its read returned, and the sink.
+type OnMessage<'s> = dyn FnMut(&[u8], i64, &mut Sink) -> Result<()> + 's;
+
+/// One input and what is known about how it reads.
+struct Input {
+    label: String,
+    read: Box<dyn Read>,
+    /// The descriptor to poll before a read, for inputs whose reads can wait on a writer
+    /// (pipes, terminals, sockets); None for regular files, which never make a read wait.
+    wait_fd: Option<RawFd>,
+}
+
+/// Pipe capacity asked for on a pipe input: fewer, larger reads, and a writer that blocks
+/// less often. Capped by the kernel at /proc/sys/fs/pipe-max-size; failure is harmless.
+const PIPE_SIZE: libc::c_int = 1024 * 1024;
+
+impl Input {
+    fn stdin() -> Input {
+        let stdin = std::io::stdin();
+        let wait_fd = wait_fd(stdin.as_fd());
+        Input {
+            label: "stdin".into(),
+            read: Box::new(stdin),
+            wait_fd,
+        }
+    }
+
+    fn file(name: &str, file: File) -> Input {
+        let wait_fd = wait_fd(file.as_fd());
+        Input {
+            label: name.to_string(),
+            read: Box::new(file),
+            wait_fd,
+        }
+    }
+
+    /// Whether a read now would return at once (data, end of input or an error) rather
+    /// than wait for a writer.
+    fn ready(&self) -> bool {
+        let Some(fd) = self.wait_fd else {
+            return true;
+        };
+        let mut p = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd for a descriptor this input keeps open; zero timeout.
+        unsafe { libc::poll(&mut p, 1, 0) == 1 }
+    }
+}
+
+/// None for a regular file; otherwise the raw descriptor, after widening a pipe.
+fn wait_fd(fd: BorrowedFd) -> Option<RawFd> {
+    let file_type = fd
+        .try_clone_to_owned()
+        .and_then(|o| File::from(o).metadata())
+        .map(|m| m.file_type());
+    match file_type {
+        Ok(t) if t.is_file() => None,
+        Ok(t) => {
+            if t.is_fifo() {
+                // SAFETY: F_SETPIPE_SZ takes an int and only changes the pipe's capacity.
+                unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_SETPIPE_SZ, PIPE_SIZE) };
+            }
+            Some(fd.as_raw_fd())
+        }
+        Err(_) => Some(fd.as_raw_fd()),
+    }
+}
+
+/// Splits a stream into messages at `delim`, calling `on_msg` for each with the time of the
+/// read that completed it. Pending batches are sent before every read that would wait for
+/// the writer (so interactive or trickling input shows up at once); while input is already
+/// there, batches fill up to their size limit.
 fn split(
-    input: &mut dyn Read,
-    label: &str,
+    input: &mut Input,
     delim: &[u8],
     max: usize,
     interactive: bool,
     sink: &mut Sink,
-    on_msg: &mut dyn FnMut(&[u8], &mut Sink) -> Result<()>,
+    on_msg: &mut OnMessage,
 ) -> Result<()> {
     let finder = memmem::Finder::new(delim);
+    let find = |hay: &[u8]| -> Option<usize> {
+        match delim {
+            [b] => memchr::memchr(*b, hay),
+            _ => finder.find(hay),
+        }
+    };
     let mut buf = vec![0u8; READ_CHUNK];
     let (mut lo, mut hi) = (0usize, 0usize);
     let mut scanned = 0usize;
+    let mut now = 0;
     loop {
-        while let Some(i) = finder.find(&buf[scanned..hi]) {
+        while let Some(i) = find(&buf[scanned..hi]) {
             let end = scanned + i;
-            on_msg(&buf[lo..end], sink)?;
+            on_msg(&buf[lo..end], now, sink)?;
             lo = end + delim.len();
             scanned = lo;
         }
@@ -284,25 +360,29 @@ fn split(
         if hi == buf.len() {
             if hi > max + HEADER_LEN {
                 // Longer than any record the topic accepts: report it as its own message.
-                return on_msg(&buf[..hi], sink);
+                return on_msg(&buf[..hi], now, sink);
             }
             buf.resize(buf.len() * 2, 0);
         }
-        sink.send_all()?;
+        if interactive || !input.ready() {
+            sink.send_all()?;
+        }
         if interactive {
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(b">").and_then(|_| out.flush());
         }
         let got = loop {
-            match input.read(&mut buf[hi..]) {
+            match input.read.read(&mut buf[hi..]) {
                 Ok(n) => break n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(Error::io(format!("read {label}"), e)),
+                Err(e) => return Err(Error::io(format!("read {}", input.label), e)),
             }
         };
+        // Everything this read completes arrived now: one clock read per chunk.
+        now = now_ms();
         if got == 0 {
             if lo < hi {
-                on_msg(&buf[lo..hi], sink)?;
+                on_msg(&buf[lo..hi], now, sink)?;
             }
             return Ok(());
         }

@@ -132,7 +132,8 @@ fn batch_len_at(b: &[u8]) -> Option<usize> {
 
 /// Fills `buf` with up to `len` bytes at `pos` (fewer at end of file).
 fn read_at(file: &File, pos: u64, len: usize, buf: &mut Vec<u8>) -> Result<()> {
-    buf.clear();
+    // Only bytes beyond the buffer's current length need zeroing: the read overwrites the
+    // rest, and whatever it does not reach is cut off below.
     buf.resize(len, 0);
     let mut got = 0;
     while got < len {

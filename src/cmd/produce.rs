@@ -6,11 +6,18 @@
 //! so a follower sees interactive input at once while a fast pipe still gets big batches.
 //! Unkeyed records without `-p` go to one partition per round of batches, in turn (sticky
 //! per batch, as Kafka's default partitioner does), keyed records to murmur2(key).
+//!
+//! Reading and encoding run on their own thread, appending (and fsyncing) on the calling
+//! one, so that a fast pipe keeps both cores busy: rounds of batches go from one to the
+//! other through a channel of one, and come back empty for reuse (three rounds at most, so
+//! memory stays bounded). Interactive input (a terminal) and `--whole` skip the thread: each
+//! round is appended before the next read, and before the next prompt.
 
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
 use std::os::unix::fs::FileTypeExt;
+use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use memchr::memmem;
@@ -32,6 +39,9 @@ const MAX_BATCH: usize = 1024 * 1024;
 /// Produce fsyncs at least this often while input keeps coming.
 const SYNC_EVERY: Duration = Duration::from_secs(1);
 const READ_CHUNK: usize = 1024 * 1024;
+/// Rounds of batches in existence at once when encoding runs on its own thread: one being
+/// filled, one waiting, one being appended.
+const ROUNDS: usize = 3;
 
 /// Everything that turns an input message into a record, decided once from the flags.
 struct Shape {
@@ -43,6 +53,9 @@ struct Shape {
     timestamp: Option<i64>,
     json: bool,
     keep_partition: bool,
+    /// Messages become records with the message as value and nothing else (no key, no
+    /// headers, not JSON): the common case, with a shorter path.
+    plain: bool,
 }
 
 pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
@@ -98,43 +111,111 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
             count: producer.partitions(),
         });
     }
-    let mut sink = Sink::new(producer.as_mut(), &name, offsets_fmt);
-    let mut n: u64 = 0;
-    let whole = a.whole;
-    let json = shape.json;
-    let mut result = Ok(());
-    for mut input in inputs {
-        let max = sink.max_message;
-        let mut on_msg = |msg: &[u8], now: i64, sink: &mut Sink| -> Result<()> {
-            if json && msg.iter().all(u8::is_ascii_whitespace) {
-                return Ok(());
+    let parts = producer.partitions().max(1) as usize;
+    let max_message = producer.max_batch_bytes();
+    let mut enc = Encoder {
+        delim: if shape.json { b"\n".to_vec() } else { delim },
+        shape,
+        whole: a.whole,
+        interactive,
+        n: 0,
+        sink: Sink {
+            round: Round::new(parts),
+            track_offsets: offsets_fmt.is_some(),
+            limit: max_message.min(MAX_BATCH),
+            max_message,
+            sticky: random_below(parts),
+            topic: name.clone(),
+        },
+    };
+    let mut appender = Appender {
+        producer: producer.as_mut(),
+        topic: name,
+        offsets_fmt,
+        last_sync: Instant::now(),
+    };
+    if interactive || a.whole {
+        let result = {
+            let mut deliver = |r: &mut Round| appender.append(r);
+            let result = enc.run(inputs, &mut deliver);
+            // Messages accepted before a failing one are still written, as a Kafka producer
+            // would have sent them; then the error is reported.
+            enc.sink.send_all(&mut deliver)?;
+            result
+        };
+        appender.producer.flush()?;
+        return result;
+    }
+    threaded(enc, inputs, parts, &mut appender)
+}
+
+/// What the encoding thread tells the appending one.
+enum Msg {
+    Round(Round),
+    /// Input is over (or failed with this error); every round was sent before this.
+    Done(Result<()>),
+}
+
+/// Runs `enc` on a thread of its own and appends its rounds here. The thread is not
+/// joined on an append error: it may be blocked reading stdin, and the process exits anyway.
+fn threaded(
+    mut enc: Encoder,
+    inputs: Vec<Input>,
+    parts: usize,
+    appender: &mut Appender,
+) -> Result<()> {
+    let (tx, rx) = mpsc::sync_channel::<Msg>(1);
+    let (back_tx, back_rx) = mpsc::channel::<Round>();
+    let worker = std::thread::Builder::new()
+        .name("produce input".into())
+        .spawn(move || {
+            let mut made = 1;
+            let mut deliver = |r: &mut Round| -> Result<()> {
+                let spare = match back_rx.try_recv() {
+                    Ok(spare) => spare,
+                    Err(_) if made < ROUNDS => {
+                        made += 1;
+                        Round::new(parts)
+                    }
+                    Err(_) => back_rx.recv().map_err(|_| appender_gone())?,
+                };
+                let mut full = std::mem::replace(r, spare);
+                // Header and CRC here, while the bytes are in this core's cache; the
+                // appending side's finish() then only rewrites the header.
+                for b in full.batches.iter_mut().filter(|b| !b.is_empty()) {
+                    b.finish();
+                }
+                tx.send(Msg::Round(full)).map_err(|_| appender_gone())
+            };
+            let mut result = enc.run(inputs, &mut deliver);
+            // Messages accepted before a failing one are still written (see above).
+            if let Err(e) = enc.sink.send_all(&mut deliver) {
+                result = result.and(Err(e));
             }
-            n += 1;
-            add(&shape, sink, n, msg, now)
-        };
-        result = if whole {
-            let mut all = Vec::new();
-            let label = &input.label;
-            input
-                .read
-                .by_ref()
-                .take(max as u64 + 1)
-                .read_to_end(&mut all)
-                .map_err(|e| Error::io(format!("read {label}"), e))
-                .and_then(|_| on_msg(&all, now_ms(), &mut sink))
-        } else {
-            let delim: &[u8] = if json { b"\n" } else { &delim };
-            split(&mut input, delim, max, interactive, &mut sink, &mut on_msg)
-        };
-        if result.is_err() {
-            break;
+            let _ = tx.send(Msg::Done(result));
+        })
+        .map_err(|e| Error::io("start the input thread", e))?;
+    for msg in rx.iter() {
+        match msg {
+            Msg::Round(mut r) => {
+                appender.append(&mut r)?;
+                let _ = back_tx.send(r);
+            }
+            Msg::Done(result) => {
+                appender.producer.flush()?;
+                return result;
+            }
         }
     }
-    // Messages accepted before a failing one are still written, as a Kafka producer would
-    // have sent them; then the error is reported.
-    sink.send_all()?;
-    sink.producer.flush()?;
-    result
+    // The channel closed without Done: the thread panicked.
+    match worker.join() {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(()) => Err(Error::Other("internal: the input thread stopped".into())),
+    }
+}
+
+fn appender_gone() -> Error {
+    Error::Other("internal: the appending side stopped".into())
 }
 
 fn shape(a: &ProduceArgs) -> Result<Shape> {
@@ -186,6 +267,7 @@ fn shape(a: &ProduceArgs) -> Result<Shape> {
         ));
     }
     Ok(Shape {
+        plain: !json && a.key.is_none() && key_delimiter.is_none() && headers.is_empty(),
         key: a.key.as_ref().map(|k| k.as_bytes().to_vec()),
         key_delimiter: key_delimiter.map(|d| memmem::Finder::new(&d).into_owned()),
         headers,
@@ -203,8 +285,23 @@ fn shape(a: &ProduceArgs) -> Result<Shape> {
 
 /// Turns one input message into a record and hands it to the sink. `now` is when the read
 /// that completed the message returned: the record's timestamp unless one is given.
-fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8], now: i64) -> Result<()> {
+fn add(
+    shape: &Shape,
+    sink: &mut Sink,
+    n: u64,
+    msg: &[u8],
+    now: i64,
+    deliver: &mut Deliver,
+) -> Result<()> {
     let ts = shape.timestamp;
+    if shape.plain {
+        let value = if shape.tombstone && msg.is_empty() {
+            None
+        } else {
+            Some(msg)
+        };
+        return sink.push_value(n, shape.partition, ts.unwrap_or(now), value, deliver);
+    }
     if shape.json {
         let mut r =
             parse_json_record(msg).map_err(|e| Error::Usage(format!("message {n}: {e}")))?;
@@ -220,7 +317,7 @@ fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8], now: i64) -> Result<(
             value: r.value.as_deref(),
             headers: &r.headers,
         };
-        return sink.push(n, partition, rec);
+        return sink.push(n, partition, rec, deliver);
     }
     let (key, value) = match &shape.key_delimiter {
         Some(f) => {
@@ -245,16 +342,129 @@ fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8], now: i64) -> Result<(
         value,
         headers: &shape.headers,
     };
-    sink.push(n, shape.partition, rec)
+    sink.push(n, shape.partition, rec, deliver)
 }
 
-/// Called with each message, the time its read returned, and the sink.
-type OnMessage<'s> = dyn FnMut(&[u8], i64, &mut Sink) -> Result<()> + 's;
+/// Splits input into messages and turns them into batches, handing over full rounds.
+struct Encoder {
+    shape: Shape,
+    delim: Vec<u8>,
+    whole: bool,
+    interactive: bool,
+    /// Messages seen so far (for error messages).
+    n: u64,
+    sink: Sink,
+}
+
+/// Hands a round of batches over to be appended; leaves an empty round in its place.
+type Deliver<'d> = dyn FnMut(&mut Round) -> Result<()> + 'd;
+
+impl Encoder {
+    fn run(&mut self, inputs: Vec<Input>, deliver: &mut Deliver) -> Result<()> {
+        for mut input in inputs {
+            let max = self.sink.max_message;
+            if self.whole {
+                let mut all = Vec::new();
+                let label = &input.label;
+                input
+                    .read
+                    .by_ref()
+                    .take(max as u64 + 1)
+                    .read_to_end(&mut all)
+                    .map_err(|e| Error::io(format!("read {label}"), e))?;
+                self.message(&all, now_ms(), deliver)?;
+            } else {
+                self.split(&mut input, deliver)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn message(&mut self, msg: &[u8], now: i64, deliver: &mut Deliver) -> Result<()> {
+        if self.shape.json && msg.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        self.n += 1;
+        add(&self.shape, &mut self.sink, self.n, msg, now, deliver)
+    }
+
+    /// Splits a stream into messages at the delimiter, each stamped with the time of the
+    /// read that completed it. Pending batches are sent before every read that would wait
+    /// for the writer (so interactive or trickling input shows up at once); while input is
+    /// already there, batches fill up to their size limit.
+    fn split(&mut self, input: &mut Input, deliver: &mut Deliver) -> Result<()> {
+        let delim = std::mem::take(&mut self.delim);
+        let result = self.split_at(input, &delim, deliver);
+        self.delim = delim;
+        result
+    }
+
+    fn split_at(&mut self, input: &mut Input, delim: &[u8], deliver: &mut Deliver) -> Result<()> {
+        let max = self.sink.max_message;
+        let finder = memmem::Finder::new(delim);
+        let find = |hay: &[u8]| -> Option<usize> {
+            match delim {
+                [b] => memchr::memchr(*b, hay),
+                _ => finder.find(hay),
+            }
+        };
+        let mut buf = vec![0u8; READ_CHUNK];
+        let (mut lo, mut hi) = (0usize, 0usize);
+        let mut scanned = 0usize;
+        let mut now = 0;
+        loop {
+            while let Some(i) = find(&buf[scanned..hi]) {
+                let end = scanned + i;
+                self.message(&buf[lo..end], now, deliver)?;
+                lo = end + delim.len();
+                scanned = lo;
+            }
+            // Resume the search where a delimiter could still start.
+            scanned = scanned.max(hi.saturating_sub(delim.len() - 1)).max(lo);
+            if lo > 0 {
+                buf.copy_within(lo..hi, 0);
+                hi -= lo;
+                scanned -= lo;
+                lo = 0;
+            }
+            if hi == buf.len() {
+                if hi > max + HEADER_LEN {
+                    // Longer than any record the topic accepts: report it as its own message.
+                    return self.message(&buf[..hi], now, deliver);
+                }
+                buf.resize(buf.len() * 2, 0);
+            }
+            if self.interactive || !input.ready() {
+                self.sink.send_all(deliver)?;
+            }
+            if self.interactive {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(b">").and_then(|_| out.flush());
+            }
+            let got = loop {
+                match input.read.read(&mut buf[hi..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(Error::io(format!("read {}", input.label), e)),
+                }
+            };
+            // Everything this read completes arrived now: one clock read per chunk.
+            now = now_ms();
+            if got == 0 {
+                if lo < hi {
+                    self.message(&buf[lo..hi], now, deliver)?;
+                }
+                return Ok(());
+            }
+            hi += got;
+        }
+    }
+}
 
 /// One input and what is known about how it reads.
 struct Input {
     label: String,
-    read: Box<dyn Read>,
+    read: Box<dyn Read + Send>,
     /// The descriptor to poll before a read, for inputs whose reads can wait on a writer
     /// (pipes, terminals, sockets); None for regular files, which never make a read wait.
     wait_fd: Option<RawFd>,
@@ -319,110 +529,42 @@ fn wait_fd(fd: BorrowedFd) -> Option<RawFd> {
     }
 }
 
-/// Splits a stream into messages at `delim`, calling `on_msg` for each with the time of the
-/// read that completed it. Pending batches are sent before every read that would wait for
-/// the writer (so interactive or trickling input shows up at once); while input is already
-/// there, batches fill up to their size limit.
-fn split(
-    input: &mut Input,
-    delim: &[u8],
-    max: usize,
-    interactive: bool,
-    sink: &mut Sink,
-    on_msg: &mut OnMessage,
-) -> Result<()> {
-    let finder = memmem::Finder::new(delim);
-    let find = |hay: &[u8]| -> Option<usize> {
-        match delim {
-            [b] => memchr::memchr(*b, hay),
-            _ => finder.find(hay),
+/// One batch per partition, plus (when offsets are printed) where each message went.
+struct Round {
+    batches: Vec<BatchBuilder>,
+    /// (partition, index in its batch, timestamp) of every message, in input order, when
+    /// offsets are to be printed.
+    pending: Vec<(i32, i32, i64)>,
+}
+
+impl Round {
+    fn new(parts: usize) -> Round {
+        Round {
+            batches: (0..parts).map(|_| BatchBuilder::with_capacity(0)).collect(),
+            pending: Vec::new(),
         }
-    };
-    let mut buf = vec![0u8; READ_CHUNK];
-    let (mut lo, mut hi) = (0usize, 0usize);
-    let mut scanned = 0usize;
-    let mut now = 0;
-    loop {
-        while let Some(i) = find(&buf[scanned..hi]) {
-            let end = scanned + i;
-            on_msg(&buf[lo..end], now, sink)?;
-            lo = end + delim.len();
-            scanned = lo;
-        }
-        // Resume the search where a delimiter could still start.
-        scanned = scanned.max(hi.saturating_sub(delim.len() - 1)).max(lo);
-        if lo > 0 {
-            buf.copy_within(lo..hi, 0);
-            hi -= lo;
-            scanned -= lo;
-            lo = 0;
-        }
-        if hi == buf.len() {
-            if hi > max + HEADER_LEN {
-                // Longer than any record the topic accepts: report it as its own message.
-                return on_msg(&buf[..hi], now, sink);
-            }
-            buf.resize(buf.len() * 2, 0);
-        }
-        if interactive || !input.ready() {
-            sink.send_all()?;
-        }
-        if interactive {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(b">").and_then(|_| out.flush());
-        }
-        let got = loop {
-            match input.read.read(&mut buf[hi..]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(Error::io(format!("read {}", input.label), e)),
-            }
-        };
-        // Everything this read completes arrived now: one clock read per chunk.
-        now = now_ms();
-        if got == 0 {
-            if lo < hi {
-                on_msg(&buf[lo..hi], now, sink)?;
-            }
-            return Ok(());
-        }
-        hi += got;
     }
 }
 
-/// Accumulates records into one batch per partition and hands them to the producer.
-struct Sink<'a> {
-    producer: &'a mut dyn Producer,
-    topic: String,
-    batches: Vec<BatchBuilder>,
-    /// (partition, index in its batch, timestamp) of every pending message, in input order,
-    /// when offsets are to be printed.
-    pending: Vec<(i32, i32, i64)>,
-    offsets_fmt: Option<Format>,
+/// Accumulates records into the current round, handing it over when a batch fills or when
+/// asked to.
+struct Sink {
+    round: Round,
+    track_offsets: bool,
     limit: usize,
     max_message: usize,
     sticky: i32,
-    last_sync: Instant,
+    topic: String,
 }
 
-impl<'a> Sink<'a> {
-    fn new(producer: &'a mut dyn Producer, topic: &str, offsets_fmt: Option<Format>) -> Self {
-        let max_message = producer.max_batch_bytes();
-        let parts = producer.partitions().max(1) as usize;
-        Sink {
-            limit: max_message.min(MAX_BATCH),
-            max_message,
-            batches: (0..parts).map(|_| BatchBuilder::with_capacity(0)).collect(),
-            pending: Vec::new(),
-            offsets_fmt,
-            topic: topic.to_string(),
-            producer,
-            sticky: random_below(parts),
-            last_sync: Instant::now(),
-        }
-    }
-
-    fn push(&mut self, n: u64, partition: Option<i32>, rec: NewRecord) -> Result<()> {
+impl Sink {
+    fn push(
+        &mut self,
+        n: u64,
+        partition: Option<i32>,
+        rec: NewRecord,
+        deliver: &mut Deliver,
+    ) -> Result<()> {
         let size = BatchBuilder::record_size(&rec);
         if HEADER_LEN + size > self.max_message {
             return Err(Error::MessageTooLarge {
@@ -431,7 +573,7 @@ impl<'a> Sink<'a> {
                 max: self.max_message,
             });
         }
-        let parts = self.batches.len() as i32;
+        let parts = self.round.batches.len() as i32;
         let p = match (partition, rec.key) {
             (Some(p), _) => p,
             (None, Some(k)) => partition_for_key(k, parts),
@@ -444,37 +586,92 @@ impl<'a> Sink<'a> {
                 count: parts,
             });
         }
-        let b = &self.batches[p as usize];
+        let b = &self.round.batches[p as usize];
         if !b.is_empty() && b.size() + size > self.limit {
-            self.send_all()?;
+            self.send_all(deliver)?;
         }
-        let b = &mut self.batches[p as usize];
-        if self.offsets_fmt.is_some() {
-            self.pending.push((p, b.record_count(), rec.timestamp));
+        let b = &mut self.round.batches[p as usize];
+        if self.track_offsets {
+            self.round
+                .pending
+                .push((p, b.record_count(), rec.timestamp));
         }
         b.push(&rec);
         Ok(())
     }
 
-    /// Sends every pending batch, then prints their offsets if asked.
-    fn send_all(&mut self) -> Result<()> {
-        let mut bases = vec![0i64; self.batches.len()];
-        let mut sent = false;
-        for (p, b) in self.batches.iter_mut().enumerate() {
+    /// `push` of a record with a value only.
+    #[inline]
+    fn push_value(
+        &mut self,
+        n: u64,
+        partition: Option<i32>,
+        timestamp: i64,
+        value: Option<&[u8]>,
+        deliver: &mut Deliver,
+    ) -> Result<()> {
+        let rec = NewRecord {
+            timestamp,
+            key: None,
+            value,
+            headers: &[],
+        };
+        let size = BatchBuilder::record_size(&rec);
+        if HEADER_LEN + size > self.max_message {
+            return self.push(n, partition, rec, deliver);
+        }
+        let parts = self.round.batches.len() as i32;
+        let p = partition.unwrap_or(self.sticky);
+        if p < 0 || p >= parts {
+            return self.push(n, partition, rec, deliver);
+        }
+        let b = &self.round.batches[p as usize];
+        if !b.is_empty() && b.size() + size > self.limit {
+            self.send_all(deliver)?;
+        }
+        let b = &mut self.round.batches[p as usize];
+        if self.track_offsets {
+            self.round.pending.push((p, b.record_count(), timestamp));
+        }
+        b.push_value(timestamp, value);
+        Ok(())
+    }
+
+    /// Hands over every pending batch; the next round goes to the next sticky partition.
+    fn send_all(&mut self, deliver: &mut Deliver) -> Result<()> {
+        if self.round.batches.iter().all(BatchBuilder::is_empty) {
+            return Ok(());
+        }
+        deliver(&mut self.round)?;
+        self.sticky = (self.sticky + 1) % self.round.batches.len() as i32;
+        Ok(())
+    }
+}
+
+/// Appends rounds of batches to the topic, prints their offsets if asked, and fsyncs at
+/// least every `SYNC_EVERY`.
+struct Appender<'a> {
+    producer: &'a mut dyn Producer,
+    topic: String,
+    offsets_fmt: Option<Format>,
+    last_sync: Instant,
+}
+
+impl Appender<'_> {
+    /// Appends every non-empty batch of `round`, then prints their offsets if asked; leaves
+    /// the round empty for reuse.
+    fn append(&mut self, round: &mut Round) -> Result<()> {
+        let mut bases = vec![0i64; round.batches.len()];
+        for (p, b) in round.batches.iter_mut().enumerate() {
             if b.is_empty() {
                 continue;
             }
             bases[p] = self.producer.send(p as i32, b)?;
             b.clear();
-            sent = true;
         }
-        if !sent {
-            return Ok(());
-        }
-        self.sticky = (self.sticky + 1) % self.batches.len() as i32;
         if let Some(f) = &self.offsets_fmt {
             let mut out = Vec::new();
-            for (p, i, ts) in self.pending.drain(..) {
+            for (p, i, ts) in round.pending.drain(..) {
                 let r = RecordView::meta(bases[p as usize] + i64::from(i), ts);
                 f.render(&self.topic, p, &r, &mut out);
             }

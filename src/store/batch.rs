@@ -142,6 +142,9 @@ pub struct BatchBuilder {
     count: i32,
     base_ts: i64,
     max_ts: i64,
+    /// The CRC `finish` computed, while no record was added since: finishing twice (a
+    /// producer thread ahead of the one that appends) reads the records once.
+    crc: Option<u32>,
 }
 
 impl Default for BatchBuilder {
@@ -163,6 +166,7 @@ impl BatchBuilder {
             count: 0,
             base_ts: 0,
             max_ts: 0,
+            crc: None,
         }
     }
 
@@ -208,6 +212,7 @@ impl BatchBuilder {
         let ts_delta = rec.timestamp.wrapping_sub(self.base_ts);
         let off_delta = i64::from(self.count);
         let body = Self::body_size(rec, ts_delta, off_delta);
+        self.crc = None;
         let buf = &mut self.buf;
         buf.reserve(body + varint::MAX_LEN);
         // Everything up to the key bytes in one small copy: length, attributes,
@@ -236,6 +241,44 @@ impl BatchBuilder {
         self.count += 1;
     }
 
+    /// `push` of a record without key and headers (what plain lines become), with less
+    /// work per record; the bytes are the same.
+    #[inline]
+    pub fn push_value(&mut self, timestamp: i64, value: Option<&[u8]>) {
+        if self.count == 0 {
+            self.base_ts = timestamp;
+            self.max_ts = timestamp;
+        }
+        self.max_ts = self.max_ts.max(timestamp);
+        let ts_delta = timestamp.wrapping_sub(self.base_ts);
+        let off_delta = i64::from(self.count);
+        let vlen = value.map_or(-1, |v| v.len() as i64);
+        // attributes, deltas, null key, value length, value, no headers
+        let body = 1
+            + varint::size(ts_delta)
+            + varint::size(off_delta)
+            + 1
+            + varint::size(vlen)
+            + value.map_or(0, <[u8]>::len)
+            + 1;
+        self.crc = None;
+        let buf = &mut self.buf;
+        buf.reserve(body + varint::MAX_LEN);
+        let mut head = [0u8; 2 + 4 * varint::MAX_LEN];
+        let mut n = varint::write(&mut head, 0, body as i64);
+        n += 1; // attributes: 0
+        n = varint::write(&mut head, n, ts_delta);
+        n = varint::write(&mut head, n, off_delta);
+        head[n] = 1; // key length -1: null
+        n = varint::write(&mut head, n + 1, vlen);
+        buf.extend_from_slice(&head[..n]);
+        if let Some(v) = value {
+            buf.extend_from_slice(v);
+        }
+        buf.push(0);
+        self.count += 1;
+    }
+
     /// Fills in the header and CRC and returns the finished batch bytes.
     pub fn finish(&mut self) -> &mut [u8] {
         let len = self.buf.len();
@@ -252,7 +295,13 @@ impl BatchBuilder {
         h[51..53].copy_from_slice(&(-1i16).to_be_bytes());
         h[53..57].copy_from_slice(&(-1i32).to_be_bytes());
         h[57..61].copy_from_slice(&self.count.to_be_bytes());
-        let crc = crc32c::crc32c(&self.buf[CRC_START..]);
+        // The header fields above are a function of the builder's state, so a CRC computed
+        // since the last push still covers exactly these bytes.
+        let crc = match self.crc {
+            Some(c) => c,
+            None => crc32c::crc32c(&self.buf[CRC_START..]),
+        };
+        self.crc = Some(crc);
         self.buf[17..21].copy_from_slice(&crc.to_be_bytes());
         &mut self.buf
     }
@@ -261,6 +310,7 @@ impl BatchBuilder {
     pub fn clear(&mut self) {
         self.buf.truncate(HEADER_LEN);
         self.count = 0;
+        self.crc = None;
     }
 }
 
@@ -725,6 +775,44 @@ mod tests {
     }
 
     #[test]
+    fn finishing_twice_gives_the_same_valid_batch() {
+        let mut b = BatchBuilder::new();
+        b.push(&NewRecord {
+            timestamp: 5,
+            key: None,
+            value: Some(b"one"),
+            headers: &[],
+        });
+        let first = b.finish().to_vec();
+        // What a log does to the finished bytes: rewrite the base offset.
+        set_base_offset(b.finish(), 99);
+        let mut again = b.finish().to_vec();
+        assert_eq!(again, first);
+        set_base_offset(&mut again, 99);
+        assert!(matches!(scan(&again), Scan::Batch(..)));
+        // A record added after finishing is covered by the next CRC.
+        b.push(&NewRecord {
+            timestamp: 6,
+            key: None,
+            value: Some(b"two"),
+            headers: &[],
+        });
+        let two = b.finish().to_vec();
+        let Scan::Batch(h, _) = scan(&two) else {
+            panic!("not a batch")
+        };
+        assert_eq!(h.record_count, 2);
+        b.clear();
+        b.push(&NewRecord {
+            timestamp: 7,
+            key: None,
+            value: Some(b"three"),
+            headers: &[],
+        });
+        assert!(matches!(scan(b.finish()), Scan::Batch(..)));
+    }
+
+    #[test]
     fn any_flipped_byte_after_offset_fields_is_caught() {
         let bytes = encode(&[NewRecord {
             timestamp: 7,
@@ -796,6 +884,21 @@ mod tests {
                 Ok(())
             }).unwrap();
             prop_assert_eq!(i, recs.len());
+        }
+
+        #[test]
+        fn push_value_matches_push(
+            recs in proptest::collection::vec(
+                (any::<i64>(), proptest::option::of(proptest::collection::vec(any::<u8>(), 0..300))),
+                1..40,
+            ),
+        ) {
+            let (mut a, mut b) = (BatchBuilder::new(), BatchBuilder::new());
+            for (ts, v) in &recs {
+                a.push(&NewRecord { timestamp: *ts, key: None, value: v.as_deref(), headers: &[] });
+                b.push_value(*ts, v.as_deref());
+            }
+            prop_assert_eq!(a.finish().to_vec(), b.finish().to_vec());
         }
 
         #[test]

@@ -95,11 +95,14 @@ pub mod varint {
     pub fn get(buf: &[u8], pos: &mut usize) -> Option<i64> {
         // Encodings of up to three bytes (lengths and deltas below 2^20) are the common
         // case: decode them without the general loop.
-        if let Some(&[b0, b1, b2]) = buf.get(*pos..*pos + 3) {
-            let z = if b0 < 0x80 {
-                *pos += 1;
-                u64::from(b0)
-            } else if b1 < 0x80 {
+        let b0 = *buf.get(*pos)?;
+        if b0 < 0x80 {
+            *pos += 1;
+            let z = u64::from(b0);
+            return Some(((z >> 1) as i64) ^ -((z & 1) as i64));
+        }
+        if let Some(&[_, b1, b2]) = buf.get(*pos..*pos + 3) {
+            let z = if b1 < 0x80 {
                 *pos += 2;
                 u64::from(b0 & 0x7f) | u64::from(b1) << 7
             } else if b2 < 0x80 {

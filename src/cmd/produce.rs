@@ -10,8 +10,9 @@
 //! Reading and encoding run on their own thread, appending (and fsyncing) on the calling
 //! one, so that a fast pipe keeps both cores busy: rounds of batches go from one to the
 //! other through a channel of one, and come back empty for reuse (three rounds at most, so
-//! memory stays bounded). Interactive input (a terminal) and `--whole` skip the thread: each
-//! round is appended before the next read, and before the next prompt.
+//! memory stays bounded). Interactive input (a terminal), `--whole` and topics of more than
+//! a few partitions skip the thread: each round is appended before the next read (and
+//! before the next prompt).
 
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
@@ -42,6 +43,9 @@ const READ_CHUNK: usize = 1024 * 1024;
 /// Rounds of batches in existence at once when encoding runs on its own thread: one being
 /// filled, one waiting, one being appended.
 const ROUNDS: usize = 3;
+/// Topics with more partitions than this are produced to without the input thread, so
+/// that peak memory stays a few MiB.
+const THREADED_MAX_PARTITIONS: usize = 4;
 
 /// Everything that turns an input message into a record, decided once from the flags.
 struct Shape {
@@ -134,7 +138,9 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         offsets_fmt,
         last_sync: Instant::now(),
     };
-    if interactive || a.whole {
+    // A round holds up to a batch (1 MiB) per partition, and threading keeps three: for
+    // topics with many partitions, memory wins over the second core.
+    if interactive || a.whole || parts > THREADED_MAX_PARTITIONS {
         let result = {
             let mut deliver = |r: &mut Round| appender.append(r);
             let result = enc.run(inputs, &mut deliver);

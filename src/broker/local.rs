@@ -237,7 +237,8 @@ impl Producer for LocalProducer {
             *slot = Some(self.store.writer(&self.topic, partition, &self.meta)?);
         }
         let w = slot.as_mut().expect("opened");
-        w.append(batch.finish())
+        // The builder computed the CRC a moment ago: no need to check it again.
+        w.append_built(batch.finish())
     }
 
     fn flush(&mut self) -> Result<()> {

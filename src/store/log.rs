@@ -314,6 +314,27 @@ impl Writer {
         result
     }
 
+    /// `append` of a batch this process has just built (`BatchBuilder::finish`), whose CRC
+    /// needs no second check: the framing is checked, the CRC is not recomputed.
+    pub fn append_built(&mut self, batch: &mut [u8]) -> Result<i64> {
+        if self.poisoned {
+            return Err(Error::Other(
+                "an earlier fsync failed; refusing to write more".into(),
+            ));
+        }
+        let Scan::Batch(h, len) = batch::scan_verified(batch) else {
+            return Err(Error::Other("internal: append of an invalid batch".into()));
+        };
+        debug_assert_eq!(len, batch.len());
+        debug_assert!(matches!(batch::scan(batch), Scan::Batch(..)));
+        self.lock
+            .lock()
+            .map_err(|e| Error::io(format!("lock {}", self.label), e))?;
+        let result = self.append_locked(batch, &h, len);
+        let _ = self.lock.unlock();
+        result
+    }
+
     fn append_locked(&mut self, batch: &mut [u8], h: &BatchHeader, len: usize) -> Result<i64> {
         self.check_not_deleted()?;
         self.refresh()?;

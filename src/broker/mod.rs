@@ -107,6 +107,11 @@ pub trait Fetcher {
     fn seek(&mut self, offset: i64) -> Result<()>;
     /// Appends whole batches (about `max_bytes`) to `out`; returns 0 when none are there yet.
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize>;
+    /// True when every batch `fetch` returns has already passed its CRC check, so a caller
+    /// need not check it again.
+    fn verifies_crc(&self) -> bool {
+        false
+    }
     /// Blocks until more data may be there, or `timeout` passes.
     fn wait(&mut self, timeout: Duration) -> Result<()>;
 }

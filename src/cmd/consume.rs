@@ -5,7 +5,8 @@
 //! CI can snapshot it. Without `--follow` every partition stops at the end offset it had when
 //! the command started; with `--follow` partitions are polled in turn for new data.
 
-use std::io::{BufWriter, Write};
+use std::io::{self, Write};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use crate::broker::{Broker, Fetcher};
@@ -88,8 +89,7 @@ pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
     for t in &topics {
         wanted.push((t.clone(), partitions_of(broker.as_ref(), t, &a.partition)?));
     }
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let mut out = StdoutThread::new();
     match &a.group {
         None => {
             let spec = spec.unwrap_or(OffsetSpec {
@@ -173,7 +173,7 @@ impl GroupRun<'_> {
         output: &Output,
         count: Option<u64>,
         wait: bool,
-        out: &mut dyn Write,
+        out: &mut dyn Sink,
     ) -> Result<()> {
         let mut member = self.broker.join(self.group, wanted)?;
         if member.owned().is_empty() {
@@ -350,6 +350,190 @@ pub fn resolve(
     Ok((next, stop))
 }
 
+/// Output is gathered here and handed to `out` in pieces of about this size: one write
+/// call per piece instead of two per record.
+const OUT_CHUNK: usize = 512 * 1024;
+
+/// Where `pump` writes: a `Write` that can also take a whole buffer without copying it.
+pub trait Sink: Write {
+    /// Writes all of `buf` and leaves it empty (possibly another, empty buffer).
+    fn put(&mut self, buf: &mut Vec<u8>) -> io::Result<()> {
+        self.write_all(buf)?;
+        buf.clear();
+        Ok(())
+    }
+}
+
+impl<W: Write> Sink for io::BufWriter<W> {}
+
+/// What the stdout thread is handed.
+enum Chunk {
+    Data(Vec<u8>),
+    /// Flush stdout, then acknowledge.
+    Flush,
+}
+
+/// Stdout written by a thread of its own, buffer by buffer, so that writing (the kernel
+/// copying into the page cache or a pipe) overlaps reading and decoding the next records.
+/// `flush` returns once everything handed over is written and stdout flushed, so offsets
+/// committed after a flush still cover only records that reached stdout. A write error is
+/// reported by the next call. Dropping it writes what is left, like a `BufWriter`.
+pub struct StdoutThread {
+    tx: Option<mpsc::SyncSender<Chunk>>,
+    /// Emptied buffers coming back, for reuse.
+    back: mpsc::Receiver<Vec<u8>>,
+    acks: mpsc::Receiver<()>,
+    error: Arc<Mutex<Option<io::Error>>>,
+    failed: Option<io::ErrorKind>,
+    /// Bytes from plain `write` calls, handed over in `OUT_CHUNK` pieces.
+    small: Vec<u8>,
+    buffers: usize,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// Buffers in existence at once: one being filled, one queued, one being written.
+const OUT_BUFFERS: usize = 3;
+
+impl StdoutThread {
+    pub fn new() -> StdoutThread {
+        let (tx, rx) = mpsc::sync_channel::<Chunk>(1);
+        let (back_tx, back) = mpsc::channel();
+        let (ack_tx, acks) = mpsc::channel();
+        let error = Arc::new(Mutex::new(None));
+        let err = Arc::clone(&error);
+        let thread = std::thread::Builder::new()
+            .name("stdout".into())
+            .spawn(move || {
+                let mut ok = true;
+                let fail = |e: io::Error| {
+                    *err.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+                    false
+                };
+                for c in rx {
+                    match c {
+                        Chunk::Data(mut v) => {
+                            if ok && let Err(e) = io::stdout().lock().write_all(&v) {
+                                ok = fail(e);
+                            }
+                            v.clear();
+                            let _ = back_tx.send(v);
+                        }
+                        Chunk::Flush => {
+                            if ok && let Err(e) = io::stdout().lock().flush() {
+                                ok = fail(e);
+                            }
+                            let _ = ack_tx.send(());
+                        }
+                    }
+                }
+                if ok && let Err(e) = io::stdout().lock().flush() {
+                    fail(e);
+                }
+            })
+            .ok();
+        StdoutThread {
+            tx: thread.as_ref().map(|_| tx),
+            back,
+            acks,
+            error,
+            failed: None,
+            small: Vec::new(),
+            buffers: 1,
+            thread,
+        }
+    }
+
+    /// The error the thread met, once; the same kind again on every later call.
+    fn check(&mut self) -> io::Result<()> {
+        if let Some(k) = self.failed {
+            return Err(io::Error::from(k));
+        }
+        if let Some(e) = self.error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            self.failed = Some(e.kind());
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    fn send(&mut self, c: Chunk) -> io::Result<()> {
+        let c = match &self.tx {
+            Some(tx) => match tx.send(c) {
+                Ok(()) => return Ok(()),
+                Err(mpsc::SendError(c)) => c,
+            },
+            None => c,
+        };
+        // No thread (it could not start): write here instead.
+        match c {
+            Chunk::Data(v) => io::stdout().lock().write_all(&v),
+            Chunk::Flush => io::stdout().lock().flush(),
+        }
+    }
+}
+
+impl Default for StdoutThread {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Sink for StdoutThread {
+    fn put(&mut self, buf: &mut Vec<u8>) -> io::Result<()> {
+        self.check()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        let spare = match self.back.try_recv() {
+            Ok(v) => v,
+            Err(_) if self.buffers < OUT_BUFFERS || self.tx.is_none() => {
+                self.buffers += 1;
+                Vec::with_capacity(buf.capacity())
+            }
+            Err(_) => self.back.recv().unwrap_or_default(),
+        };
+        let full = std::mem::replace(buf, spare);
+        self.send(Chunk::Data(full))
+    }
+}
+
+impl Write for StdoutThread {
+    fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+        self.check()?;
+        self.small.extend_from_slice(b);
+        if self.small.len() >= OUT_CHUNK {
+            let mut s = std::mem::take(&mut self.small);
+            let r = self.put(&mut s);
+            self.small = s;
+            r?;
+        }
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut s = std::mem::take(&mut self.small);
+        let r = self.put(&mut s);
+        self.small = s;
+        r?;
+        let threaded = self.tx.is_some();
+        self.send(Chunk::Flush)?;
+        if threaded {
+            let _ = self.acks.recv();
+        }
+        self.check()
+    }
+}
+
+impl Drop for StdoutThread {
+    fn drop(&mut self) {
+        let mut s = std::mem::take(&mut self.small);
+        let _ = self.put(&mut s);
+        self.tx = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
 /// Reads the partitions and writes their records until every one is done, `count` records
 /// were written, or (following) until a stop signal. `progress` is called after
 /// its records so far have been written to `out` (not necessarily flushed); it may add
@@ -360,12 +544,13 @@ pub fn pump(
     count: Option<u64>,
     follow: bool,
     fetch_bytes: usize,
-    out: &mut dyn Write,
+    out: &mut dyn Sink,
     progress: &mut Progress,
 ) -> Result<u64> {
     let mut printed: u64 = 0;
     let mut buf = Vec::new();
-    let mut line = Vec::new();
+    // Rendered records not yet handed to `out`.
+    let mut pending: Vec<u8> = Vec::with_capacity(OUT_CHUNK + 64 * 1024);
     let werr = |e| Error::io("write stdout", e);
     loop {
         let mut any = false;
@@ -381,9 +566,15 @@ pub fn pump(
                 }
                 any = true;
                 let part = &mut parts[i];
+                let verified = part.fetcher.verifies_crc();
                 let mut at = 0;
                 while at < buf.len() && !part.done() && count.is_none_or(|c| printed < c) {
-                    let Scan::Batch(h, len) = batch::scan(&buf[at..]) else {
+                    let scanned = if verified {
+                        batch::scan_verified(&buf[at..])
+                    } else {
+                        batch::scan(&buf[at..])
+                    };
+                    let Scan::Batch(h, len) = scanned else {
                         return Err(Error::Corrupt(format!(
                             "{}/{}: fetched bytes are not whole batches",
                             part.topic, part.partition
@@ -397,35 +588,48 @@ pub fn pump(
                     }
                     let recs = Records::new(bytes, h)?;
                     let (stop, next) = (part.stop, part.next);
+                    // Records of this batch that are printed: [from, until) by offset.
+                    let (from, until) = (next, stop.unwrap_or(i64::MAX));
                     let mut last = None;
-                    recs.for_each(|r| {
-                        if r.offset < next
-                            || stop.is_some_and(|s| r.offset >= s)
-                            || count.is_some_and(|c| printed >= c)
-                        {
-                            return Ok(());
-                        }
-                        match output {
-                            Output::ValueLine => {
-                                out.write_all(r.value.unwrap_or_default()).map_err(werr)?;
-                                out.write_all(b"\n").map_err(werr)?;
+                    let mut n: u64 = 0;
+                    match output {
+                        Output::ValueLine => recs.for_each(|r| {
+                            if r.offset < from || r.offset >= until || n_reached(count, printed + n)
+                            {
+                                return Ok(());
                             }
-                            Output::Format(f) => {
-                                line.clear();
-                                f.render(&part.topic, part.partition, &r, &mut line);
-                                out.write_all(&line).map_err(werr)?;
+                            pending.extend_from_slice(r.value.unwrap_or_default());
+                            pending.push(b'\n');
+                            n += 1;
+                            last = Some(r.offset);
+                            Ok(())
+                        })?,
+                        Output::Format(f) => recs.for_each(|r| {
+                            if r.offset < from || r.offset >= until || n_reached(count, printed + n)
+                            {
+                                return Ok(());
                             }
-                            Output::Json => {
-                                line.clear();
-                                render_json(&part.topic, part.partition, &r, &mut line);
-                                line.push(b'\n');
-                                out.write_all(&line).map_err(werr)?;
+                            f.render(&part.topic, part.partition, &r, &mut pending);
+                            n += 1;
+                            last = Some(r.offset);
+                            Ok(())
+                        })?,
+                        Output::Json => recs.for_each(|r| {
+                            if r.offset < from || r.offset >= until || n_reached(count, printed + n)
+                            {
+                                return Ok(());
                             }
-                        }
-                        printed += 1;
-                        last = Some(r.offset);
-                        Ok(())
-                    })?;
+                            render_json(&part.topic, part.partition, &r, &mut pending);
+                            pending.push(b'\n');
+                            n += 1;
+                            last = Some(r.offset);
+                            Ok(())
+                        })?,
+                    }
+                    printed += n;
+                    if pending.len() >= OUT_CHUNK {
+                        out.put(&mut pending).map_err(werr)?;
+                    }
                     part.next = match last {
                         // Stopped inside the batch (count reached): resume after the last one.
                         Some(o) if count.is_some_and(|c| printed >= c) => o + 1,
@@ -435,6 +639,7 @@ pub fn pump(
                         part.next = part.next.min(s.max(next));
                     }
                 }
+                out.put(&mut pending).map_err(werr)?;
                 progress(parts, out)?;
                 if follow {
                     break;
@@ -461,4 +666,10 @@ pub fn pump(
             }
         }
     }
+}
+
+/// Whether `count` records have been printed.
+#[inline]
+fn n_reached(count: Option<u64>, printed: u64) -> bool {
+    count.is_some_and(|c| printed >= c)
 }

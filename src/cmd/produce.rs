@@ -6,9 +6,19 @@
 //! so a follower sees interactive input at once while a fast pipe still gets big batches.
 //! Unkeyed records without `-p` go to one partition per round of batches, in turn (sticky
 //! per batch, as Kafka's default partitioner does), keyed records to murmur2(key).
+//!
+//! Reading and encoding run on their own thread, appending (and fsyncing) on the calling
+//! one, so that a fast pipe keeps both cores busy: rounds of batches go from one to the
+//! other through a channel of one, and come back empty for reuse (three rounds at most, so
+//! memory stays bounded). Interactive input (a terminal), `--whole` and topics of more than
+//! a few partitions skip the thread: each round is appended before the next read (and
+//! before the next prompt).
 
 use std::fs::File;
 use std::io::{IsTerminal, Read, Write};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, RawFd};
+use std::os::unix::fs::FileTypeExt;
+use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use memchr::memmem;
@@ -30,6 +40,12 @@ const MAX_BATCH: usize = 1024 * 1024;
 /// Produce fsyncs at least this often while input keeps coming.
 const SYNC_EVERY: Duration = Duration::from_secs(1);
 const READ_CHUNK: usize = 1024 * 1024;
+/// Rounds of batches in existence at once when encoding runs on its own thread: one being
+/// filled, one waiting, one being appended.
+const ROUNDS: usize = 3;
+/// Topics with more partitions than this are produced to without the input thread, so
+/// that peak memory stays a few MiB.
+const THREADED_MAX_PARTITIONS: usize = 4;
 
 /// Everything that turns an input message into a record, decided once from the flags.
 struct Shape {
@@ -41,6 +57,9 @@ struct Shape {
     timestamp: Option<i64>,
     json: bool,
     keep_partition: bool,
+    /// Messages become records with the message as value and nothing else (no key, no
+    /// headers, not JSON): the common case, with a shorter path.
+    plain: bool,
 }
 
 pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
@@ -71,18 +90,18 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         .map(|f| Format::parse(f, None))
         .transpose()?;
     // Open every file before writing anything, so a typo fails before half the input is in.
-    let mut inputs: Vec<(String, Box<dyn Read>)> = Vec::new();
+    let mut inputs: Vec<Input> = Vec::new();
     for f in &files {
         if f == "-" {
-            inputs.push(("stdin".into(), Box::new(std::io::stdin())));
+            inputs.push(Input::stdin());
         } else {
             let file = File::open(f).map_err(|e| Error::io(format!("open {f}"), e))?;
-            inputs.push((f.clone(), Box::new(file)));
+            inputs.push(Input::file(f, file));
         }
     }
     let interactive = files.is_empty() && std::io::stdin().is_terminal();
     if files.is_empty() {
-        inputs.push(("stdin".into(), Box::new(std::io::stdin())));
+        inputs.push(Input::stdin());
     }
 
     let broker = ctx.broker()?;
@@ -96,49 +115,113 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
             count: producer.partitions(),
         });
     }
-    let mut sink = Sink::new(producer.as_mut(), &name, offsets_fmt);
-    let mut n: u64 = 0;
-    let whole = a.whole;
-    let json = shape.json;
-    let mut result = Ok(());
-    for (label, mut input) in inputs {
-        let max = sink.max_message;
-        let mut on_msg = |msg: &[u8], sink: &mut Sink| -> Result<()> {
-            if json && msg.iter().all(u8::is_ascii_whitespace) {
-                return Ok(());
+    let parts = producer.partitions().max(1) as usize;
+    let max_message = producer.max_batch_bytes();
+    let mut enc = Encoder {
+        delim: if shape.json { b"\n".to_vec() } else { delim },
+        shape,
+        whole: a.whole,
+        interactive,
+        n: 0,
+        sink: Sink {
+            round: Round::new(parts),
+            track_offsets: offsets_fmt.is_some(),
+            limit: max_message.min(MAX_BATCH),
+            max_message,
+            sticky: random_below(parts),
+            topic: name.clone(),
+        },
+    };
+    let mut appender = Appender {
+        producer: producer.as_mut(),
+        topic: name,
+        offsets_fmt,
+        last_sync: Instant::now(),
+    };
+    // A round holds up to a batch (1 MiB) per partition, and threading keeps three: for
+    // topics with many partitions, memory wins over the second core.
+    if interactive || a.whole || parts > THREADED_MAX_PARTITIONS {
+        let result = {
+            let mut deliver = |r: &mut Round| appender.append(r);
+            let result = enc.run(inputs, &mut deliver);
+            // Messages accepted before a failing one are still written, as a Kafka producer
+            // would have sent them; then the error is reported.
+            enc.sink.send_all(&mut deliver)?;
+            result
+        };
+        appender.producer.flush()?;
+        return result;
+    }
+    threaded(enc, inputs, parts, &mut appender)
+}
+
+/// What the encoding thread tells the appending one.
+enum Msg {
+    Round(Round),
+    /// Input is over (or failed with this error); every round was sent before this.
+    Done(Result<()>),
+}
+
+/// Runs `enc` on a thread of its own and appends its rounds here. The thread is not
+/// joined on an append error: it may be blocked reading stdin, and the process exits anyway.
+fn threaded(
+    mut enc: Encoder,
+    inputs: Vec<Input>,
+    parts: usize,
+    appender: &mut Appender,
+) -> Result<()> {
+    let (tx, rx) = mpsc::sync_channel::<Msg>(1);
+    let (back_tx, back_rx) = mpsc::channel::<Round>();
+    let worker = std::thread::Builder::new()
+        .name("produce input".into())
+        .spawn(move || {
+            let mut made = 1;
+            let mut deliver = |r: &mut Round| -> Result<()> {
+                let spare = match back_rx.try_recv() {
+                    Ok(spare) => spare,
+                    Err(_) if made < ROUNDS => {
+                        made += 1;
+                        Round::new(parts)
+                    }
+                    Err(_) => back_rx.recv().map_err(|_| appender_gone())?,
+                };
+                let mut full = std::mem::replace(r, spare);
+                // Header and CRC here, while the bytes are in this core's cache; the
+                // appending side's finish() then only rewrites the header.
+                for b in full.batches.iter_mut().filter(|b| !b.is_empty()) {
+                    b.finish();
+                }
+                tx.send(Msg::Round(full)).map_err(|_| appender_gone())
+            };
+            let mut result = enc.run(inputs, &mut deliver);
+            // Messages accepted before a failing one are still written (see above).
+            if let Err(e) = enc.sink.send_all(&mut deliver) {
+                result = result.and(Err(e));
             }
-            n += 1;
-            add(&shape, sink, n, msg)
-        };
-        result = if whole {
-            let mut all = Vec::new();
-            input
-                .by_ref()
-                .take(max as u64 + 1)
-                .read_to_end(&mut all)
-                .map_err(|e| Error::io(format!("read {label}"), e))
-                .and_then(|_| on_msg(&all, &mut sink))
-        } else {
-            let delim: &[u8] = if json { b"\n" } else { &delim };
-            split(
-                input.as_mut(),
-                &label,
-                delim,
-                max,
-                interactive,
-                &mut sink,
-                &mut on_msg,
-            )
-        };
-        if result.is_err() {
-            break;
+            let _ = tx.send(Msg::Done(result));
+        })
+        .map_err(|e| Error::io("start the input thread", e))?;
+    for msg in rx.iter() {
+        match msg {
+            Msg::Round(mut r) => {
+                appender.append(&mut r)?;
+                let _ = back_tx.send(r);
+            }
+            Msg::Done(result) => {
+                appender.producer.flush()?;
+                return result;
+            }
         }
     }
-    // Messages accepted before a failing one are still written, as a Kafka producer would
-    // have sent them; then the error is reported.
-    sink.send_all()?;
-    sink.producer.flush()?;
-    result
+    // The channel closed without Done: the thread panicked.
+    match worker.join() {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(()) => Err(Error::Other("internal: the input thread stopped".into())),
+    }
+}
+
+fn appender_gone() -> Error {
+    Error::Other("internal: the appending side stopped".into())
 }
 
 fn shape(a: &ProduceArgs) -> Result<Shape> {
@@ -190,6 +273,7 @@ fn shape(a: &ProduceArgs) -> Result<Shape> {
         ));
     }
     Ok(Shape {
+        plain: !json && a.key.is_none() && key_delimiter.is_none() && headers.is_empty(),
         key: a.key.as_ref().map(|k| k.as_bytes().to_vec()),
         key_delimiter: key_delimiter.map(|d| memmem::Finder::new(&d).into_owned()),
         headers,
@@ -205,9 +289,25 @@ fn shape(a: &ProduceArgs) -> Result<Shape> {
     })
 }
 
-/// Turns one input message into a record and hands it to the sink.
-fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8]) -> Result<()> {
+/// Turns one input message into a record and hands it to the sink. `now` is when the read
+/// that completed the message returned: the record's timestamp unless one is given.
+fn add(
+    shape: &Shape,
+    sink: &mut Sink,
+    n: u64,
+    msg: &[u8],
+    now: i64,
+    deliver: &mut Deliver,
+) -> Result<()> {
     let ts = shape.timestamp;
+    if shape.plain {
+        let value = if shape.tombstone && msg.is_empty() {
+            None
+        } else {
+            Some(msg)
+        };
+        return sink.push_value(n, shape.partition, ts.unwrap_or(now), value, deliver);
+    }
     if shape.json {
         let mut r =
             parse_json_record(msg).map_err(|e| Error::Usage(format!("message {n}: {e}")))?;
@@ -218,12 +318,12 @@ fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8]) -> Result<()> {
             shape.partition
         };
         let rec = NewRecord {
-            timestamp: ts.or(r.timestamp).unwrap_or_else(now_ms),
+            timestamp: ts.or(r.timestamp).unwrap_or(now),
             key: r.key.as_deref(),
             value: r.value.as_deref(),
             headers: &r.headers,
         };
-        return sink.push(n, partition, rec);
+        return sink.push(n, partition, rec, deliver);
     }
     let (key, value) = match &shape.key_delimiter {
         Some(f) => {
@@ -243,106 +343,252 @@ fn add(shape: &Shape, sink: &mut Sink, n: u64, msg: &[u8]) -> Result<()> {
         Some(value)
     };
     let rec = NewRecord {
-        timestamp: ts.unwrap_or_else(now_ms),
+        timestamp: ts.unwrap_or(now),
         key,
         value,
         headers: &shape.headers,
     };
-    sink.push(n, shape.partition, rec)
+    sink.push(n, shape.partition, rec, deliver)
 }
 
-/// Splits a stream into messages at `delim`, calling `on_msg` for each. Before every read
-/// that may block, pending batches are sent (so interactive input shows up at once).
-fn split(
-    input: &mut dyn Read,
-    label: &str,
-    delim: &[u8],
-    max: usize,
+/// Splits input into messages and turns them into batches, handing over full rounds.
+struct Encoder {
+    shape: Shape,
+    delim: Vec<u8>,
+    whole: bool,
     interactive: bool,
-    sink: &mut Sink,
-    on_msg: &mut dyn FnMut(&[u8], &mut Sink) -> Result<()>,
-) -> Result<()> {
-    let finder = memmem::Finder::new(delim);
-    let mut buf = vec![0u8; READ_CHUNK];
-    let (mut lo, mut hi) = (0usize, 0usize);
-    let mut scanned = 0usize;
-    loop {
-        while let Some(i) = finder.find(&buf[scanned..hi]) {
-            let end = scanned + i;
-            on_msg(&buf[lo..end], sink)?;
-            lo = end + delim.len();
-            scanned = lo;
-        }
-        // Resume the search where a delimiter could still start.
-        scanned = scanned.max(hi.saturating_sub(delim.len() - 1)).max(lo);
-        if lo > 0 {
-            buf.copy_within(lo..hi, 0);
-            hi -= lo;
-            scanned -= lo;
-            lo = 0;
-        }
-        if hi == buf.len() {
-            if hi > max + HEADER_LEN {
-                // Longer than any record the topic accepts: report it as its own message.
-                return on_msg(&buf[..hi], sink);
+    /// Messages seen so far (for error messages).
+    n: u64,
+    sink: Sink,
+}
+
+/// Hands a round of batches over to be appended; leaves an empty round in its place.
+type Deliver<'d> = dyn FnMut(&mut Round) -> Result<()> + 'd;
+
+impl Encoder {
+    fn run(&mut self, inputs: Vec<Input>, deliver: &mut Deliver) -> Result<()> {
+        for mut input in inputs {
+            let max = self.sink.max_message;
+            if self.whole {
+                let mut all = Vec::new();
+                let label = &input.label;
+                input
+                    .read
+                    .by_ref()
+                    .take(max as u64 + 1)
+                    .read_to_end(&mut all)
+                    .map_err(|e| Error::io(format!("read {label}"), e))?;
+                self.message(&all, now_ms(), deliver)?;
+            } else {
+                self.split(&mut input, deliver)?;
             }
-            buf.resize(buf.len() * 2, 0);
         }
-        sink.send_all()?;
-        if interactive {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(b">").and_then(|_| out.flush());
-        }
-        let got = loop {
-            match input.read(&mut buf[hi..]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(Error::io(format!("read {label}"), e)),
-            }
-        };
-        if got == 0 {
-            if lo < hi {
-                on_msg(&buf[lo..hi], sink)?;
-            }
+        Ok(())
+    }
+
+    fn message(&mut self, msg: &[u8], now: i64, deliver: &mut Deliver) -> Result<()> {
+        if self.shape.json && msg.iter().all(u8::is_ascii_whitespace) {
             return Ok(());
         }
-        hi += got;
+        self.n += 1;
+        add(&self.shape, &mut self.sink, self.n, msg, now, deliver)
+    }
+
+    /// Splits a stream into messages at the delimiter, each stamped with the time of the
+    /// read that completed it. Pending batches are sent before every read that would wait
+    /// for the writer (so interactive or trickling input shows up at once); while input is
+    /// already there, batches fill up to their size limit.
+    fn split(&mut self, input: &mut Input, deliver: &mut Deliver) -> Result<()> {
+        let delim = std::mem::take(&mut self.delim);
+        let result = self.split_at(input, &delim, deliver);
+        self.delim = delim;
+        result
+    }
+
+    fn split_at(&mut self, input: &mut Input, delim: &[u8], deliver: &mut Deliver) -> Result<()> {
+        let max = self.sink.max_message;
+        let finder = memmem::Finder::new(delim);
+        let find = |hay: &[u8]| -> Option<usize> {
+            match delim {
+                [b] => memchr::memchr(*b, hay),
+                _ => finder.find(hay),
+            }
+        };
+        let mut buf = vec![0u8; READ_CHUNK];
+        let (mut lo, mut hi) = (0usize, 0usize);
+        let mut scanned = 0usize;
+        let mut now = 0;
+        // Plain lines split at one byte take a tighter loop (same records, same order).
+        let plain_byte = match delim {
+            [b] if self.shape.plain => Some(*b),
+            _ => None,
+        };
+        loop {
+            if let Some(d) = plain_byte {
+                let took = self.sink.push_lines(
+                    &buf[lo..hi],
+                    d,
+                    &mut self.n,
+                    self.shape.partition,
+                    self.shape.timestamp.unwrap_or(now),
+                    self.shape.tombstone,
+                    deliver,
+                )?;
+                lo += took;
+                scanned = lo;
+            }
+            while let Some(i) = find(&buf[scanned..hi]) {
+                let end = scanned + i;
+                self.message(&buf[lo..end], now, deliver)?;
+                lo = end + delim.len();
+                scanned = lo;
+            }
+            // Resume the search where a delimiter could still start.
+            scanned = scanned.max(hi.saturating_sub(delim.len() - 1)).max(lo);
+            if lo > 0 {
+                buf.copy_within(lo..hi, 0);
+                hi -= lo;
+                scanned -= lo;
+                lo = 0;
+            }
+            if hi == buf.len() {
+                if hi > max + HEADER_LEN {
+                    // Longer than any record the topic accepts: report it as its own message.
+                    return self.message(&buf[..hi], now, deliver);
+                }
+                buf.resize(buf.len() * 2, 0);
+            }
+            if self.interactive || !input.ready() {
+                self.sink.send_all(deliver)?;
+            }
+            if self.interactive {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(b">").and_then(|_| out.flush());
+            }
+            let got = loop {
+                match input.read.read(&mut buf[hi..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(Error::io(format!("read {}", input.label), e)),
+                }
+            };
+            // Everything this read completes arrived now: one clock read per chunk.
+            now = now_ms();
+            if got == 0 {
+                if lo < hi {
+                    self.message(&buf[lo..hi], now, deliver)?;
+                }
+                return Ok(());
+            }
+            hi += got;
+        }
     }
 }
 
-/// Accumulates records into one batch per partition and hands them to the producer.
-struct Sink<'a> {
-    producer: &'a mut dyn Producer,
-    topic: String,
+/// One input and what is known about how it reads.
+struct Input {
+    label: String,
+    read: Box<dyn Read + Send>,
+    /// The descriptor to poll before a read, for inputs whose reads can wait on a writer
+    /// (pipes, terminals, sockets); None for regular files, which never make a read wait.
+    wait_fd: Option<RawFd>,
+}
+
+/// Pipe capacity asked for on a pipe input: fewer, larger reads, and a writer that blocks
+/// less often. Capped by the kernel at /proc/sys/fs/pipe-max-size; failure is harmless.
+const PIPE_SIZE: libc::c_int = 1024 * 1024;
+
+impl Input {
+    fn stdin() -> Input {
+        let stdin = std::io::stdin();
+        let wait_fd = wait_fd(stdin.as_fd());
+        Input {
+            label: "stdin".into(),
+            read: Box::new(stdin),
+            wait_fd,
+        }
+    }
+
+    fn file(name: &str, file: File) -> Input {
+        let wait_fd = wait_fd(file.as_fd());
+        Input {
+            label: name.to_string(),
+            read: Box::new(file),
+            wait_fd,
+        }
+    }
+
+    /// Whether a read now would return at once (data, end of input or an error) rather
+    /// than wait for a writer.
+    fn ready(&self) -> bool {
+        let Some(fd) = self.wait_fd else {
+            return true;
+        };
+        let mut p = libc::pollfd {
+            fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd for a descriptor this input keeps open; zero timeout.
+        unsafe { libc::poll(&mut p, 1, 0) == 1 }
+    }
+}
+
+/// None for a regular file; otherwise the raw descriptor, after widening a pipe.
+fn wait_fd(fd: BorrowedFd) -> Option<RawFd> {
+    let file_type = fd
+        .try_clone_to_owned()
+        .and_then(|o| File::from(o).metadata())
+        .map(|m| m.file_type());
+    match file_type {
+        Ok(t) if t.is_file() => None,
+        Ok(t) => {
+            if t.is_fifo() {
+                // SAFETY: F_SETPIPE_SZ takes an int and only changes the pipe's capacity.
+                unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_SETPIPE_SZ, PIPE_SIZE) };
+            }
+            Some(fd.as_raw_fd())
+        }
+        Err(_) => Some(fd.as_raw_fd()),
+    }
+}
+
+/// One batch per partition, plus (when offsets are printed) where each message went.
+struct Round {
     batches: Vec<BatchBuilder>,
-    /// (partition, index in its batch, timestamp) of every pending message, in input order,
-    /// when offsets are to be printed.
+    /// (partition, index in its batch, timestamp) of every message, in input order, when
+    /// offsets are to be printed.
     pending: Vec<(i32, i32, i64)>,
-    offsets_fmt: Option<Format>,
+}
+
+impl Round {
+    fn new(parts: usize) -> Round {
+        Round {
+            batches: (0..parts).map(|_| BatchBuilder::with_capacity(0)).collect(),
+            pending: Vec::new(),
+        }
+    }
+}
+
+/// Accumulates records into the current round, handing it over when a batch fills or when
+/// asked to.
+struct Sink {
+    round: Round,
+    track_offsets: bool,
     limit: usize,
     max_message: usize,
     sticky: i32,
-    last_sync: Instant,
+    topic: String,
 }
 
-impl<'a> Sink<'a> {
-    fn new(producer: &'a mut dyn Producer, topic: &str, offsets_fmt: Option<Format>) -> Self {
-        let max_message = producer.max_batch_bytes();
-        let parts = producer.partitions().max(1) as usize;
-        Sink {
-            limit: max_message.min(MAX_BATCH),
-            max_message,
-            batches: (0..parts).map(|_| BatchBuilder::with_capacity(0)).collect(),
-            pending: Vec::new(),
-            offsets_fmt,
-            topic: topic.to_string(),
-            producer,
-            sticky: random_below(parts),
-            last_sync: Instant::now(),
-        }
-    }
-
-    fn push(&mut self, n: u64, partition: Option<i32>, rec: NewRecord) -> Result<()> {
+impl Sink {
+    fn push(
+        &mut self,
+        n: u64,
+        partition: Option<i32>,
+        rec: NewRecord,
+        deliver: &mut Deliver,
+    ) -> Result<()> {
         let size = BatchBuilder::record_size(&rec);
         if HEADER_LEN + size > self.max_message {
             return Err(Error::MessageTooLarge {
@@ -351,7 +597,7 @@ impl<'a> Sink<'a> {
                 max: self.max_message,
             });
         }
-        let parts = self.batches.len() as i32;
+        let parts = self.round.batches.len() as i32;
         let p = match (partition, rec.key) {
             (Some(p), _) => p,
             (None, Some(k)) => partition_for_key(k, parts),
@@ -364,37 +610,143 @@ impl<'a> Sink<'a> {
                 count: parts,
             });
         }
-        let b = &self.batches[p as usize];
+        let b = &self.round.batches[p as usize];
         if !b.is_empty() && b.size() + size > self.limit {
-            self.send_all()?;
+            self.send_all(deliver)?;
         }
-        let b = &mut self.batches[p as usize];
-        if self.offsets_fmt.is_some() {
-            self.pending.push((p, b.record_count(), rec.timestamp));
+        let b = &mut self.round.batches[p as usize];
+        if self.track_offsets {
+            self.round
+                .pending
+                .push((p, b.record_count(), rec.timestamp));
         }
         b.push(&rec);
         Ok(())
     }
 
-    /// Sends every pending batch, then prints their offsets if asked.
-    fn send_all(&mut self) -> Result<()> {
-        let mut bases = vec![0i64; self.batches.len()];
-        let mut sent = false;
-        for (p, b) in self.batches.iter_mut().enumerate() {
+    /// `push` of a record with a value only.
+    #[inline]
+    fn push_value(
+        &mut self,
+        n: u64,
+        partition: Option<i32>,
+        timestamp: i64,
+        value: Option<&[u8]>,
+        deliver: &mut Deliver,
+    ) -> Result<()> {
+        let rec = NewRecord {
+            timestamp,
+            key: None,
+            value,
+            headers: &[],
+        };
+        let size = BatchBuilder::record_size(&rec);
+        if HEADER_LEN + size > self.max_message {
+            return self.push(n, partition, rec, deliver);
+        }
+        let parts = self.round.batches.len() as i32;
+        let p = partition.unwrap_or(self.sticky);
+        if p < 0 || p >= parts {
+            return self.push(n, partition, rec, deliver);
+        }
+        let b = &self.round.batches[p as usize];
+        if !b.is_empty() && b.size() + size > self.limit {
+            self.send_all(deliver)?;
+        }
+        let b = &mut self.round.batches[p as usize];
+        if self.track_offsets {
+            self.round.pending.push((p, b.record_count(), timestamp));
+        }
+        b.push_value(timestamp, value);
+        Ok(())
+    }
+
+    /// Adds every `delim`-terminated line at the start of `chunk` as a value-only record,
+    /// counting them in `n`; returns the bytes taken (through the last delimiter). What
+    /// `push_value` does per line, without a call per line.
+    #[allow(clippy::too_many_arguments)]
+    fn push_lines(
+        &mut self,
+        chunk: &[u8],
+        delim: u8,
+        n: &mut u64,
+        partition: Option<i32>,
+        timestamp: i64,
+        tombstone: bool,
+        deliver: &mut Deliver,
+    ) -> Result<usize> {
+        let parts = self.round.batches.len() as i32;
+        let mut start = 0;
+        for end in memchr::memchr_iter(delim, chunk) {
+            let line = &chunk[start..end];
+            start = end + 1;
+            *n += 1;
+            let value = if tombstone && line.is_empty() {
+                None
+            } else {
+                Some(line)
+            };
+            let p = partition.unwrap_or(self.sticky);
+            let rec = NewRecord {
+                timestamp,
+                key: None,
+                value,
+                headers: &[],
+            };
+            let size = BatchBuilder::record_size(&rec);
+            if HEADER_LEN + size > self.max_message || p < 0 || p >= parts {
+                // The general path reports the error.
+                self.push(*n, partition, rec, deliver)?;
+                continue;
+            }
+            let b = &self.round.batches[p as usize];
+            if !b.is_empty() && b.size() + size > self.limit {
+                self.send_all(deliver)?;
+            }
+            let b = &mut self.round.batches[p as usize];
+            if self.track_offsets {
+                self.round.pending.push((p, b.record_count(), timestamp));
+            }
+            b.push_value(timestamp, value);
+        }
+        Ok(start)
+    }
+
+    /// Hands over every pending batch; the next round goes to the next sticky partition.
+    fn send_all(&mut self, deliver: &mut Deliver) -> Result<()> {
+        if self.round.batches.iter().all(BatchBuilder::is_empty) {
+            return Ok(());
+        }
+        deliver(&mut self.round)?;
+        self.sticky = (self.sticky + 1) % self.round.batches.len() as i32;
+        Ok(())
+    }
+}
+
+/// Appends rounds of batches to the topic, prints their offsets if asked, and fsyncs at
+/// least every `SYNC_EVERY`.
+struct Appender<'a> {
+    producer: &'a mut dyn Producer,
+    topic: String,
+    offsets_fmt: Option<Format>,
+    last_sync: Instant,
+}
+
+impl Appender<'_> {
+    /// Appends every non-empty batch of `round`, then prints their offsets if asked; leaves
+    /// the round empty for reuse.
+    fn append(&mut self, round: &mut Round) -> Result<()> {
+        let mut bases = vec![0i64; round.batches.len()];
+        for (p, b) in round.batches.iter_mut().enumerate() {
             if b.is_empty() {
                 continue;
             }
             bases[p] = self.producer.send(p as i32, b)?;
             b.clear();
-            sent = true;
         }
-        if !sent {
-            return Ok(());
-        }
-        self.sticky = (self.sticky + 1) % self.batches.len() as i32;
         if let Some(f) = &self.offsets_fmt {
             let mut out = Vec::new();
-            for (p, i, ts) in self.pending.drain(..) {
+            for (p, i, ts) in round.pending.drain(..) {
                 let r = RecordView::meta(bases[p as usize] + i64::from(i), ts);
                 f.render(&self.topic, p, &r, &mut out);
             }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use bytes::{BufMut, Bytes, BytesMut};
+use bytes::{BufMut, Bytes};
 use kafka_protocol::messages::api_versions_response::ApiVersion;
 use kafka_protocol::messages::create_partitions_response::CreatePartitionsTopicResult;
 use kafka_protocol::messages::create_topics_response::CreatableTopicResult;
@@ -97,6 +97,44 @@ pub struct ConnState {
     pub client_id: String,
     /// The client's IP address, as group descriptions show it.
     pub peer: String,
+    /// Buffers of earlier fetch responses (records, frames), reused so that a streaming
+    /// consumer does not allocate and fault in megabytes of fresh memory per fetch.
+    spare: Vec<Vec<u8>>,
+}
+
+/// Reused buffers a connection keeps, and the largest one it keeps: typical fetches are a
+/// megabyte or two; an occasional huge one is given back to the allocator.
+const SPARE_BUFFERS: usize = 4;
+const SPARE_MAX_BYTES: usize = 4 * 1024 * 1024;
+
+impl ConnState {
+    fn take_buffer(&mut self) -> Vec<u8> {
+        let mut b = self.spare.pop().unwrap_or_default();
+        b.clear();
+        b
+    }
+
+    /// Gives a buffer back for a later fetch (or drops it, when it is too big or enough
+    /// are kept).
+    pub fn recycle(&mut self, b: Vec<u8>) {
+        if b.capacity() <= SPARE_MAX_BYTES && self.spare.len() < SPARE_BUFFERS {
+            self.spare.push(b);
+        }
+    }
+
+    /// Takes back the record buffers of an encoded fetch response.
+    fn recycle_records(&mut self, resp: &mut FetchResponse) {
+        for t in &mut resp.responses {
+            for p in &mut t.partitions {
+                if let Some(mut r) = p.records.take() {
+                    r.truncate(0);
+                    if let Ok(m) = r.try_into_mut() {
+                        self.recycle(Vec::from(m));
+                    }
+                }
+            }
+        }
+    }
 }
 
 pub enum Reply {
@@ -112,7 +150,20 @@ fn s(v: &str) -> StrBytes {
 }
 
 fn encode<R: Encodable + HeaderVersion>(correlation_id: i32, version: i16, resp: &R) -> Reply {
-    let mut buf = BytesMut::with_capacity(64);
+    encode_into(Vec::with_capacity(64), correlation_id, version, resp)
+}
+
+/// Encodes a response frame into `buf` (emptied first), sized once up front.
+fn encode_into<R: Encodable + HeaderVersion>(
+    mut buf: Vec<u8>,
+    correlation_id: i32,
+    version: i16,
+    resp: &R,
+) -> Reply {
+    buf.clear();
+    if let Ok(n) = resp.compute_size(version) {
+        buf.reserve(n + 16);
+    }
     buf.put_i32(0);
     let header = ResponseHeader::default().with_correlation_id(correlation_id);
     let encoded = header
@@ -122,7 +173,7 @@ fn encode<R: Encodable + HeaderVersion>(correlation_id: i32, version: i16, resp:
         Ok(()) => {
             let len = (buf.len() - 4) as i32;
             buf[0..4].copy_from_slice(&len.to_be_bytes());
-            Reply::Frame(buf.to_vec())
+            Reply::Frame(buf)
         }
         Err(e) => Reply::Close(format!("cannot encode response: {e:#}")),
     }
@@ -210,7 +261,12 @@ pub fn handle(shared: &Shared, conn: &mut ConnState, frame: Bytes) -> Reply {
                 encode(cid, version, &resp)
             }
         }
-        ApiKey::Fetch => encode(cid, version, &fetch(shared, conn, decode!(FetchRequest))),
+        ApiKey::Fetch => {
+            let mut resp = fetch(shared, conn, decode!(FetchRequest));
+            let reply = encode_into(conn.take_buffer(), cid, version, &resp);
+            conn.recycle_records(&mut resp);
+            reply
+        }
         ApiKey::ListOffsets => encode(
             cid,
             version,
@@ -617,6 +673,7 @@ fn read_partition(
             .map_err(|e| error_code(&e))?;
         conn.readers.insert(key.clone(), r);
     }
+    let mut out = conn.take_buffer();
     let r = conn.readers.get_mut(&key).expect("inserted");
     let start = r.start_offset().map_err(|e| error_code(&e))?;
     let end = r.end_offset().map_err(|e| error_code(&e))?;
@@ -624,12 +681,12 @@ fn read_partition(
         return Err(code::OFFSET_OUT_OF_RANGE);
     }
     if offset == end || (budget == 0 && !at_least_one) {
+        conn.recycle(out);
         return Ok((start, end, Some(Bytes::new())));
     }
     if r.position() != Some(offset) {
         r.seek(offset).map_err(|e| error_code(&e))?;
     }
-    let mut out = Vec::new();
     let limit = if at_least_one { budget.max(1) } else { budget };
     r.read(&mut out, limit).map_err(|e| error_code(&e))?;
     // Without the at-least-one rule, a batch bigger than the budget is not sent.

@@ -140,6 +140,7 @@ fn connection(shared: &Shared, mut stream: TcpStream) -> std::result::Result<(),
                 if let Err(e) = stream.write_all(&f) {
                     return Err(format!("write failed: {e}"));
                 }
+                conn.recycle(f);
             }
             handler::Reply::Nothing => {}
             handler::Reply::Close(why) => return Err(why),

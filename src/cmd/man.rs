@@ -101,6 +101,11 @@ pub const EXIT_CODES: &[(i32, &str)] = &[
         "Consumer group busy: other members hold every partition (--no-wait).",
     ),
     (8, "No space left on the device."),
+    (9, "The broker refused for lack of permission (with -b)."),
+    (
+        10,
+        "The broker lacks an API or version kaf needs (with -b).",
+    ),
 ];
 
 const ENVIRONMENT: &[(&str, &str)] = &[
@@ -112,6 +117,10 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "KAF_AUTO_CREATE",
         "false turns off the automatic creation of topics on produce.",
+    ),
+    (
+        "KAF_BROKERS",
+        "Bootstrap brokers, as -b: the commands then talk to a kaf server or a Kafka cluster.",
     ),
     ("NO_COLOR", "When set, help output has no colour."),
 ];

@@ -979,4 +979,69 @@ mod tests {
             );
         }
     }
+
+    /// A client asking for 2 GiB in one fetch gets at most Kafka's 55 MiB (plus the one batch
+    /// that straddles the limit), however much the log holds.
+    #[test]
+    fn a_huge_fetch_is_capped() {
+        use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
+        let d = tempfile::tempdir().unwrap();
+        let store = crate::store::Store::open(d.path()).unwrap();
+        let configs =
+            crate::store::topic::parse_configs(&["max.message.bytes=2000000".into()]).unwrap();
+        let meta = TopicMeta::new(1, configs).unwrap();
+        store.create_topic("t", &meta).unwrap();
+        let mut w = store.writer("t", 0, &meta).unwrap();
+        let value = vec![b'x'; 1024 * 1024];
+        for _ in 0..60 {
+            let mut b = crate::store::batch::BatchBuilder::new();
+            b.push(&crate::store::batch::NewRecord {
+                timestamp: 1,
+                key: None,
+                value: Some(&value),
+                headers: &[],
+            });
+            w.append(b.finish()).unwrap();
+        }
+        let shared = Shared::new(
+            store,
+            super::super::state::Config {
+                auto_create: false,
+                advertised_host: "127.0.0.1".into(),
+                advertised_port: 9092,
+                max_frame_bytes: 1 << 20,
+                max_connections: 1,
+                idle_timeout: Duration::from_secs(1),
+                default_partitions: 1,
+                max_fetch_wait: Duration::ZERO,
+            },
+        );
+        let req = FetchRequest::default()
+            .with_max_bytes(i32::MAX)
+            .with_min_bytes(1)
+            .with_topics(vec![
+                FetchTopic::default()
+                    .with_topic(s("t").into())
+                    .with_partitions(vec![
+                        FetchPartition::default()
+                            .with_partition(0)
+                            .with_fetch_offset(0)
+                            .with_partition_max_bytes(i32::MAX),
+                    ]),
+            ]);
+        let mut conn = ConnState::default();
+        let resp = fetch(&shared, &mut conn, req);
+        let got: usize = resp.responses[0].partitions[0]
+            .records
+            .as_ref()
+            .map_or(0, Bytes::len);
+        assert!(
+            got > 50 * 1024 * 1024,
+            "a big fetch still returns a lot: {got}"
+        );
+        assert!(
+            got <= FETCH_MAX_BYTES + 1024 * 1024 + 100,
+            "{got} bytes in one fetch, over the cap"
+        );
+    }
 }

@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const KAF: &str = env!("CARGO_BIN_EXE_kaf");
 
@@ -42,6 +42,48 @@ fn kaf_path_env() -> String {
     )
 }
 
+/// Runs the walk-through's two terminals: `consume` follows, `produce` gets the message at
+/// its prompt. Returns the first line the follower printed within `wait`, if any.
+/// `kaf_dir` is the data directory both see (None: neither has one, as with `-b`).
+fn two_terminals(
+    consume: &str,
+    produce: &str,
+    kaf_dir: Option<&Path>,
+    wait: Duration,
+) -> Option<String> {
+    let shell = |cmd: &str| {
+        let mut c = Command::new("bash");
+        c.arg("-c")
+            .arg(format!("exec {cmd}"))
+            .env("PATH", kaf_path_env());
+        match kaf_dir {
+            Some(d) => c.env("KAF_DIR", d),
+            None => c.env_remove("KAF_DIR"),
+        };
+        c
+    };
+    let mut follower = shell(consume).stdout(Stdio::piped()).spawn().unwrap();
+    let mut producer = shell(produce).stdin(Stdio::piped()).spawn().unwrap();
+    producer
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"my first kafka message!\n")
+        .unwrap();
+    assert!(producer.wait().unwrap().success());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = follower.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let got = rx.recv_timeout(wait).ok();
+    let _ = follower.kill();
+    let _ = follower.wait();
+    got
+}
+
 #[test]
 fn brokerless_walkthrough_runs_as_written() {
     let text = readme();
@@ -71,40 +113,12 @@ fn brokerless_walkthrough_runs_as_written() {
         "kaf consume --topic hello_kafka --from-beginning --follow",
     );
     let produce = line_starting(&text, "kaf produce --topic hello_kafka");
-    let mut follower = Command::new("bash")
-        .arg("-c")
-        .arg(format!("exec {consume}"))
-        .env("PATH", kaf_path_env())
-        .env("KAF_DIR", dir.path())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut producer = Command::new("bash")
-        .arg("-c")
-        .arg(format!("exec {produce}"))
-        .env("PATH", kaf_path_env())
-        .env("KAF_DIR", dir.path())
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    producer
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"my first kafka message!\n")
-        .unwrap();
-    assert!(producer.wait().unwrap().success());
-    let (tx, rx) = std::sync::mpsc::channel();
-    let stdout = follower.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let got = rx.recv_timeout(deadline - Instant::now());
-    let _ = follower.kill();
-    let _ = follower.wait();
+    let got = two_terminals(
+        &consume,
+        &produce,
+        Some(dir.path()),
+        Duration::from_secs(10),
+    );
     assert_eq!(got.unwrap(), "my first kafka message!\n");
 }
 
@@ -173,38 +187,7 @@ fn server_walkthrough_runs_as_written() {
         &text,
         "kaf produce --broker-list localhost:9092 --topic hello_kafka",
     ));
-    let mut follower = Command::new("bash")
-        .arg("-c")
-        .arg(format!("exec {consume}"))
-        .env("PATH", kaf_path_env())
-        .env_remove("KAF_DIR")
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut producer = Command::new("bash")
-        .arg("-c")
-        .arg(format!("exec {produce}"))
-        .env("PATH", kaf_path_env())
-        .stdin(Stdio::piped())
-        .spawn()
-        .unwrap();
-    producer
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"my first kafka message!\n")
-        .unwrap();
-    assert!(producer.wait().unwrap().success());
-    let (tx, rx) = std::sync::mpsc::channel();
-    let stdout = follower.stdout.take().unwrap();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let got = rx.recv_timeout(Duration::from_secs(15));
-    let _ = follower.kill();
-    let _ = follower.wait();
+    let got = two_terminals(&consume, &produce, None, Duration::from_secs(15));
     let _ = server.kill();
     let _ = server.wait();
     assert_eq!(got.unwrap(), "my first kafka message!\n");

@@ -20,6 +20,7 @@ pub mod error;
 pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod kafka_error;
 pub mod parse;
 pub mod partitioner;
 pub mod protocol;

@@ -6,9 +6,9 @@ use kafka_protocol::ResponseError;
 
 use crate::error::Error;
 
-/// A Kafka error code (`0` is success). A newtype rather than an enum: brokers may send codes
-/// newer than kaf, and those must survive to the error message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A Kafka error code (`0` is success, the default). A newtype rather than an enum: brokers
+/// may send codes newer than kaf, and those must survive to the error message.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub(crate) struct ErrorCode(pub(crate) i16);
 
 impl ErrorCode {

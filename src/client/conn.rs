@@ -445,7 +445,7 @@ mod tests {
                 asked.push(v);
                 if v > max_av {
                     let r = ApiVersionsResponse::default()
-                        .with_error_code(ErrorCode::UNSUPPORTED_VERSION)
+                        .with_error_code(ErrorCode::UNSUPPORTED_VERSION.code())
                         .with_api_keys(keys(&[(ApiKey::ApiVersions, 0, max_av)]));
                     answer(&mut s, id, 0, &r);
                     continue;

@@ -60,15 +60,6 @@ impl ErrorCode {
         self.0
     }
 
-    pub(crate) fn is_ok(self) -> bool {
-        self == ErrorCode::NONE
-    }
-
-    /// `Ok(())` for NONE, else the code as an error.
-    pub(crate) fn into_result(self) -> Result<(), ErrorCode> {
-        if self.is_ok() { Ok(()) } else { Err(self) }
-    }
-
     /// Kafka's name for a code, as its documentation spells it: `NOT_LEADER_OR_FOLLOWER`.
     pub(crate) fn name(self) -> String {
         match ResponseError::try_from_code(self.0) {

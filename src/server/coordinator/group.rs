@@ -92,23 +92,23 @@ pub(crate) struct Member {
     pub(crate) client_id: String,
     pub(crate) host: String,
     /// Order of joining: the first member still present leads.
-    pub(crate) seq: u64,
-    pub(crate) session_timeout: Duration,
-    pub(crate) rebalance_timeout: Duration,
-    pub(crate) protocols: Vec<(String, Bytes)>,
+    seq: u64,
+    session_timeout: Duration,
+    rebalance_timeout: Duration,
+    protocols: Vec<(String, Bytes)>,
     pub(crate) assignment: Bytes,
     /// The generation `assignment` belongs to (-1: none yet).
-    pub(crate) assigned_generation: i32,
+    assigned_generation: i32,
     /// The last generation this member sent SyncGroup for.
-    pub(crate) synced_generation: i32,
+    synced_generation: i32,
     /// Last heartbeat, join, sync or commit.
-    pub(crate) last_seen: Instant,
+    last_seen: Instant,
     /// The ticket of a JoinGroup waiting for this rebalance to complete.
-    pub(crate) join_waiter: Option<u64>,
+    join_waiter: Option<u64>,
     /// The completed rebalance's answer for the waiting JoinGroup with this ticket.
-    pub(crate) join_result: Option<(u64, JoinResult)>,
+    join_result: Option<(u64, JoinResult)>,
     /// SyncGroup requests blocked until the leader's assignment arrives.
-    pub(crate) sync_waiters: u32,
+    sync_waiters: u32,
 }
 
 impl Member {
@@ -120,13 +120,13 @@ impl Member {
             .unwrap_or_default()
     }
 
-    pub(crate) fn supports(&self, protocol: &str) -> bool {
+    fn supports(&self, protocol: &str) -> bool {
         self.protocols.iter().any(|(n, _)| n == protocol)
     }
 
     /// Members in a JoinGroup or SyncGroup wait are alive by definition: the rebalance and
     /// sync deadlines bound them instead of the session timeout, as in Kafka.
-    pub(crate) fn session_deadline(&self) -> Option<Instant> {
+    fn session_deadline(&self) -> Option<Instant> {
         if self.join_waiter.is_some() || self.sync_waiters > 0 {
             None
         } else {
@@ -140,20 +140,20 @@ impl Member {
 #[derive(Debug)]
 pub(crate) struct Group {
     pub(crate) state: GroupState,
-    pub(crate) generation: i32,
+    generation: i32,
     pub(crate) protocol_type: Option<String>,
     pub(crate) protocol: Option<String>,
-    pub(crate) leader: Option<String>,
+    leader: Option<String>,
     pub(crate) members: BTreeMap<String, Member>,
     /// Ids handed out with MEMBER_ID_REQUIRED whose JoinGroup has not come back yet, with
     /// the instant they are forgotten. A rebalance waits for them, as Kafka's does.
-    pub(crate) pending: HashMap<String, Instant>,
+    pending: HashMap<String, Instant>,
     /// PreparingRebalance: when the join phase completes without the missing members.
-    pub(crate) rebalance_deadline: Option<Instant>,
+    rebalance_deadline: Option<Instant>,
     /// CompletingRebalance: when members that sent no SyncGroup (the leader, at least) are
     /// dropped and the group rebalances again.
     pub(crate) sync_deadline: Option<Instant>,
-    pub(crate) next_seq: u64,
+    next_seq: u64,
 }
 
 impl Group {
@@ -177,7 +177,7 @@ impl Group {
         self.state == GroupState::Empty && self.members.is_empty() && self.pending.is_empty()
     }
 
-    pub(crate) fn max_rebalance_timeout(&self) -> Duration {
+    fn max_rebalance_timeout(&self) -> Duration {
         self.members
             .values()
             .map(|m| m.rebalance_timeout)
@@ -187,12 +187,7 @@ impl Group {
 
     /// Whether a member with these protocols may join: same protocol type, and at least one
     /// protocol every other member supports.
-    pub(crate) fn accepts(
-        &self,
-        protocol_type: &str,
-        protocols: &[(String, Bytes)],
-        member: &str,
-    ) -> bool {
+    fn accepts(&self, protocol_type: &str, protocols: &[(String, Bytes)], member: &str) -> bool {
         let others: Vec<&Member> = self.members.values().filter(|m| m.id != member).collect();
         if others.is_empty() {
             return true;
@@ -280,13 +275,7 @@ impl Group {
         }
     }
 
-    pub(crate) fn add_member(
-        &mut self,
-        now: Instant,
-        id: String,
-        a: JoinArgs,
-        ticket: u64,
-    ) -> JoinStep {
+    fn add_member(&mut self, now: Instant, id: String, a: JoinArgs, ticket: u64) -> JoinStep {
         if self.members.is_empty() {
             self.protocol_type = Some(a.protocol_type.clone());
         }
@@ -318,7 +307,7 @@ impl Group {
         JoinStep::Wait { member: id }
     }
 
-    pub(crate) fn update_member(&mut self, now: Instant, id: &str, a: JoinArgs, ticket: u64) {
+    fn update_member(&mut self, now: Instant, id: &str, a: JoinArgs, ticket: u64) {
         let m = self.members.get_mut(id).expect("member present");
         m.protocols = a.protocols;
         m.session_timeout = a.session_timeout;
@@ -331,13 +320,13 @@ impl Group {
         m.join_result = None;
     }
 
-    pub(crate) fn touch(&mut self, now: Instant, id: &str) {
+    fn touch(&mut self, now: Instant, id: &str) {
         if let Some(m) = self.members.get_mut(id) {
             m.last_seen = now;
         }
     }
 
-    pub(crate) fn current_result(&self, id: &str) -> JoinResult {
+    fn current_result(&self, id: &str) -> JoinResult {
         let leader = self.leader.clone().unwrap_or_default();
         let protocol = self.protocol.clone();
         let members = if leader == id {
@@ -361,7 +350,7 @@ impl Group {
     }
 
     /// Starts a rebalance from Empty, Stable or CompletingRebalance.
-    pub(crate) fn prepare_rebalance(&mut self, now: Instant) {
+    fn prepare_rebalance(&mut self, now: Instant) {
         if self.state == GroupState::CompletingRebalance {
             // The leader's assignment for this generation will never come now.
             for m in self.members.values_mut() {
@@ -373,11 +362,11 @@ impl Group {
         self.sync_deadline = None;
     }
 
-    pub(crate) fn all_joined(&self) -> bool {
+    fn all_joined(&self) -> bool {
         self.pending.is_empty() && self.members.values().all(|m| m.join_waiter.is_some())
     }
 
-    pub(crate) fn try_complete_join(&mut self, now: Instant) -> bool {
+    fn try_complete_join(&mut self, now: Instant) -> bool {
         if self.state != GroupState::PreparingRebalance {
             return false;
         }
@@ -391,7 +380,7 @@ impl Group {
 
     /// Ends the join phase: members that did not rejoin are dropped, the generation moves
     /// on, and every waiting JoinGroup gets its answer.
-    pub(crate) fn complete_join(&mut self, now: Instant) {
+    fn complete_join(&mut self, now: Instant) {
         self.members.retain(|_, m| m.join_waiter.is_some());
         self.generation += 1;
         self.rebalance_deadline = None;
@@ -427,7 +416,7 @@ impl Group {
     }
 
     /// The leader's most preferred protocol that every member supports.
-    pub(crate) fn select_protocol(&self) -> Option<String> {
+    fn select_protocol(&self) -> Option<String> {
         let leader = self.members.get(self.leader.as_ref()?)?;
         leader
             .protocols
@@ -591,7 +580,7 @@ impl Group {
     }
 
     /// Removes a member (left, expired or replaced) and rebalances the rest.
-    pub(crate) fn remove_member(&mut self, now: Instant, id: &str) -> bool {
+    fn remove_member(&mut self, now: Instant, id: &str) -> bool {
         if self.members.remove(id).is_none() {
             return false;
         }

@@ -464,6 +464,22 @@ mod tests {
         (d, Arc::new(server))
     }
 
+    /// Waits (with a generous deadline) until group g's blocked requests satisfy `ready`.
+    fn wait_until(sh: &Server, ready: impl Fn((usize, u32)) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !sh
+            .groups
+            .with_live_group("g", |g| ready(g.waiting()))
+            .unwrap_or(false)
+        {
+            assert!(
+                Instant::now() < deadline,
+                "group g never reached the expected state"
+            );
+            std::thread::yield_now();
+        }
+    }
+
     fn join_group(
         sh: &Server,
         client: &str,
@@ -552,7 +568,8 @@ mod tests {
             let req = sync_req(follower, vec![]);
             std::thread::spawn(move || sync(&sh, req))
         };
-        std::thread::sleep(Duration::from_millis(100));
+        // The follower waits for the leader's assignment.
+        wait_until(&sh, |(_, syncs)| syncs == 1);
         assert!(!waiting.is_finished(), "a follower waits for the leader");
         let assignments = vec![
             (leader.member_id.clone(), "mine"),
@@ -632,13 +649,11 @@ mod tests {
             let sh = Arc::clone(&sh);
             std::thread::spawn(move || join_new(&sh, "b"))
         };
-        std::thread::sleep(Duration::from_millis(100));
+        wait_until(&sh, |(joins, _)| joins == 1);
         assert!(!waiting.is_finished());
-        let started = Instant::now();
         sh.groups.shutdown();
         let r = waiting.join().unwrap();
         assert_eq!(r.error_code, ErrorCode::COORDINATOR_NOT_AVAILABLE.code());
-        assert!(started.elapsed() < Duration::from_secs(2));
     }
 
     #[test]
@@ -648,7 +663,7 @@ mod tests {
         assert_eq!(
             (r.error_code, r.generation_id),
             (0, 1),
-            "v3: no ErrorCode::MEMBER_ID_REQUIRED.code()"
+            "v3: no MEMBER_ID_REQUIRED"
         );
         let started = Instant::now();
         let r = join_group(&sh, "b", "h", join_req("", 300), 3);
@@ -656,9 +671,7 @@ mod tests {
         assert_eq!((r.error_code, r.generation_id), (0, 2));
         assert_eq!(r.leader, r.member_id, "a did not rejoin and was dropped");
         assert_eq!(r.members.len(), 1);
-        assert!(
-            waited >= Duration::from_millis(290) && waited < Duration::from_secs(3),
-            "{waited:?}"
-        );
+        // Answered by the rebalance deadline, not before: no wall-clock upper bound.
+        assert!(waited >= Duration::from_millis(300), "{waited:?}");
     }
 }

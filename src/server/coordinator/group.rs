@@ -659,6 +659,19 @@ impl Group {
         next
     }
 
+    /// Requests blocked on this group: JoinGroups waiting for the rebalance, SyncGroups
+    /// waiting for the leader. What tests wait for instead of sleeping.
+    #[cfg(test)]
+    pub(crate) fn waiting(&self) -> (usize, u32) {
+        let joins = self
+            .members
+            .values()
+            .filter(|m| m.join_waiter.is_some())
+            .count();
+        let syncs = self.members.values().map(|m| m.sync_waiters).sum();
+        (joins, syncs)
+    }
+
     /// OffsetCommit's membership check (Kafka's `validateOffsetCommit`).
     pub(crate) fn check_commit(
         &mut self,

@@ -3,8 +3,7 @@
 
 use std::sync::OnceLock;
 
-use crate::server::handler::{self, ConnState};
-use crate::server::state::{Config, Shared};
+use crate::server::{self, Config, Server, Session};
 use crate::store::Store;
 use crate::store::batch::{self, Records, Scan};
 
@@ -56,10 +55,10 @@ fn tempfile_dir() -> std::path::PathBuf {
 
 /// The Kafka request decoder and server handler on one arbitrary frame.
 pub fn server_frame(data: &[u8]) {
-    static SHARED: OnceLock<Shared> = OnceLock::new();
-    let shared = SHARED.get_or_init(|| {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    let srv = SERVER.get_or_init(|| {
         let store = Store::open(&tempfile_dir().join("data")).expect("temp store");
-        Shared::new(
+        Server::new(
             store,
             Config {
                 auto_create: true,
@@ -79,8 +78,8 @@ pub fn server_frame(data: &[u8]) {
     if data.len() >= 2 && matches!(i16::from_be_bytes([data[0], data[1]]), 11 | 14) {
         return;
     }
-    let mut conn = ConnState::default();
-    let _ = handler::handle(shared, &mut conn, bytes::Bytes::copy_from_slice(data));
+    let mut session = Session::default();
+    let _ = server::handle(srv, &mut session, bytes::Bytes::copy_from_slice(data));
 }
 
 /// The `-o` offset grammar.

@@ -5,33 +5,34 @@
 //! - `broker`: the `Broker` trait commands talk to, its local implementation and the remote
 //!   one over `client`, the Kafka protocol client used with `-b`.
 //! - `server`: `kaf server`, the Kafka wire protocol over the store.
+//! - `kafka_error`: Kafka's error codes, shared by `server` and `client`; `protocol`: facts
+//!   about the codec both use; `shutdown`: the SIGINT/SIGTERM stop signal.
 //! - `store`: the data directory (segments of Kafka RecordBatch v2, indexes, locks).
 //! - `error`: the one error type and the one mapping from errors to exit codes.
 //! - `format`: record output (`--format`, JSON) and the JSON `produce -J` reads;
 //!   `parse`: escapes, times, the `-o` grammar; `partitioner`: Kafka's murmur2.
 
-#[doc(hidden)]
-pub mod alloc;
-pub mod broker;
-pub mod cli;
-pub mod client;
-pub mod cmd;
+// Public only what the integration tests (`tests/`) and the fuzz targets (`fuzz/`) use;
+// everything else is crate-private so that the dead-code lint sees all of it.
+pub(crate) mod broker;
+pub(crate) mod cli;
+pub(crate) mod client;
+pub(crate) mod cmd;
 pub mod error;
-pub mod format;
+pub(crate) mod format;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod parse;
+pub(crate) mod kafka_error;
+pub(crate) mod parse;
 pub mod partitioner;
-pub mod protocol;
-pub mod server;
-pub mod store;
+pub(crate) mod protocol;
+pub(crate) mod server;
+pub(crate) mod shutdown;
+pub(crate) mod store;
 
 use std::io::Write;
 
 use clap::Parser;
-
-#[global_allocator]
-static GLOBAL: alloc::Alloc = alloc::Alloc;
 
 /// What `--version` prints: the release and the on-disk format it reads and writes.
 pub const VERSION_LINE: &str = concat!(env!("CARGO_PKG_VERSION"), " (data format 1)");

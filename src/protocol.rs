@@ -1,11 +1,15 @@
-//! Facts about the Kafka protocol codec shared by the server and the remote client.
+//! Facts about the Kafka protocol codec shared by the server and the remote client, for
+//! their tests.
 
+#[cfg(test)]
 use kafka_protocol::messages::*;
+#[cfg(test)]
 use kafka_protocol::protocol::Message;
 
 /// The `kafka-protocol` codec's version range for an API, which both the server's served
-/// versions and the client's spoken versions must stay within.
-pub fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
+/// versions and the client's spoken versions must stay within (checked by their tests).
+#[cfg(test)]
+pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
     macro_rules! r {
         ($t:ty) => {
             Some((<$t>::VERSIONS.min, <$t>::VERSIONS.max))

@@ -18,10 +18,6 @@ impl Local {
         Local { store }
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
-    }
-
     fn info(name: &str, meta: &TopicMeta) -> TopicInfo {
         TopicInfo {
             name: name.to_string(),

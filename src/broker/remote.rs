@@ -18,8 +18,9 @@ use crate::client::admin::{CommitRefused, Committer};
 use crate::client::cluster::Step;
 use crate::client::fetch::Hub;
 use crate::client::partition::{EARLIEST, LATEST};
-use crate::client::{Client, Config, codes, group};
+use crate::client::{Client, Config, group};
 use crate::error::{Error, Result};
+use crate::kafka_error::ErrorCode;
 use crate::store::batch::BatchBuilder;
 use crate::store::topic::DEFAULT_MAX_MESSAGE_BYTES;
 
@@ -52,12 +53,12 @@ impl Remote {
     fn meta(&self, name: &str) -> Result<crate::client::cluster::TopicMeta> {
         let t = self.client.topic(name, false)?;
         match t.error {
-            codes::NONE => Ok(t),
-            codes::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
+            ErrorCode::NONE => Ok(t),
+            ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
                 name: name.to_string(),
                 hint: None,
             }),
-            c => Err(codes::to_error(c, &format!("look up topic '{name}'"), None)),
+            c => Err(c.to_error(&format!("look up topic '{name}'"), None)),
         }
     }
 }
@@ -72,7 +73,7 @@ impl Broker for Remote {
             .client
             .all_topics()?
             .into_iter()
-            .filter(|t| t.error == codes::NONE)
+            .filter(|t| t.error == ErrorCode::NONE)
             .map(|t| TopicInfo {
                 name: t.name,
                 partitions: t.partitions.len() as i32,
@@ -131,8 +132,8 @@ impl Broker for Remote {
         let t = client.retry(client.cfg.api_timeout, || {
             let t = client.topic(topic, create)?;
             match t.error {
-                codes::NONE if !t.partitions.is_empty() => Ok(Step::Done(t)),
-                codes::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
+                ErrorCode::NONE if !t.partitions.is_empty() => Ok(Step::Done(t)),
+                ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
                     hint: Some(if create {
                         format!(
                             "the broker does not create topics on use (auto.create.topics.enable=false): create it with `kaf topics create {topic}`"
@@ -144,12 +145,10 @@ impl Broker for Remote {
                     }),
                     name: topic.to_string(),
                 }),
-                c if c == codes::NONE || codes::retriable(c) => Ok(Step::Retry(codes::to_error(
-                    codes::LEADER_NOT_AVAILABLE,
-                    &format!("produce to '{topic}'"),
+                c if c == ErrorCode::NONE || c.is_retriable() => Ok(Step::Retry(ErrorCode::LEADER_NOT_AVAILABLE.to_error(&format!("produce to '{topic}'"),
                     None,
                 ))),
-                c => Err(codes::to_error(c, &format!("produce to '{topic}'"), None)),
+                c => Err(c.to_error(&format!("produce to '{topic}'"), None)),
             }
         })?;
         let max = self

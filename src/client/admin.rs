@@ -22,10 +22,10 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::StrBytes;
 
 use super::cluster::{Client, Step};
-use super::codes;
 use super::conn::{Conn, decode_versioned};
 use crate::broker::{GroupOffsets, NewTopic};
 use crate::error::{Error, Result};
+use crate::kafka_error::ErrorCode;
 
 /// DescribeConfigs resource type of a topic.
 const TOPIC_RESOURCE: i8 = 2;
@@ -107,23 +107,17 @@ impl Client {
                 .iter()
                 .find(|r| r.name.as_str() == t.name)
                 .ok_or_else(|| Error::Other(format!("{what}: no answer for the topic")))?;
-            match r.error_code {
-                codes::NONE => Ok(Step::Done(())),
-                codes::TOPIC_ALREADY_EXISTS => Err(Error::TopicExists(t.name.clone())),
-                codes::NOT_CONTROLLER => {
+            match ErrorCode(r.error_code) {
+                ErrorCode::NONE => Ok(Step::Done(())),
+                ErrorCode::TOPIC_ALREADY_EXISTS => Err(Error::TopicExists(t.name.clone())),
+                ErrorCode::NOT_CONTROLLER => {
                     self.metadata(Some(&[]), false)?;
-                    Ok(Step::Retry(codes::to_error(
-                        codes::NOT_CONTROLLER,
-                        &what,
-                        None,
-                    )))
+                    Ok(Step::Retry(ErrorCode::NOT_CONTROLLER.to_error(&what, None)))
                 }
-                c if codes::retriable(c) => Ok(Step::Retry(codes::to_error(
-                    c,
-                    &what,
-                    r.error_message.as_deref(),
-                ))),
-                c => Err(codes::to_error(c, &what, r.error_message.as_deref())),
+                c if c.is_retriable() => {
+                    Ok(Step::Retry(c.to_error(&what, r.error_message.as_deref())))
+                }
+                c => Err(c.to_error(&what, r.error_message.as_deref())),
             }
         })?;
         // Kafka creates asynchronously: wait until the metadata shows every partition with a
@@ -137,11 +131,11 @@ impl Client {
         self.retry(self.cfg.api_timeout, || {
             let m = self.topic(name, false)?;
             let ready = if present {
-                m.error == codes::NONE
+                m.error == ErrorCode::NONE
                     && !m.partitions.is_empty()
                     && m.partitions.iter().all(|p| p.leader >= 0)
             } else {
-                m.error == codes::UNKNOWN_TOPIC_OR_PARTITION
+                m.error == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION
             };
             Ok(if ready {
                 Step::Done(())
@@ -165,26 +159,20 @@ impl Client {
                 .responses
                 .iter()
                 .find(|r| r.name.as_ref().is_some_and(|n| n.as_str() == name))
-                .map(|r| (r.error_code, r.error_message.clone()))
+                .map(|r| (ErrorCode(r.error_code), r.error_message.clone()))
                 .ok_or_else(|| Error::Other(format!("{what}: no answer for the topic")))?;
             match code {
-                (codes::NONE, _) => Ok(Step::Done(())),
-                (codes::UNKNOWN_TOPIC_OR_PARTITION, _) => Err(Error::TopicNotFound {
+                (ErrorCode::NONE, _) => Ok(Step::Done(())),
+                (ErrorCode::UNKNOWN_TOPIC_OR_PARTITION, _) => Err(Error::TopicNotFound {
                     name: name.to_string(),
                     hint: None,
                 }),
-                (codes::NOT_CONTROLLER, _) => {
+                (ErrorCode::NOT_CONTROLLER, _) => {
                     self.metadata(Some(&[]), false)?;
-                    Ok(Step::Retry(codes::to_error(
-                        codes::NOT_CONTROLLER,
-                        &what,
-                        None,
-                    )))
+                    Ok(Step::Retry(ErrorCode::NOT_CONTROLLER.to_error(&what, None)))
                 }
-                (c, m) if codes::retriable(c) => {
-                    Ok(Step::Retry(codes::to_error(c, &what, m.as_deref())))
-                }
-                (c, m) => Err(codes::to_error(c, &what, m.as_deref())),
+                (c, m) if c.is_retriable() => Ok(Step::Retry(c.to_error(&what, m.as_deref()))),
+                (c, m) => Err(c.to_error(&what, m.as_deref())),
             }
         })?;
         self.forget_topic(name);
@@ -214,8 +202,8 @@ impl Client {
             let Some(r) = resp.results.first() else {
                 return Err(Error::Other(format!("{what}: empty answer")));
             };
-            match r.error_code {
-                codes::NONE => Ok(Step::Done(Some(
+            match ErrorCode(r.error_code) {
+                ErrorCode::NONE => Ok(Step::Done(Some(
                     r.configs
                         .iter()
                         .filter_map(|c| {
@@ -228,16 +216,14 @@ impl Client {
                         })
                         .collect(),
                 ))),
-                codes::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
+                ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
                     name: name.to_string(),
                     hint: None,
                 }),
-                c if codes::retriable(c) => Ok(Step::Retry(codes::to_error(
-                    c,
-                    &what,
-                    r.error_message.as_deref(),
-                ))),
-                c => Err(codes::to_error(c, &what, r.error_message.as_deref())),
+                c if c.is_retriable() => {
+                    Ok(Step::Retry(c.to_error(&what, r.error_message.as_deref())))
+                }
+                c => Err(c.to_error(&what, r.error_message.as_deref())),
             }
         })
     }
@@ -260,16 +246,16 @@ impl Client {
 
     /// Maps a group-level error code: Done(()) for none, Retry for a moving or loading
     /// coordinator, the error otherwise.
-    fn group_step(&self, group: &str, code: i16, what: &str) -> Result<Step<()>> {
+    fn group_step(&self, group: &str, code: ErrorCode, what: &str) -> Result<Step<()>> {
         match code {
-            codes::NONE => Ok(Step::Done(())),
-            codes::GROUP_ID_NOT_FOUND => Err(Error::GroupNotFound(group.to_string())),
-            c if codes::needs_coordinator(c) => {
+            ErrorCode::NONE => Ok(Step::Done(())),
+            ErrorCode::GROUP_ID_NOT_FOUND => Err(Error::GroupNotFound(group.to_string())),
+            c if c.needs_coordinator() => {
                 self.forget_coordinator(group);
-                Ok(Step::Retry(codes::to_error(c, what, None)))
+                Ok(Step::Retry(c.to_error(what, None)))
             }
-            c if codes::retriable(c) => Ok(Step::Retry(codes::to_error(c, what, None))),
-            c => Err(codes::to_error(c, what, None)),
+            c if c.is_retriable() => Ok(Step::Retry(c.to_error(what, None))),
+            c => Err(c.to_error(what, None)),
         }
     }
 
@@ -303,7 +289,7 @@ impl Client {
                 .with_topics(list);
             let (resp, v): (OffsetFetchResponse, i16) = c.call(&req, Duration::ZERO)?;
             if v >= 2 {
-                match self.group_step(group, resp.error_code, &what)? {
+                match self.group_step(group, ErrorCode(resp.error_code), &what)? {
                     Step::Done(()) => {}
                     Step::Retry(e) => return Ok(Step::Retry(e)),
                 }
@@ -311,19 +297,19 @@ impl Client {
             let mut out = GroupOffsets::new();
             for t in &resp.topics {
                 for p in &t.partitions {
-                    if p.error_code == codes::NONE && p.committed_offset >= 0 {
+                    if ErrorCode(p.error_code) == ErrorCode::NONE && p.committed_offset >= 0 {
                         out.entry(t.name.to_string())
                             .or_default()
                             .insert(p.partition_index, p.committed_offset);
-                    } else if codes::needs_coordinator(p.error_code)
-                        || p.error_code == codes::COORDINATOR_LOAD_IN_PROGRESS
+                    } else if ErrorCode(p.error_code).needs_coordinator()
+                        || ErrorCode(p.error_code) == ErrorCode::COORDINATOR_LOAD_IN_PROGRESS
                     {
                         self.forget_coordinator(group);
-                        return Ok(Step::Retry(codes::to_error(p.error_code, &what, None)));
-                    } else if p.error_code == codes::GROUP_AUTHORIZATION_FAILED
-                        || p.error_code == codes::TOPIC_AUTHORIZATION_FAILED
+                        return Ok(Step::Retry(ErrorCode(p.error_code).to_error(&what, None)));
+                    } else if ErrorCode(p.error_code) == ErrorCode::GROUP_AUTHORIZATION_FAILED
+                        || ErrorCode(p.error_code) == ErrorCode::TOPIC_AUTHORIZATION_FAILED
                     {
-                        return Err(codes::to_error(p.error_code, &what, None));
+                        return Err(ErrorCode(p.error_code).to_error(&what, None));
                     }
                 }
             }
@@ -359,7 +345,7 @@ impl Client {
         let all: Vec<(String, Vec<i32>)> = self
             .all_topics()?
             .into_iter()
-            .filter(|t| t.error == codes::NONE)
+            .filter(|t| t.error == ErrorCode::NONE)
             .map(|t| (t.name, t.partitions.iter().map(|p| p.partition).collect()))
             .collect();
         let o = if all.is_empty() {
@@ -381,7 +367,7 @@ impl Client {
                 return Ok(Step::Done(None));
             }
             let (resp, _) = c.call(&ListGroupsRequest::default(), Duration::ZERO)?;
-            match self.group_step(group, resp.error_code, what)? {
+            match self.group_step(group, ErrorCode(resp.error_code), what)? {
                 Step::Done(()) => Ok(Step::Done(Some(
                     resp.groups.iter().map(|g| g.group_id.to_string()).collect(),
                 ))),
@@ -397,17 +383,15 @@ impl Client {
             let groups = self.retry(self.cfg.api_timeout, || {
                 self.with_conn(&addr, |c| {
                     let (resp, _) = c.call(&ListGroupsRequest::default(), Duration::ZERO)?;
-                    match resp.error_code {
-                        codes::NONE => Ok(Step::Done(
+                    match ErrorCode(resp.error_code) {
+                        ErrorCode::NONE => Ok(Step::Done(
                             resp.groups
                                 .iter()
                                 .map(|g| g.group_id.to_string())
                                 .collect::<Vec<_>>(),
                         )),
-                        c if codes::retriable(c) => {
-                            Ok(Step::Retry(codes::to_error(c, "list groups", None)))
-                        }
-                        c => Err(codes::to_error(c, "list groups", None)),
+                        c if c.is_retriable() => Ok(Step::Retry(c.to_error("list groups", None))),
+                        c => Err(c.to_error("list groups", None)),
                     }
                 })
             })?;
@@ -456,17 +440,17 @@ impl Client {
                 .topics
                 .iter()
                 .flat_map(|t| t.partitions.iter())
-                .map(|p| p.error_code)
-                .find(|c| *c != codes::NONE)
-                .unwrap_or(codes::NONE);
+                .map(|p| ErrorCode(p.error_code))
+                .find(|c| *c != ErrorCode::NONE)
+                .unwrap_or(ErrorCode::NONE);
             match code {
-                codes::REBALANCE_IN_PROGRESS if who.generation >= 0 => {
+                ErrorCode::REBALANCE_IN_PROGRESS if who.generation >= 0 => {
                     rebalancing = true;
                     Ok(Step::Done(()))
                 }
-                codes::ILLEGAL_GENERATION
-                | codes::UNKNOWN_MEMBER_ID
-                | codes::FENCED_INSTANCE_ID
+                ErrorCode::ILLEGAL_GENERATION
+                | ErrorCode::UNKNOWN_MEMBER_ID
+                | ErrorCode::FENCED_INSTANCE_ID
                     if who.generation < 0 =>
                 {
                     Err(Error::Other(format!(
@@ -474,14 +458,14 @@ impl Client {
                          before changing the group's offsets"
                     )))
                 }
-                codes::ILLEGAL_GENERATION
-                | codes::UNKNOWN_MEMBER_ID
-                | codes::FENCED_INSTANCE_ID => Err(Error::Other(format!(
+                ErrorCode::ILLEGAL_GENERATION
+                | ErrorCode::UNKNOWN_MEMBER_ID
+                | ErrorCode::FENCED_INSTANCE_ID => Err(Error::Other(format!(
                     "group '{group}': this consumer is no longer a member ({}); another \
                          member may read its partitions now",
-                    codes::name(code)
+                    code.name()
                 ))),
-                codes::REBALANCE_IN_PROGRESS => Ok(Step::Retry(codes::to_error(code, &what, None))),
+                ErrorCode::REBALANCE_IN_PROGRESS => Ok(Step::Retry(code.to_error(&what, None))),
                 _ => self.group_step(group, code, &what),
             }
         });
@@ -501,9 +485,9 @@ impl Client {
                 .results
                 .iter()
                 .find(|r| r.group_id.as_str() == group)
-                .map_or(codes::NONE, |r| r.error_code);
+                .map_or(ErrorCode::NONE, |r| ErrorCode(r.error_code));
             match code {
-                codes::NON_EMPTY_GROUP => Err(Error::GroupBusy(group.to_string())),
+                ErrorCode::NON_EMPTY_GROUP => Err(Error::GroupBusy(group.to_string())),
                 _ => self.group_step(group, code, &what),
             }
         })
@@ -528,18 +512,18 @@ impl Client {
             ]);
         self.on_coordinator(group, |c| {
             let (resp, _) = c.call(&req, Duration::ZERO)?;
-            let code = if resp.error_code != codes::NONE {
-                resp.error_code
+            let code = if ErrorCode(resp.error_code) != ErrorCode::NONE {
+                ErrorCode(resp.error_code)
             } else {
                 resp.topics
                     .iter()
                     .flat_map(|t| t.partitions.iter())
-                    .map(|p| p.error_code)
-                    .find(|c| *c != codes::NONE)
-                    .unwrap_or(codes::NONE)
+                    .map(|p| ErrorCode(p.error_code))
+                    .find(|c| *c != ErrorCode::NONE)
+                    .unwrap_or(ErrorCode::NONE)
             };
             match code {
-                codes::GROUP_SUBSCRIBED_TO_TOPIC => Err(Error::Other(format!(
+                ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC => Err(Error::Other(format!(
                     "group '{group}' is active on topic '{topic}': stop its members first"
                 ))),
                 _ => self.group_step(group, code, &what),
@@ -564,7 +548,7 @@ impl Client {
             let Some(g) = resp.groups.iter().find(|g| g.group_id.as_str() == group) else {
                 return Ok(Step::Done(Some(Vec::new())));
             };
-            match self.group_step(group, g.error_code, &what) {
+            match self.group_step(group, ErrorCode(g.error_code), &what) {
                 Ok(Step::Done(())) => {}
                 Ok(Step::Retry(e)) => return Ok(Step::Retry(e)),
                 Err(Error::GroupNotFound(_)) => return Ok(Step::Done(Some(Vec::new()))),

@@ -17,10 +17,10 @@ use kafka_protocol::messages::{
 };
 use kafka_protocol::protocol::StrBytes;
 
-use super::codes;
 use super::config::Config;
 use super::conn::Conn;
 use crate::error::{Error, Result};
+use crate::kafka_error::ErrorCode;
 
 /// One partition as the metadata describes it.
 #[derive(Debug, Clone, Copy)]
@@ -34,7 +34,7 @@ pub struct PartitionMeta {
 #[derive(Debug, Clone)]
 pub struct TopicMeta {
     pub name: String,
-    pub error: i16,
+    pub error: ErrorCode,
     pub partitions: Vec<PartitionMeta>,
 }
 
@@ -245,11 +245,12 @@ impl Client {
         }
         for t in &resp.topics {
             let Some(name) = &t.name else { continue };
-            if t.error_code == codes::NONE {
+            if ErrorCode(t.error_code) == ErrorCode::NONE {
                 let mut leaders = vec![-1; t.partitions.len()];
                 for p in &t.partitions {
                     if let Some(slot) = leaders.get_mut(p.partition_index as usize) {
-                        *slot = if p.error_code == codes::NONE || p.leader_id.0 >= 0 {
+                        *slot = if ErrorCode(p.error_code) == ErrorCode::NONE || p.leader_id.0 >= 0
+                        {
                             p.leader_id.0
                         } else {
                             -1
@@ -277,7 +278,7 @@ impl Client {
             .find(|t| t.name == name)
             .unwrap_or(TopicMeta {
                 name: name.to_string(),
-                error: codes::UNKNOWN_TOPIC_OR_PARTITION,
+                error: ErrorCode::UNKNOWN_TOPIC_OR_PARTITION,
                 partitions: Vec::new(),
             }))
     }
@@ -298,7 +299,7 @@ impl Client {
             Some(n) => n,
             None => {
                 let t = self.topic(topic, false)?;
-                if t.error == codes::UNKNOWN_TOPIC_OR_PARTITION {
+                if t.error == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION {
                     return Err(Error::TopicNotFound {
                         name: topic.to_string(),
                         hint: None,
@@ -306,7 +307,7 @@ impl Client {
                 }
                 match self.leader(topic, partition) {
                     Some(n) => n,
-                    None if t.error == codes::NONE
+                    None if t.error == ErrorCode::NONE
                         && !t.partitions.iter().any(|p| p.partition == partition) =>
                     {
                         return Err(Error::PartitionNotFound {
@@ -316,11 +317,10 @@ impl Client {
                         });
                     }
                     None => {
-                        return Ok(Step::Retry(codes::to_error(
-                            codes::LEADER_NOT_AVAILABLE,
-                            &format!("{topic}/{partition}"),
-                            None,
-                        )));
+                        return Ok(Step::Retry(
+                            ErrorCode::LEADER_NOT_AVAILABLE
+                                .to_error(&format!("{topic}/{partition}"), None),
+                        ));
                     }
                 }
             }
@@ -353,13 +353,13 @@ impl Client {
             let (error, message, host, port) = if v >= 4 {
                 match r.coordinators.first() {
                     Some(c) => (
-                        c.error_code,
+                        ErrorCode(c.error_code),
                         c.error_message.clone(),
                         c.host.clone(),
                         c.port,
                     ),
                     None => (
-                        codes::COORDINATOR_NOT_AVAILABLE,
+                        ErrorCode::COORDINATOR_NOT_AVAILABLE,
                         None,
                         StrBytes::default(),
                         -1,
@@ -367,21 +367,20 @@ impl Client {
                 }
             } else {
                 (
-                    r.error_code,
+                    ErrorCode(r.error_code),
                     r.error_message.clone(),
                     r.host.clone(),
                     r.port,
                 )
             };
-            if error == codes::NONE {
+            if error == ErrorCode::NONE {
                 return Ok(Step::Done(format_addr(host.as_str(), port)));
             }
-            let e = codes::to_error(
-                error,
+            let e = error.to_error(
                 &format!("find the coordinator of group '{group}'"),
                 message.as_deref(),
             );
-            Ok(if codes::retriable(error) {
+            Ok(if error.is_retriable() {
                 Step::Retry(e)
             } else {
                 return Err(e);
@@ -423,7 +422,7 @@ fn parse_topics(resp: &MetadataResponse) -> Vec<TopicMeta> {
             partitions.sort_by_key(|p| p.partition);
             Some(TopicMeta {
                 name,
-                error: t.error_code,
+                error: ErrorCode(t.error_code),
                 partitions,
             })
         })

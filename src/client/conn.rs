@@ -16,9 +16,9 @@ use kafka_protocol::messages::{
 };
 use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Message, Request, StrBytes};
 
-use super::codes;
 use super::config::Config;
 use crate::error::{Error, Result};
+use crate::kafka_error::ErrorCode;
 
 /// The versions of each API this client's code handles, lowest to highest. The version used
 /// is the highest that both this table and the broker's ApiVersions answer allow. Upper
@@ -104,7 +104,7 @@ impl Conn {
             } else {
                 -1
             };
-            if error == codes::UNSUPPORTED_VERSION && v > 0 {
+            if ErrorCode(error) == ErrorCode::UNSUPPORTED_VERSION && v > 0 {
                 let theirs = ApiVersionsResponse::decode(&mut body.clone(), 0)
                     .ok()
                     .and_then(|r| {
@@ -120,11 +120,8 @@ impl Conn {
             let resp = ApiVersionsResponse::decode(&mut body.clone(), v)
                 .map_err(|e| self.malformed("ApiVersions", v, e))?;
             if resp.error_code != 0 {
-                return Err(codes::to_error(
-                    resp.error_code,
-                    &format!("ApiVersions with {}", self.addr),
-                    None,
-                ));
+                return Err(ErrorCode(resp.error_code)
+                    .to_error(&format!("ApiVersions with {}", self.addr), None));
             }
             self.versions = resp
                 .api_keys
@@ -448,7 +445,7 @@ mod tests {
                 asked.push(v);
                 if v > max_av {
                     let r = ApiVersionsResponse::default()
-                        .with_error_code(codes::UNSUPPORTED_VERSION)
+                        .with_error_code(ErrorCode::UNSUPPORTED_VERSION.code())
                         .with_api_keys(keys(&[(ApiKey::ApiVersions, 0, max_av)]));
                     answer(&mut s, id, 0, &r);
                     continue;

@@ -17,9 +17,9 @@ use kafka_protocol::messages::{FetchRequest, FetchResponse};
 use kafka_protocol::protocol::StrBytes;
 
 use super::cluster::{Client, Step};
-use super::codes;
 use super::partition::EARLIEST;
 use crate::error::{Error, Result};
+use crate::kafka_error::ErrorCode;
 use crate::store::batch::{self, Scan};
 
 /// What the last fetch left for a slot.
@@ -27,7 +27,7 @@ enum Got {
     /// Whole batches (possibly none) and the partition's high watermark.
     Data(Vec<u8>, i64),
     /// A Kafka error code for the partition.
-    Error(i16),
+    Error(ErrorCode),
 }
 
 struct Slot {
@@ -137,7 +137,7 @@ impl Hub {
                     out.extend_from_slice(&bytes);
                     Ok(Step::Done(bytes.len()))
                 }
-                Some(Got::Error(codes::OFFSET_OUT_OF_RANGE)) => {
+                Some(Got::Error(ErrorCode::OFFSET_OUT_OF_RANGE)) => {
                     // Retention removed what we were reading: go on from the new start.
                     let (t, p, pos) = (slot.topic.clone(), slot.partition, slot.position);
                     let start = client.list_offset(&t, p, EARLIEST)?.unwrap_or(0);
@@ -151,10 +151,10 @@ impl Hub {
                         "fetch from {t}/{p}: offset {pos} is out of range (the log starts at {start})"
                     )))
                 }
-                Some(Got::Error(c)) if codes::retriable(c) => {
-                    Ok(Step::Retry(codes::to_error(c, &what(), None)))
+                Some(Got::Error(c)) if c.is_retriable() => {
+                    Ok(Step::Retry(c.to_error(&what(), None)))
                 }
-                Some(Got::Error(c)) => Err(codes::to_error(c, &what(), None)),
+                Some(Got::Error(c)) => Err(c.to_error(&what(), None)),
             }
         })
     }
@@ -330,11 +330,11 @@ impl Hub {
                 let Some(slot) = found.and_then(|id| self.slots.get_mut(&id)) else {
                     continue;
                 };
-                if p.error_code != codes::NONE {
-                    if codes::needs_metadata(p.error_code) {
+                if ErrorCode(p.error_code) != ErrorCode::NONE {
+                    if ErrorCode(p.error_code).needs_metadata() {
                         forget.push(slot.topic.clone());
                     }
-                    slot.got = Some(Got::Error(p.error_code));
+                    slot.got = Some(Got::Error(ErrorCode(p.error_code)));
                     continue;
                 }
                 let bytes = p.records.as_deref().unwrap_or_default();
@@ -342,12 +342,12 @@ impl Hub {
             }
         }
         // A whole-response error (fetch sessions) applies to every partition asked for.
-        if resp.error_code != codes::NONE {
+        if ErrorCode(resp.error_code) != ErrorCode::NONE {
             for id in ids {
                 if let Some(s) = self.slots.get_mut(id)
                     && s.got.is_none()
                 {
-                    s.got = Some(Got::Error(resp.error_code));
+                    s.got = Some(Got::Error(ErrorCode(resp.error_code)));
                 }
             }
         }

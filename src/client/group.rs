@@ -37,10 +37,10 @@ use kafka_protocol::protocol::{Decodable, StrBytes};
 
 use super::admin::Committer;
 use super::cluster::Client;
-use super::codes;
 use super::conn::{Conn, decode_versioned, encode_versioned};
 use crate::broker::Member;
 use crate::error::{Error, Result};
+use crate::kafka_error::ErrorCode;
 
 const PROTOCOL: &str = "kaf";
 /// How long a rebalance may take before the broker drops members that did not rejoin.
@@ -309,7 +309,7 @@ impl Session {
                     .map(|b| i16::from_be_bytes([b[0], b[1]]))
                     .unwrap_or(0);
                 self.conn = None;
-                if code != codes::NONE {
+                if ErrorCode(code) != ErrorCode::NONE {
                     Ok(SyncGroupResponse::default().with_error_code(code))
                 } else {
                     Err(Error::Incompatible(format!(
@@ -408,21 +408,21 @@ impl Session {
                 }
                 Err(e) => return Err(e.into()),
             };
-            match resp.error_code {
-                codes::NONE => {}
-                codes::MEMBER_ID_REQUIRED => {
+            match ErrorCode(resp.error_code) {
+                ErrorCode::NONE => {}
+                ErrorCode::MEMBER_ID_REQUIRED => {
                     self.member_id = resp.member_id.to_string();
                     continue;
                 }
-                codes::UNKNOWN_MEMBER_ID => {
+                ErrorCode::UNKNOWN_MEMBER_ID => {
                     self.member_id.clear();
                     continue;
                 }
-                codes::REBALANCE_IN_PROGRESS | codes::COORDINATOR_LOAD_IN_PROGRESS => {
+                ErrorCode::REBALANCE_IN_PROGRESS | ErrorCode::COORDINATOR_LOAD_IN_PROGRESS => {
                     std::thread::sleep(self.client.cfg.retry_backoff);
                     continue;
                 }
-                c if codes::needs_coordinator(c) => {
+                c if c.needs_coordinator() => {
                     // A coordinator that moved is found again; one that keeps refusing
                     // from the same address does not run group membership at all.
                     coordinator_refusals += 1;
@@ -431,13 +431,13 @@ impl Session {
                     if coordinator_refusals >= 2 && self.client.coordinator(&self.group)? == addr {
                         return Err(JoinError::NoMembership(format!(
                             "the coordinator {addr} does not run group membership (JoinGroup: {})",
-                            codes::name(c)
+                            c.name()
                         )));
                     }
                     std::thread::sleep(self.client.cfg.retry_backoff);
                     continue;
                 }
-                codes::INCONSISTENT_GROUP_PROTOCOL => {
+                ErrorCode::INCONSISTENT_GROUP_PROTOCOL => {
                     return Err(JoinError::Failed(Error::Other(format!(
                         "group '{}' has members that are not kaf (they use another assignment \
                          protocol); kaf consumers cannot share a group with them",
@@ -445,11 +445,9 @@ impl Session {
                     ))));
                 }
                 c => {
-                    return Err(JoinError::Failed(codes::to_error(
-                        c,
-                        &format!("join group '{}'", self.group),
-                        None,
-                    )));
+                    return Err(JoinError::Failed(
+                        c.to_error(&format!("join group '{}'", self.group), None),
+                    ));
                 }
             }
             self.generation = resp.generation_id;
@@ -490,8 +488,8 @@ impl Session {
                 Err(e) if self.client.transient(&e) => continue,
                 Err(e) => return Err(e.into()),
             };
-            match resp.error_code {
-                codes::NONE => {
+            match ErrorCode(resp.error_code) {
+                ErrorCode::NONE => {
                     let a = decode_versioned::<ConsumerProtocolAssignment>(resp.assignment)
                         .unwrap_or_default();
                     self.owned = a
@@ -501,22 +499,20 @@ impl Session {
                         .collect();
                     return Ok(());
                 }
-                codes::REBALANCE_IN_PROGRESS | codes::ILLEGAL_GENERATION => continue,
-                codes::UNKNOWN_MEMBER_ID => {
+                ErrorCode::REBALANCE_IN_PROGRESS | ErrorCode::ILLEGAL_GENERATION => continue,
+                ErrorCode::UNKNOWN_MEMBER_ID => {
                     self.member_id.clear();
                     continue;
                 }
-                c if codes::needs_coordinator(c) => {
+                c if c.needs_coordinator() => {
                     self.client.forget_coordinator(&self.group);
                     self.conn = None;
                     continue;
                 }
                 c => {
-                    return Err(JoinError::Failed(codes::to_error(
-                        c,
-                        &format!("sync group '{}'", self.group),
-                        None,
-                    )));
+                    return Err(JoinError::Failed(
+                        c.to_error(&format!("sync group '{}'", self.group), None),
+                    ));
                 }
             }
         }
@@ -546,7 +542,7 @@ impl Session {
                 .with_generation_id(self.generation)
                 .with_member_id(s(&self.member_id));
             let code = match self.call(&req, Duration::ZERO) {
-                Ok((r, _)) => r.error_code,
+                Ok((r, _)) => ErrorCode(r.error_code),
                 Err(e) => {
                     if last_ok.elapsed() > session {
                         self.lose(shared, e);
@@ -558,8 +554,8 @@ impl Session {
                 }
             };
             match code {
-                codes::NONE => last_ok = Instant::now(),
-                codes::REBALANCE_IN_PROGRESS => {
+                ErrorCode::NONE => last_ok = Instant::now(),
+                ErrorCode::REBALANCE_IN_PROGRESS => {
                     let before = self.owned.clone();
                     match self.join_and_sync() {
                         Ok(()) => {
@@ -596,11 +592,11 @@ impl Session {
                         }
                     }
                 }
-                c if codes::needs_coordinator(c) || c == codes::COORDINATOR_LOAD_IN_PROGRESS => {
+                c if c.needs_coordinator() || c == ErrorCode::COORDINATOR_LOAD_IN_PROGRESS => {
                     self.client.forget_coordinator(&self.group);
                     self.conn = None;
                     if last_ok.elapsed() > session {
-                        self.lose(shared, codes::to_error(c, "heartbeat", None));
+                        self.lose(shared, c.to_error("heartbeat", None));
                         return;
                     }
                 }
@@ -609,7 +605,7 @@ impl Session {
                         "group '{}': this consumer is no longer a member ({}); another member \
                          may read its partitions now",
                         self.group,
-                        codes::name(c)
+                        c.name()
                     ));
                     self.lose(shared, e);
                     return;

@@ -12,13 +12,11 @@
 //! - `admin`: topics and group offsets (CreateTopics, DeleteTopics, DescribeConfigs,
 //!   OffsetFetch/Commit, ListGroups, DescribeGroups, DeleteGroups, OffsetDelete).
 //! - `group`: consumer group membership with kaf's assignor and a heartbeat thread.
-//! - `codes`: Kafka error codes: names, retriable or not, kaf errors.
 //!
 //! `broker::remote` adapts all of this to the `Broker` trait the commands use.
 
 pub mod admin;
 pub mod cluster;
-pub mod codes;
 pub mod config;
 pub mod conn;
 pub mod fetch;

@@ -12,9 +12,9 @@ use kafka_protocol::messages::{ListOffsetsRequest, ProduceRequest};
 use kafka_protocol::protocol::StrBytes;
 
 use super::cluster::{Client, Step};
-use super::codes;
 use super::config::Codec;
 use crate::error::{Error, Result};
+use crate::kafka_error::ErrorCode;
 use crate::store::batch::HEADER_LEN;
 
 /// ListOffsets timestamps with a special meaning.
@@ -69,27 +69,23 @@ impl Client {
                     "{what}: the broker's answer names no such partition"
                 )));
             };
-            match p.error_code {
-                codes::NONE => Ok(Step::Done(p.base_offset)),
-                c @ (codes::MESSAGE_TOO_LARGE | codes::RECORD_LIST_TOO_LARGE) => {
+            match ErrorCode(p.error_code) {
+                ErrorCode::NONE => Ok(Step::Done(p.base_offset)),
+                c @ (ErrorCode::MESSAGE_TOO_LARGE | ErrorCode::RECORD_LIST_TOO_LARGE) => {
                     Err(Error::Other(format!(
                         "{what}: the broker refused a batch of {} bytes ({}); lower the topic's \
                          max.message.bytes use or raise it on the broker",
                         payload.len(),
-                        codes::name(c)
+                        c.name()
                     )))
                 }
-                c if codes::retriable(c) => {
-                    if codes::needs_metadata(c) {
+                c if c.is_retriable() => {
+                    if c.needs_metadata() {
                         self.forget_topic(topic);
                     }
-                    Ok(Step::Retry(codes::to_error(
-                        c,
-                        &what,
-                        p.error_message.as_deref(),
-                    )))
+                    Ok(Step::Retry(c.to_error(&what, p.error_message.as_deref())))
                 }
-                c => Err(codes::to_error(c, &what, p.error_message.as_deref())),
+                c => Err(c.to_error(&what, p.error_message.as_deref())),
             }
         })
     }
@@ -127,15 +123,15 @@ impl Client {
                     "{what}: the broker's answer names no such partition"
                 )));
             };
-            match p.error_code {
-                codes::NONE => Ok(Step::Done((p.offset >= 0).then_some(p.offset))),
-                c if codes::retriable(c) => {
-                    if codes::needs_metadata(c) {
+            match ErrorCode(p.error_code) {
+                ErrorCode::NONE => Ok(Step::Done((p.offset >= 0).then_some(p.offset))),
+                c if c.is_retriable() => {
+                    if c.needs_metadata() {
                         self.forget_topic(topic);
                     }
-                    Ok(Step::Retry(codes::to_error(c, &what, None)))
+                    Ok(Step::Retry(c.to_error(&what, None)))
                 }
-                c => Err(codes::to_error(c, &what, None)),
+                c => Err(c.to_error(&what, None)),
             }
         })
     }

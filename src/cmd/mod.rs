@@ -10,8 +10,6 @@ pub mod server;
 pub mod topics;
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::broker::Broker;
 use crate::broker::local::Local;
@@ -88,18 +86,5 @@ impl Context {
     }
 }
 
-static STOP: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
-
-/// Makes SIGINT and SIGTERM request a clean stop (checked by long-running loops) instead of
-/// killing the process, so that followers and the server can flush and commit first.
-pub fn install_stop_handler() {
-    let flag = STOP.get_or_init(|| Arc::new(AtomicBool::new(false)));
-    for sig in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
-        let _ = signal_hook::flag::register(sig, Arc::clone(flag));
-    }
-}
-
-/// True once SIGINT or SIGTERM arrived (after `install_stop_handler`).
-pub fn stop_requested() -> bool {
-    STOP.get().is_some_and(|f| f.load(Ordering::Relaxed))
-}
+// Kept for the commands that call them by these names; the mechanism is `crate::shutdown`.
+pub(crate) use crate::shutdown::{install as install_stop_handler, requested as stop_requested};

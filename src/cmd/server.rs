@@ -8,9 +8,9 @@ use crate::cli::ServerArgs;
 use crate::cmd::Context;
 use crate::error::{Error, Result};
 use crate::parse::time::parse_duration_ms;
-use crate::server::{self, state};
+use crate::server;
 
-pub fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
+pub(crate) fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
     let store = ctx.store()?;
     let addrs: Vec<_> = a
         .listen
@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
             "--default-partitions must be at least 1".into(),
         ));
     }
-    let config = state::Config {
+    let config = server::Config {
         auto_create: !a.no_auto_create && crate::broker::local::auto_create_enabled(),
         advertised_host: host,
         advertised_port: port,
@@ -61,8 +61,7 @@ pub fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
         config.advertised_port,
         store.root().display()
     );
-    let shared = Arc::new(state::Shared::new(store, config));
-    server::serve(listener, shared)?;
+    server::serve(listener, Arc::new(server::Server::new(store, config)))?;
     eprintln!("kaf server: stopped; everything acknowledged is on disk");
     Ok(())
 }

@@ -32,7 +32,6 @@ pub const MAGIC: i8 = 2;
 
 const ATTR_COMPRESSION_MASK: i16 = 0x07;
 const ATTR_TIMESTAMP_LOG_APPEND: i16 = 0x08;
-const ATTR_TRANSACTIONAL: i16 = 0x10;
 const ATTR_CONTROL: i16 = 0x20;
 
 /// One record as callers hand it to a batch builder.
@@ -397,9 +396,6 @@ impl BatchHeader {
     pub fn is_control(&self) -> bool {
         self.attributes & ATTR_CONTROL != 0
     }
-    pub fn is_transactional(&self) -> bool {
-        self.attributes & ATTR_TRANSACTIONAL != 0
-    }
     pub fn log_append_time(&self) -> bool {
         self.attributes & ATTR_TIMESTAMP_LOG_APPEND != 0
     }
@@ -536,9 +532,6 @@ impl<'a> RecordView<'a> {
             pos: 0,
             left: self.header_count,
         }
-    }
-    pub fn header_count(&self) -> usize {
-        self.header_count
     }
 }
 

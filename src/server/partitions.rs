@@ -1,4 +1,4 @@
-//! State shared by every connection of `kaf server`: the store, one writer per partition
+//! The server's write side of the log, shared by every connection: one writer per partition
 //! with its idempotent-producer sequence table, group commit, and the wake-up signal that
 //! long-polling fetches wait on.
 //!
@@ -8,9 +8,8 @@
 //! fsyncs instead of queueing for one each.
 
 use std::collections::{HashMap, VecDeque};
-use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::store::batch::BatchHeader;
@@ -21,30 +20,13 @@ use crate::store::{Store, TopicMeta};
 /// (Kafka keeps five, the maximum in-flight requests of an idempotent producer).
 const RECENT_BATCHES: usize = 5;
 
-pub struct Config {
-    pub auto_create: bool,
-    pub advertised_host: String,
-    pub advertised_port: i32,
-    pub max_frame_bytes: usize,
-    pub max_connections: usize,
-    pub idle_timeout: Duration,
-    /// Partitions of topics created by Metadata or CreateTopics without a count.
-    pub default_partitions: i32,
-    /// Longest a fetch may wait for data, whatever the client asks.
-    pub max_fetch_wait: Duration,
-}
-
-pub struct Shared {
-    pub store: Store,
-    pub config: Config,
+/// Every partition written through the server, and the append signal.
+#[derive(Default)]
+pub(crate) struct Partitions {
     partitions: Mutex<HashMap<(String, i32), Arc<PartitionState>>>,
     /// Bumped on every append; fetches waiting for data wait on `appended_cv`.
     appended: Mutex<u64>,
     appended_cv: Condvar,
-    next_producer_id: AtomicI64,
-    pub stopping: AtomicBool,
-    pub connections: AtomicUsize,
-    pub groups: super::groups::Coordinator,
 }
 
 struct PartitionState {
@@ -65,16 +47,15 @@ struct ProducerSeq {
     recent: VecDeque<(i32, i32, i64)>,
 }
 
-/// Why a batch was refused, as a Kafka error code.
+/// Why a batch was refused by the idempotent-producer rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     OutOfOrderSequence,
     InvalidProducerEpoch,
-    Storage,
 }
 
 /// What happened to an appended batch.
-pub enum Appended {
+pub(crate) enum Appended {
     /// Written at this base offset; durable once `sync` for this generation returns.
     New {
         base: i64,
@@ -92,30 +73,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
-impl Shared {
-    pub fn new(store: Store, config: Config) -> Shared {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
-        Shared {
-            store,
-            config,
-            partitions: Mutex::new(HashMap::new()),
-            appended: Mutex::new(0),
-            appended_cv: Condvar::new(),
-            // Seconds-based start: ids stay unique across restarts without a file.
-            next_producer_id: AtomicI64::new(now << 16),
-            stopping: AtomicBool::new(false),
-            connections: AtomicUsize::new(0),
-            groups: super::groups::Coordinator::default(),
-        }
-    }
-
-    pub fn new_producer_id(&self) -> i64 {
-        self.next_producer_id.fetch_add(1, Ordering::Relaxed)
-    }
-
+impl Partitions {
     fn partition(&self, topic: &str, p: i32) -> Arc<PartitionState> {
         let mut map = lock(&self.partitions);
         map.entry((topic.to_string(), p))
@@ -133,13 +91,14 @@ impl Shared {
     }
 
     /// Forgets cached writers of a topic (after it was deleted or changed).
-    pub fn forget_topic(&self, topic: &str) {
+    pub(crate) fn forget_topic(&self, topic: &str) {
         lock(&self.partitions).retain(|(t, _), _| t != topic);
     }
 
     /// Appends one validated batch, applying Kafka's idempotent-producer sequence rules.
-    pub fn append(
+    pub(crate) fn append(
         &self,
+        store: &Store,
         topic: &str,
         p: i32,
         meta: &TopicMeta,
@@ -170,7 +129,7 @@ impl Shared {
             }
         }
         if w.writer.is_none() {
-            w.writer = Some(self.store.writer(topic, p, meta)?);
+            w.writer = Some(store.writer(topic, p, meta)?);
         }
         let base = match w.writer.as_mut().expect("opened").append(batch) {
             Ok(b) => b,
@@ -206,7 +165,7 @@ impl Shared {
     }
 
     /// Returns once every append of this partition up to `generation` is on disk.
-    pub fn sync(&self, topic: &str, p: i32, generation: u64) -> Result<()> {
+    pub(crate) fn sync(&self, topic: &str, p: i32, generation: u64) -> Result<()> {
         let ps = self.partition(topic, p);
         let mut synced = lock(&ps.sync);
         if *synced >= generation {
@@ -230,7 +189,7 @@ impl Shared {
     }
 
     /// fsyncs every partition written through the server (on shutdown).
-    pub fn sync_all(&self) -> Result<()> {
+    pub(crate) fn sync_all(&self) -> Result<()> {
         let parts: Vec<((String, i32), u64)> = lock(&self.partitions)
             .iter()
             .map(|(k, ps)| (k.clone(), lock(&ps.writer).generation))
@@ -242,12 +201,12 @@ impl Shared {
     }
 
     /// The current append generation, to wait for a change from.
-    pub fn append_generation(&self) -> u64 {
+    pub(crate) fn append_generation(&self) -> u64 {
         *lock(&self.appended)
     }
 
     /// Waits until something is appended after `seen`, or `timeout` passes.
-    pub fn wait_for_append(&self, seen: u64, timeout: Duration) {
+    pub(crate) fn wait_for_append(&self, seen: u64, timeout: Duration) {
         let g = lock(&self.appended);
         if *g != seen {
             return;

@@ -1,0 +1,223 @@
+//! Topic administration: CreateTopics, DeleteTopics, CreatePartitions, DescribeConfigs
+//! (topic and broker resources), and DeleteRecords (refused per partition: not supported).
+
+use kafka_protocol::messages::create_partitions_response::CreatePartitionsTopicResult;
+use kafka_protocol::messages::create_topics_response::CreatableTopicResult;
+use kafka_protocol::messages::delete_records_response::{
+    DeleteRecordsPartitionResult, DeleteRecordsTopicResult,
+};
+use kafka_protocol::messages::delete_topics_response::DeletableTopicResult;
+use kafka_protocol::messages::describe_configs_response::{
+    DescribeConfigsResourceResult, DescribeConfigsResult,
+};
+use kafka_protocol::messages::*;
+
+use super::{Call, Reply, s};
+use crate::kafka_error::ErrorCode;
+use crate::store::topic::{self, KNOWN_CONFIGS, TopicMeta};
+
+pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Reply {
+    let server = call.server;
+    let mut out = Vec::new();
+    for t in req.topics {
+        let name = t.name.to_string();
+        let base = CreatableTopicResult::default().with_name(t.name.clone());
+        let partitions = if t.num_partitions < 0 {
+            server.config.default_partitions
+        } else {
+            t.num_partitions
+        };
+        let result: Result<TopicMeta, (ErrorCode, String)> = (|| {
+            topic::validate_name("topic", &name)
+                .map_err(|e| (ErrorCode::INVALID_TOPIC_EXCEPTION, e.to_string()))?;
+            if t.replication_factor > 1 {
+                return Err((
+                    ErrorCode::INVALID_REPLICATION_FACTOR,
+                    "kaf keeps one copy: the replication factor must be 1".into(),
+                ));
+            }
+            let pairs: Vec<String> = t
+                .configs
+                .iter()
+                .filter_map(|c| c.value.as_ref().map(|v| format!("{}={}", c.name, v)))
+                .collect();
+            let configs = topic::parse_configs(&pairs)
+                .map_err(|e| (ErrorCode::INVALID_CONFIG, e.to_string()))?;
+            let meta = TopicMeta::new(partitions, configs)
+                .map_err(|e| (ErrorCode::INVALID_PARTITIONS, e.to_string()))?;
+            if req.validate_only {
+                if server.store.topic_meta(&name).is_ok() {
+                    return Err((
+                        ErrorCode::TOPIC_ALREADY_EXISTS,
+                        format!("topic '{name}' already exists"),
+                    ));
+                }
+                return Ok(meta);
+            }
+            server
+                .store
+                .create_topic(&name, &meta)
+                .map_err(|e| (ErrorCode::for_error(&e), e.to_string()))?;
+            server.partitions.forget_topic(&name);
+            Ok(meta)
+        })();
+        out.push(match result {
+            Ok(m) => base
+                .with_num_partitions(m.partitions)
+                .with_replication_factor(1),
+            Err((c, msg)) => base
+                .with_error_code(c.code())
+                .with_error_message(Some(s(&msg)))
+                .with_num_partitions(-1)
+                .with_replication_factor(-1),
+        });
+    }
+    call.reply(&CreateTopicsResponse::default().with_topics(out))
+}
+
+pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Reply {
+    let server = call.server;
+    let mut names: Vec<TopicName> = req.topic_names;
+    names.extend(req.topics.into_iter().filter_map(|t| t.name));
+    let responses = names
+        .into_iter()
+        .map(|n| {
+            let name = n.to_string();
+            let r = DeletableTopicResult::default().with_name(Some(n));
+            let result =
+                topic::validate_name("topic", &name).and_then(|_| server.store.delete_topic(&name));
+            server.partitions.forget_topic(&name);
+            match result {
+                Ok(()) => r,
+                Err(e) => r
+                    .with_error_code(ErrorCode::for_error(&e).code())
+                    .with_error_message(Some(s(&e.to_string()))),
+            }
+        })
+        .collect();
+    call.reply(&DeleteTopicsResponse::default().with_responses(responses))
+}
+
+pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsRequest) -> Reply {
+    let server = call.server;
+    let results = req
+        .topics
+        .into_iter()
+        .map(|t| {
+            let name = t.name.to_string();
+            let r = CreatePartitionsTopicResult::default().with_name(t.name);
+            let result = match server.store.topic_meta(&name) {
+                Err(e) => Err((ErrorCode::for_error(&e), e.to_string())),
+                Ok(m) if t.count <= m.partitions => Err((
+                    ErrorCode::INVALID_PARTITIONS,
+                    format!("topic has {} partitions; the count must grow", m.partitions),
+                )),
+                Ok(_) if req.validate_only => Ok(()),
+                Ok(_) => server
+                    .store
+                    .add_partitions(&name, t.count)
+                    .map_err(|e| (ErrorCode::INVALID_PARTITIONS, e.to_string())),
+            };
+            server.partitions.forget_topic(&name);
+            match result {
+                Ok(()) => r,
+                Err((c, msg)) => r
+                    .with_error_code(c.code())
+                    .with_error_message(Some(s(&msg))),
+            }
+        })
+        .collect();
+    call.reply(&CreatePartitionsResponse::default().with_results(results))
+}
+
+pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest) -> Reply {
+    let server = call.server;
+    const TOPIC: i8 = 2;
+    const BROKER: i8 = 4;
+    let results = req
+        .resources
+        .into_iter()
+        .map(|res| {
+            let r = DescribeConfigsResult::default()
+                .with_resource_type(res.resource_type)
+                .with_resource_name(res.resource_name.clone());
+            let wanted = |k: &str| {
+                res.configuration_keys
+                    .as_ref()
+                    .is_none_or(|ks| ks.iter().any(|w| w.as_str() == k))
+            };
+            match res.resource_type {
+                TOPIC => match server.store.topic_meta(res.resource_name.as_str()) {
+                    Err(e) => r.with_error_code(ErrorCode::for_error(&e).code()),
+                    Ok(m) => r.with_configs(
+                        KNOWN_CONFIGS
+                            .iter()
+                            .filter(|(k, _)| wanted(k))
+                            .map(|(k, default)| {
+                                let set = m.configs.get(*k);
+                                // Sources: 1 = topic config, 5 = default.
+                                DescribeConfigsResourceResult::default()
+                                    .with_name(s(k))
+                                    .with_value(Some(s(set.map_or(*default, String::as_str))))
+                                    .with_config_source(if set.is_some() { 1 } else { 5 })
+                            })
+                            .collect(),
+                    ),
+                },
+                BROKER => r.with_configs(
+                    [
+                        (
+                            "auto.create.topics.enable",
+                            server.config.auto_create.to_string(),
+                        ),
+                        (
+                            "num.partitions",
+                            server.config.default_partitions.to_string(),
+                        ),
+                        (
+                            "message.max.bytes",
+                            topic::DEFAULT_MAX_MESSAGE_BYTES.to_string(),
+                        ),
+                    ]
+                    .into_iter()
+                    .filter(|(k, _)| wanted(k))
+                    .map(|(k, v)| {
+                        DescribeConfigsResourceResult::default()
+                            .with_name(s(k))
+                            .with_value(Some(s(&v)))
+                            .with_read_only(true)
+                            .with_config_source(5)
+                    })
+                    .collect(),
+                ),
+                _ => r
+                    .with_error_code(ErrorCode::INVALID_REQUEST.code())
+                    .with_error_message(Some(s("kaf describes topic and broker configs only"))),
+            }
+        })
+        .collect();
+    call.reply(&DescribeConfigsResponse::default().with_results(results))
+}
+
+pub(super) fn delete_records(call: &mut Call<'_>, req: DeleteRecordsRequest) -> Reply {
+    let topics = req
+        .topics
+        .into_iter()
+        .map(|t| {
+            DeleteRecordsTopicResult::default()
+                .with_name(t.name)
+                .with_partitions(
+                    t.partitions
+                        .into_iter()
+                        .map(|p| {
+                            DeleteRecordsPartitionResult::default()
+                                .with_partition_index(p.partition_index)
+                                .with_low_watermark(-1)
+                                .with_error_code(ErrorCode::UNSUPPORTED_VERSION.code())
+                        })
+                        .collect(),
+                )
+        })
+        .collect();
+    call.reply(&DeleteRecordsResponse::default().with_topics(topics))
+}

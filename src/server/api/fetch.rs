@@ -1,0 +1,235 @@
+//! Fetch: read each partition from its offset with the connection's cached readers, within
+//! Kafka's byte limits, long-polling for appends up to the request's wait (capped by the
+//! server's), and recycle the response's buffers for the connection's next fetch.
+
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use kafka_protocol::messages::fetch_response::{FetchableTopicResponse, PartitionData};
+use kafka_protocol::messages::{FetchRequest, FetchResponse};
+
+use super::{Call, Reply, Session, encode_into};
+use crate::kafka_error::ErrorCode;
+use crate::server::context::Server;
+use crate::store::TopicMeta;
+
+pub(super) fn fetch(call: &mut Call<'_>, req: FetchRequest) -> Reply {
+    let mut resp = fetch_response(call.server, call.session, req);
+    let buf = call.session.take_buffer();
+    let reply = encode_into(buf, call.correlation_id, call.version, &resp);
+    recycle_records(call.session, &mut resp);
+    reply
+}
+
+/// Takes back the record buffers of an encoded fetch response.
+fn recycle_records(session: &mut Session, resp: &mut FetchResponse) {
+    for t in &mut resp.responses {
+        for p in &mut t.partitions {
+            if let Some(mut r) = p.records.take() {
+                r.truncate(0);
+                if let Ok(m) = r.try_into_mut() {
+                    session.recycle(Vec::from(m));
+                }
+            }
+        }
+    }
+}
+
+const FETCH_MAX_BYTES: usize = 55 * 1024 * 1024;
+/// Appends by brokerless processes do not wake waiting fetches; this bounds their delay.
+const FETCH_POLL: Duration = Duration::from_millis(50);
+
+fn fetch_response(server: &Server, session: &mut Session, req: FetchRequest) -> FetchResponse {
+    let wait =
+        Duration::from_millis(req.max_wait_ms.max(0) as u64).min(server.config.max_fetch_wait);
+    let deadline = Instant::now() + wait;
+    let min_bytes = req.min_bytes.max(0) as usize;
+    // Kafka's broker-side fetch.max.bytes: a client asking for 2 GiB gets at most this, so
+    // no request can make the server's memory grow without bound.
+    let max_bytes = if req.max_bytes <= 0 {
+        FETCH_MAX_BYTES
+    } else {
+        (req.max_bytes as usize).min(FETCH_MAX_BYTES)
+    };
+    loop {
+        let generation = server.partitions.append_generation();
+        let (resp, bytes) = fetch_once(server, session, &req, max_bytes);
+        let now = Instant::now();
+        if bytes >= min_bytes.max(1)
+            || now >= deadline
+            || crate::shutdown::requested()
+            || resp.error_code != 0
+        {
+            return resp;
+        }
+        server
+            .partitions
+            .wait_for_append(generation, (deadline - now).min(FETCH_POLL));
+    }
+}
+
+fn fetch_once(
+    server: &Server,
+    session: &mut Session,
+    req: &FetchRequest,
+    max_bytes: usize,
+) -> (FetchResponse, usize) {
+    let mut total = 0usize;
+    let mut topics = Vec::new();
+    for ft in &req.topics {
+        let name = ft.topic.to_string();
+        let meta = server.topic_meta(&name);
+        let mut parts = Vec::new();
+        for fp in &ft.partitions {
+            let p = fp.partition;
+            let mut r = PartitionData::default()
+                .with_partition_index(p)
+                .with_high_watermark(-1)
+                .with_last_stable_offset(-1)
+                .with_log_start_offset(-1);
+            match &meta {
+                Err(c) => r = r.with_error_code(c.code()),
+                Ok(m) if p < 0 || p >= m.partitions => {
+                    r = r.with_error_code(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.code())
+                }
+                Ok(m) => {
+                    let budget = (fp.partition_max_bytes.max(0) as usize)
+                        .min(max_bytes.saturating_sub(total));
+                    // Kafka returns at least one batch in the first non-empty partition
+                    // whatever the limits, so a consumer can always make progress.
+                    let at_least_one = total == 0;
+                    match read_partition(
+                        server,
+                        session,
+                        &name,
+                        p,
+                        m,
+                        fp.fetch_offset,
+                        budget,
+                        at_least_one,
+                    ) {
+                        Ok((start, end, records)) => {
+                            total += records.as_ref().map_or(0, Bytes::len);
+                            r = r
+                                .with_high_watermark(end)
+                                .with_last_stable_offset(end)
+                                .with_log_start_offset(start)
+                                .with_records(records);
+                        }
+                        Err(c) => r = r.with_error_code(c.code()),
+                    }
+                }
+            }
+            parts.push(r);
+        }
+        topics.push(
+            FetchableTopicResponse::default()
+                .with_topic(ft.topic.clone())
+                .with_partitions(parts),
+        );
+    }
+    (FetchResponse::default().with_responses(topics), total)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_partition(
+    server: &Server,
+    session: &mut Session,
+    topic: &str,
+    p: i32,
+    meta: &TopicMeta,
+    offset: i64,
+    budget: usize,
+    at_least_one: bool,
+) -> Result<(i64, i64, Option<Bytes>), ErrorCode> {
+    let key = (topic.to_string(), p);
+    if !session.readers.contains_key(&key) {
+        let r = server
+            .store
+            .reader(topic, p, meta)
+            .map_err(|e| ErrorCode::for_error(&e))?;
+        session.readers.insert(key.clone(), r);
+    }
+    let mut out = session.take_buffer();
+    let r = session.readers.get_mut(&key).expect("inserted");
+    let start = r.start_offset().map_err(|e| ErrorCode::for_error(&e))?;
+    let end = r.end_offset().map_err(|e| ErrorCode::for_error(&e))?;
+    if offset < start || offset > end {
+        return Err(ErrorCode::OFFSET_OUT_OF_RANGE);
+    }
+    if offset == end || (budget == 0 && !at_least_one) {
+        session.recycle(out);
+        return Ok((start, end, Some(Bytes::new())));
+    }
+    if r.position() != Some(offset) {
+        r.seek(offset).map_err(|e| ErrorCode::for_error(&e))?;
+    }
+    let limit = if at_least_one { budget.max(1) } else { budget };
+    r.read(&mut out, limit)
+        .map_err(|e| ErrorCode::for_error(&e))?;
+    // Without the at-least-one rule, a batch bigger than the budget is not sent.
+    if !at_least_one && out.len() > budget {
+        out.clear();
+        r.seek(offset).map_err(|e| ErrorCode::for_error(&e))?;
+    }
+    Ok((start, end, Some(Bytes::from(out))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kafka_protocol::protocol::StrBytes;
+
+    /// A client asking for 2 GiB in one fetch gets at most Kafka's 55 MiB (plus the one batch
+    /// that straddles the limit), however much the log holds.
+    #[test]
+    fn a_huge_fetch_is_capped() {
+        use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
+        let (_d, server) = crate::server::context::testing::server(Duration::ZERO);
+        let store = &server.store;
+        let configs =
+            crate::store::topic::parse_configs(&["max.message.bytes=2000000".into()]).unwrap();
+        let meta = TopicMeta::new(1, configs).unwrap();
+        store.create_topic("t", &meta).unwrap();
+        let mut w = store.writer("t", 0, &meta).unwrap();
+        let value = vec![b'x'; 1024 * 1024];
+        for _ in 0..60 {
+            let mut b = crate::store::batch::BatchBuilder::new();
+            b.push(&crate::store::batch::NewRecord {
+                timestamp: 1,
+                key: None,
+                value: Some(&value),
+                headers: &[],
+            });
+            w.append(b.finish()).unwrap();
+        }
+
+        let req = FetchRequest::default()
+            .with_max_bytes(i32::MAX)
+            .with_min_bytes(1)
+            .with_topics(vec![
+                FetchTopic::default()
+                    .with_topic(StrBytes::from_static_str("t").into())
+                    .with_partitions(vec![
+                        FetchPartition::default()
+                            .with_partition(0)
+                            .with_fetch_offset(0)
+                            .with_partition_max_bytes(i32::MAX),
+                    ]),
+            ]);
+        let mut session = Session::default();
+        let resp = fetch_response(&server, &mut session, req);
+        let got: usize = resp.responses[0].partitions[0]
+            .records
+            .as_ref()
+            .map_or(0, Bytes::len);
+        assert!(
+            got > 50 * 1024 * 1024,
+            "a big fetch still returns a lot: {got}"
+        );
+        assert!(
+            got <= FETCH_MAX_BYTES + 1024 * 1024 + 100,
+            "{got} bytes in one fetch, over the cap"
+        );
+    }
+}

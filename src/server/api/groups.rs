@@ -1,0 +1,677 @@
+//! The group APIs on the wire: FindCoordinator, JoinGroup, SyncGroup, Heartbeat, LeaveGroup,
+//! OffsetCommit, OffsetFetch, ListGroups, DescribeGroups, DeleteGroups. Validation and
+//! conversion only: membership is `coordinator`'s, committed offsets are the store's group
+//! files (the same ones `kaf consume -g` uses, so a group's position is one thing whichever
+//! way it is consumed). Membership lives in memory only, as a broker's does until it is
+//! written to `__consumer_offsets`: a restarted server answers old members
+//! UNKNOWN_MEMBER_ID and they join again.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use kafka_protocol::messages::delete_groups_response::DeletableGroupResult;
+use kafka_protocol::messages::describe_groups_response::{DescribedGroup, DescribedGroupMember};
+use kafka_protocol::messages::find_coordinator_response::Coordinator as CoordinatorEntry;
+use kafka_protocol::messages::join_group_response::JoinGroupResponseMember;
+use kafka_protocol::messages::leave_group_response::MemberResponse;
+use kafka_protocol::messages::list_groups_response::ListedGroup;
+use kafka_protocol::messages::offset_commit_response::{
+    OffsetCommitResponsePartition, OffsetCommitResponseTopic,
+};
+use kafka_protocol::messages::offset_fetch_response::{
+    OffsetFetchResponsePartition, OffsetFetchResponseTopic,
+};
+use kafka_protocol::messages::*;
+
+use super::{Call, Reply, s};
+use crate::error::Error;
+use crate::kafka_error::ErrorCode;
+use crate::server::context::Server;
+use crate::server::coordinator::group::{Group, GroupState, JoinArgs, JoinResult};
+use crate::store::topic::validate_name;
+
+/// Kafka's `group.max.session.timeout.ms` default. There is no minimum beyond 1 ms: Kafka's
+/// 6 s floor (`group.min.session.timeout.ms`) protects a shared cluster, not a local one.
+const MAX_SESSION_TIMEOUT_MS: i32 = 1_800_000;
+
+pub(super) fn find_coordinator(call: &mut Call<'_>, req: FindCoordinatorRequest) -> Reply {
+    let host = s(&call.server.config.advertised_host);
+    let port = call.server.config.advertised_port;
+    if call.version >= 4 {
+        let coordinators = req
+            .coordinator_keys
+            .into_iter()
+            .map(|k| {
+                CoordinatorEntry::default()
+                    .with_key(k)
+                    .with_node_id(0.into())
+                    .with_host(host.clone())
+                    .with_port(port)
+            })
+            .collect();
+        return call.reply(&FindCoordinatorResponse::default().with_coordinators(coordinators));
+    }
+    call.reply(
+        &FindCoordinatorResponse::default()
+            .with_node_id(0.into())
+            .with_host(host)
+            .with_port(port),
+    )
+}
+
+pub(super) fn join_group(call: &mut Call<'_>, req: JoinGroupRequest) -> Reply {
+    let resp = join_response(
+        join(
+            call.server,
+            &call.session.client_id,
+            &call.session.peer,
+            req,
+            call.version,
+        ),
+        call.version,
+    );
+    call.reply(&resp)
+}
+
+/// JoinGroup, validated and converted; blocks until the rebalance completes.
+fn join(
+    server: &Server,
+    client_id: &str,
+    host: &str,
+    req: JoinGroupRequest,
+    version: i16,
+) -> JoinResult {
+    let gid = req.group_id.to_string();
+    let member_id = req.member_id.to_string();
+    let fail = |code: ErrorCode| JoinResult::error(code, &member_id);
+    if validate_name("group", &gid).is_err() {
+        return fail(ErrorCode::INVALID_GROUP_ID);
+    }
+    if !(1..=MAX_SESSION_TIMEOUT_MS).contains(&req.session_timeout_ms) {
+        return fail(ErrorCode::INVALID_SESSION_TIMEOUT);
+    }
+    // v0 has no rebalance timeout: Kafka uses the session timeout.
+    let rebalance_ms = if version == 0 || req.rebalance_timeout_ms <= 0 {
+        req.session_timeout_ms
+    } else {
+        req.rebalance_timeout_ms
+    };
+    if req.protocol_type.is_empty() || req.protocols.is_empty() {
+        return fail(ErrorCode::INCONSISTENT_GROUP_PROTOCOL);
+    }
+    let instance_id = req.group_instance_id.as_ref().map(|i| i.to_string());
+    let require_known_id = version >= 4 && instance_id.is_none();
+    let args = JoinArgs {
+        member_id: member_id.clone(),
+        instance_id,
+        client_id: client_id.to_string(),
+        host: format!("/{host}"),
+        session_timeout: Duration::from_millis(req.session_timeout_ms as u64),
+        rebalance_timeout: Duration::from_millis(rebalance_ms as u64),
+        protocol_type: req.protocol_type.to_string(),
+        protocols: req
+            .protocols
+            .into_iter()
+            .map(|p| (p.name.to_string(), p.metadata))
+            .collect(),
+    };
+    server.groups.join(&gid, args, require_known_id)
+}
+
+fn join_response(r: JoinResult, version: i16) -> JoinGroupResponse {
+    let protocol = match r.protocol {
+        Some(p) => Some(s(&p)),
+        // Nullable from v7; before that an empty string.
+        None if version >= 7 => None,
+        None => Some(s("")),
+    };
+    JoinGroupResponse::default()
+        .with_error_code(r.error.code())
+        .with_generation_id(r.generation)
+        .with_protocol_type(r.protocol_type.filter(|_| version >= 7).map(|t| s(&t)))
+        .with_protocol_name(protocol)
+        .with_leader(s(&r.leader))
+        .with_member_id(s(&r.member_id))
+        .with_members(
+            r.members
+                .into_iter()
+                .map(|(id, inst, meta)| {
+                    JoinGroupResponseMember::default()
+                        .with_member_id(s(&id))
+                        .with_group_instance_id(inst.filter(|_| version >= 5).map(|i| s(&i)))
+                        .with_metadata(meta)
+                })
+                .collect(),
+        )
+}
+
+pub(super) fn sync_group(call: &mut Call<'_>, req: SyncGroupRequest) -> Reply {
+    call.reply(&sync(call.server, req))
+}
+
+/// SyncGroup: the leader hands in the assignment; followers wait for theirs.
+fn sync(server: &Server, req: SyncGroupRequest) -> SyncGroupResponse {
+    let gid = req.group_id.to_string();
+    if validate_name("group", &gid).is_err() {
+        return SyncGroupResponse::default().with_error_code(ErrorCode::INVALID_GROUP_ID.code());
+    }
+    let assignments = req
+        .assignments
+        .into_iter()
+        .map(|a| (a.member_id.to_string(), a.assignment))
+        .collect();
+    let synced = server.groups.sync(
+        &gid,
+        &req.member_id,
+        req.generation_id,
+        (req.protocol_type.as_deref(), req.protocol_name.as_deref()),
+        assignments,
+    );
+    match synced {
+        Ok(r) => SyncGroupResponse::default()
+            .with_assignment(r.assignment)
+            .with_protocol_type(r.protocol_type.as_deref().map(s))
+            .with_protocol_name(r.protocol.as_deref().map(s)),
+        Err(c) => SyncGroupResponse::default().with_error_code(c.code()),
+    }
+}
+
+pub(super) fn heartbeat(call: &mut Call<'_>, req: HeartbeatRequest) -> Reply {
+    let r = call
+        .server
+        .groups
+        .heartbeat(&req.group_id, &req.member_id, req.generation_id);
+    call.reply(&HeartbeatResponse::default().with_error_code(code_of(r)))
+}
+
+fn code_of(r: Result<(), ErrorCode>) -> i16 {
+    r.err().unwrap_or(ErrorCode::NONE).code()
+}
+
+pub(super) fn leave_group(call: &mut Call<'_>, req: LeaveGroupRequest) -> Reply {
+    call.reply(&leave(call.server, req, call.version))
+}
+
+fn leave(server: &Server, req: LeaveGroupRequest, version: i16) -> LeaveGroupResponse {
+    let leaving: Vec<(String, Option<String>)> = if version >= 3 {
+        req.members
+            .iter()
+            .map(|m| {
+                (
+                    m.member_id.to_string(),
+                    m.group_instance_id.as_ref().map(|i| i.to_string()),
+                )
+            })
+            .collect()
+    } else {
+        vec![(req.member_id.to_string(), None)]
+    };
+    let results = server.groups.leave(&req.group_id, &leaving);
+    if version < 3 {
+        return LeaveGroupResponse::default().with_error_code(code_of(results[0]));
+    }
+    let members = leaving
+        .into_iter()
+        .zip(results)
+        .map(|((id, inst), r)| {
+            MemberResponse::default()
+                .with_member_id(s(&id))
+                .with_group_instance_id(inst.map(|i| s(&i)))
+                .with_error_code(code_of(r))
+        })
+        .collect();
+    LeaveGroupResponse::default().with_members(members)
+}
+
+pub(super) fn offset_commit(call: &mut Call<'_>, req: OffsetCommitRequest) -> Reply {
+    call.reply(&commit(call.server, req))
+}
+
+fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
+    let group = req.group_id.to_string();
+    let commits: Vec<(String, i32, i64)> = req
+        .topics
+        .iter()
+        .flat_map(|t| {
+            t.partitions
+                .iter()
+                .map(move |p| (t.name.to_string(), p.partition_index, p.committed_offset))
+        })
+        .collect();
+    let result = if validate_name("group", &group).is_ok() {
+        server
+            .groups
+            .check_commit(&group, &req.member_id, req.generation_id_or_member_epoch)
+            .and_then(|()| {
+                server.store.groups().commit(&group, &commits).map_err(|e| {
+                    eprintln!("kaf server: commit for group {group} failed: {e}");
+                    ErrorCode::KAFKA_STORAGE_ERROR
+                })
+            })
+    } else {
+        Err(ErrorCode::INVALID_GROUP_ID)
+    };
+    let err = code_of(result);
+    let topics = req
+        .topics
+        .into_iter()
+        .map(|t| {
+            OffsetCommitResponseTopic::default()
+                .with_name(t.name)
+                .with_partitions(
+                    t.partitions
+                        .iter()
+                        .map(|p| {
+                            OffsetCommitResponsePartition::default()
+                                .with_partition_index(p.partition_index)
+                                .with_error_code(err)
+                        })
+                        .collect(),
+                )
+        })
+        .collect();
+    OffsetCommitResponse::default().with_topics(topics)
+}
+
+pub(super) fn offset_fetch(call: &mut Call<'_>, req: OffsetFetchRequest) -> Reply {
+    call.reply(&fetch_offsets(call.server, req))
+}
+
+fn fetch_offsets(server: &Server, req: OffsetFetchRequest) -> OffsetFetchResponse {
+    let group = req.group_id.to_string();
+    if validate_name("group", &group).is_err() {
+        return OffsetFetchResponse::default().with_error_code(ErrorCode::INVALID_GROUP_ID.code());
+    }
+    let offsets = match server.store.groups().offsets(&group) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("kaf server: reading offsets of group {group} failed: {e}");
+            return OffsetFetchResponse::default()
+                .with_error_code(ErrorCode::KAFKA_STORAGE_ERROR.code());
+        }
+    };
+    let part = |p: i32, off: Option<i64>| {
+        OffsetFetchResponsePartition::default()
+            .with_partition_index(p)
+            .with_committed_offset(off.unwrap_or(-1))
+            .with_committed_leader_epoch(-1)
+            .with_metadata(Some(s("")))
+    };
+    let topics = match req.topics {
+        Some(ts) => ts
+            .into_iter()
+            .map(|t| {
+                let committed = offsets.get(t.name.as_str());
+                OffsetFetchResponseTopic::default()
+                    .with_partitions(
+                        t.partition_indexes
+                            .iter()
+                            .map(|p| part(*p, committed.and_then(|c| c.get(p)).copied()))
+                            .collect(),
+                    )
+                    .with_name(t.name)
+            })
+            .collect(),
+        None => offsets
+            .iter()
+            .map(|(t, ps)| {
+                OffsetFetchResponseTopic::default()
+                    .with_name(s(t).into())
+                    .with_partitions(ps.iter().map(|(p, o)| part(*p, Some(*o))).collect())
+            })
+            .collect(),
+    };
+    OffsetFetchResponse::default().with_topics(topics)
+}
+
+/// Live groups with their state, then groups that only have stored offsets (Empty).
+pub(super) fn list_groups(call: &mut Call<'_>, req: ListGroupsRequest) -> Reply {
+    call.reply(&list(call.server, req))
+}
+
+fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {
+    let mut listed: BTreeMap<String, (String, &'static str)> = BTreeMap::new();
+    for g in server.store.groups().list().unwrap_or_default() {
+        listed.insert(g, ("consumer".to_string(), GroupState::Empty.name()));
+    }
+    for (name, ptype, state) in server.groups.live_groups() {
+        listed.insert(name, (ptype, state.name()));
+    }
+    let wanted = |state: &str| {
+        req.states_filter.is_empty()
+            || req
+                .states_filter
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(state))
+    };
+    let groups = listed
+        .into_iter()
+        .filter(|(_, (_, state))| wanted(state))
+        .map(|(g, (ptype, state))| {
+            ListedGroup::default()
+                .with_group_id(s(&g).into())
+                .with_protocol_type(s(&ptype))
+                .with_group_state(s(state))
+        })
+        .collect();
+    ListGroupsResponse::default().with_groups(groups)
+}
+
+pub(super) fn describe_groups(call: &mut Call<'_>, req: DescribeGroupsRequest) -> Reply {
+    call.reply(&describe(call.server, req, call.version))
+}
+
+fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> DescribeGroupsResponse {
+    let groups = req
+        .groups
+        .into_iter()
+        .map(|gid| {
+            let name = gid.to_string();
+            let d = DescribedGroup::default().with_group_id(gid);
+            if validate_name("group", &name).is_err() {
+                return d.with_error_code(ErrorCode::INVALID_GROUP_ID.code());
+            }
+            let d = match server
+                .groups
+                .with_live_group(&name, |g| describe_live(d.clone(), g, version))
+            {
+                Some(live) => return live,
+                None => d,
+            };
+            // Kafka describes a group it does not know as Dead, without an error.
+            match server.store.groups().exists(&name) {
+                Ok(true) => d
+                    .with_group_state(s(GroupState::Empty.name()))
+                    .with_protocol_type(s("consumer")),
+                _ => d.with_group_state(s(GroupState::Dead.name())),
+            }
+        })
+        .collect();
+    DescribeGroupsResponse::default().with_groups(groups)
+}
+
+/// Kafka's group summary: metadata and assignments only once the group is Stable.
+fn describe_live(d: DescribedGroup, g: &Group, version: i16) -> DescribedGroup {
+    let stable = g.state == GroupState::Stable;
+    let protocol = if stable {
+        g.protocol.clone().unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let members = g
+        .members
+        .values()
+        .map(|m| {
+            let mut dm = DescribedGroupMember::default()
+                .with_member_id(s(&m.id))
+                .with_client_id(s(&m.client_id))
+                .with_client_host(s(&m.host))
+                .with_group_instance_id(m.instance_id.as_deref().filter(|_| version >= 4).map(s));
+            if stable {
+                dm = dm
+                    .with_member_metadata(m.metadata(&protocol))
+                    .with_member_assignment(m.assignment.clone());
+            }
+            dm
+        })
+        .collect();
+    d.with_group_state(s(g.state.name()))
+        .with_protocol_type(s(g.protocol_type.as_deref().unwrap_or_default()))
+        .with_protocol_data(s(&protocol))
+        .with_members(members)
+}
+
+pub(super) fn delete_groups(call: &mut Call<'_>, req: DeleteGroupsRequest) -> Reply {
+    let server = call.server;
+    let results = req
+        .groups_names
+        .into_iter()
+        .map(|g| {
+            let name = g.to_string();
+            let deleted = server
+                .groups
+                .delete_if_empty(&name, || server.store.groups().delete(&name));
+            let err = match deleted {
+                None => ErrorCode::NON_EMPTY_GROUP,
+                Some(Ok(())) => ErrorCode::NONE,
+                Some(Err(Error::GroupNotFound(_))) => ErrorCode::GROUP_ID_NOT_FOUND,
+                Some(Err(Error::GroupBusy(_))) => ErrorCode::NON_EMPTY_GROUP,
+                Some(Err(Error::InvalidName { .. })) => ErrorCode::INVALID_GROUP_ID,
+                Some(Err(_)) => ErrorCode::KAFKA_STORAGE_ERROR,
+            };
+            DeletableGroupResult::default()
+                .with_group_id(g)
+                .with_error_code(err.code())
+        })
+        .collect();
+    call.reply(&DeleteGroupsResponse::default().with_results(results))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Instant;
+
+    use bytes::Bytes;
+    use kafka_protocol::messages::join_group_request::JoinGroupRequestProtocol;
+    use kafka_protocol::messages::sync_group_request::SyncGroupRequestAssignment;
+    use kafka_protocol::protocol::StrBytes;
+
+    use super::*;
+
+    fn shared() -> (tempfile::TempDir, Arc<Server>) {
+        let (d, server) = crate::server::context::testing::server(Duration::from_secs(1));
+        (d, Arc::new(server))
+    }
+
+    /// Waits (with a generous deadline) until group g's blocked requests satisfy `ready`.
+    fn wait_until(sh: &Server, ready: impl Fn((usize, u32)) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while !sh
+            .groups
+            .with_live_group("g", |g| ready(g.waiting()))
+            .unwrap_or(false)
+        {
+            assert!(
+                Instant::now() < deadline,
+                "group g never reached the expected state"
+            );
+            std::thread::yield_now();
+        }
+    }
+
+    fn join_group(
+        sh: &Server,
+        client: &str,
+        host: &str,
+        req: JoinGroupRequest,
+        version: i16,
+    ) -> JoinGroupResponse {
+        join_response(join(sh, client, host, req, version), version)
+    }
+
+    fn join_req(member: &str, rebalance_ms: i32) -> JoinGroupRequest {
+        JoinGroupRequest::default()
+            .with_group_id(s("g").into())
+            .with_member_id(s(member))
+            .with_session_timeout_ms(6000)
+            .with_rebalance_timeout_ms(rebalance_ms)
+            .with_protocol_type(s("consumer"))
+            .with_protocols(vec![
+                JoinGroupRequestProtocol::default()
+                    .with_name(s("range"))
+                    .with_metadata(Bytes::from(member.to_string())),
+            ])
+    }
+
+    /// The first step of a v5 join: MEMBER_ID_REQUIRED with a fresh id.
+    fn member_id(sh: &Server, client: &str) -> StrBytes {
+        let r = join_group(sh, client, "127.0.0.1", join_req("", 30_000), 5);
+        assert_eq!(r.error_code, ErrorCode::MEMBER_ID_REQUIRED.code());
+        assert!(r.member_id.starts_with(&format!("{client}-")), "{r:?}");
+        r.member_id
+    }
+
+    /// The second, blocking step of a v5 join.
+    fn join_as(sh: &Server, client: &str, id: &str) -> JoinGroupResponse {
+        join_group(sh, client, "127.0.0.1", join_req(id, 30_000), 5)
+    }
+
+    fn join_new(sh: &Server, client: &str) -> JoinGroupResponse {
+        let id = member_id(sh, client);
+        join_as(sh, client, &id)
+    }
+
+    fn sync_req(r: &JoinGroupResponse, assignments: Vec<(StrBytes, &str)>) -> SyncGroupRequest {
+        SyncGroupRequest::default()
+            .with_group_id(s("g").into())
+            .with_member_id(r.member_id.clone())
+            .with_generation_id(r.generation_id)
+            .with_assignments(
+                assignments
+                    .into_iter()
+                    .map(|(m, a)| {
+                        SyncGroupRequestAssignment::default()
+                            .with_member_id(m)
+                            .with_assignment(Bytes::from(a.to_string()))
+                    })
+                    .collect(),
+            )
+    }
+
+    #[test]
+    fn concurrent_joins_form_one_generation_and_sync_hands_out_assignments() {
+        let (_d, sh) = shared();
+        // Both have ids before either joins: the first join waits for the second.
+        let ids = [member_id(&sh, "x"), member_id(&sh, "y")];
+        let threads: Vec<_> = ["x", "y"]
+            .into_iter()
+            .zip(ids)
+            .map(|(c, id)| {
+                let sh = Arc::clone(&sh);
+                std::thread::spawn(move || join_as(&sh, c, &id))
+            })
+            .collect();
+        let rs: Vec<JoinGroupResponse> = threads.into_iter().map(|t| t.join().unwrap()).collect();
+        for r in &rs {
+            assert_eq!(r.error_code, 0, "{r:?}");
+        }
+        let (leader, follower) = if rs[0].leader == rs[0].member_id {
+            (&rs[0], &rs[1])
+        } else {
+            (&rs[1], &rs[0])
+        };
+        assert_eq!(leader.generation_id, follower.generation_id);
+        assert_eq!(leader.members.len() + follower.members.len(), 2);
+        let waiting = {
+            let sh = Arc::clone(&sh);
+            let req = sync_req(follower, vec![]);
+            std::thread::spawn(move || sync(&sh, req))
+        };
+        // The follower waits for the leader's assignment.
+        wait_until(&sh, |(_, syncs)| syncs == 1);
+        assert!(!waiting.is_finished(), "a follower waits for the leader");
+        let assignments = vec![
+            (leader.member_id.clone(), "mine"),
+            (follower.member_id.clone(), "yours"),
+        ];
+        let r = sync(&sh, sync_req(leader, assignments));
+        assert_eq!((r.error_code, &r.assignment[..]), (0, &b"mine"[..]));
+        let r = waiting.join().unwrap();
+        assert_eq!((r.error_code, &r.assignment[..]), (0, &b"yours"[..]));
+
+        let d = describe(
+            &sh,
+            DescribeGroupsRequest::default().with_groups(vec![s("g").into(), s("none").into()]),
+            5,
+        );
+        assert_eq!(d.groups[0].group_state.as_str(), "Stable");
+        assert_eq!(d.groups[0].protocol_data.as_str(), "range");
+        assert_eq!(d.groups[0].members.len(), 2);
+        assert_eq!(d.groups[1].group_state.as_str(), "Dead");
+        let l = list(&sh, ListGroupsRequest::default());
+        assert_eq!(l.groups.len(), 1);
+        assert_eq!(l.groups[0].group_state.as_str(), "Stable");
+
+        // Commits: the member's generation is checked; a stale one is refused.
+        let commit = |member: &StrBytes, generation: i32| {
+            let req = OffsetCommitRequest::default()
+                .with_group_id(s("g").into())
+                .with_member_id(member.clone())
+                .with_generation_id_or_member_epoch(generation)
+                .with_topics(vec![
+                    kafka_protocol::messages::offset_commit_request::OffsetCommitRequestTopic::default()
+                        .with_name(s("t").into())
+                        .with_partitions(vec![
+                            kafka_protocol::messages::offset_commit_request::OffsetCommitRequestPartition::default()
+                                .with_partition_index(0)
+                                .with_committed_offset(7),
+                        ]),
+                ]);
+            commit(&sh, req).topics[0].partitions[0].error_code
+        };
+        assert_eq!(commit(&leader.member_id, leader.generation_id), 0);
+        assert_eq!(
+            commit(&leader.member_id, leader.generation_id - 1),
+            ErrorCode::ILLEGAL_GENERATION.code()
+        );
+        assert_eq!(commit(&s(""), -1), 0);
+        assert_eq!(sh.store.groups().offsets("g").unwrap()["t"][&0], 7);
+
+        // Both leave (v3 batch): the group is gone from memory, its offsets stay.
+        let leaving = LeaveGroupRequest::default()
+            .with_group_id(s("g").into())
+            .with_members(
+                [leader, follower]
+                    .iter()
+                    .map(|r| {
+                        kafka_protocol::messages::leave_group_request::MemberIdentity::default()
+                            .with_member_id(r.member_id.clone())
+                    })
+                    .collect(),
+            );
+        let r = leave(&sh, leaving, 3);
+        assert_eq!(
+            r.members.iter().map(|m| m.error_code).collect::<Vec<_>>(),
+            [0, 0]
+        );
+        let l = list(&sh, ListGroupsRequest::default());
+        assert_eq!(l.groups[0].group_state.as_str(), "Empty");
+    }
+
+    #[test]
+    fn shutdown_releases_a_waiting_join() {
+        let (_d, sh) = shared();
+        let first = join_new(&sh, "a");
+        assert_eq!(first.error_code, 0);
+        // b's join waits for a to rejoin, up to a's 30 s rebalance timeout.
+        let waiting = {
+            let sh = Arc::clone(&sh);
+            std::thread::spawn(move || join_new(&sh, "b"))
+        };
+        wait_until(&sh, |(joins, _)| joins == 1);
+        assert!(!waiting.is_finished());
+        sh.groups.shutdown();
+        let r = waiting.join().unwrap();
+        assert_eq!(r.error_code, ErrorCode::COORDINATOR_NOT_AVAILABLE.code());
+    }
+
+    #[test]
+    fn rebalance_timeout_answers_the_waiting_join_without_the_silent_member() {
+        let (_d, sh) = shared();
+        let r = join_group(&sh, "a", "h", join_req("", 300), 3);
+        assert_eq!(
+            (r.error_code, r.generation_id),
+            (0, 1),
+            "v3: no MEMBER_ID_REQUIRED"
+        );
+        let started = Instant::now();
+        let r = join_group(&sh, "b", "h", join_req("", 300), 3);
+        let waited = started.elapsed();
+        assert_eq!((r.error_code, r.generation_id), (0, 2));
+        assert_eq!(r.leader, r.member_id, "a did not rejoin and was dropped");
+        assert_eq!(r.members.len(), 1);
+        // Answered by the rebalance deadline, not before: no wall-clock upper bound.
+        assert!(waited >= Duration::from_millis(300), "{waited:?}");
+    }
+}

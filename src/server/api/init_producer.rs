@@ -1,0 +1,24 @@
+//! InitProducerId: a fresh producer id for idempotent producers (epoch 0). Transactional
+//! ids are refused until transactions exist.
+
+use kafka_protocol::messages::{InitProducerIdRequest, InitProducerIdResponse};
+
+use super::{Call, Reply};
+use crate::kafka_error::ErrorCode;
+
+pub(super) fn init_producer_id(call: &mut Call<'_>, req: InitProducerIdRequest) -> Reply {
+    if req.transactional_id.is_some() {
+        // Transactions are not implemented; refusing beats pretending.
+        return call.reply(
+            &InitProducerIdResponse::default()
+                .with_error_code(ErrorCode::INVALID_REQUEST.code())
+                .with_producer_id((-1).into())
+                .with_producer_epoch(-1),
+        );
+    }
+    call.reply(
+        &InitProducerIdResponse::default()
+            .with_producer_id(call.server.new_producer_id().into())
+            .with_producer_epoch(0),
+    )
+}

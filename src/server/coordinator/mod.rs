@@ -1,0 +1,412 @@
+//! The group coordinator's blocking layer: `group`'s state machine behind one mutex, a
+//! condvar signalled on every change, and a reaper thread. Plain arguments in, plain answers
+//! out: the wire conversion is `api::groups`, committed offsets are the store's.
+//!
+//! A JoinGroup or a follower's SyncGroup blocks its connection's thread (Kafka answers one
+//! request per connection at a time anyway) until the rebalance completes, the leader's
+//! assignment arrives, or the group's deadline passes; every wait is bounded by such a
+//! deadline and ends early on `shutdown`. The reaper expires silent members while nobody
+//! else calls in.
+
+pub(crate) mod group;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, Once, Weak};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+
+use crate::kafka_error::ErrorCode;
+use group::{Group, GroupState, JoinArgs, JoinResult, JoinStep, SyncStep};
+
+/// Longest sleep of the reaper between checks (it also wakes on every change).
+const REAPER_MAX_SLEEP: Duration = Duration::from_secs(1);
+/// Slack past a group's own deadline before a waiting request gives up regardless.
+const WAIT_SLACK: Duration = Duration::from_secs(5);
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic in another connection's handler must not take every group down.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Every group's membership, behind one lock.
+#[derive(Default)]
+struct Table {
+    groups: HashMap<String, Group>,
+    stopping: bool,
+    next_ticket: u64,
+    next_id: u64,
+}
+
+impl Table {
+    fn ticket(&mut self) -> u64 {
+        self.next_ticket += 1;
+        self.next_ticket
+    }
+
+    /// A member id as Kafka makes them: the client id, a dash, and something unique.
+    fn member_id(&mut self, client_id: &str) -> String {
+        self.next_id += 1;
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0);
+        let a = splitmix(nanos ^ self.next_id.rotate_left(32));
+        let b = splitmix(a ^ self.next_id);
+        let client = if client_id.is_empty() {
+            "member"
+        } else {
+            client_id
+        };
+        format!(
+            "{client}-{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+            a >> 32,
+            (a >> 16) & 0xffff,
+            a & 0xffff,
+            b >> 48,
+            b & 0xffff_ffff_ffff
+        )
+    }
+
+    /// Forgets groups that have no members left; their offsets stay in the store.
+    fn cleanup(&mut self) {
+        self.groups.retain(|_, g| !g.is_idle());
+    }
+}
+
+fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+struct Inner {
+    table: Mutex<Table>,
+    /// Signalled on every membership change and on shutdown.
+    changed: Condvar,
+}
+
+/// A SyncGroup answer: the member's assignment and the group's protocol.
+pub(crate) struct Synced {
+    pub(crate) assignment: Bytes,
+    pub(crate) protocol_type: Option<String>,
+    pub(crate) protocol: Option<String>,
+}
+
+/// The group coordinator: every group's membership, in memory.
+pub(crate) struct Coordinator {
+    inner: Arc<Inner>,
+    reaper: Once,
+}
+
+impl Default for Coordinator {
+    fn default() -> Coordinator {
+        Coordinator {
+            inner: Arc::new(Inner {
+                table: Mutex::new(Table::default()),
+                changed: Condvar::new(),
+            }),
+            reaper: Once::new(),
+        }
+    }
+}
+
+/// Expires silent members and overdue rebalances while no request comes in. Holds only a
+/// weak reference between rounds, so it ends within a second of its coordinator.
+fn reaper(weak: Weak<Inner>) {
+    loop {
+        let Some(inner) = weak.upgrade() else {
+            return;
+        };
+        let mut t = lock(&inner.table);
+        if t.stopping {
+            return;
+        }
+        let now = Instant::now();
+        let mut changed = false;
+        for g in t.groups.values_mut() {
+            changed |= g.tick(now);
+        }
+        t.cleanup();
+        if changed {
+            inner.changed.notify_all();
+        }
+        let sleep = t
+            .groups
+            .values()
+            .filter_map(Group::next_deadline)
+            .min()
+            .map_or(REAPER_MAX_SLEEP, |d| {
+                d.saturating_duration_since(now)
+                    .clamp(Duration::from_millis(1), REAPER_MAX_SLEEP)
+            });
+        drop(inner.changed.wait_timeout(t, sleep));
+    }
+}
+
+impl Coordinator {
+    fn table(&self) -> MutexGuard<'_, Table> {
+        lock(&self.inner.table)
+    }
+
+    fn notify(&self) {
+        self.inner.changed.notify_all();
+    }
+
+    fn start_reaper(&self) {
+        self.reaper.call_once(|| {
+            let weak = Arc::downgrade(&self.inner);
+            let started = std::thread::Builder::new()
+                .name("kaf group reaper".into())
+                .spawn(move || reaper(weak));
+            if let Err(e) = started {
+                // Requests still expire members lazily; only fully silent groups linger.
+                eprintln!("kaf server: cannot start the group reaper thread: {e}");
+            }
+        });
+    }
+
+    /// Waits for a change or until `until` (at least 1 ms, so a stale deadline cannot spin).
+    fn wait<'a>(&self, t: MutexGuard<'a, Table>, until: Instant) -> MutexGuard<'a, Table> {
+        let d = until
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(1));
+        self.inner
+            .changed
+            .wait_timeout(t, d)
+            .map(|(g, _)| g)
+            .unwrap_or_else(|p| p.into_inner().0)
+    }
+
+    /// Wakes every waiting request with COORDINATOR_NOT_AVAILABLE and refuses new joins:
+    /// the server is stopping.
+    pub(crate) fn shutdown(&self) {
+        self.table().stopping = true;
+        self.notify();
+    }
+
+    /// JoinGroup: blocks until the rebalance this member takes part in completes.
+    /// `require_known_id`: answer a first join MEMBER_ID_REQUIRED with a fresh id (v4+).
+    pub(crate) fn join(&self, gid: &str, args: JoinArgs, require_known_id: bool) -> JoinResult {
+        let member_id = args.member_id.clone();
+        let give_up_after = args.rebalance_timeout + WAIT_SLACK;
+        self.start_reaper();
+        let mut t = self.table();
+        if t.stopping {
+            return JoinResult::error(ErrorCode::COORDINATOR_NOT_AVAILABLE, &member_id);
+        }
+        let now = Instant::now();
+        let ticket = t.ticket();
+        let new_id = t.member_id(&args.client_id);
+        let group = t.groups.entry(gid.to_string()).or_insert_with(Group::new);
+        group.tick(now);
+        let step = group.join(now, args, require_known_id, new_id, ticket);
+        self.notify();
+        let member = match step {
+            JoinStep::Done(r) => {
+                t.cleanup();
+                return r;
+            }
+            JoinStep::Wait { member } => member,
+        };
+        let give_up = now + give_up_after;
+        loop {
+            let now = Instant::now();
+            let stopping = t.stopping;
+            let Some(g) = t.groups.get_mut(gid) else {
+                return JoinResult::error(ErrorCode::UNKNOWN_MEMBER_ID, &member);
+            };
+            if g.tick(now) {
+                self.notify();
+            }
+            if let Some(r) = g.poll_join(&member, ticket) {
+                return r;
+            }
+            if stopping || now >= give_up {
+                g.abandon_join(&member, ticket);
+                let code = if stopping {
+                    ErrorCode::COORDINATOR_NOT_AVAILABLE
+                } else {
+                    ErrorCode::REBALANCE_IN_PROGRESS
+                };
+                return JoinResult::error(code, &member);
+            }
+            let until = g.next_deadline().map_or(give_up, |d| d.min(give_up));
+            t = self.wait(t, until);
+        }
+    }
+
+    /// SyncGroup: the leader hands in the assignment; followers wait for theirs.
+    pub(crate) fn sync(
+        &self,
+        gid: &str,
+        member: &str,
+        generation: i32,
+        protocol: (Option<&str>, Option<&str>),
+        assignments: Vec<(String, Bytes)>,
+    ) -> Result<Synced, ErrorCode> {
+        let mut t = self.table();
+        let now = Instant::now();
+        let Some(g) = t.groups.get_mut(gid) else {
+            return Err(ErrorCode::UNKNOWN_MEMBER_ID);
+        };
+        g.tick(now);
+        let step = g.sync(now, member, generation, protocol.0, protocol.1, assignments);
+        self.notify();
+        let ok = |g: &Group, assignment: Bytes| Synced {
+            assignment,
+            protocol_type: g.protocol_type.clone(),
+            protocol: g.protocol.clone(),
+        };
+        match step {
+            SyncStep::Done(Ok(a)) => return Ok(ok(g, a)),
+            SyncStep::Done(Err(c)) => {
+                t.cleanup();
+                return Err(c);
+            }
+            SyncStep::Wait => {}
+        }
+        let give_up = g.sync_deadline.unwrap_or(now) + WAIT_SLACK;
+        loop {
+            let now = Instant::now();
+            let stopping = t.stopping;
+            let Some(g) = t.groups.get_mut(gid) else {
+                return Err(ErrorCode::UNKNOWN_MEMBER_ID);
+            };
+            if g.tick(now) {
+                self.notify();
+            }
+            let answer = g.poll_sync(member, generation).or_else(|| {
+                if stopping {
+                    Some(Err(ErrorCode::COORDINATOR_NOT_AVAILABLE))
+                } else if now >= give_up {
+                    Some(Err(ErrorCode::REBALANCE_IN_PROGRESS))
+                } else {
+                    None
+                }
+            });
+            if let Some(r) = answer {
+                g.sync_done(member);
+                return r.map(|a| ok(g, a));
+            }
+            let until = g.next_deadline().map_or(give_up, |d| d.min(give_up));
+            t = self.wait(t, until);
+        }
+    }
+
+    pub(crate) fn heartbeat(
+        &self,
+        gid: &str,
+        member: &str,
+        generation: i32,
+    ) -> Result<(), ErrorCode> {
+        let mut t = self.table();
+        let now = Instant::now();
+        let r = match t.groups.get_mut(gid) {
+            None => Err(ErrorCode::UNKNOWN_MEMBER_ID),
+            Some(g) => {
+                if g.tick(now) {
+                    self.notify();
+                }
+                g.heartbeat(now, member, generation)
+            }
+        };
+        t.cleanup();
+        r
+    }
+
+    /// LeaveGroup for each (member id, instance id).
+    pub(crate) fn leave(
+        &self,
+        gid: &str,
+        leaving: &[(String, Option<String>)],
+    ) -> Vec<Result<(), ErrorCode>> {
+        let mut t = self.table();
+        let now = Instant::now();
+        let results = match t.groups.get_mut(gid) {
+            None => vec![Err(ErrorCode::UNKNOWN_MEMBER_ID); leaving.len()],
+            Some(g) => {
+                g.tick(now);
+                leaving
+                    .iter()
+                    .map(|(id, inst)| g.leave(now, id, inst.as_deref()))
+                    .collect()
+            }
+        };
+        t.cleanup();
+        drop(t);
+        self.notify();
+        results
+    }
+
+    /// Whether a member may commit for the group now. The caller writes the offsets after
+    /// this returns, outside the lock, so a slow disk never stalls other groups' heartbeats.
+    pub(crate) fn check_commit(
+        &self,
+        gid: &str,
+        member: &str,
+        generation: i32,
+    ) -> Result<(), ErrorCode> {
+        let mut t = self.table();
+        let now = Instant::now();
+        let r = match t.groups.get_mut(gid) {
+            // No live membership: a simple consumer's commit, or an old generation's
+            // (the group emptied or the server restarted since).
+            None if generation < 0 => Ok(()),
+            None => Err(ErrorCode::ILLEGAL_GENERATION),
+            Some(g) => {
+                if g.tick(now) {
+                    self.notify();
+                }
+                g.check_commit(now, member, generation)
+            }
+        };
+        t.cleanup();
+        r
+    }
+
+    /// Every group with members: name, protocol type, state.
+    pub(crate) fn live_groups(&self) -> Vec<(String, String, GroupState)> {
+        let mut t = self.table();
+        let now = Instant::now();
+        let mut changed = false;
+        let mut out = Vec::new();
+        for (name, g) in t.groups.iter_mut() {
+            changed |= g.tick(now);
+            if !g.is_idle() {
+                let ptype = g.protocol_type.clone().unwrap_or_default();
+                out.push((name.clone(), ptype, g.state));
+            }
+        }
+        t.cleanup();
+        if changed {
+            self.notify();
+        }
+        out
+    }
+
+    /// Reads a group with members (None when it has none) under the lock.
+    pub(crate) fn with_live_group<R>(&self, gid: &str, f: impl FnOnce(&Group) -> R) -> Option<R> {
+        let mut t = self.table();
+        let now = Instant::now();
+        let g = t.groups.get_mut(gid)?;
+        if g.tick(now) {
+            self.notify();
+        }
+        let r = (!g.is_idle()).then(|| f(g));
+        t.cleanup();
+        r
+    }
+
+    /// Runs `delete` (which removes the group's stored offsets) and forgets the group, if it
+    /// has no members; None if it has. Under the lock, so nobody joins in between.
+    pub(crate) fn delete_if_empty<R>(&self, gid: &str, delete: impl FnOnce() -> R) -> Option<R> {
+        let mut t = self.table();
+        if t.groups.get(gid).is_some_and(|g| !g.members.is_empty()) {
+            return None;
+        }
+        t.groups.remove(gid);
+        Some(delete())
+    }
+}

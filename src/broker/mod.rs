@@ -42,6 +42,10 @@ pub trait Broker {
     fn create_topic(&self, topic: &NewTopic) -> Result<()>;
     fn list_topics(&self) -> Result<Vec<TopicInfo>>;
     fn topic(&self, name: &str) -> Result<TopicInfo>;
+    /// The topic's id (Kafka's topic id, base64url), when the broker has one.
+    fn topic_id(&self, _name: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
     fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>>;
     fn delete_topic(&self, name: &str) -> Result<()>;
     /// A producer for `topic`, creating the topic first when `auto_create` allows.

@@ -546,6 +546,80 @@ mod tests {
     }
 
     #[test]
+    fn offsets_are_bound_to_topic_ids() {
+        let d = tempfile::tempdir().unwrap();
+        let s = crate::store::Store::open(d.path()).unwrap();
+        let g = s.groups();
+        let meta = crate::store::TopicMeta::new(2, Default::default()).unwrap();
+        s.create_topic("t", &meta).unwrap();
+        let old = s.topic_id("t").unwrap();
+        g.commit("g", &[("t".into(), 0, 10), ("t".into(), 1, 4)])
+            .unwrap();
+        assert_eq!(g.offset_topic_ids("g").unwrap()["t"], old);
+        assert_eq!(g.offsets("g").unwrap()["t"][&0], 10);
+
+        // Another group whose file predates ids: its offsets go with the deleted topic too.
+        fs::create_dir_all(d.path().join("groups/legacy")).unwrap();
+        fs::write(
+            d.path().join("groups/legacy/offsets.json"),
+            br#"{"format":1,"offsets":{"t":{"0":3},"u":{"0":1}}}"#,
+        )
+        .unwrap();
+        assert_eq!(g.offsets("legacy").unwrap()["t"][&0], 3);
+
+        s.delete_topic("t").unwrap();
+        assert!(!g.offsets("g").unwrap().contains_key("t"));
+        assert!(!g.offsets("legacy").unwrap().contains_key("t"));
+        assert_eq!(g.offsets("legacy").unwrap()["u"][&0], 1);
+
+        // Offsets left bound to the old id (as if delete could not drop them) are ignored
+        // for the new topic, and dropped by the first commit for it.
+        g.commit("g", &[("t".into(), 0, 10), ("t".into(), 1, 4)])
+            .unwrap();
+        let mut f = read_offsets(&g.offsets_path("g")).unwrap();
+        f.topic_ids.insert("t".into(), old);
+        fs::write(g.offsets_path("g"), serde_json::to_vec(&f).unwrap()).unwrap();
+        s.create_topic("t", &meta).unwrap();
+        assert!(!g.offsets("g").unwrap().contains_key("t"));
+        g.commit("g", &[("t".into(), 1, 2)]).unwrap();
+        let o = g.offsets("g").unwrap();
+        assert_eq!(o["t"].get(&0), None, "partition 0's old offset is gone");
+        assert_eq!(o["t"][&1], 2);
+        assert_eq!(
+            g.offset_topic_ids("g").unwrap()["t"],
+            s.topic_id("t").unwrap()
+        );
+    }
+
+    #[test]
+    fn one_owner_per_group() {
+        let d = tempfile::tempdir().unwrap();
+        let g = Groups::new(d.path().join("groups"));
+        fs::create_dir_all(d.path().join("trash")).unwrap();
+        let m1 = g.hold_for_member("g").unwrap().expect("free");
+        let m2 = g.hold_for_member("g").unwrap().expect("members share");
+        assert!(g.has_brokerless_members("g").unwrap());
+        assert!(g.hold_for_server("g").unwrap().is_none());
+        assert!(g.server_holder("g").unwrap().is_none());
+        drop((m1, m2));
+        assert!(!g.has_brokerless_members("g").unwrap());
+        let server = g.hold_for_server("g").unwrap().expect("no members left");
+        assert!(g.hold_for_member("g").unwrap().is_none());
+        let who = g.server_holder("g").unwrap().expect("held");
+        assert!(who.contains(&std::process::id().to_string()), "{who}");
+        assert!(!g.has_brokerless_members("g").unwrap());
+        assert!(matches!(g.delete("g"), Err(Error::GroupBusy(_))));
+        drop(server);
+        assert!(g.hold_for_member("g").unwrap().is_some());
+        let lock = g.try_own("g", "t", 3).unwrap().unwrap();
+        let live = g.live_members("g").unwrap();
+        assert_eq!(live.len(), 1);
+        assert_eq!((live[0].0.as_str(), live[0].1), ("t", 3));
+        drop(lock);
+        assert!(g.live_members("g").unwrap().is_empty());
+    }
+
+    #[test]
     fn corrupt_file_is_an_error() {
         let d = tempfile::tempdir().unwrap();
         let g = Groups::new(d.path().to_path_buf());

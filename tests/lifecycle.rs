@@ -404,3 +404,35 @@ fn brokerless_members_keep_out_of_a_group_a_server_holds() {
     drop(member_hold);
     assert!(store.groups().hold_for_server("mixg").unwrap().is_some());
 }
+
+#[test]
+fn describe_shows_live_members_that_have_not_committed() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    ok(dir, &["produce", "t"], &lines(1..=3));
+    let mut member = Command::new(KAF)
+        .arg("--dir")
+        .arg(dir)
+        .args(["consume", "t", "-g", "m", "-F", "--no-commit"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let want = format!("m\tt\t0\t-\t3\t-\t0\tpid {}\n", member.id());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let o = kaf(dir, &["groups", "describe", "m"], b"");
+        if text(&o).0.contains(&want) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no row {want:?} in {:?}",
+            text(&o)
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    member.kill().unwrap();
+    member.wait().unwrap();
+}

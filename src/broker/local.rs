@@ -162,6 +162,18 @@ impl Broker for Local {
         }
     }
 
+    fn group_member_topics(&self, group: &str) -> Result<Vec<String>> {
+        let mut topics: Vec<String> = self
+            .store
+            .groups()
+            .live_members(group)?
+            .into_iter()
+            .map(|(t, _, _)| t)
+            .collect();
+        topics.dedup();
+        Ok(topics)
+    }
+
     fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()> {
         self.store.groups().commit(group, offsets)
     }

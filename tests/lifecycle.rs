@@ -38,6 +38,16 @@ fn spawn(dir: &Path, args: &[&str]) -> Child {
         .unwrap()
 }
 
+/// Kills and reaps its child when dropped, so a failing test leaves no process behind.
+struct Reaper(Child);
+
+impl Drop for Reaper {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 fn lines(range: std::ops::RangeInclusive<i32>) -> Vec<u8> {
     range
         .map(|i| format!("{i}\n"))
@@ -272,11 +282,11 @@ fn repair_during_a_big_create_leaves_the_creator_alone() {
     ok(dir, &["topics", "list"], b"");
     for trial in 0..3 {
         let name = format!("y{trial}");
-        let mut creator = spawn(dir, &["topics", "create", &name, "-p", "3000"]);
+        let mut creator = Reaper(spawn(dir, &["topics", "create", &name, "-p", "3000"]));
         let deadline = Instant::now() + Duration::from_secs(300);
         let mut repairs = 0;
         let status = loop {
-            if let Some(s) = creator.try_wait().unwrap() {
+            if let Some(s) = creator.0.try_wait().unwrap() {
                 break s;
             }
             assert!(Instant::now() < deadline, "create did not finish");
@@ -289,7 +299,7 @@ fn repair_during_a_big_create_leaves_the_creator_alone() {
             );
         };
         let mut err = String::new();
-        std::io::Read::read_to_string(creator.stderr.as_mut().unwrap(), &mut err).unwrap();
+        std::io::Read::read_to_string(creator.0.stderr.as_mut().unwrap(), &mut err).unwrap();
         assert!(status.success(), "trial {trial} ({repairs} repairs): {err}");
         let desc = ok(dir, &["topics", "describe", &name], b"");
         assert!(desc.contains("PartitionCount: 3000"), "{}", &desc[..200]);
@@ -379,10 +389,10 @@ fn brokerless_members_keep_out_of_a_group_a_server_holds() {
     assert!(err.contains("kaf server"), "{err}");
 
     // Waiting members get the group once the server lets go.
-    let mut waiter = spawn(dir, &["consume", "mix", "-g", "mixg", "-c", "100"]);
+    let mut waiter = Reaper(spawn(dir, &["consume", "mix", "-g", "mixg", "-c", "100"]));
     let deadline = Instant::now() + Duration::from_secs(30);
     // The waiter says it waits before it waits; only then let go.
-    let mut stderr = waiter.stderr.take().unwrap();
+    let mut stderr = waiter.0.stderr.take().unwrap();
     let mut seen = String::new();
     let mut buf = [0u8; 256];
     while !seen.contains("waiting") {
@@ -393,8 +403,8 @@ fn brokerless_members_keep_out_of_a_group_a_server_holds() {
     }
     drop(hold);
     let mut out = String::new();
-    std::io::Read::read_to_string(&mut waiter.stdout.take().unwrap(), &mut out).unwrap();
-    assert!(waiter.wait().unwrap().success());
+    std::io::Read::read_to_string(&mut waiter.0.stdout.take().unwrap(), &mut out).unwrap();
+    assert!(waiter.0.wait().unwrap().success());
     assert_eq!(out.lines().count(), 100);
 
     // And while a brokerless member lives, a server cannot take the group.
@@ -410,16 +420,18 @@ fn describe_shows_live_members_that_have_not_committed() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
     ok(dir, &["produce", "t"], &lines(1..=3));
-    let mut member = Command::new(KAF)
-        .arg("--dir")
-        .arg(dir)
-        .args(["consume", "t", "-g", "m", "-F", "--no-commit"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let want = format!("m\tt\t0\t-\t3\t-\t0\tpid {}\n", member.id());
+    let member = Reaper(
+        Command::new(KAF)
+            .arg("--dir")
+            .arg(dir)
+            .args(["consume", "t", "-g", "m", "-F", "--no-commit"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let want = format!("m\tt\t0\t-\t3\t-\t0\tpid {}\n", member.0.id());
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let o = kaf(dir, &["groups", "describe", "m"], b"");
@@ -433,6 +445,5 @@ fn describe_shows_live_members_that_have_not_committed() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    member.kill().unwrap();
-    member.wait().unwrap();
+    drop(member);
 }

@@ -41,6 +41,11 @@ pub fn check(store: &Store, repair: bool) -> Result<Report> {
         r.topics += 1;
         let meta = match store.topic_meta(&name) {
             Ok(m) => m,
+            // Deleted since it was listed: nothing to check.
+            Err(crate::error::Error::TopicNotFound { .. }) => {
+                r.topics -= 1;
+                continue;
+            }
             Err(e) => {
                 r.problems.push(Problem {
                     what: format!("topic {name}: {e}"),
@@ -321,4 +326,21 @@ fn check_partition(dir: &Path, label: &str, repair: bool, r: &mut Report) -> Res
         expected = Some(next);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temp_file_names() {
+        assert_eq!(temp_file_pid(".topic.json.tmp-123"), Some(123));
+        assert_eq!(temp_file_pid(".offsets.json.tmp-9"), Some(9));
+        assert_eq!(temp_file_pid("topic.json.tmp-123"), None);
+        assert_eq!(temp_file_pid(".x.tmp-"), None);
+        assert_eq!(temp_file_pid(".x.tmp-0"), None);
+        assert_eq!(temp_file_pid(".x.tmp-abc"), None);
+        assert_eq!(temp_file_pid("00000000000000000000.log"), None);
+        assert!(pid_alive(std::process::id() as i32));
+    }
 }

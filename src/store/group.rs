@@ -456,10 +456,19 @@ impl Groups {
         let dir = self.dir(group);
         let mut held = Vec::new();
         if let Ok(f) = File::open(self.owner_lock_path(group)) {
-            match f.try_lock() {
-                Ok(()) => held.push(f),
-                Err(_) => return Err(Error::GroupBusy(group.to_string())),
+            // Shared probes (`server_holder`) hold it for a moment: a few short retries.
+            let mut attempt = 0;
+            loop {
+                match f.try_lock() {
+                    Ok(()) => break,
+                    Err(std::fs::TryLockError::WouldBlock) if attempt < 3 => {
+                        attempt += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(5));
+                    }
+                    Err(_) => return Err(Error::GroupBusy(group.to_string())),
+                }
             }
+            held.push(f);
         }
         let members = dir.join("members");
         if members.is_dir() {

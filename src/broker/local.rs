@@ -9,15 +9,21 @@ use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Prod
 use crate::error::{Error, Result};
 use crate::store::group::{Groups, MemberHold, PartitionLock};
 use crate::store::log::{Reader, Writer};
-use crate::store::{Store, TopicMeta};
+use crate::store::{Store, TopicId, TopicMeta};
 
 pub struct Local {
     store: Store,
+    /// The id of each topic `join` saw, so commits are never applied to a topic created
+    /// again under the same name while this process read the old one.
+    read_ids: std::sync::Mutex<BTreeMap<String, TopicId>>,
 }
 
 impl Local {
     pub fn new(store: Store) -> Local {
-        Local { store }
+        Local {
+            store,
+            read_ids: Default::default(),
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -175,7 +181,17 @@ impl Broker for Local {
     }
 
     fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()> {
-        self.store.groups().commit(group, offsets)
+        let read = self
+            .read_ids
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        for t in self.store.groups().commit_read(group, offsets, &read)? {
+            eprintln!(
+                "kaf: group '{group}': topic '{t}' was deleted while it was read; its offsets are not committed"
+            );
+        }
+        Ok(())
     }
 
     fn delete_group(&self, group: &str) -> Result<()> {
@@ -216,6 +232,14 @@ impl Broker for Local {
     }
 
     fn join(&self, group: &str, topics: &[(String, Vec<i32>)]) -> Result<Box<dyn Member>> {
+        {
+            let mut ids = self.read_ids.lock().unwrap_or_else(|e| e.into_inner());
+            for (t, _) in topics {
+                if let Some(id) = self.store.recorded_topic_id(t) {
+                    ids.insert(t.clone(), id);
+                }
+            }
+        }
         let groups = self.store.groups();
         let share = groups.hold_for_member(group)?;
         if share.is_none() {

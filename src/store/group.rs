@@ -176,30 +176,62 @@ impl Groups {
     /// dropped first, so partitions the new topic's members have not committed yet do not
     /// inherit them.
     pub fn commit(&self, group: &str, commits: &[(String, i32, i64)]) -> Result<()> {
+        self.commit_read(group, commits, &BTreeMap::new())
+            .map(|_| ())
+    }
+
+    /// `commit` for a member that knows the id of each topic it read (`read_ids`): offsets
+    /// of a topic that no longer has that id (it was deleted, and maybe created again,
+    /// while the member read it) are positions in a log that is gone and are not committed
+    /// for the new topic. They are recorded under the old id if no topic has the name now
+    /// (and so ignored once one does), and skipped if a new topic has it. Returns the topics
+    /// skipped. Topics missing from `read_ids` are committed as `commit` does.
+    pub fn commit_read(
+        &self,
+        group: &str,
+        commits: &[(String, i32, i64)],
+        read_ids: &BTreeMap<String, TopicId>,
+    ) -> Result<Vec<String>> {
         let mut topics: Vec<&String> = commits.iter().map(|(t, _, _)| t).collect();
+        topics.sort();
         topics.dedup();
-        let current: BTreeMap<&String, Current> =
-            topics.iter().map(|t| (*t, self.current(t))).collect();
+        let mut bind: BTreeMap<&String, Option<TopicId>> = BTreeMap::new();
+        let mut skipped = Vec::new();
+        for t in topics {
+            let cur = self.current(t);
+            let want = match (read_ids.get(t), cur) {
+                (Some(read), Current::Topic(Some(now))) if *read != now => {
+                    skipped.push(t.clone());
+                    continue;
+                }
+                (Some(read), _) => Some(*read),
+                (None, Current::Missing) => Some(TopicId::ZERO),
+                (None, Current::Topic(id)) => id,
+            };
+            bind.insert(t, want);
+        }
+        if bind.is_empty() {
+            return Ok(skipped);
+        }
         self.update(group, |f| {
-            for (t, cur) in &current {
-                let want = match cur {
-                    Current::Missing => Some(TopicId::ZERO),
-                    Current::Topic(id) => *id,
-                };
+            for (t, want) in &bind {
                 let had = f.topic_ids.get(*t).copied();
                 // Offsets recorded without an id predate ids: they stay with the topic.
-                if had.is_some() && had != want {
+                if had.is_some() && had != *want {
                     f.offsets.remove(*t);
                 }
                 match want {
-                    Some(id) => f.topic_ids.insert((*t).clone(), id),
+                    Some(id) => f.topic_ids.insert((*t).clone(), *id),
                     None => f.topic_ids.remove(*t),
                 };
             }
             for (t, p, off) in commits {
-                f.offsets.entry(t.clone()).or_default().insert(*p, *off);
+                if bind.contains_key(t) {
+                    f.offsets.entry(t.clone()).or_default().insert(*p, *off);
+                }
             }
-        })
+        })?;
+        Ok(skipped)
     }
 
     /// Removes a topic's offsets from the group.

@@ -1,21 +1,29 @@
 //! The brokerless `Broker`: every operation works directly on the data directory.
+//! Brokerless group members share their group's owner lock, so they never run alongside
+//! members a `kaf server` serves in the same group (see `store::group`).
 
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
 use crate::error::{Error, Result};
-use crate::store::group::{Groups, PartitionLock};
+use crate::store::group::{Groups, MemberHold, PartitionLock};
 use crate::store::log::{Reader, Writer};
-use crate::store::{Store, TopicMeta};
+use crate::store::{Store, TopicId, TopicMeta};
 
 pub struct Local {
     store: Store,
+    /// The id of each topic `join` saw, so commits are never applied to a topic created
+    /// again under the same name while this process read the old one.
+    read_ids: std::sync::Mutex<BTreeMap<String, TopicId>>,
 }
 
 impl Local {
     pub fn new(store: Store) -> Local {
-        Local { store }
+        Local {
+            store,
+            read_ids: Default::default(),
+        }
     }
 
     fn info(name: &str, meta: &TopicMeta) -> TopicInfo {
@@ -65,6 +73,10 @@ impl Broker for Local {
         Ok(Self::info(name, &self.store.topic_meta(name)?))
     }
 
+    fn topic_id(&self, name: &str) -> Result<Option<String>> {
+        Ok(Some(self.store.topic_id(name)?.to_string()))
+    }
+
     fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>> {
         let meta = self.store.topic_meta(topic)?;
         (0..meta.partitions)
@@ -107,6 +119,14 @@ impl Broker for Local {
             }
             Err(e) => return Err(e),
         };
+        // A topic from before topic ids gets its id now, so a deletion while we write is
+        // told apart from the topic we opened.
+        let meta = if meta.id.is_none() {
+            self.store.topic_id(topic)?;
+            self.store.topic_meta(topic)?
+        } else {
+            meta
+        };
         Ok(Box::new(LocalProducer {
             store: self.store.clone(),
             topic: topic.to_string(),
@@ -135,11 +155,39 @@ impl Broker for Local {
     }
 
     fn group_owner(&self, group: &str, topic: &str, partition: i32) -> Result<Option<String>> {
-        self.store.groups().holder(group, topic, partition)
+        let groups = self.store.groups();
+        match groups.holder(group, topic, partition)? {
+            Some(who) => Ok(Some(who)),
+            // Members a server serves own the whole group; which partition each has is the
+            // server's to say (`-b`).
+            None => groups.server_holder(group),
+        }
+    }
+
+    fn group_member_topics(&self, group: &str) -> Result<Vec<String>> {
+        let mut topics: Vec<String> = self
+            .store
+            .groups()
+            .live_members(group)?
+            .into_iter()
+            .map(|(t, _, _)| t)
+            .collect();
+        topics.dedup();
+        Ok(topics)
     }
 
     fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()> {
-        self.store.groups().commit(group, offsets)
+        let read = self
+            .read_ids
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        for t in self.store.groups().commit_read(group, offsets, &read)? {
+            eprintln!(
+                "kaf: group '{group}': topic '{t}' was deleted while it was read; its offsets are not committed"
+            );
+        }
+        Ok(())
     }
 
     fn delete_group(&self, group: &str) -> Result<()> {
@@ -156,6 +204,13 @@ impl Broker for Local {
 
     fn guard(&self, group: &str, partitions: &[(String, i32)]) -> Result<Box<dyn std::any::Any>> {
         let groups = self.store.groups();
+        let Some(share) = groups.hold_for_member(group)? else {
+            let who = groups
+                .server_holder(group)?
+                .unwrap_or_else(|| "a kaf server".into());
+            eprintln!("kaf: {who} serves members of group '{group}'; stop them first");
+            return Err(Error::GroupBusy(group.to_string()));
+        };
         let mut held = Vec::new();
         for (t, p) in partitions {
             match groups.try_own(group, t, *p)? {
@@ -169,12 +224,31 @@ impl Broker for Local {
                 }
             }
         }
-        Ok(Box::new(held))
+        Ok(Box::new((share, held)))
     }
 
     fn join(&self, group: &str, topics: &[(String, Vec<i32>)]) -> Result<Box<dyn Member>> {
+        {
+            let mut ids = self.read_ids.lock().unwrap_or_else(|e| e.into_inner());
+            for (t, _) in topics {
+                if let Some(id) = self.store.recorded_topic_id(t) {
+                    ids.insert(t.clone(), id);
+                }
+            }
+        }
+        let groups = self.store.groups();
+        let share = groups.hold_for_member(group)?;
+        if share.is_none() {
+            let who = groups
+                .server_holder(group)?
+                .unwrap_or_else(|| "a kaf server".into());
+            eprintln!(
+                "kaf: group '{group}' has members joined through {who}; a group has one kind of member at a time"
+            );
+        }
         let mut m = LocalMember {
-            groups: self.store.groups(),
+            groups,
+            share,
             group: group.to_string(),
             wanted: topics
                 .iter()
@@ -187,9 +261,11 @@ impl Broker for Local {
     }
 }
 
-/// A brokerless group member: owns a partition by holding its lock file.
+/// A brokerless group member: owns a partition by holding its lock file, and shares the
+/// group's owner lock for as long as it lives (none while a server holds the group).
 struct LocalMember {
     groups: Groups,
+    share: Option<MemberHold>,
     group: String,
     wanted: Vec<(String, i32)>,
     held: Vec<(String, i32, PartitionLock)>,
@@ -205,6 +281,12 @@ impl Member for LocalMember {
 
     fn claim_more(&mut self) -> Result<Vec<(String, i32)>> {
         let mut new = Vec::new();
+        if self.share.is_none() {
+            self.share = self.groups.hold_for_member(&self.group)?;
+            if self.share.is_none() {
+                return Ok(new);
+            }
+        }
         for (t, p) in &self.wanted {
             if self.held.iter().any(|(ht, hp, _)| ht == t && hp == p) {
                 continue;
@@ -253,11 +335,13 @@ impl Producer for LocalProducer {
         let w = slot.as_mut().expect("opened");
         // The builder computed the CRC a moment ago: no need to check it again.
         w.append_built(batch.finish())
+            .map_err(|e| self.store.deleted_or(&self.topic, &self.meta, e))
     }
 
     fn flush(&mut self) -> Result<()> {
         for w in self.writers.iter_mut().flatten() {
-            w.sync()?;
+            w.sync()
+                .map_err(|e| self.store.deleted_or(&self.topic, &self.meta, e))?;
         }
         Ok(())
     }

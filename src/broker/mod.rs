@@ -42,6 +42,10 @@ pub trait Broker {
     fn create_topic(&self, topic: &NewTopic) -> Result<()>;
     fn list_topics(&self) -> Result<Vec<TopicInfo>>;
     fn topic(&self, name: &str) -> Result<TopicInfo>;
+    /// The topic's id (Kafka's topic id, base64url), when the broker has one.
+    fn topic_id(&self, _name: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
     fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>>;
     fn delete_topic(&self, name: &str) -> Result<()>;
     /// A producer for `topic`, creating the topic first when `auto_create` allows.
@@ -53,6 +57,11 @@ pub trait Broker {
     fn group_offsets(&self, group: &str) -> Result<GroupOffsets>;
     /// Who owns each partition the group reads, if anyone does now.
     fn group_owner(&self, group: &str, topic: &str, partition: i32) -> Result<Option<String>>;
+    /// Topics the group's live members read now, beyond those with committed offsets (for
+    /// `groups describe`); brokers that only know committed offsets return none.
+    fn group_member_topics(&self, _group: &str) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
     /// Commits offsets durably (creating the group on first commit).
     fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()>;
     fn delete_group(&self, group: &str) -> Result<()>;

@@ -226,11 +226,29 @@ impl GroupRun<'_> {
     }
 
     fn open(&self, t: &str, p: i32) -> Result<Part> {
-        let stored = match self.broker.group_offsets(self.group) {
+        let mut stored = match self.broker.group_offsets(self.group) {
             Ok(o) => o.get(t).and_then(|m| m.get(&p)).copied(),
             Err(Error::GroupNotFound(_)) => None,
             Err(e) => return Err(e),
         };
+        // A committed offset outside the log (e.g. the topic was recreated) is out of range:
+        // reset by the group's policy, as Kafka's consumers do, instead of clamping to the end.
+        if let (None, Some(off)) = (self.spec, stored) {
+            let mut f = self.broker.fetcher(t, p)?;
+            let (start, end) = (f.start_offset()?, f.end_offset()?);
+            if off < start || off > end {
+                eprintln!(
+                    "kaf: group '{}': committed offset {off} of {t}/{p} is outside the log ({start}..{end}); resetting to the {} offset (--reset)",
+                    self.group,
+                    if self.reset == Reset::Earliest {
+                        "earliest"
+                    } else {
+                        "latest"
+                    }
+                );
+                stored = None;
+            }
+        }
         let spec = self.spec.unwrap_or(OffsetSpec {
             start: match (stored, self.reset) {
                 (Some(_), _) => Pos::Stored,

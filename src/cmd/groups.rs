@@ -90,7 +90,11 @@ struct Row {
 
 fn describe(broker: &dyn Broker, group: &str, json: bool) -> Result<String> {
     validate_name("group", group)?;
-    let offsets = broker.group_offsets(group)?;
+    let mut offsets = broker.group_offsets(group)?;
+    // Live members that have not committed yet still show, with '-' offsets.
+    for t in broker.group_member_topics(group)? {
+        offsets.entry(t).or_default();
+    }
     let mut rows = Vec::new();
     for (topic, committed) in &offsets {
         let parts = match broker.partitions(topic) {

@@ -70,10 +70,13 @@ fn describe(ctx: &Context, name: &str) -> Result<()> {
     topic::validate_name("topic", name)?;
     let broker = ctx.broker()?;
     let t = broker.topic(name)?;
+    let id = broker.topic_id(name)?;
     let parts = broker.partitions(name)?;
     let mut s = String::new();
     use std::fmt::Write as _;
-    let _ = writeln!(s, "Topic: {}\tPartitionCount: {}", t.name, t.partitions);
+    // kafka-topics' order: the id, when there is one, right after the name.
+    let id = id.map(|id| format!("\tTopicId: {id}")).unwrap_or_default();
+    let _ = writeln!(s, "Topic: {}{id}\tPartitionCount: {}", t.name, t.partitions);
     let _ = writeln!(s, "Configs:");
     for (k, default) in KNOWN_CONFIGS {
         let (v, src) = match t.configs.get(*k) {

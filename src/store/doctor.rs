@@ -1,7 +1,10 @@
 //! Whole-directory verification for `kaf doctor`: every batch's CRC and offsets, segment
 //! continuity, index agreement, topic and group metadata, leftovers of interrupted
-//! operations. With `repair`, only what is safe to fix is fixed: torn tails are truncated
-//! (as the next writer would do), indexes are rebuilt, leftovers are removed.
+//! operations (staging and trash entries of dead processes, temp files of `write_atomic`,
+//! topic directories without `topic.json`), configs in `topic.json` kaf would refuse. With
+//! `repair`, only what is safe to fix is fixed: torn tails are truncated (as the next writer
+//! would do), indexes are rebuilt, leftovers of processes that are gone are removed. A
+//! staging entry whose creator is alive (it holds a lock on it) is never touched.
 
 use std::fs::{self, File, OpenOptions};
 use std::path::Path;
@@ -38,6 +41,11 @@ pub fn check(store: &Store, repair: bool) -> Result<Report> {
         r.topics += 1;
         let meta = match store.topic_meta(&name) {
             Ok(m) => m,
+            // Deleted since it was listed: nothing to check.
+            Err(crate::error::Error::TopicNotFound { .. }) => {
+                r.topics -= 1;
+                continue;
+            }
             Err(e) => {
                 r.problems.push(Problem {
                     what: format!("topic {name}: {e}"),
@@ -47,6 +55,15 @@ pub fn check(store: &Store, repair: bool) -> Result<Report> {
                 continue;
             }
         };
+        for why in meta.invalid_configs() {
+            r.problems.push(Problem {
+                what: format!(
+                    "topic {name}: topic.json has an invalid config ({why}); kaf uses the default instead"
+                ),
+                repaired: false,
+                serious: true,
+            });
+        }
         for p in 0..meta.partitions {
             r.partitions += 1;
             let dir = store.partition_dir(&name, p);
@@ -72,30 +89,146 @@ pub fn check(store: &Store, repair: bool) -> Result<Report> {
             });
         }
     }
-    for sub in ["staging", "trash"] {
-        let d = store.root().join(sub);
-        for ent in fs::read_dir(&d).ctx("list", &d)? {
-            let ent = ent.ctx("list", &d)?;
+    check_headless_topics(store, &mut r)?;
+    check_staging(store, repair, &mut r)?;
+    let d = store.root().join("trash");
+    for ent in fs::read_dir(&d).ctx("list", &d)? {
+        let ent = ent.ctx("list", &d)?;
+        let mut repaired = false;
+        if repair {
+            // A deleter still removing it is done with it: the topic is gone either way.
+            let _ = fs::remove_dir_all(ent.path());
+            repaired = !ent.path().exists();
+        }
+        r.problems.push(Problem {
+            what: format!(
+                "trash/{} is left over from an interrupted topic deletion",
+                ent.file_name().to_string_lossy()
+            ),
+            repaired,
+            serious: false,
+        });
+    }
+    check_temp_files(store, repair, &mut r)?;
+    Ok(r)
+}
+
+/// Staging entries of creators that are gone. A creator makes and locks its entry while
+/// holding the staging gate shared; holding the gate exclusively here means every entry
+/// either is locked by its live creator or has none.
+fn check_staging(store: &Store, repair: bool, r: &mut Report) -> Result<()> {
+    let gate = store.staging_gate()?;
+    gate.lock().ctx("lock", &store.root().join("locks"))?;
+    let d = store.root().join("staging");
+    for ent in fs::read_dir(&d).ctx("list", &d)? {
+        let ent = ent.ctx("list", &d)?;
+        let path = ent.path();
+        let Ok(f) = File::open(&path) else {
+            continue; // renamed into place or removed meanwhile
+        };
+        if f.try_lock().is_err() {
+            continue; // a creator is at work on it
+        }
+        let mut repaired = false;
+        if repair {
+            repaired = fs::remove_dir_all(&path).is_ok();
+        }
+        drop(f);
+        r.problems.push(Problem {
+            what: format!(
+                "staging/{} is left over from an interrupted topic creation",
+                ent.file_name().to_string_lossy()
+            ),
+            repaired,
+            serious: false,
+        });
+    }
+    Ok(())
+}
+
+/// Directories under `topics/` without a `topic.json`: no command sees them, so any
+/// records in them are hidden. Never removed automatically.
+fn check_headless_topics(store: &Store, r: &mut Report) -> Result<()> {
+    let d = store.root().join("topics");
+    for ent in fs::read_dir(&d).ctx("list", &d)? {
+        let ent = ent.ctx("list", &d)?;
+        let path = ent.path();
+        if !path.is_dir() || path.join("topic.json").exists() {
+            continue;
+        }
+        let has_logs = walkdir::WalkDir::new(&path)
+            .into_iter()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().ends_with(".log"));
+        r.problems.push(Problem {
+            what: format!(
+                "topics/{} is a directory without topic.json ({}); kaf does not see it as a topic: move it away, or restore its topic.json",
+                ent.file_name().to_string_lossy(),
+                if has_logs { "it holds segment files" } else { "no segment files in it" }
+            ),
+            repaired: false,
+            serious: has_logs,
+        });
+    }
+    Ok(())
+}
+
+/// Temp files `fsutil::write_atomic` leaves when its process dies between creating and
+/// renaming them (`.<name>.tmp-<pid>`). Those of a live pid are a write in flight: skipped.
+fn check_temp_files(store: &Store, repair: bool, r: &mut Report) -> Result<()> {
+    let root = store.root();
+    let mut dirs = vec![root.to_path_buf()];
+    for sub in ["topics", "groups"] {
+        let d = root.join(sub);
+        for ent in walkdir::WalkDir::new(&d).max_depth(2).into_iter().flatten() {
+            if ent.file_type().is_dir() {
+                dirs.push(ent.path().to_path_buf());
+            }
+        }
+    }
+    for dir in dirs {
+        let Ok(rd) = fs::read_dir(&dir) else { continue };
+        for ent in rd.flatten() {
+            let name = ent.file_name().to_string_lossy().into_owned();
+            let Some(pid) = temp_file_pid(&name) else {
+                continue;
+            };
+            if pid_alive(pid) {
+                continue;
+            }
+            let path = ent.path();
             let mut repaired = false;
             if repair {
-                repaired = fs::remove_dir_all(ent.path()).is_ok();
+                repaired = fs::remove_file(&path).is_ok();
             }
+            let shown = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
             r.problems.push(Problem {
-                what: format!(
-                    "{sub}/{} is left over from an interrupted topic {}",
-                    ent.file_name().to_string_lossy(),
-                    if sub == "staging" {
-                        "creation"
-                    } else {
-                        "deletion"
-                    }
-                ),
+                what: format!("{shown} is a temp file left by a process that died (pid {pid})"),
                 repaired,
                 serious: false,
             });
         }
     }
-    Ok(r)
+    Ok(())
+}
+
+/// The writer's pid of a `write_atomic` temp file name `.<name>.tmp-<pid>`.
+fn temp_file_pid(name: &str) -> Option<i32> {
+    let (head, pid) = name.rsplit_once(".tmp-")?;
+    if !head.starts_with('.') || head.len() < 2 {
+        return None;
+    }
+    pid.parse().ok().filter(|p| *p > 0)
+}
+
+fn pid_alive(pid: i32) -> bool {
+    // SAFETY: signal 0 only checks that the process exists; nothing is sent.
+    let r = unsafe { libc::kill(pid, 0) };
+    r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
 }
 
 fn check_partition(dir: &Path, label: &str, repair: bool, r: &mut Report) -> Result<()> {
@@ -193,4 +326,21 @@ fn check_partition(dir: &Path, label: &str, repair: bool, r: &mut Report) -> Res
         expected = Some(next);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temp_file_names() {
+        assert_eq!(temp_file_pid(".topic.json.tmp-123"), Some(123));
+        assert_eq!(temp_file_pid(".offsets.json.tmp-9"), Some(9));
+        assert_eq!(temp_file_pid("topic.json.tmp-123"), None);
+        assert_eq!(temp_file_pid(".x.tmp-"), None);
+        assert_eq!(temp_file_pid(".x.tmp-0"), None);
+        assert_eq!(temp_file_pid(".x.tmp-abc"), None);
+        assert_eq!(temp_file_pid("00000000000000000000.log"), None);
+        assert!(pid_alive(std::process::id() as i32));
+    }
 }

@@ -10,6 +10,10 @@
 //! <dir>/topics/<topic>/<p>/<base>.timeindex  sparse time index (hint)
 //! <dir>/groups/<group>/...              consumer group offsets and ownership (see `group`)
 //! <dir>/staging/, <dir>/trash/            topic creation and deletion in flight
+//! <dir>/locks/topics/<topic>.lock         held while a topic's shape changes (create, delete,
+//!                                         add partitions, id assignment)
+//! <dir>/locks/staging.lock                taken briefly by creators and `doctor --repair`
+//! <dir>/producer-ids.json                 next free producer-id block (see `producers`)
 //! ```
 //! Topics live under `topics/` rather than at the top so that no topic name can collide with
 //! kaf's own entries.
@@ -22,6 +26,7 @@ pub mod fsutil;
 pub mod group;
 pub mod index;
 pub mod log;
+pub mod producers;
 pub mod topic;
 
 use std::fs::{File, OpenOptions};
@@ -31,7 +36,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, IoContext, Result};
-pub use topic::TopicMeta;
+pub use topic::{TopicId, TopicMeta};
 
 /// Version of the data directory layout; bumped on any incompatible change.
 pub const FORMAT_VERSION: u32 = 1;
@@ -75,7 +80,7 @@ impl Store {
             }
             Err(e) => return Err(Error::io_path("read", &marker, e)),
         }
-        for sub in ["topics", "groups", "staging", "trash"] {
+        for sub in ["topics", "groups", "staging", "trash", "locks/topics"] {
             fsutil::create_dir_durable(&root.join(sub))?;
         }
         Ok(Store {
@@ -141,18 +146,70 @@ impl Store {
         ))
     }
 
+    /// Takes the topic's shape lock (`locks/topics/<topic>.lock`), waiting for a holder.
+    /// The lock file lives outside the topic directory so that it outlives a deletion: a
+    /// waiter that gets it after the topic was deleted (or recreated) sees the truth when it
+    /// re-reads `topic.json`. Lock files are never removed, so two processes can never hold
+    /// two different files for one name.
+    fn lock_topic(&self, name: &str) -> Result<File> {
+        let dir = self.root.join("locks").join("topics");
+        fsutil::create_dir_durable(&dir)?;
+        let path = dir.join(format!("{name}.lock"));
+        let f = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .ctx("open", &path)?;
+        f.lock().ctx("lock", &path)?;
+        Ok(f)
+    }
+
+    /// The gate creators take (shared) while making and locking their staging entry, and
+    /// `doctor --repair` takes (exclusive) while it looks for dead ones: an entry that is
+    /// not locked while the gate is held exclusively has no live creator.
+    fn staging_gate(&self) -> Result<File> {
+        let dir = self.root.join("locks");
+        fsutil::create_dir_durable(&dir)?;
+        let path = dir.join("staging.lock");
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .ctx("open", &path)
+    }
+
     /// Creates a topic atomically: it appears whole (metadata and partition directories) or
-    /// not at all, and of two concurrent creators exactly one succeeds.
+    /// not at all, and of two concurrent creators exactly one succeeds. The topic gets a
+    /// fresh id unless `meta` brings one.
     pub fn create_topic(&self, name: &str, meta: &TopicMeta) -> Result<()> {
         topic::validate_name("topic", name)?;
         let dest = self.topic_dir(name);
         if dest.join("topic.json").exists() {
             return Err(Error::TopicExists(name.to_string()));
         }
+        let mut meta = meta.clone();
+        if meta.id.is_none() {
+            meta.id = Some(TopicId::random()?);
+        }
         let stage = self.root.join("staging").join(unique(name));
-        std::fs::create_dir(&stage).ctx("create", &stage)?;
+        // The flock on the staging directory marks its creator as alive for `doctor`.
+        let stage_lock = {
+            let gate = self.staging_gate()?;
+            gate.lock_shared().ctx("lock", &self.root.join("locks"))?;
+            std::fs::create_dir(&stage).ctx("create", &stage)?;
+            let f = File::open(&stage).ctx("open", &stage)?;
+            f.lock().ctx("lock", &stage)?;
+            f
+        };
         let result = (|| {
-            fsutil::write_atomic(&stage.join("topic.json"), &serde_json::to_vec_pretty(meta)?)?;
+            fsutil::write_atomic(
+                &stage.join("topic.json"),
+                &serde_json::to_vec_pretty(&meta)?,
+            )?;
             for p in 0..meta.partitions {
                 let d = stage.join(p.to_string());
                 std::fs::create_dir(&d).ctx("create", &d)?;
@@ -160,6 +217,10 @@ impl Store {
                 fsutil::fsync_dir(&d)?;
             }
             fsutil::fsync_dir(&stage)?;
+            let _shape = self.lock_topic(name)?;
+            if dest.join("topic.json").exists() {
+                return Err(Error::TopicExists(name.to_string()));
+            }
             match fs::fs().rename(&stage, &dest) {
                 Ok(()) => {}
                 Err(e) if dest.exists() => {
@@ -174,13 +235,19 @@ impl Store {
         if result.is_err() {
             let _ = std::fs::remove_dir_all(&stage);
         }
+        drop(stage_lock);
         result
     }
 
-    /// Deletes a topic. In-flight appends finish first (we take every partition's lock), then
-    /// the directory moves to trash in one rename; writers that still hold it notice at their
-    /// next append and stop, and readers keep their open files until they are done.
+    /// Deletes a topic. The topic's shape lock makes concurrent deletes, creates and
+    /// partition additions take turns (the loser of two deletes gets "not found"). In-flight
+    /// appends finish first (we take every partition's lock), then the directory moves to
+    /// trash in one rename; writers that still hold it notice at their next append and stop,
+    /// and readers keep their open files until they are done. Every group's committed
+    /// offsets of the topic are dropped before the name can be created again.
     pub fn delete_topic(&self, name: &str) -> Result<()> {
+        topic::validate_name("topic", name)?;
+        let shape = self.lock_topic(name)?;
         let meta = self.topic_meta(name)?;
         let dir = self.topic_dir(name);
         let mut locks = Vec::new();
@@ -192,16 +259,33 @@ impl Store {
             }
         }
         let trash = self.root.join("trash").join(unique(name));
-        fs::fs().rename(&dir, &trash).ctx("delete topic", &dir)?;
+        match fs::fs().rename(&dir, &trash) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(Error::TopicNotFound {
+                    name: name.to_string(),
+                    hint: None,
+                });
+            }
+            Err(e) => return Err(Error::io_path("delete topic", &dir, e)),
+        }
         fsutil::fsync_dir(&self.root.join("topics"))?;
         drop(locks);
-        std::fs::remove_dir_all(&trash).ctx("remove", &trash)?;
+        // The topic is gone whatever happens now. Offsets a group could not drop (an
+        // unreadable file) are still bound to the old id and ignored once the name is reused.
+        let _ = self.groups().forget_topic(name, meta.id);
+        drop(shape);
+        // Leftovers are `doctor --repair`'s to remove; the topic is deleted either way.
+        let _ = std::fs::remove_dir_all(&trash);
         Ok(())
     }
 
-    /// Raises a topic's partition count (Kafka never lowers it). New partition directories
-    /// are made first, then `topic.json` is replaced atomically.
+    /// Raises a topic's partition count (Kafka never lowers it), under the topic's shape
+    /// lock so that a concurrent delete cannot leave a half topic behind. New partition
+    /// directories are made first, then `topic.json` is replaced atomically.
     pub fn add_partitions(&self, name: &str, count: i32) -> Result<()> {
+        topic::validate_name("topic", name)?;
+        let _shape = self.lock_topic(name)?;
         let mut meta = self.topic_meta(name)?;
         if count <= meta.partitions {
             return Err(Error::Usage(format!(
@@ -217,7 +301,36 @@ impl Store {
             File::create(d.join(log::LOCK_FILE)).ctx("create lock file in", &d)?;
         }
         meta.partitions = meta_new.partitions;
+        if meta.id.is_none() {
+            meta.id = Some(TopicId::random()?);
+        }
         fsutil::write_atomic(&dir.join("topic.json"), &serde_json::to_vec_pretty(&meta)?)
+    }
+
+    /// The topic's id. A topic written before kaf had ids gets one here, durably and under
+    /// the topic's shape lock, so every process sees the same id from then on.
+    pub fn topic_id(&self, name: &str) -> Result<TopicId> {
+        if let Some(id) = self.topic_meta(name)?.id {
+            return Ok(id);
+        }
+        let _shape = self.lock_topic(name)?;
+        let mut meta = self.topic_meta(name)?;
+        if let Some(id) = meta.id {
+            return Ok(id);
+        }
+        let id = TopicId::random()?;
+        meta.id = Some(id);
+        fsutil::write_atomic(
+            &self.topic_dir(name).join("topic.json"),
+            &serde_json::to_vec_pretty(&meta)?,
+        )?;
+        Ok(id)
+    }
+
+    /// The id recorded in `topic.json`, without assigning one: `None` for a missing topic or
+    /// one from before topic ids.
+    pub fn recorded_topic_id(&self, name: &str) -> Option<TopicId> {
+        read_topic_id(&self.root, name)
     }
 
     pub fn writer(&self, topic: &str, partition: i32, meta: &TopicMeta) -> Result<log::Writer> {
@@ -227,6 +340,23 @@ impl Store {
             &format!("{topic}/{partition}"),
             meta.segment_bytes(),
         )
+        .map_err(|e| self.deleted_or(topic, meta, e))
+    }
+
+    /// Turns an error met while using a topic into "not found" when the topic was deleted
+    /// (or deleted and created again) meanwhile: the file errors are only a symptom of that.
+    pub fn deleted_or(&self, topic: &str, meta: &TopicMeta, e: Error) -> Error {
+        match self.topic_meta(topic) {
+            Err(Error::TopicNotFound { .. }) => Error::TopicNotFound {
+                name: topic.to_string(),
+                hint: Some("it was deleted while kaf was using it".into()),
+            },
+            Ok(now) if meta.id.is_some() && now.id != meta.id => Error::TopicNotFound {
+                name: topic.to_string(),
+                hint: Some("it was deleted (and created again) while kaf was using it".into()),
+            },
+            _ => e,
+        }
     }
 
     pub fn reader(&self, topic: &str, partition: i32, meta: &TopicMeta) -> Result<log::Reader> {
@@ -244,6 +374,16 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// The id in `<root>/topics/<name>/topic.json`, if the file is there, readable and has one.
+pub(crate) fn read_topic_id(root: &Path, name: &str) -> Option<TopicId> {
+    topic::validate_name("topic", name).ok()?;
+    let path = root.join("topics").join(name).join("topic.json");
+    let bytes = std::fs::read(&path).ok()?;
+    TopicMeta::parse(&bytes, &path.display().to_string())
+        .ok()?
+        .id
 }
 
 /// A name no other process will pick: name, pid and a timestamp. The name is cut to 200
@@ -303,12 +443,42 @@ mod tests {
             Err(Error::TopicExists(_))
         ));
         assert_eq!(s.list_topics().unwrap(), vec!["t".to_string()]);
-        assert_eq!(s.topic_meta("t").unwrap(), m);
+        let stored = s.topic_meta("t").unwrap();
+        let id = stored.id.expect("a new topic has an id");
+        assert_eq!(TopicMeta { id: None, ..stored }, m);
+        assert_eq!(s.topic_id("t").unwrap(), id);
+        s.delete_topic("t").unwrap();
+        assert!(matches!(
+            s.delete_topic("t"),
+            Err(Error::TopicNotFound { .. })
+        ));
+        s.create_topic("t", &m).unwrap();
+        assert_ne!(
+            s.topic_id("t").unwrap(),
+            id,
+            "a recreated topic is a new topic"
+        );
+        s.add_partitions("t", 3).unwrap();
+        assert_eq!(s.topic_meta("t").unwrap().partitions, 3);
         s.delete_topic("t").unwrap();
         assert!(matches!(
             s.topic_meta("t"),
             Err(Error::TopicNotFound { .. })
         ));
         assert!(s.list_topics().unwrap().is_empty());
+    }
+
+    #[test]
+    fn legacy_topic_gets_an_id_once() {
+        let d = tempfile::tempdir().unwrap();
+        let s = Store::open(d.path()).unwrap();
+        s.create_topic("old", &TopicMeta::new(1, Default::default()).unwrap())
+            .unwrap();
+        let path = d.path().join("topics/old/topic.json");
+        std::fs::write(&path, br#"{"format":1,"partitions":1,"configs":{}}"#).unwrap();
+        assert_eq!(s.recorded_topic_id("old"), None);
+        let id = s.topic_id("old").unwrap();
+        assert_eq!(s.recorded_topic_id("old"), Some(id));
+        assert_eq!(s.topic_id("old").unwrap(), id);
     }
 }

@@ -67,10 +67,85 @@ pub const KNOWN_CONFIGS: &[(&str, &str)] = &[
     ("delete.retention.ms", "86400000"),
 ];
 
+/// A topic's identity (Kafka's topic id): 16 random bytes, written as Kafka writes a `Uuid`,
+/// URL-safe base64 without padding (22 characters). A topic deleted and created again under
+/// the same name gets a new id, which is how committed offsets and producer state of the old
+/// topic are told apart from the new one's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TopicId(pub [u8; 16]);
+
+impl TopicId {
+    /// Kafka's `Uuid.ZERO_UUID`: "no id". Never assigned to a topic.
+    pub const ZERO: TopicId = TopicId([0; 16]);
+
+    /// A fresh random id, with Kafka's rules: version-4 bits, never the zero or the
+    /// reserved metadata id (…01), and never one whose text starts with '-' (command lines
+    /// would take it for an option).
+    pub fn random() -> Result<TopicId> {
+        use std::io::Read;
+        loop {
+            let mut b = [0u8; 16];
+            std::fs::File::open("/dev/urandom")
+                .and_then(|mut f| f.read_exact(&mut b))
+                .map_err(|e| Error::io("read /dev/urandom", e))?;
+            b[6] = (b[6] & 0x0f) | 0x40;
+            b[8] = (b[8] & 0x3f) | 0x80;
+            let id = TopicId(b);
+            let mut metadata = [0u8; 16];
+            metadata[15] = 1;
+            if id != Self::ZERO && b != metadata && !id.to_string().starts_with('-') {
+                return Ok(id);
+            }
+        }
+    }
+
+    pub fn is_zero(&self) -> bool {
+        *self == Self::ZERO
+    }
+}
+
+impl std::fmt::Display for TopicId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use base64::Engine as _;
+        f.write_str(&base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(self.0))
+    }
+}
+
+impl std::str::FromStr for TopicId {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<TopicId> {
+        use base64::Engine as _;
+        let bad = || Error::Corrupt(format!("'{s}' is not a topic id (22 base64url characters)"));
+        if s.len() != 22 {
+            return Err(bad());
+        }
+        let v = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(s)
+            .map_err(|_| bad())?;
+        Ok(TopicId(v.try_into().map_err(|_| bad())?))
+    }
+}
+
+impl Serialize for TopicId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for TopicId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<TopicId, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
 /// The contents of `topic.json`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct TopicMeta {
     pub format: u32,
+    /// Absent in topics written by kaf before topic ids; `Store` assigns one on first use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<TopicId>,
     pub partitions: i32,
     #[serde(default)]
     pub configs: BTreeMap<String, String>,
@@ -88,6 +163,7 @@ impl TopicMeta {
         }
         Ok(TopicMeta {
             format: TOPIC_FORMAT,
+            id: None,
             partitions,
             configs,
         })
@@ -108,7 +184,19 @@ impl TopicMeta {
                 meta.partitions
             )));
         }
+        if meta.id.is_some_and(|id| id.is_zero()) {
+            return Err(Error::Corrupt(format!("{what} has the all-zero topic id")));
+        }
         Ok(meta)
+    }
+
+    /// Configs in the file that kaf would refuse to set (hand edits, another tool): kaf
+    /// falls back to the default for them, `doctor` reports them.
+    pub fn invalid_configs(&self) -> Vec<String> {
+        self.configs
+            .iter()
+            .filter_map(|(k, v)| validate_config(k, v).err().map(|e| e.to_string()))
+            .collect()
     }
 
     /// A config's value, falling back to Kafka's default.
@@ -237,6 +325,35 @@ mod tests {
         assert!(parse_configs(&["segment.bytes=x".into()]).is_err());
         assert!(parse_configs(&["segment.bytes".into()]).is_err());
         assert!(TopicMeta::new(0, BTreeMap::new()).is_err());
+    }
+
+    #[test]
+    fn topic_ids() {
+        let a = TopicId::random().unwrap();
+        let b = TopicId::random().unwrap();
+        assert_ne!(a, b);
+        assert!(!a.is_zero());
+        let text = a.to_string();
+        assert_eq!(text.len(), 22);
+        assert!(!text.starts_with('-'));
+        assert_eq!(text.parse::<TopicId>().unwrap(), a);
+        assert_eq!(TopicId::ZERO.to_string(), "AAAAAAAAAAAAAAAAAAAAAA");
+        assert!("short".parse::<TopicId>().is_err());
+        let mut m = TopicMeta::new(1, BTreeMap::new()).unwrap();
+        m.id = Some(a);
+        let json = serde_json::to_vec(&m).unwrap();
+        assert_eq!(TopicMeta::parse(&json, "t").unwrap(), m);
+        // Files from before topic ids still parse, as id-less ("legacy") topics.
+        let old = TopicMeta::parse(br#"{"format":1,"partitions":2,"configs":{}}"#, "t").unwrap();
+        assert_eq!(old.id, None);
+        let zero = format!(r#"{{"format":1,"id":"{}","partitions":1}}"#, TopicId::ZERO);
+        assert!(TopicMeta::parse(zero.as_bytes(), "t").is_err());
+        let bad = TopicMeta::parse(
+            br#"{"format":1,"partitions":1,"configs":{"segment.bytes":"-5"}}"#,
+            "t",
+        )
+        .unwrap();
+        assert_eq!(bad.invalid_configs().len(), 1);
     }
 
     #[test]

@@ -9,21 +9,26 @@
 //! - `error`: the one error type and the one mapping from errors to exit codes.
 //! - `format`: record output (`--format`, JSON) and the JSON `produce -J` reads;
 //!   `parse`: escapes, times, the `-o` grammar; `partitioner`: Kafka's murmur2.
+//! - `clock`, `io_util`, `stdout`: the wall clock, descriptor polling and pipe sizing, and
+//!   the stdout writer thread, shared by commands.
 
 #[doc(hidden)]
 pub mod alloc;
 pub mod broker;
 pub mod cli;
 pub mod client;
+pub(crate) mod clock;
 pub mod cmd;
 pub mod error;
 pub mod format;
 #[doc(hidden)]
 pub mod fuzzing;
+pub(crate) mod io_util;
 pub mod parse;
 pub mod partitioner;
 pub mod protocol;
 pub mod server;
+pub(crate) mod stdout;
 pub mod store;
 
 use std::io::Write;

@@ -283,6 +283,11 @@ pub struct ProduceArgs {
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true, default_missing_value = "%p %o\\n")]
     pub print_offsets: Option<String>,
     /// What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)
+    ///
+    /// fail stops at the first one (exit 2, or 1 when too large); every message before it is
+    /// still written, and the error says how many records and up to which offsets per
+    /// partition. skip leaves each one out with a `kaf: warning:` line on stderr naming the
+    /// input and line, and goes on.
     #[arg(long, value_enum, value_name = "ACTION", default_value = "fail")]
     pub on_invalid: OnInvalid,
 }

@@ -257,6 +257,7 @@ impl Encoder {
                         return Ok(());
                     };
                     (lo, hi, scanned) = (0, rest, 0);
+                    now = now_ms();
                     continue;
                 }
                 buf.resize(buf.len() * 2, 0);

@@ -193,14 +193,16 @@ impl Drop for StdoutThread {
 }
 
 /// fsyncs stdout when it is a regular file, so a committed offset never covers records a
-/// power cut could still take from the output file.
+/// power cut could still take from the output file. Works on a duplicate of fd 1: fsync
+/// acts on the open file, whichever descriptor names it, and the duplicate closes safely.
 pub fn sync_stdout() -> Result<()> {
-    use std::os::fd::{AsFd, AsRawFd, FromRawFd};
-    let stdout = std::io::stdout();
-    let fd = stdout.as_fd();
-    // SAFETY: fd 1 stays open for the whole call (std's stdout handle borrows it), and the
-    // File is wrapped in ManuallyDrop, so it never closes a descriptor it does not own.
-    let f = std::mem::ManuallyDrop::new(unsafe { std::fs::File::from_raw_fd(fd.as_raw_fd()) });
+    use std::os::fd::AsFd;
+    let f = match io::stdout().as_fd().try_clone_to_owned() {
+        Ok(fd) => std::fs::File::from(fd),
+        // Stdout is closed: there is no file to sync.
+        Err(e) if e.raw_os_error() == Some(libc::EBADF) => return Ok(()),
+        Err(e) => return Err(Error::io("fsync stdout", e)),
+    };
     match f.metadata() {
         Ok(m) if m.is_file() => f.sync_data().map_err(|e| Error::io("fsync stdout", e)),
         _ => Ok(()),

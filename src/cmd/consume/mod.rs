@@ -16,9 +16,9 @@ mod pump;
 use std::io::Write;
 use std::time::Duration;
 
-pub use offsets::{resolve, resolve_pos};
-pub use output::Output;
-pub use pump::{Progress, pump};
+use offsets::resolve;
+use output::Output;
+use pump::pump;
 
 use crate::broker::{Broker, Fetcher};
 use crate::cli::ConsumeArgs;
@@ -34,14 +34,14 @@ const FETCH_BYTES: usize = 1024 * 1024;
 const GROUP_FETCH_BYTES: usize = 64 * 1024;
 
 /// One partition being read.
-pub struct Part {
-    pub topic: String,
-    pub partition: i32,
-    pub fetcher: Box<dyn Fetcher>,
+struct Part {
+    topic: String,
+    partition: i32,
+    fetcher: Box<dyn Fetcher>,
     /// The next offset to print.
-    pub next: i64,
+    next: i64,
     /// Stop before this offset (None: follow forever).
-    pub stop: Option<i64>,
+    stop: Option<i64>,
 }
 
 impl Part {
@@ -134,7 +134,7 @@ fn open_part(
     })
 }
 
-pub fn topic_list(a: &ConsumeArgs) -> Result<Vec<String>> {
+fn topic_list(a: &ConsumeArgs) -> Result<Vec<String>> {
     let mut topics: Vec<String> = a.topics.iter().chain(&a.topic).cloned().collect();
     let mut seen = std::collections::HashSet::new();
     topics.retain(|t| seen.insert(t.clone()));
@@ -145,7 +145,7 @@ pub fn topic_list(a: &ConsumeArgs) -> Result<Vec<String>> {
 }
 
 /// The partitions to read: those asked for (checked), else all.
-pub fn partitions_of(broker: &dyn Broker, t: &str, wanted: &[i32]) -> Result<Vec<i32>> {
+fn partitions_of(broker: &dyn Broker, t: &str, wanted: &[i32]) -> Result<Vec<i32>> {
     let info = broker.topic(t)?;
     if wanted.is_empty() {
         return Ok((0..info.partitions).collect());

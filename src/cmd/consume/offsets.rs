@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::parse::offset::{OffsetSpec, Pos};
 
 /// Turns a position into an offset of this partition, clamped to what exists.
-pub fn resolve_pos(f: &mut dyn Fetcher, pos: Pos, stored: Option<i64>) -> Result<i64> {
+pub(super) fn resolve_pos(f: &mut dyn Fetcher, pos: Pos, stored: Option<i64>) -> Result<i64> {
     let start = f.start_offset()?;
     let end = f.end_offset()?;
     Ok(match pos {
@@ -24,7 +24,7 @@ pub fn resolve_pos(f: &mut dyn Fetcher, pos: Pos, stored: Option<i64>) -> Result
 
 /// Start and stop offsets of a partition for `spec`; without follow, never past the end
 /// offset seen now.
-pub fn resolve(
+pub(super) fn resolve(
     f: &mut dyn Fetcher,
     spec: &OffsetSpec,
     follow: bool,

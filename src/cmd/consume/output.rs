@@ -7,14 +7,14 @@ use crate::format::{Format, render_json};
 use crate::store::batch::Records;
 
 /// How each record is written.
-pub enum Output {
+pub(super) enum Output {
     ValueLine,
     Format(Format),
     Json,
 }
 
 impl Output {
-    pub fn from_args(a: &ConsumeArgs) -> Result<Output> {
+    pub(super) fn from_args(a: &ConsumeArgs) -> Result<Output> {
         if a.json || a.output == Some(OutputFormat::Json) {
             return Ok(Output::Json);
         }
@@ -35,7 +35,7 @@ impl Output {
     /// `room` of them (None: no limit); returns how many it rendered and the last one's
     /// offset. One loop per output kind, so the per-record path has no dispatch in it.
     #[inline]
-    pub fn render_batch(
+    pub(super) fn render_batch(
         &self,
         recs: &Records,
         topic: &str,

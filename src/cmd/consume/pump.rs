@@ -14,13 +14,13 @@ use crate::store::batch::{self, Records, Scan};
 const FOLLOW_WAIT: Duration = Duration::from_millis(100);
 
 /// Called by `pump` after each fetch: may commit, may add partitions.
-pub type Progress<'a> = dyn FnMut(&mut Vec<Part>, &mut dyn Write) -> Result<()> + 'a;
+pub(super) type Progress<'a> = dyn FnMut(&mut Vec<Part>, &mut dyn Write) -> Result<()> + 'a;
 
 /// Reads the partitions and writes their records until every one is done, `count` records
 /// were written, or (following) until a stop signal. `progress` is called after
 /// its records so far have been written to `out` (not necessarily flushed); it may add
 /// partitions. With `follow`, SIGINT/SIGTERM end the loop cleanly.
-pub fn pump(
+pub(super) fn pump(
     parts: &mut Vec<Part>,
     output: &Output,
     count: Option<u64>,

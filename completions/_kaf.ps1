@@ -315,6 +315,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Timestamp of every message: epoch ms or RFC 3339 [default: now]')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Input format')
             [CompletionResult]::new('--print-offsets', '--print-offsets', [CompletionResultType]::ParameterName, 'Print each message''s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]')
+            [CompletionResult]::new('--on-invalid', '--on-invalid', [CompletionResultType]::ParameterName, 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)')
             [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory')

@@ -1192,7 +1192,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__produce)
-            opts="-D -l -k -K -H -p -Z -J -b -X -h --topic --delimiter --null --whole --key --key-delimiter --property --header --partition --tombstone --timestamp --input --keep-partition --print-offsets --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-D -l -k -K -H -p -Z -J -b -X -h --topic --delimiter --null --whole --key --key-delimiter --property --header --partition --tombstone --timestamp --input --keep-partition --print-offsets --on-invalid --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1256,6 +1256,10 @@ _kaf() {
                     ;;
                 --print-offsets)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-invalid)
+                    COMPREPLY=($(compgen -W "fail skip" -- "${cur}"))
                     return 0
                     ;;
                 --zookeeper)

@@ -287,6 +287,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --timestamp 'Timestamp of every message: epoch ms or RFC 3339 [default: now]'
             cand --input 'Input format'
             cand --print-offsets 'Print each message''s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]'
+            cand --on-invalid 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)'
             cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
             cand --dir 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
             cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory'

@@ -167,6 +167,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand produce" -l timestamp -d 'Timest
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l input -d 'Input format' -r -f -a "lines\t'Delimited messages (one per line by default)'
 json\t'JSON lines as `kaf consume -J` writes them'"
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l print-offsets -d 'Print each message\'s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\\n"]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l on-invalid -d 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)' -r -f -a "fail\t'Stop with an error; the messages before it are written'
+skip\t'Leave the message out with a warning on stderr, and go on'"
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r

@@ -211,6 +211,14 @@ pub enum InputFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnInvalid {
+    /// Stop with an error; the messages before it are written
+    Fail,
+    /// Leave the message out with a warning on stderr, and go on
+    Skip,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     /// The value of each message, one per line
     Value,
@@ -274,6 +282,14 @@ pub struct ProduceArgs {
     /// Print each message's partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]
     #[arg(long, value_name = "FORMAT", num_args = 0..=1, require_equals = true, default_missing_value = "%p %o\\n")]
     pub print_offsets: Option<String>,
+    /// What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)
+    ///
+    /// fail stops at the first one (exit 2, or 1 when too large); every message before it is
+    /// still written, and the error says how many records and up to which offsets per
+    /// partition. skip leaves each one out with a `kaf: warning:` line on stderr naming the
+    /// input and line, and goes on.
+    #[arg(long, value_enum, value_name = "ACTION", default_value = "fail")]
+    pub on_invalid: OnInvalid,
 }
 
 #[derive(Debug, Args)]

@@ -73,6 +73,9 @@ pub enum Error {
     },
     #[error("{0}")]
     Other(String),
+    /// A produce that stopped part-way, and what it wrote before `error`.
+    #[error("{error} ({written})")]
+    Partial { error: Box<Error>, written: String },
 }
 
 impl Error {
@@ -91,6 +94,7 @@ impl Error {
     /// The next step to suggest, printed as `hint:` under the error.
     pub fn hint(&self) -> Option<String> {
         match self {
+            Error::Partial { error, .. } => error.hint(),
             Error::TopicNotFound { name, hint } => Some(hint.clone().unwrap_or_else(|| {
                 format!("create it with `kaf topics create {name}`, or list topics with `kaf topics list`")
             })),
@@ -127,6 +131,7 @@ impl Error {
 
     pub fn exit_code(&self) -> i32 {
         match self {
+            Error::Partial { error, .. } => error.exit_code(),
             Error::Usage(_) | Error::InvalidName { .. } => code::USAGE,
             Error::TopicNotFound { .. }
             | Error::PartitionNotFound { .. }
@@ -144,7 +149,11 @@ impl Error {
 
     /// True when the error is stdout closing under us (`kaf consume t | head -1`).
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Io { source, .. } if source.kind() == io::ErrorKind::BrokenPipe)
+        match self {
+            Error::Partial { error, .. } => error.is_broken_pipe(),
+            Error::Io { source, .. } => source.kind() == io::ErrorKind::BrokenPipe,
+            _ => false,
+        }
     }
 }
 

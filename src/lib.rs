@@ -11,23 +11,28 @@
 //! - `error`: the one error type and the one mapping from errors to exit codes.
 //! - `format`: record output (`--format`, JSON) and the JSON `produce -J` reads;
 //!   `parse`: escapes, times, the `-o` grammar; `partitioner`: Kafka's murmur2.
+//! - `clock`, `io_util`, `stdout`: the wall clock, descriptor polling and pipe sizing, and
+//!   the stdout writer thread, shared by commands.
 
 // Public only what the integration tests (`tests/`) and the fuzz targets (`fuzz/`) use;
 // everything else is crate-private so that the dead-code lint sees all of it.
 pub(crate) mod broker;
 pub(crate) mod cli;
 pub(crate) mod client;
+pub(crate) mod clock;
 pub(crate) mod cmd;
 pub mod error;
 pub(crate) mod format;
 #[doc(hidden)]
 pub mod fuzzing;
+pub(crate) mod io_util;
 pub(crate) mod kafka_error;
 pub(crate) mod parse;
 pub mod partitioner;
 pub(crate) mod protocol;
 pub(crate) mod server;
 pub(crate) mod shutdown;
+pub(crate) mod stdout;
 pub(crate) mod store;
 
 use std::io::Write;

@@ -5,8 +5,8 @@ use std::io::Write;
 
 use crate::broker::Broker;
 use crate::cli::{GroupsCommand, ResetOffsetsArgs};
+use crate::clock::now_ms;
 use crate::cmd::Context;
-use crate::cmd::produce::now_ms;
 use crate::error::{Error, Result};
 use crate::parse::time::{parse_duration_ms, parse_time};
 use crate::store::topic::validate_name;

@@ -152,6 +152,10 @@ fn examples(name: &str) -> Option<&'static [(&'static str, &'static str)]> {
             ("Each line is a message:", "kaf produce logs < app.log"),
             ("Keys before a colon:", "kaf produce orders -K :"),
             (
+                "The same, leaving out lines without a colon (a warning each):",
+                "kaf produce orders -K : --on-invalid skip",
+            ),
+            (
                 "Copy a topic losslessly:",
                 "kaf consume a -J | kaf produce b -J",
             ),

@@ -1,0 +1,149 @@
+//! `consume -g`: the group run. Joins the group, waits for partitions when every one is
+//! held, starts at committed offsets (or `--reset`), takes over partitions freed while
+//! following, and commits only offsets whose records reached stdout.
+
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+use super::pump::pump;
+use super::{GROUP_FETCH_BYTES, Output, Part, open_part};
+use crate::broker::Broker;
+use crate::cli::Reset;
+use crate::error::{Error, Result};
+use crate::parse::offset::{OffsetSpec, Pos};
+use crate::stdout::{Sink, sync_stdout};
+
+/// A `consume -g` run: owns partitions through the broker's group membership, starts at the
+/// committed offsets and commits what it has written.
+pub(super) struct GroupRun<'a> {
+    pub(super) broker: &'a dyn Broker,
+    pub(super) group: &'a str,
+    pub(super) spec: Option<OffsetSpec>,
+    pub(super) reset: Reset,
+    pub(super) follow: bool,
+    pub(super) commit: bool,
+    pub(super) interval: Duration,
+}
+
+/// How often a waiting member (or a following one) looks for partitions to take.
+const CLAIM_EVERY: Duration = Duration::from_millis(200);
+
+impl GroupRun<'_> {
+    pub(super) fn run(
+        &self,
+        wanted: &[(String, Vec<i32>)],
+        output: &Output,
+        count: Option<u64>,
+        wait: bool,
+        out: &mut dyn Sink,
+    ) -> Result<()> {
+        let mut member = self.broker.join(self.group, wanted)?;
+        if member.owned().is_empty() {
+            if !wait {
+                return Err(Error::GroupBusy(self.group.to_string()));
+            }
+            eprintln!(
+                "kaf: group '{}': every partition is held by another member; waiting",
+                self.group
+            );
+            while member.claim_more()?.is_empty() {
+                if crate::cmd::stop_requested() {
+                    return Ok(());
+                }
+                std::thread::sleep(CLAIM_EVERY);
+            }
+        }
+        // Read offsets only now: the member we waited for committed before letting go.
+        let mut parts = Vec::new();
+        for (t, p) in member.owned() {
+            parts.push(self.open(&t, p)?);
+        }
+        let mut last_commit = Instant::now();
+        let mut last_claim = Instant::now();
+        let mut committed: Vec<(String, i32, i64)> = Vec::new();
+        let mut progress = |parts: &mut Vec<Part>, out: &mut dyn Write| -> Result<()> {
+            if self.follow && last_claim.elapsed() >= CLAIM_EVERY * 5 {
+                last_claim = Instant::now();
+                for (t, p) in member.claim_more()? {
+                    parts.push(self.open(&t, p)?);
+                }
+            }
+            if last_commit.elapsed() >= self.interval {
+                self.commit(parts, out, &mut committed)?;
+                last_commit = Instant::now();
+            }
+            Ok(())
+        };
+        // Smaller fetches let commits keep up with --commit-interval on slow outputs.
+        pump(
+            &mut parts,
+            output,
+            count,
+            self.follow,
+            GROUP_FETCH_BYTES,
+            out,
+            &mut progress,
+        )?;
+        self.commit(&parts, out, &mut committed)
+    }
+
+    fn open(&self, t: &str, p: i32) -> Result<Part> {
+        let mut stored = match self.broker.group_offsets(self.group) {
+            Ok(o) => o.get(t).and_then(|m| m.get(&p)).copied(),
+            Err(Error::GroupNotFound(_)) => None,
+            Err(e) => return Err(e),
+        };
+        // A committed offset outside the log (e.g. the topic was recreated) is out of range:
+        // reset by the group's policy, as Kafka's consumers do, instead of clamping to the end.
+        if let (None, Some(off)) = (self.spec, stored) {
+            let mut f = self.broker.fetcher(t, p)?;
+            let (start, end) = (f.start_offset()?, f.end_offset()?);
+            if off < start || off > end {
+                eprintln!(
+                    "kaf: group '{}': committed offset {off} of {t}/{p} is outside the log ({start}..{end}); resetting to the {} offset (--reset)",
+                    self.group,
+                    if self.reset == Reset::Earliest {
+                        "earliest"
+                    } else {
+                        "latest"
+                    }
+                );
+                stored = None;
+            }
+        }
+        let spec = self.spec.unwrap_or(OffsetSpec {
+            start: match (stored, self.reset) {
+                (Some(_), _) => Pos::Stored,
+                (None, Reset::Earliest) => Pos::Beginning,
+                (None, Reset::Latest) => Pos::End,
+            },
+            stop: None,
+        });
+        open_part(self.broker, t, p, &spec, self.follow, stored)
+    }
+
+    /// Flushes stdout (and fsyncs it when it is a file), then commits each partition's next
+    /// offset: only records that reached stdout are ever committed.
+    fn commit(
+        &self,
+        parts: &[Part],
+        out: &mut dyn Write,
+        committed: &mut Vec<(String, i32, i64)>,
+    ) -> Result<()> {
+        out.flush().map_err(|e| Error::io("write stdout", e))?;
+        if !self.commit {
+            return Ok(());
+        }
+        let now: Vec<(String, i32, i64)> = parts
+            .iter()
+            .map(|p| (p.topic.clone(), p.partition, p.next))
+            .collect();
+        if now == *committed {
+            return Ok(());
+        }
+        sync_stdout()?;
+        self.broker.commit(self.group, &now)?;
+        *committed = now;
+        Ok(())
+    }
+}

@@ -1,0 +1,168 @@
+//! `kaf consume`: prints records of one or more topics.
+//!
+//! Order, for a given log: topics in the order given, partitions in ascending order, each
+//! partition from its start position to its stop position; so output is deterministic and
+//! CI can snapshot it. Without `--follow` every partition stops at the end offset it had when
+//! the command started; with `--follow` partitions are polled in turn for new data.
+//!
+//! `offsets` resolves `-o`, `pump` reads and writes, `group` is the `-g` run, `output`
+//! renders records; stdout itself is written by `crate::stdout::StdoutThread`.
+
+mod group;
+mod offsets;
+mod output;
+mod pump;
+
+use std::io::Write;
+use std::time::Duration;
+
+use offsets::resolve;
+use output::Output;
+use pump::pump;
+
+use crate::broker::{Broker, Fetcher};
+use crate::cli::ConsumeArgs;
+use crate::clock::now_ms;
+use crate::cmd::Context;
+use crate::error::{Error, Result};
+use crate::parse::offset::{OffsetSpec, Pos, parse_spec};
+use crate::stdout::StdoutThread;
+use crate::store::topic;
+use group::GroupRun;
+
+const FETCH_BYTES: usize = 1024 * 1024;
+const GROUP_FETCH_BYTES: usize = 64 * 1024;
+
+/// One partition being read.
+struct Part {
+    topic: String,
+    partition: i32,
+    fetcher: Box<dyn Fetcher>,
+    /// The next offset to print.
+    next: i64,
+    /// Stop before this offset (None: follow forever).
+    stop: Option<i64>,
+}
+
+impl Part {
+    fn done(&self) -> bool {
+        self.stop.is_some_and(|s| self.next >= s)
+    }
+}
+
+pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
+    let topics = topic_list(&a)?;
+    let output = Output::from_args(&a)?;
+    let spec = a
+        .offset
+        .as_deref()
+        .map(|o| parse_spec(o, now_ms()))
+        .transpose()?;
+    let uses_stored = spec.is_some_and(|s| s.start == Pos::Stored || s.stop == Some(Pos::Stored));
+    if uses_stored && a.group.is_none() {
+        return Err(Error::Usage(
+            "-o stored needs a consumer group (-g GROUP)".into(),
+        ));
+    }
+    if a.follow {
+        crate::cmd::install_stop_handler();
+    }
+    let broker = ctx.broker()?;
+    let mut wanted = Vec::new();
+    for t in &topics {
+        wanted.push((t.clone(), partitions_of(broker.as_ref(), t, &a.partition)?));
+    }
+    let mut out = StdoutThread::new();
+    match &a.group {
+        None => {
+            let spec = spec.unwrap_or(OffsetSpec {
+                start: Pos::Beginning,
+                stop: None,
+            });
+            let mut parts = Vec::new();
+            for (t, ps) in &wanted {
+                for &p in ps {
+                    parts.push(open_part(broker.as_ref(), t, p, &spec, a.follow, None)?);
+                }
+            }
+            pump(
+                &mut parts,
+                &output,
+                a.count,
+                a.follow,
+                FETCH_BYTES,
+                &mut out,
+                &mut |_, _| Ok(()),
+            )?;
+            out.flush().map_err(|e| Error::io("write stdout", e))
+        }
+        Some(g) => {
+            topic::validate_name("group", g)?;
+            let interval = Duration::from_millis(
+                crate::parse::time::parse_duration_ms(&a.commit_interval)?.max(1) as u64,
+            );
+            let group = GroupRun {
+                broker: broker.as_ref(),
+                group: g,
+                spec,
+                reset: a.reset,
+                follow: a.follow,
+                commit: !a.no_commit,
+                interval,
+            };
+            group.run(&wanted, &output, a.count, !a.no_wait, &mut out)
+        }
+    }
+}
+
+fn open_part(
+    broker: &dyn Broker,
+    t: &str,
+    p: i32,
+    spec: &OffsetSpec,
+    follow: bool,
+    stored: Option<i64>,
+) -> Result<Part> {
+    let mut f = broker.fetcher(t, p)?;
+    let (next, stop) = resolve(f.as_mut(), spec, follow, stored)?;
+    Ok(Part {
+        topic: t.to_string(),
+        partition: p,
+        fetcher: f,
+        next,
+        stop,
+    })
+}
+
+fn topic_list(a: &ConsumeArgs) -> Result<Vec<String>> {
+    let mut topics: Vec<String> = a.topics.iter().chain(&a.topic).cloned().collect();
+    let mut seen = std::collections::HashSet::new();
+    topics.retain(|t| seen.insert(t.clone()));
+    for t in &topics {
+        topic::validate_name("topic", t)?;
+    }
+    Ok(topics)
+}
+
+/// The partitions to read: those asked for (checked), else all.
+fn partitions_of(broker: &dyn Broker, t: &str, wanted: &[i32]) -> Result<Vec<i32>> {
+    let info = broker.topic(t)?;
+    if wanted.is_empty() {
+        return Ok((0..info.partitions).collect());
+    }
+    let mut out = Vec::new();
+    for &p in wanted {
+        if p < 0 || p >= info.partitions {
+            return Err(Error::PartitionNotFound {
+                topic: t.to_string(),
+                partition: p,
+                count: info.partitions,
+            });
+        }
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out.sort_unstable();
+    Ok(out)
+}

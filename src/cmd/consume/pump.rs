@@ -1,0 +1,124 @@
+//! The pump: fetches whole batches from each partition and writes their records, partition
+//! by partition (or polling in turn with `--follow`), until every partition reaches its stop
+//! offset, `-c` records were written, or a stop signal.
+
+use std::io::Write;
+use std::time::Duration;
+
+use super::Part;
+use super::output::Output;
+use crate::error::{Error, Result};
+use crate::stdout::{OUT_CHUNK, Sink};
+use crate::store::batch::{self, Records, Scan};
+
+const FOLLOW_WAIT: Duration = Duration::from_millis(100);
+
+/// Called by `pump` after each fetch: may commit, may add partitions.
+pub(super) type Progress<'a> = dyn FnMut(&mut Vec<Part>, &mut dyn Write) -> Result<()> + 'a;
+
+/// Reads the partitions and writes their records until every one is done, `count` records
+/// were written, or (following) until a stop signal. `progress` is called after
+/// its records so far have been written to `out` (not necessarily flushed); it may add
+/// partitions. With `follow`, SIGINT/SIGTERM end the loop cleanly.
+pub(super) fn pump(
+    parts: &mut Vec<Part>,
+    output: &Output,
+    count: Option<u64>,
+    follow: bool,
+    fetch_bytes: usize,
+    out: &mut dyn Sink,
+    progress: &mut Progress,
+) -> Result<u64> {
+    let mut printed: u64 = 0;
+    let mut buf = Vec::new();
+    // Rendered records not yet handed to `out`.
+    let mut pending: Vec<u8> = Vec::with_capacity(OUT_CHUNK + 64 * 1024);
+    let werr = |e| Error::io("write stdout", e);
+    loop {
+        let mut any = false;
+        for i in 0..parts.len() {
+            // Without follow, drain one partition completely before the next.
+            loop {
+                if parts[i].done() || count.is_some_and(|c| printed >= c) {
+                    break;
+                }
+                buf.clear();
+                if parts[i].fetcher.fetch(&mut buf, fetch_bytes)? == 0 {
+                    break;
+                }
+                any = true;
+                let part = &mut parts[i];
+                let verified = part.fetcher.verifies_crc();
+                let mut at = 0;
+                while at < buf.len() && !part.done() && count.is_none_or(|c| printed < c) {
+                    let scanned = if verified {
+                        batch::scan_verified(&buf[at..])
+                    } else {
+                        batch::scan(&buf[at..])
+                    };
+                    let Scan::Batch(h, len) = scanned else {
+                        return Err(Error::Corrupt(format!(
+                            "{}/{}: fetched bytes are not whole batches",
+                            part.topic, part.partition
+                        )));
+                    };
+                    let bytes = &buf[at..at + len];
+                    at += len;
+                    if h.is_control() || h.next_offset() <= part.next {
+                        part.next = part.next.max(h.next_offset());
+                        continue;
+                    }
+                    let recs = Records::new(bytes, h)?;
+                    let (stop, next) = (part.stop, part.next);
+                    // Records of this batch that are printed: [from, until) by offset.
+                    let (from, until) = (next, stop.unwrap_or(i64::MAX));
+                    let room = count.map(|c| c.saturating_sub(printed));
+                    let (n, last) = output.render_batch(
+                        &recs,
+                        &part.topic,
+                        part.partition,
+                        from..until,
+                        room,
+                        &mut pending,
+                    )?;
+                    printed += n;
+                    if pending.len() >= OUT_CHUNK {
+                        out.put(&mut pending).map_err(werr)?;
+                    }
+                    part.next = match last {
+                        // Stopped inside the batch (count reached): resume after the last one.
+                        Some(o) if count.is_some_and(|c| printed >= c) => o + 1,
+                        _ => h.next_offset().max(part.next),
+                    };
+                    if let Some(s) = part.stop {
+                        part.next = part.next.min(s.max(next));
+                    }
+                }
+                out.put(&mut pending).map_err(werr)?;
+                progress(parts, out)?;
+                if follow {
+                    break;
+                }
+            }
+        }
+        let all_done = parts.iter().all(Part::done) || count.is_some_and(|c| printed >= c);
+        if all_done || (!follow && !any) {
+            return Ok(printed);
+        }
+        if !follow {
+            continue;
+        }
+        if crate::cmd::stop_requested() {
+            return Ok(printed);
+        }
+        if !any {
+            out.flush().map_err(werr)?;
+            progress(parts, out)?;
+            // Wait on the first unfinished partition; the wait is short, so others are
+            // looked at again soon.
+            if let Some(p) = parts.iter_mut().find(|p| !p.done()) {
+                p.fetcher.wait(FOLLOW_WAIT)?;
+            }
+        }
+    }
+}

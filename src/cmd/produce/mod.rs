@@ -1,0 +1,131 @@
+//! `kaf produce`: messages from stdin or files to a topic, batched, fsynced before exit.
+//!
+//! Input is split into messages (`input`: by a delimiter, whole, or JSON lines), each turned
+//! into a record (`record`: key, headers, timestamp) and added to its partition's batch
+//! (`batcher`, placed by `placement`). Pending batches are sent whenever a batch fills and
+//! whenever the input has nothing more buffered, so a follower sees interactive input at
+//! once while a fast pipe still gets big batches. `pipeline` appends them, on a thread of
+//! their own for fast pipes; `invalid` is what `--on-invalid` decides about messages that
+//! cannot be records.
+//!
+//! A run that fails part-way has still written (and fsynced) every message before the
+//! failing one, as a Kafka producer would have sent them; its error says how many and up to
+//! which offsets.
+
+mod batcher;
+mod input;
+mod invalid;
+mod pipeline;
+mod placement;
+mod record;
+
+use std::fs::File;
+use std::io::IsTerminal;
+use std::time::Instant;
+
+use crate::cli::{OnInvalid, ProduceArgs};
+use crate::cmd::Context;
+use crate::error::{Error, Result};
+use crate::format::Format;
+use crate::parse::escape::unescape;
+use crate::store::topic;
+use batcher::Batcher;
+use input::{Encoder, Input};
+use pipeline::Appender;
+use placement::Placement;
+
+/// Batches are cut at this size even when the topic would take more: it bounds memory and
+/// the bytes a crash can tear.
+const MAX_BATCH: usize = 1024 * 1024;
+/// Topics with more partitions than this are produced to without the input thread, so
+/// that peak memory stays a few MiB.
+const THREADED_MAX_PARTITIONS: usize = 4;
+
+pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
+    let (name, files) = match &a.topic {
+        Some(t) => (t.clone(), a.args.clone()),
+        None => {
+            let mut it = a.args.iter().cloned();
+            let t = it.next().expect("clap requires a topic");
+            (t, it.collect())
+        }
+    };
+    topic::validate_name("topic", &name)?;
+    let shape = record::shape(&a)?;
+    let delim = if a.null {
+        vec![0]
+    } else {
+        match &a.delimiter {
+            Some(d) => unescape(d)?,
+            None => b"\n".to_vec(),
+        }
+    };
+    if delim.is_empty() {
+        return Err(Error::Usage("the delimiter cannot be empty".into()));
+    }
+    let offsets_fmt = a
+        .print_offsets
+        .as_deref()
+        .map(|f| Format::parse(f, None))
+        .transpose()?;
+    // Open every file before writing anything, so a typo fails before half the input is in.
+    let mut inputs: Vec<Input> = Vec::new();
+    for f in &files {
+        if f == "-" {
+            inputs.push(Input::stdin());
+        } else {
+            let file = File::open(f).map_err(|e| Error::io(format!("open {f}"), e))?;
+            inputs.push(Input::file(f, file));
+        }
+    }
+    let interactive = files.is_empty() && std::io::stdin().is_terminal();
+    if files.is_empty() {
+        inputs.push(Input::stdin());
+    }
+
+    let broker = ctx.broker()?;
+    let mut producer = broker.producer(&name, true)?;
+    let parts = producer.partitions().max(1) as usize;
+    // A `-p` that does not exist fails before any input is read.
+    if let Some(p) = shape.partition
+        && let Err(why) = Placement::new(parts).place(Some(p), None)
+    {
+        return Err(why.into_error(0, &name));
+    }
+    let max_message = producer.max_batch_bytes();
+    let batcher = Batcher::new(
+        parts,
+        max_message.min(MAX_BATCH),
+        max_message,
+        offsets_fmt.is_some(),
+    );
+    // JSON input is JSON lines, whatever -D says.
+    let delim = if shape.json { b"\n".to_vec() } else { delim };
+    let mut enc = Encoder::new(
+        shape,
+        delim,
+        a.whole,
+        interactive,
+        a.on_invalid == OnInvalid::Skip,
+        name.clone(),
+        batcher,
+    );
+    let mut appender = Appender {
+        producer: producer.as_mut(),
+        topic: name,
+        offsets_fmt,
+        last_sync: Instant::now(),
+        written: vec![None; parts],
+    };
+    // A round holds up to a batch (1 MiB) per partition, and threading keeps three: for
+    // topics with many partitions, memory wins over the second core.
+    let result = if interactive || a.whole || parts > THREADED_MAX_PARTITIONS {
+        pipeline::inline(&mut enc, inputs, &mut appender)
+    } else {
+        pipeline::threaded(enc, inputs, parts, &mut appender)
+    };
+    result.map_err(|error| Error::Partial {
+        written: appender.written(),
+        error: Box::new(error),
+    })
+}

@@ -1,0 +1,175 @@
+//! The produce pipeline: rounds of batches from the encoder to the `Producer`, with fsyncs
+//! at least every `SYNC_EVERY`, offsets printed when asked, and a tally of what was written
+//! so that a failure can say what got in before it.
+//!
+//! Fast pipes run the encoder on a thread of its own (`threaded`), so reading and encoding
+//! overlap appending and fsyncing: rounds go over a channel of one and come back empty for
+//! reuse, three at most, so memory stays bounded.
+
+use std::io::Write;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use super::batcher::Round;
+use super::input::{Encoder, Input};
+use crate::broker::Producer;
+use crate::error::{Error, Result};
+use crate::format::Format;
+use crate::store::batch::RecordView;
+
+/// Produce fsyncs at least this often while input keeps coming.
+const SYNC_EVERY: Duration = Duration::from_secs(1);
+/// Rounds of batches in existence at once when encoding runs on its own thread: one being
+/// filled, one waiting, one being appended.
+const ROUNDS: usize = 3;
+
+/// Appends rounds of batches to the topic, prints their offsets if asked, and fsyncs at
+/// least every `SYNC_EVERY`.
+pub(super) struct Appender<'a> {
+    pub(super) producer: &'a mut dyn Producer,
+    pub(super) topic: String,
+    pub(super) offsets_fmt: Option<Format>,
+    pub(super) last_sync: Instant,
+    /// Per partition: the first and last offset written by this run.
+    pub(super) written: Vec<Option<(i64, i64)>>,
+}
+
+impl Appender<'_> {
+    /// Appends every non-empty batch of `round`, then prints their offsets if asked; leaves
+    /// the round empty for reuse.
+    pub(super) fn append(&mut self, round: &mut Round) -> Result<()> {
+        let mut bases = vec![0i64; round.batches.len()];
+        for (p, b) in round.batches.iter_mut().enumerate() {
+            if b.is_empty() {
+                continue;
+            }
+            let count = i64::from(b.record_count());
+            bases[p] = self.producer.send(p as i32, b)?;
+            let last = bases[p] + count - 1;
+            let w = &mut self.written[p];
+            *w = Some((w.map_or(bases[p], |(first, _)| first), last));
+            b.clear();
+        }
+        if let Some(f) = &self.offsets_fmt {
+            let mut out = Vec::new();
+            for (p, i, ts) in round.pending.drain(..) {
+                let r = RecordView::meta(bases[p as usize] + i64::from(i), ts);
+                f.render(&self.topic, p, &r, &mut out);
+            }
+            let mut so = std::io::stdout().lock();
+            so.write_all(&out)
+                .and_then(|_| so.flush())
+                .map_err(|e| Error::io("write stdout", e))?;
+        }
+        if self.last_sync.elapsed() >= SYNC_EVERY {
+            self.producer.flush()?;
+            self.last_sync = Instant::now();
+        }
+        Ok(())
+    }
+
+    /// What this run wrote, for an error that stopped it: "2 records were written before
+    /// it: t/0 offsets 0-1".
+    pub(super) fn written(&self) -> String {
+        let mut total = 0;
+        let mut parts = Vec::new();
+        for (p, w) in self.written.iter().enumerate() {
+            let Some((first, last)) = *w else { continue };
+            total += last - first + 1;
+            parts.push(if first == last {
+                format!("{}/{p} offset {first}", self.topic)
+            } else {
+                format!("{}/{p} offsets {first}-{last}", self.topic)
+            });
+        }
+        match total {
+            0 => "no records were written".into(),
+            1 => format!("1 record was written before it: {}", parts.join(", ")),
+            n => format!("{n} records were written before it: {}", parts.join(", ")),
+        }
+    }
+}
+
+/// Runs `enc` on the calling thread, appending each round before the next read: for
+/// terminals (the next prompt waits for the append), `--whole`, and topics with many
+/// partitions (a round holds a batch per partition, so a second one costs memory).
+pub(super) fn inline(enc: &mut Encoder, inputs: Vec<Input>, appender: &mut Appender) -> Result<()> {
+    let result = {
+        let mut deliver = |r: &mut Round| appender.append(r);
+        let result = enc.run(inputs, &mut deliver);
+        // Messages accepted before a failing one are still written, as a Kafka producer
+        // would have sent them; then the error is reported.
+        enc.batcher.send_all(&mut deliver).and(result)
+    };
+    appender.producer.flush()?;
+    result
+}
+
+/// What the encoding thread tells the appending one.
+enum Msg {
+    Round(Round),
+    /// Input is over (or failed with this error); every round was sent before this.
+    Done(Result<()>),
+}
+
+/// Runs `enc` on a thread of its own and appends its rounds here. The thread is not
+/// joined on an append error: it may be blocked reading stdin, and the process exits anyway.
+pub(super) fn threaded(
+    mut enc: Encoder,
+    inputs: Vec<Input>,
+    parts: usize,
+    appender: &mut Appender,
+) -> Result<()> {
+    let (tx, rx) = mpsc::sync_channel::<Msg>(1);
+    let (back_tx, back_rx) = mpsc::channel::<Round>();
+    let worker = std::thread::Builder::new()
+        .name("produce input".into())
+        .spawn(move || {
+            let mut made = 1;
+            let mut deliver = |r: &mut Round| -> Result<()> {
+                let spare = match back_rx.try_recv() {
+                    Ok(spare) => spare,
+                    Err(_) if made < ROUNDS => {
+                        made += 1;
+                        Round::new(parts)
+                    }
+                    Err(_) => back_rx.recv().map_err(|_| appender_gone())?,
+                };
+                let mut full = std::mem::replace(r, spare);
+                // Header and CRC here, while the bytes are in this core's cache; the
+                // appending side's finish() then only rewrites the header.
+                for b in full.batches.iter_mut().filter(|b| !b.is_empty()) {
+                    b.finish();
+                }
+                tx.send(Msg::Round(full)).map_err(|_| appender_gone())
+            };
+            let mut result = enc.run(inputs, &mut deliver);
+            // Messages accepted before a failing one are still written (see `inline`).
+            if let Err(e) = enc.batcher.send_all(&mut deliver) {
+                result = result.and(Err(e));
+            }
+            let _ = tx.send(Msg::Done(result));
+        })
+        .map_err(|e| Error::io("start the input thread", e))?;
+    for msg in rx.iter() {
+        match msg {
+            Msg::Round(mut r) => {
+                appender.append(&mut r)?;
+                let _ = back_tx.send(r);
+            }
+            Msg::Done(result) => {
+                appender.producer.flush()?;
+                return result;
+            }
+        }
+    }
+    // The channel closed without Done: the thread panicked.
+    match worker.join() {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(()) => Err(Error::Other("internal: the input thread stopped".into())),
+    }
+}
+
+fn appender_gone() -> Error {
+    Error::Other("internal: the appending side stopped".into())
+}

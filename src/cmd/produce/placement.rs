@@ -1,0 +1,84 @@
+//! Which partition a record goes to: the one named (`-p`, or the JSON's with
+//! `--keep-partition`), else murmur2 of its key, else the round's sticky partition. Unkeyed
+//! records stick to one partition per round of batches and the next round moves on, as
+//! Kafka's default partitioner does per batch. This is the only placement rule in produce.
+
+use super::invalid::Invalid;
+use crate::partitioner::partition_for_key;
+
+pub(super) struct Placement {
+    parts: i32,
+    sticky: i32,
+}
+
+impl Placement {
+    /// Starts at a random partition, so separate runs of unkeyed input spread out.
+    pub(super) fn new(parts: usize) -> Placement {
+        Placement {
+            parts: parts.max(1) as i32,
+            sticky: random_below(parts),
+        }
+    }
+
+    /// The partition index for a record; `Invalid::NoPartition` if the one named does not
+    /// exist.
+    #[inline(always)]
+    pub(super) fn place(&self, named: Option<i32>, key: Option<&[u8]>) -> Result<usize, Invalid> {
+        let p = match (named, key) {
+            (Some(p), _) => p,
+            (None, Some(k)) => partition_for_key(k, self.parts),
+            (None, None) => self.sticky,
+        };
+        if p < 0 || p >= self.parts {
+            return Err(Invalid::NoPartition {
+                partition: p,
+                count: self.parts,
+            });
+        }
+        Ok(p as usize)
+    }
+
+    /// A round of batches was handed over: unkeyed records go to the next partition.
+    pub(super) fn next_round(&mut self) {
+        self.sticky = (self.sticky + 1) % self.parts;
+    }
+}
+
+/// A random number below `n`, from std's per-process random hash keys: enough to spread
+/// unkeyed batches of separate runs over partitions.
+fn random_below(n: usize) -> i32 {
+    use std::hash::{BuildHasher, Hasher};
+    let h = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    (h % n.max(1) as u64) as i32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn named_beats_key_beats_sticky() {
+        let mut pl = Placement::new(4);
+        pl.sticky = 2;
+        assert_eq!(pl.place(Some(1), Some(b"foobar")).ok(), Some(1));
+        let by_key = partition_for_key(b"foobar", 4) as usize;
+        assert_eq!(pl.place(None, Some(b"foobar")).ok(), Some(by_key));
+        assert_eq!(pl.place(None, None).ok(), Some(2));
+        pl.next_round();
+        pl.next_round();
+        assert_eq!(pl.place(None, None).ok(), Some(0));
+    }
+
+    #[test]
+    fn a_partition_out_of_range_is_invalid() {
+        let pl = Placement::new(3);
+        for p in [-1, 3] {
+            assert!(matches!(
+                pl.place(Some(p), None),
+                Err(Invalid::NoPartition { partition, count: 3 }) if partition == p
+            ));
+        }
+    }
+}

@@ -35,6 +35,13 @@ pub(crate) mod shutdown;
 pub(crate) mod stdout;
 pub(crate) mod store;
 
+/// What integration tests drive in-process: races between threads of one process need the
+/// store's own calls, not the binary.
+#[doc(hidden)]
+pub mod testing {
+    pub use crate::store::{Store, TopicMeta};
+}
+
 use std::io::Write;
 
 use clap::Parser;

@@ -9,7 +9,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{KAF, kaf};
-use kaf::store::{Store, TopicMeta};
+use kaf::testing::{Store, TopicMeta};
 
 fn text(o: &Output) -> (String, String) {
     (

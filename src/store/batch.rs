@@ -708,14 +708,19 @@ impl std::fmt::Display for BatchError {
 /// header value lengths >= -1, no varint longer than 10 bytes or overflowing, no bytes left
 /// inside a record, and nothing left after the last record. Pure and panic-free on any input.
 pub fn validate_batch(batch: &[u8]) -> std::result::Result<BatchHeader, BatchError> {
-    validate(batch, false)
+    validate(batch, false, true)
 }
 
 /// `validate_batch` for bytes already in a log. It also accepts the record-less control
 /// batch that `kaf doctor --repair --salvage` writes to keep offsets contiguous over lost
 /// bytes (`salvage_filler`).
 pub fn validate_stored(batch: &[u8]) -> std::result::Result<BatchHeader, BatchError> {
-    validate(batch, true)
+    validate(batch, true, true)
+}
+
+/// `validate_stored` for a batch whose CRC the caller has just checked (`scan`).
+pub fn validate_scanned(batch: &[u8]) -> std::result::Result<BatchHeader, BatchError> {
+    validate(batch, true, false)
 }
 
 fn batch_err(kind: BatchErrorKind, message: impl Into<String>) -> BatchError {
@@ -726,8 +731,12 @@ fn batch_err(kind: BatchErrorKind, message: impl Into<String>) -> BatchError {
     }
 }
 
-fn validate(batch: &[u8], stored: bool) -> std::result::Result<BatchHeader, BatchError> {
-    let h = match scan(batch) {
+fn validate(
+    batch: &[u8],
+    stored: bool,
+    check_crc: bool,
+) -> std::result::Result<BatchHeader, BatchError> {
+    let h = match scan_inner(batch, check_crc) {
         Scan::Batch(h, len) if len == batch.len() => h,
         Scan::Batch(_, len) => {
             return Err(batch_err(

@@ -375,15 +375,11 @@ struct SegEnd {
     /// Bytes of whole valid batches.
     len: u64,
     next_offset: i64,
-    max_ts: i64,
     stop: Stop,
-    /// Index entries that survived verification (those past `len` are dropped).
-    entries: Vec<Entry>,
-    /// True when the index files disagree with the log and should be rewritten.
-    index_stale: bool,
 }
 
-/// Finds the end of a segment: starts from the last index entry that verifies, then scans.
+/// Finds the end of a segment for a reader: starts from the last index entry that verifies,
+/// then scans. (A writer verifies its tail segment from byte 0 instead: `open_segment`.)
 fn scan_segment_end(
     dir: &Path,
     base: i64,
@@ -391,27 +387,18 @@ fn scan_segment_end(
     size: u64,
     buf: &mut Vec<u8>,
 ) -> Result<SegEnd> {
-    let idx = load_index(dir, base);
-    let clean = idx.clean;
-    let mut entries = idx.entries;
-    let total = entries.len();
-    let mut start = (0u64, base, i64::MIN);
+    let mut entries = load_index(dir, base).entries;
+    let mut start = (0u64, base);
     while let Some(e) = entries.last().copied() {
         if u64::from(e.position) < size
             && verify_batch_at(file, e.position.into(), base + i64::from(e.rel_offset), buf)
         {
-            start = (
-                e.position.into(),
-                base + i64::from(e.rel_offset),
-                e.max_timestamp,
-            );
+            start = (e.position.into(), base + i64::from(e.rel_offset));
             break;
         }
         entries.pop();
     }
-    // Entries that failed verification may be followed by garbage: rewrite the files.
-    let index_stale = !clean || entries.len() != total;
-    let (mut next_offset, mut max_ts) = (start.1, start.2);
+    let mut next_offset = start.1;
     let mut discontinuity = None;
     let (len, stop) = scan_file(file, start.0, size, buf, |h, pos, _| {
         if h.base_offset != next_offset {
@@ -419,7 +406,6 @@ fn scan_segment_end(
             return Ok(false);
         }
         next_offset = h.next_offset();
-        max_ts = max_ts.max(h.max_timestamp);
         Ok(true)
     })?;
     if let Some((pos, found, expected)) = discontinuity {
@@ -431,10 +417,7 @@ fn scan_segment_end(
     Ok(SegEnd {
         len,
         next_offset,
-        max_ts,
         stop,
-        entries,
-        index_stale,
     })
 }
 

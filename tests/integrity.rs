@@ -81,7 +81,11 @@ fn flipped_byte_in_the_last_segment_is_corruption_not_a_torn_tail() {
 
     let out = kaf(d.path(), &["consume", "t"], b"");
     assert_eq!(out.status.code(), Some(6), "{}", text(&out));
-    assert_eq!(stdout_lines(&out), all[..75].to_vec(), "every record before the damage");
+    assert_eq!(
+        stdout_lines(&out),
+        all[..75].to_vec(),
+        "every record before the damage"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("00000000000000000000.log") && err.contains(&format!("byte {}", spans[3].0)),
@@ -259,7 +263,11 @@ fn malformed_batch(base: i64) -> Vec<u8> {
 fn a_crc_valid_batch_with_malformed_records_is_reported_after_the_valid_ones() {
     let d = tempfile::tempdir().unwrap();
     let lines: Vec<String> = (0..1000).map(|i| format!("good-{i}")).collect();
-    kaf(d.path(), &["produce", "t"], (lines.join("\n") + "\n").as_bytes());
+    kaf(
+        d.path(),
+        &["produce", "t"],
+        (lines.join("\n") + "\n").as_bytes(),
+    );
     let p = seg(d.path(), 0);
     let mut bytes = std::fs::read(&p).unwrap();
     bytes.extend_from_slice(&malformed_batch(1000));
@@ -328,7 +336,11 @@ fn repair_running_with_big_producers_loses_nothing_acknowledged() {
     assert!(repairer.join().unwrap() > 0);
     assert_eq!(acked.len(), 20, "every producer succeeds");
     let out = kaf(&dir, &["consume", "t", "-f", "%S %s\\n"], b"");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text_out = String::from_utf8_lossy(&out.stdout);
     for i in acked {
         let big = format!("{} big-{i}-", (1 << 20) + format!("big-{i}-").len());

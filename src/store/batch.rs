@@ -795,9 +795,15 @@ fn validate(
     for i in 0..h.record_count {
         match check_record(&data, &mut pos, &h, i) {
             Ok(None) => {}
-            Ok(Some(m)) => errors.push(RecordError { index: i, message: m }),
+            Ok(Some(m)) => errors.push(RecordError {
+                index: i,
+                message: m,
+            }),
             Err(m) => {
-                errors.push(RecordError { index: i, message: m });
+                errors.push(RecordError {
+                    index: i,
+                    message: m,
+                });
                 return Err(BatchError {
                     kind: BatchErrorKind::InvalidRecord,
                     message: format!("batch has {} malformed record(s)", errors.len()),
@@ -1164,7 +1170,11 @@ mod tests {
         let cases: Vec<(Vec<u8>, i32, &str)> = vec![
             ([good(0), rec(5, -1, b"v", 0)].concat(), 1, "offsetDelta 5"),
             ([good(0), rec(1, -5, b"", 0)].concat(), 1, "key length -5"),
-            ([good(0), rec(1, -1, b"v", -1)].concat(), 1, "negative header count"),
+            (
+                [good(0), rec(1, -1, b"v", -1)].concat(),
+                1,
+                "negative header count",
+            ),
             ([good(0), vec![0x7e]].concat(), 1, "runs past"),
             ([good(0), vec![0x01]].concat(), 1, "negative record length"),
             ([good(0), vec![0xff; 11]].concat(), 1, "bad record length"),
@@ -1195,7 +1205,10 @@ mod tests {
         check(raw_batch(7, 1, 0, &one), "unknown compression codec 7");
         check(raw_batch(5, 1, 0, &one), "unknown compression codec 5");
         check(raw_batch(ATTR_CONTROL, 1, 0, &one), "non-transactional");
-        check(raw_batch(0, 1, 0, &[one.clone(), vec![0]].concat()), "left after");
+        check(
+            raw_batch(0, 1, 0, &[one.clone(), vec![0]].concat()),
+            "left after",
+        );
         check(raw_batch(1, 1, 0, b"not gzip at all"), "decompress");
         check(raw_batch(4, 1, 0, b"not zstd at all"), "decompress");
         let mut b = raw_batch(0, 1, 0, &one);

@@ -181,8 +181,7 @@ fn walk_segment(
                 malformed = Some((at, b.len(), e));
                 return Ok(false);
             }
-            w.good
-                .push((at, b.len(), h.base_offset, h.next_offset()));
+            w.good.push((at, b.len(), h.base_offset, h.next_offset()));
             w.records += h.record_count.max(0) as u64;
             next = Some(h.next_offset());
             Ok(true)
@@ -258,7 +257,8 @@ fn check_partition(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> 
             .truncate(false)
             .open(&p)
             .ctx("open lock file", &p)?;
-        f.lock().map_err(|e| Error::io(format!("lock {label}"), e))?;
+        f.lock()
+            .map_err(|e| Error::io(format!("lock {label}"), e))?;
         Some(f)
     } else {
         None

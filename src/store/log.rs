@@ -164,7 +164,12 @@ fn stop_reason(stop: Stop) -> &'static str {
 
 /// The position of the first whole valid batch that starts after `from` and ends by `size`.
 /// Every candidate must pass the CRC, so random bytes are never taken for a batch.
-pub fn find_next_batch(file: &File, from: u64, size: u64, buf: &mut Vec<u8>) -> Result<Option<u64>> {
+pub fn find_next_batch(
+    file: &File,
+    from: u64,
+    size: u64,
+    buf: &mut Vec<u8>,
+) -> Result<Option<u64>> {
     const OVERLAP: u64 = batch::HEADER_LEN as u64;
     let mut pos = from;
     let mut one = Vec::new();
@@ -182,8 +187,7 @@ pub fn find_next_batch(file: &File, from: u64, size: u64, buf: &mut Vec<u8>) -> 
             let Some(len) = batch_len_at(&buf[j..]) else {
                 continue;
             };
-            if len < batch::HEADER_LEN
-                || len > batch::MAX_BATCH_BYTES
+            if !(batch::HEADER_LEN..=batch::LOG_OVERHEAD + batch::MAX_BATCH_BYTES).contains(&len)
                 || pos + (j + len) as u64 > size
             {
                 continue;
@@ -684,9 +688,16 @@ impl Writer {
                 t.max_ts = max_ts;
                 if stop != Stop::End {
                     let rp = recovery_point_or_none(&self.dir);
-                    if let Some(d) =
-                        classify_stop(&t.file, base, end, size, stop, true, rp.as_ref(), &mut self.buf)?
-                    {
+                    if let Some(d) = classify_stop(
+                        &t.file,
+                        base,
+                        end,
+                        size,
+                        stop,
+                        true,
+                        rp.as_ref(),
+                        &mut self.buf,
+                    )? {
                         return Err(d.error(&segment_path(&self.dir, base)));
                     }
                     let torn = size - end;
@@ -783,9 +794,16 @@ impl Writer {
             unsynced: false,
         };
         if stop != Stop::End {
-            if let Some(d) =
-                classify_stop(&tail.file, base, len, size, stop, true, rp.as_ref(), &mut self.buf)?
-            {
+            if let Some(d) = classify_stop(
+                &tail.file,
+                base,
+                len,
+                size,
+                stop,
+                true,
+                rp.as_ref(),
+                &mut self.buf,
+            )? {
                 return Err(d.error(&path));
             }
             Self::truncate_torn(&self.label, &self.dir, &mut tail, size - len, stop)?;
@@ -977,7 +995,16 @@ impl Reader {
             if stop == Stop::End || pos >= size {
                 return Ok(next);
             }
-            let Some(d) = classify_stop(file, base, pos, size, stop, true, rp.as_ref(), &mut self.buf)?
+            let Some(d) = classify_stop(
+                file,
+                base,
+                pos,
+                size,
+                stop,
+                true,
+                rp.as_ref(),
+                &mut self.buf,
+            )?
             else {
                 return Ok(next);
             };
@@ -1136,9 +1163,16 @@ impl Reader {
                     let rp = recovery_point_or_none(&self.dir);
                     let (base, pos) = (cur.base, cur.pos);
                     let file = cur.file.try_clone().ctx("dup", &self.dir)?;
-                    if let Some(d) =
-                        classify_stop(&file, base, pos, size, stop, true, rp.as_ref(), &mut self.buf)?
-                    {
+                    if let Some(d) = classify_stop(
+                        &file,
+                        base,
+                        pos,
+                        size,
+                        stop,
+                        true,
+                        rp.as_ref(),
+                        &mut self.buf,
+                    )? {
                         return Err(d.error(&segment_path(&self.dir, base)));
                     }
                 }

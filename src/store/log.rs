@@ -1103,7 +1103,9 @@ impl Reader {
             let mut bad = None;
             let mut next = cur.next_offset;
             let (end, stop) = scan_file(&cur.file, cur.pos, limit, &mut self.buf, |h, pos, b| {
-                if h.base_offset < next {
+                // baseOffset is outside the CRC: a flipped bit there would otherwise print
+                // records under wrong offsets. Offsets are contiguous (salvage fills holes).
+                if h.base_offset != next {
                     gap = Some((pos, h.base_offset, next));
                     return Ok(false);
                 }
@@ -1119,7 +1121,7 @@ impl Reader {
             })?;
             if let Some((pos, found, expected)) = gap {
                 return Err(Error::Corrupt(format!(
-                    "{}: batch at byte {pos} of segment {:020}.log has offset {found}, expected at least {expected}",
+                    "{}: batch at byte {pos} of segment {:020}.log has offset {found}, expected {expected}",
                     self.dir.display(),
                     cur.base
                 )));
@@ -1192,6 +1194,14 @@ impl Reader {
                     cur.base
                 )));
             }
+            if cur.next_offset != later {
+                return Err(Error::Corrupt(format!(
+                    "{}: segment {:020}.log ends at offset {}, but the next segment starts at {later}",
+                    self.dir.display(),
+                    cur.base,
+                    cur.next_offset
+                )));
+            }
             let path = segment_path(&self.dir, later);
             let file = match File::open(&path) {
                 Ok(f) => f,
@@ -1202,7 +1212,7 @@ impl Reader {
                 base: later,
                 file,
                 pos: 0,
-                next_offset: cur.next_offset.max(later),
+                next_offset: later,
             };
         }
     }

@@ -432,17 +432,29 @@ fn random_flips_and_cuts_never_print_a_wrong_record_or_lose_an_acknowledged_one(
             b[at] ^= 1 << rng.below(8);
             std::fs::write(path, &b).unwrap();
         }
-        let what = format!("trial {trial} ({}) on {}", if cut { "cut" } else { "flip" }, path.display());
+        let what = format!(
+            "trial {trial} ({}) on {}",
+            if cut { "cut" } else { "flip" },
+            path.display()
+        );
 
         let out = kaf(&dir, &["consume", "t", "-f", "%o %s\\n"], b"");
         let code = out.status.code();
         assert!(code == Some(0) || code == Some(6), "{what}: {}", text(&out));
         let got = stdout_lines(&out);
         for (i, line) in got.iter().enumerate() {
-            assert_eq!(line, &format!("{i} {}", all[i]), "{what}: wrong record printed");
+            assert_eq!(
+                line,
+                &format!("{i} {}", all[i]),
+                "{what}: wrong record printed"
+            );
         }
         if code == Some(0) {
-            assert_eq!(got.len(), all.len(), "{what}: records hidden without an error");
+            assert_eq!(
+                got.len(),
+                all.len(),
+                "{what}: records hidden without an error"
+            );
             harmless += 1;
         } else {
             detected += 1;
@@ -464,8 +476,7 @@ fn random_flips_and_cuts_never_print_a_wrong_record_or_lose_an_acknowledged_one(
         if pc == Some(0) {
             let c = kaf(&dir, &["consume", "t"], b"");
             assert!(
-                c.status.code() == Some(6)
-                    || String::from_utf8_lossy(&c.stdout).ends_with("NEW\n"),
+                c.status.code() == Some(6) || String::from_utf8_lossy(&c.stdout).ends_with("NEW\n"),
                 "{what}: acknowledged write invisible: {}",
                 text(&c)
             );

@@ -954,14 +954,12 @@ impl Reader {
                     c.next_offset = next;
                     return Ok(next);
                 }
-                let (valid_len, stop) = (len, Stop::Incomplete);
-                let next = self.end_past_damage(base, &file, size, valid_len, next, stop)?;
                 // Bytes past the valid end may be a batch still being copied in: look again
                 // next time even if the size stays the same.
-                if let Some(c) = self.end.as_mut() {
-                    c.size_seen = u64::MAX;
-                }
-                return Ok(next);
+                c.size_seen = u64::MAX;
+                c.valid_len = len;
+                c.next_offset = next;
+                return self.end_past_damage(base, &file, size, len, next, Stop::Incomplete);
             }
         }
         let end = scan_segment_end(&self.dir, base, &file, size, &mut self.buf)?;
@@ -1120,6 +1118,12 @@ impl Reader {
                 Ok(out.len() - start_len < max_bytes)
             })?;
             if let Some((pos, found, expected)) = gap {
+                if out.len() > start_len {
+                    // Hand out what came before; the next read stops here with the error.
+                    cur.pos = pos;
+                    cur.next_offset = next;
+                    return Ok(out.len() - start_len);
+                }
                 return Err(Error::Corrupt(format!(
                     "{}: batch at byte {pos} of segment {:020}.log has offset {found}, expected {expected}",
                     self.dir.display(),

@@ -287,6 +287,20 @@ fn a_crc_valid_batch_with_malformed_records_is_reported_after_the_valid_ones() {
     let t = text(&out);
     assert_eq!(out.status.code(), Some(6), "{t}");
     assert!(t.contains("PROBLEM:") && t.contains("offsetDelta"), "{t}");
+
+    // A writer appends after it (the CRC is fine); salvage then moves the bad batch to
+    // quarantine and keeps the later record at its offset.
+    let out = kaf(d.path(), &["produce", "t", "--print-offsets"], b"after\n");
+    assert!(out.status.success(), "{}", text(&out));
+    let out = kaf(d.path(), &["doctor", "--repair", "--salvage"], b"");
+    assert!(out.status.success(), "{}", text(&out));
+    let out = kaf(
+        d.path(),
+        &["consume", "t", "-o", "999", "-f", "%o %s\\n"],
+        b"",
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(stdout_lines(&out), ["999 good-999", "1001 after"]);
 }
 
 #[test]
@@ -309,6 +323,20 @@ fn repair_running_with_big_producers_loses_nothing_acknowledged() {
                 runs += 1;
             }
             runs
+        })
+    };
+    // Readers running meanwhile never take an append in flight for damage.
+    let consumer = {
+        let (dir, done) = (dir.clone(), done.clone());
+        std::thread::spawn(move || {
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                let out = kaf(&dir, &["consume", "t", "-f", "%o\\n"], b"");
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
         })
     };
     let producers: Vec<_> = (0..20)
@@ -334,6 +362,7 @@ fn repair_running_with_big_producers_loses_nothing_acknowledged() {
     }
     done.store(true, std::sync::atomic::Ordering::SeqCst);
     assert!(repairer.join().unwrap() > 0);
+    consumer.join().unwrap();
     assert_eq!(acked.len(), 20, "every producer succeeds");
     let out = kaf(&dir, &["consume", "t", "-f", "%S %s\\n"], b"");
     assert!(

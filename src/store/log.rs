@@ -988,7 +988,12 @@ impl Reader {
         mut next: i64,
         mut stop: Stop,
     ) -> Result<i64> {
+        // As in `read`: the point first, then the size again, so that a batch that was in
+        // flight when the scan looked is not taken for damage once the point covers it.
         let rp = recovery_point_or_none(&self.dir);
+        if file.metadata().ctx("stat", &self.dir)?.len() != size {
+            return Ok(next);
+        }
         loop {
             if stop == Stop::End || pos >= size {
                 return Ok(next);
@@ -1166,7 +1171,13 @@ impl Reader {
             let segs = list_segments(&self.dir)?;
             let Some(&later) = segs.iter().find(|b| **b > cur.base) else {
                 if stop != Stop::End && end < size {
+                    // The recovery point first, then the size again: a batch that was still
+                    // being copied in when we looked, and has since been fsynced and
+                    // covered by the point, shows as a grown file, not as damage.
                     let rp = recovery_point_or_none(&self.dir);
+                    if cur.file.metadata().ctx("stat", &self.dir)?.len() != size {
+                        continue;
+                    }
                     let (base, pos) = (cur.base, cur.pos);
                     let file = cur.file.try_clone().ctx("dup", &self.dir)?;
                     if let Some(d) = classify_stop(

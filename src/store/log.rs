@@ -1275,3 +1275,75 @@ impl Reader {
         Ok(None)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn one_batch(base: i64, value: &[u8]) -> Vec<u8> {
+        let mut b = batch::BatchBuilder::new();
+        b.push_value(1, Some(value));
+        let mut v = b.finish().to_vec();
+        batch::set_base_offset(&mut v, base);
+        v
+    }
+
+    fn file_with(bytes: &[u8]) -> (tempfile::TempDir, File) {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("seg");
+        std::fs::File::create(&p).unwrap().write_all(bytes).unwrap();
+        let f = File::open(&p).unwrap();
+        (d, f)
+    }
+
+    #[test]
+    fn find_next_batch_skips_junk_and_needs_a_crc() {
+        let a = one_batch(0, b"first");
+        let b = one_batch(1, b"second");
+        let mut bytes = a.clone();
+        bytes.extend_from_slice(&[2u8; 40]);
+        // A header that looks right but whose CRC does not match is not a batch.
+        let mut fake = b.clone();
+        fake[17] ^= 1;
+        bytes.extend_from_slice(&fake);
+        let at = bytes.len() as u64;
+        bytes.extend_from_slice(&b);
+        let (_d, f) = file_with(&bytes);
+        let size = bytes.len() as u64;
+        let mut buf = Vec::new();
+        assert_eq!(find_next_batch(&f, 1, size, &mut buf).unwrap(), Some(at));
+        assert_eq!(find_next_batch(&f, at + 1, size, &mut buf).unwrap(), None);
+        // A batch cut by the end of the file does not count.
+        assert_eq!(find_next_batch(&f, 1, size - 1, &mut buf).unwrap(), None);
+    }
+
+    #[test]
+    fn torn_only_after_the_recovery_point_with_nothing_valid_after() {
+        let a = one_batch(0, b"first");
+        let mut bytes = a.clone();
+        bytes.extend_from_slice(&a[..30]);
+        let (_d, f) = file_with(&bytes);
+        let size = bytes.len() as u64;
+        let pos = a.len() as u64;
+        let mut buf = Vec::new();
+        let classify = |rp: Option<RecoveryPoint>, last: bool, buf: &mut Vec<u8>| {
+            classify_stop(&f, 0, pos, size, Stop::Incomplete, last, rp.as_ref(), buf).unwrap()
+        };
+        assert_eq!(classify(None, true, &mut buf), None);
+        let at = |position| RecoveryPoint {
+            segment: 0,
+            position,
+            offset: 1,
+        };
+        assert_eq!(classify(Some(at(pos)), true, &mut buf), None);
+        assert!(classify(Some(at(pos + 1)), true, &mut buf).is_some());
+        assert!(classify(None, false, &mut buf).is_some());
+        let later = RecoveryPoint {
+            segment: 5,
+            position: 0,
+            offset: 5,
+        };
+        assert!(classify(Some(later), true, &mut buf).is_some());
+    }
+}

@@ -392,7 +392,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__doctor)
-            opts="-b -X -h --repair --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-b -X -h --repair --salvage --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -648,6 +648,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --repair 'Fix what can be fixed safely: truncate torn tails, rebuild indexes'
+            cand --salvage 'With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid batches after them (their offsets are kept; lost offsets stay unused)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -368,6 +368,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s b -l brokers -l boots
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l repair -d 'Fix what can be fixed safely: truncate torn tails, rebuild indexes'
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l salvage -d 'With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid batches after them (their offsets are kept; lost offsets stay unused)'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F

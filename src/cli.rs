@@ -75,11 +75,16 @@ pub enum Command {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   kaf doctor                 # report problems, change nothing
-  kaf doctor --repair        # truncate torn tails, rebuild indexes")]
+  kaf doctor --repair        # truncate torn tails, rebuild indexes
+  kaf doctor --repair --salvage   # also move damaged bytes to quarantine/, keep the rest")]
 pub struct DoctorArgs {
     /// Fix what can be fixed safely: truncate torn tails, rebuild indexes
     #[arg(long)]
     pub repair: bool,
+    /// With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid
+    /// batches after them (their offsets are kept; lost offsets stay unused)
+    #[arg(long, requires = "repair")]
+    pub salvage: bool,
 }
 
 #[derive(Debug, Args)]

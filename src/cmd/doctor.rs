@@ -1,4 +1,4 @@
-//! `kaf doctor [--repair]`: reports what `store::doctor` finds, in plain words.
+//! `kaf doctor [--repair [--salvage]]`: reports what `store::doctor` finds, in plain words.
 
 use crate::cli::DoctorArgs;
 use crate::cmd::Context;
@@ -7,7 +7,7 @@ use crate::store::doctor;
 
 pub fn run(ctx: &Context, a: DoctorArgs) -> Result<()> {
     let store = ctx.store()?;
-    let r = doctor::check(&store, a.repair)?;
+    let r = doctor::check_with(&store, a.repair, a.salvage)?;
     println!(
         "Checked {}: {} topics, {} partitions, {} segments, {} batches, {} records, {} groups.",
         store.root().display(),

@@ -32,6 +32,7 @@ pub const MAGIC: i8 = 2;
 
 const ATTR_COMPRESSION_MASK: i16 = 0x07;
 const ATTR_TIMESTAMP_LOG_APPEND: i16 = 0x08;
+const ATTR_TRANSACTIONAL: i16 = 0x10;
 const ATTR_CONTROL: i16 = 0x20;
 
 /// One record as callers hand it to a batch builder.
@@ -396,6 +397,9 @@ impl BatchHeader {
     pub fn is_control(&self) -> bool {
         self.attributes & ATTR_CONTROL != 0
     }
+    pub fn is_transactional(&self) -> bool {
+        self.attributes & ATTR_TRANSACTIONAL != 0
+    }
     pub fn log_append_time(&self) -> bool {
         self.attributes & ATTR_TIMESTAMP_LOG_APPEND != 0
     }
@@ -650,6 +654,267 @@ fn decode_record<'a>(buf: &'a [u8], pos: &mut usize, h: &BatchHeader) -> Option<
     })
 }
 
+/// Which Kafka error a rejected batch maps to: `CorruptMessage` (2) for bytes that are not
+/// a whole CRC-valid batch, `InvalidRecord` (87) for a well-framed batch whose contents break
+/// the format (with per-record errors, KIP-467).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchErrorKind {
+    CorruptMessage,
+    InvalidRecord,
+}
+
+/// One malformed record: its index in the batch (0-based, Kafka's `batch_index`) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordError {
+    pub index: i32,
+    pub message: String,
+}
+
+/// Why `validate_batch` refused a batch. `records` lists the records found malformed; it is
+/// empty when the fault is in the batch header or framing. Once a record's framing is broken
+/// the records after it cannot be located, so at most one framing error is listed, last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchError {
+    pub kind: BatchErrorKind,
+    pub message: String,
+    pub records: Vec<RecordError>,
+}
+
+impl std::fmt::Display for BatchError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)?;
+        if let Some(r) = self.records.first() {
+            write!(f, " (record {}: {})", r.index, r.message)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks one whole batch as a producer sent it, decoding every record:
+///
+/// ```text
+/// pub fn validate_batch(batch: &[u8]) -> std::result::Result<BatchHeader, BatchError>
+/// ```
+///
+/// `batch` must be exactly one batch (`12 + batchLength` bytes; trailing bytes are an error).
+/// Checked: framing, magic and CRC (`scan`), `recordCount >= 1`, `lastOffsetDelta ==
+/// recordCount - 1`, a known compression codec (0-4) whose payload decompresses, the control
+/// flag only on a transactional batch, and for every record: its length varint and that it
+/// fits, attributes 0, timestamp delta (no overflow), `offsetDelta` equal to its index,
+/// key/value lengths >= -1 and within the record, a header count >= 0, header keys not null,
+/// header value lengths >= -1, no varint longer than 10 bytes or overflowing, no bytes left
+/// inside a record, and nothing left after the last record. Pure and panic-free on any input.
+pub fn validate_batch(batch: &[u8]) -> std::result::Result<BatchHeader, BatchError> {
+    validate(batch, false, true)
+}
+
+/// `validate_batch` for bytes already in a log. It also accepts the record-less control
+/// batch that `kaf doctor --repair --salvage` writes to keep offsets contiguous over lost
+/// bytes (`salvage_filler`).
+pub fn validate_stored(batch: &[u8]) -> std::result::Result<BatchHeader, BatchError> {
+    validate(batch, true, true)
+}
+
+/// `validate_stored` for a batch whose CRC the caller has just checked (`scan`).
+pub fn validate_scanned(batch: &[u8]) -> std::result::Result<BatchHeader, BatchError> {
+    validate(batch, true, false)
+}
+
+fn batch_err(kind: BatchErrorKind, message: impl Into<String>) -> BatchError {
+    BatchError {
+        kind,
+        message: message.into(),
+        records: Vec::new(),
+    }
+}
+
+fn validate(
+    batch: &[u8],
+    stored: bool,
+    check_crc: bool,
+) -> std::result::Result<BatchHeader, BatchError> {
+    let h = match scan_inner(batch, check_crc) {
+        Scan::Batch(h, len) if len == batch.len() => h,
+        Scan::Batch(_, len) => {
+            return Err(batch_err(
+                BatchErrorKind::CorruptMessage,
+                format!("{} bytes follow the batch", batch.len() - len),
+            ));
+        }
+        Scan::Incomplete => {
+            return Err(batch_err(
+                BatchErrorKind::CorruptMessage,
+                "incomplete batch",
+            ));
+        }
+        Scan::Invalid(why) => return Err(batch_err(BatchErrorKind::CorruptMessage, why)),
+    };
+    let invalid = |m: String| batch_err(BatchErrorKind::InvalidRecord, m);
+    if h.is_control() && !h.is_transactional() {
+        return Err(invalid(
+            "control batch from a non-transactional producer".into(),
+        ));
+    }
+    if stored && h.is_control() && h.record_count == 0 {
+        // The salvage filler: offsets without records.
+        return Ok(h);
+    }
+    if h.record_count < 1 {
+        return Err(invalid("batch has no records".into()));
+    }
+    if i64::from(h.last_offset_delta) != i64::from(h.record_count) - 1 {
+        return Err(invalid(format!(
+            "lastOffsetDelta {} does not match {} records",
+            h.last_offset_delta, h.record_count
+        )));
+    }
+    if let Compression::Unknown(n) = h.compression() {
+        return Err(invalid(format!("unknown compression codec {n}")));
+    }
+    let raw = &batch[HEADER_LEN..];
+    let data: Cow<[u8]> = match h.compression() {
+        Compression::None => Cow::Borrowed(raw),
+        c => Cow::Owned(
+            crate::store::compression::decompress(c, raw)
+                .map_err(|e| batch_err(BatchErrorKind::CorruptMessage, e.to_string()))?,
+        ),
+    };
+    // Each record takes at least 7 bytes: a cheap bound before looping on a hostile count.
+    if (h.record_count as usize) > data.len() / 7 + 1 {
+        return Err(invalid(format!(
+            "recordCount {} cannot fit in {} bytes of records",
+            h.record_count,
+            data.len()
+        )));
+    }
+    let mut errors = Vec::new();
+    let mut pos = 0usize;
+    for i in 0..h.record_count {
+        match check_record(&data, &mut pos, &h, i) {
+            Ok(None) => {}
+            Ok(Some(m)) => errors.push(RecordError {
+                index: i,
+                message: m,
+            }),
+            Err(m) => {
+                errors.push(RecordError {
+                    index: i,
+                    message: m,
+                });
+                return Err(BatchError {
+                    kind: BatchErrorKind::InvalidRecord,
+                    message: format!("batch has {} malformed record(s)", errors.len()),
+                    records: errors,
+                });
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(BatchError {
+            kind: BatchErrorKind::InvalidRecord,
+            message: format!("batch has {} malformed record(s)", errors.len()),
+            records: errors,
+        });
+    }
+    if pos != data.len() {
+        return Err(invalid(format!(
+            "{} bytes left after the last record",
+            data.len() - pos
+        )));
+    }
+    Ok(h)
+}
+
+/// Checks the record at `*pos`. `Err` is a framing fault (the next record cannot be found);
+/// `Ok(Some)` a fault inside a record whose framing is sound.
+fn check_record(
+    buf: &[u8],
+    pos: &mut usize,
+    h: &BatchHeader,
+    index: i32,
+) -> std::result::Result<Option<String>, String> {
+    let len = varint::get(buf, pos).ok_or("bad record length varint")?;
+    if len < 0 {
+        return Err(format!("negative record length {len}"));
+    }
+    let end = pos
+        .checked_add(len as usize)
+        .filter(|e| *e <= buf.len())
+        .ok_or_else(|| format!("record length {len} runs past the batch"))?;
+    let body = &buf[..end];
+    let mut p = *pos;
+    let attrs = *body.get(p).ok_or("record ends before its attributes")?;
+    p += 1;
+    let ts_delta = varint::get(body, &mut p).ok_or("bad timestampDelta varlong")?;
+    let off_delta = varint::get(body, &mut p).ok_or("bad offsetDelta varint")?;
+    check_bytes(body, &mut p, "key")?;
+    check_bytes(body, &mut p, "value")?;
+    let hcount = varint::get(body, &mut p).ok_or("bad header count varint")?;
+    if hcount < 0 {
+        return Err(format!("negative header count {hcount}"));
+    }
+    if hcount as u64 > (end - p) as u64 / 2 {
+        return Err(format!("header count {hcount} cannot fit in the record"));
+    }
+    for _ in 0..hcount {
+        if check_bytes(body, &mut p, "header key")? < 0 {
+            return Err("null header key".into());
+        }
+        check_bytes(body, &mut p, "header value")?;
+    }
+    if p != end {
+        return Err(format!("{} bytes left inside the record", end - p));
+    }
+    *pos = end;
+    if attrs != 0 {
+        return Ok(Some(format!("record attributes {attrs} (must be 0)")));
+    }
+    if h.base_timestamp.checked_add(ts_delta).is_none() {
+        return Ok(Some(format!("timestampDelta {ts_delta} overflows")));
+    }
+    if off_delta != i64::from(index) {
+        return Ok(Some(format!("offsetDelta {off_delta}, expected {index}")));
+    }
+    Ok(None)
+}
+
+/// Checks a length-prefixed field; returns its length (-1 for null).
+fn check_bytes(body: &[u8], p: &mut usize, what: &str) -> std::result::Result<i64, String> {
+    let n = varint::get(body, p).ok_or_else(|| format!("bad {what} length varint"))?;
+    if n < -1 {
+        return Err(format!("{what} length {n}"));
+    }
+    if n > 0 {
+        let e = p
+            .checked_add(n as usize)
+            .filter(|e| *e <= body.len())
+            .ok_or_else(|| format!("{what} length {n} runs past the record"))?;
+        *p = e;
+    }
+    Ok(n)
+}
+
+/// The batch `kaf doctor --repair --salvage` puts where lost bytes held offsets
+/// `[base, base + count)`: a transactional control batch without records, which readers and
+/// Kafka clients skip, so offsets stay contiguous and the records after keep their offsets.
+pub fn salvage_filler(base: i64, count: i32, timestamp: i64) -> Vec<u8> {
+    let mut b = vec![0u8; HEADER_LEN];
+    b[0..8].copy_from_slice(&base.to_be_bytes());
+    b[8..12].copy_from_slice(&((HEADER_LEN - LOG_OVERHEAD) as i32).to_be_bytes());
+    b[16] = MAGIC as u8;
+    b[21..23].copy_from_slice(&(ATTR_CONTROL | ATTR_TRANSACTIONAL).to_be_bytes());
+    b[23..27].copy_from_slice(&(count - 1).to_be_bytes());
+    b[27..35].copy_from_slice(&timestamp.to_be_bytes());
+    b[35..43].copy_from_slice(&timestamp.to_be_bytes());
+    b[43..51].copy_from_slice(&(-1i64).to_be_bytes());
+    b[51..53].copy_from_slice(&(-1i16).to_be_bytes());
+    b[53..57].copy_from_slice(&(-1i32).to_be_bytes());
+    b[57..61].copy_from_slice(&0i32.to_be_bytes());
+    let crc = crc32c::crc32c(&b[CRC_START..]);
+    b[17..21].copy_from_slice(&crc.to_be_bytes());
+    b
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -851,6 +1116,114 @@ mod tests {
         )
     }
 
+    /// A batch around a hand-made records section, with a correct CRC.
+    fn raw_batch(attrs: i16, count: i32, last_delta: i32, records: &[u8]) -> Vec<u8> {
+        let mut b = vec![0u8; HEADER_LEN];
+        b.extend_from_slice(records);
+        let len = b.len();
+        b[8..12].copy_from_slice(&((len - LOG_OVERHEAD) as i32).to_be_bytes());
+        b[16] = MAGIC as u8;
+        b[21..23].copy_from_slice(&attrs.to_be_bytes());
+        b[23..27].copy_from_slice(&last_delta.to_be_bytes());
+        b[57..61].copy_from_slice(&count.to_be_bytes());
+        let crc = crc32c::crc32c(&b[CRC_START..]);
+        b[17..21].copy_from_slice(&crc.to_be_bytes());
+        b
+    }
+
+    /// One record body (after its length) with the given deltas, key length and value.
+    fn rec(off_delta: i64, key_len: i64, value: &[u8], hcount: i64) -> Vec<u8> {
+        let mut body = vec![0u8];
+        varint::put(&mut body, 0);
+        varint::put(&mut body, off_delta);
+        varint::put(&mut body, key_len);
+        varint::put(&mut body, value.len() as i64);
+        body.extend_from_slice(value);
+        varint::put(&mut body, hcount);
+        let mut out = Vec::new();
+        varint::put(&mut out, body.len() as i64);
+        out.extend_from_slice(&body);
+        out
+    }
+
+    #[test]
+    fn validate_accepts_built_batches_and_the_filler() {
+        let mut b = BatchBuilder::new();
+        b.push_value(1, Some(b"a"));
+        b.push_value(2, None);
+        assert!(validate_batch(b.finish()).is_ok());
+        let f = salvage_filler(10, 5, 0);
+        let Scan::Batch(h, _) = scan(&f) else {
+            panic!("filler is not a batch")
+        };
+        assert_eq!(h.next_offset(), 15);
+        assert!(validate_stored(&f).is_ok());
+        assert!(validate_batch(&f).is_err(), "a producer may not send it");
+    }
+
+    #[test]
+    fn validate_names_each_malformed_record() {
+        let good = |i| rec(i, -1, b"v", 0);
+        let cases: Vec<(Vec<u8>, i32, &str)> = vec![
+            ([good(0), rec(5, -1, b"v", 0)].concat(), 1, "offsetDelta 5"),
+            ([good(0), rec(1, -5, b"", 0)].concat(), 1, "key length -5"),
+            (
+                [good(0), rec(1, -1, b"v", -1)].concat(),
+                1,
+                "negative header count",
+            ),
+            ([good(0), vec![0x7e]].concat(), 1, "runs past"),
+            ([good(0), vec![0x01]].concat(), 1, "negative record length"),
+            ([good(0), vec![0xff; 11]].concat(), 1, "bad record length"),
+        ];
+        for (records, bad, what) in cases {
+            let b = raw_batch(0, 2, 1, &records);
+            let e = validate_batch(&b).unwrap_err();
+            assert_eq!(e.kind, BatchErrorKind::InvalidRecord, "{what}");
+            assert_eq!(e.records.last().unwrap().index, bad, "{what}: {e}");
+            assert!(e.to_string().contains(what), "{what}: {e}");
+        }
+        // A record with bytes left inside it.
+        let mut r = rec(0, -1, b"v", 0);
+        r[0] += 2;
+        r.extend_from_slice(&[0, 0]);
+        assert!(validate_batch(&raw_batch(0, 1, 0, &r)).is_err());
+    }
+
+    #[test]
+    fn validate_checks_the_batch_header() {
+        let one = rec(0, -1, b"v", 0);
+        let check = |b: Vec<u8>, what: &str| {
+            let e = validate_batch(&b).unwrap_err();
+            assert!(e.to_string().contains(what), "{what}: {e}");
+        };
+        check(raw_batch(0, 0, 0, &[]), "no records");
+        check(raw_batch(0, 1, 3, &one), "lastOffsetDelta 3");
+        check(raw_batch(7, 1, 0, &one), "unknown compression codec 7");
+        check(raw_batch(5, 1, 0, &one), "unknown compression codec 5");
+        check(raw_batch(ATTR_CONTROL, 1, 0, &one), "non-transactional");
+        check(
+            raw_batch(0, 1, 0, &[one.clone(), vec![0]].concat()),
+            "left after",
+        );
+        check(raw_batch(1, 1, 0, b"not gzip at all"), "decompress");
+        check(raw_batch(4, 1, 0, b"not zstd at all"), "decompress");
+        let mut b = raw_batch(0, 1, 0, &one);
+        let n = b.len();
+        b[n - 1] ^= 1;
+        let e = validate_batch(&b).unwrap_err();
+        assert_eq!(e.kind, BatchErrorKind::CorruptMessage);
+        // Compressed and well formed: accepted.
+        use kafka_protocol::compression::{Compressor, Gzip};
+        let mut z = bytes::BytesMut::new();
+        Gzip::compress(&mut z, |out: &mut bytes::BytesMut| {
+            out.extend_from_slice(&one);
+            Ok(())
+        })
+        .unwrap();
+        assert!(validate_batch(&raw_batch(1, 1, 0, &z)).is_ok());
+    }
+
     proptest! {
         #[test]
         fn round_trip(recs in proptest::collection::vec(arb_record(), 1..20), base in 0i64..1<<50) {
@@ -915,6 +1288,29 @@ mod tests {
                 let mut pos = 0;
                 prop_assert_eq!(varint::get(&buf[..cut], &mut pos), None);
             }
+        }
+
+        #[test]
+        fn built_batches_validate(recs in proptest::collection::vec(arb_record(), 1..20)) {
+            let mut b = BatchBuilder::new();
+            for (ts, k, v, h) in &recs {
+                // Timestamps whose deltas overflow i64 are not valid in Kafka either.
+                let ts = ts / 4;
+                b.push(&NewRecord { timestamp: ts, key: k.as_deref(), value: v.as_deref(), headers: h });
+            }
+            prop_assert!(validate_batch(b.finish()).is_ok());
+        }
+
+        #[test]
+        fn validate_never_panics_inside_a_valid_crc(
+            attrs in 0i16..64,
+            count in -2i32..40,
+            delta in -2i32..40,
+            records in proptest::collection::vec(any::<u8>(), 0..300),
+        ) {
+            let b = raw_batch(attrs, count, delta, &records);
+            let _ = validate_batch(&b);
+            let _ = validate_stored(&b);
         }
 
         #[test]

@@ -1,18 +1,24 @@
-//! Whole-directory verification for `kaf doctor`: every batch's CRC and offsets, segment
-//! continuity, index agreement, topic and group metadata, leftovers of interrupted
-//! operations (staging and trash entries of dead processes, temp files of `write_atomic`,
-//! topic directories without `topic.json`), configs in `topic.json` kaf would refuse. With
-//! `repair`, only what is safe to fix is fixed: torn tails are truncated (as the next writer
-//! would do), indexes are rebuilt, leftovers of processes that are gone are removed. A
-//! staging entry whose creator is alive (it holds a lock on it) is never touched.
+//! Whole-directory verification for `kaf doctor`: every batch's CRC, records and offsets,
+//! segment continuity, recovery points, index agreement, topic and group metadata, leftovers
+//! of interrupted operations (staging and trash entries of dead processes, temp files of
+//! `write_atomic`, topic directories without `topic.json`), configs in `topic.json` kaf would
+//! refuse. With `repair`, only what is safe to fix is fixed, under the partition lock and
+//! judged again after taking it: torn tails (bytes after the recovery point with no valid
+//! batch after them) are truncated as the next writer would do, indexes are rebuilt,
+//! leftovers of processes that are gone are removed. A staging entry whose creator is alive
+//! (it holds a lock on it) is never touched. Damage to acknowledged data is only reported,
+//! unless `salvage` moves it to `quarantine/` and keeps the valid batches around it.
 
 use std::fs::{self, File, OpenOptions};
 use std::path::Path;
 
 use super::Store;
+use super::batch;
+use super::fs::fs;
+use super::fsutil::{create_dir_durable, fsync_dir, write_atomic};
 use super::index::{self, Entry};
-use super::log::{self, Stop};
-use crate::error::{IoContext, Result};
+use super::log::{self, RecoveryPoint, Stop};
+use crate::error::{Error, IoContext, Result};
 
 /// One finding, in plain words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +42,12 @@ pub struct Report {
 }
 
 pub fn check(store: &Store, repair: bool) -> Result<Report> {
+    check_with(store, repair, false)
+}
+
+/// `check`; with `salvage` (and `repair`), damaged bytes in the log are moved to
+/// `<dir>/quarantine/` and the valid batches after them are kept (see `salvage_segment`).
+pub fn check_with(store: &Store, repair: bool, salvage: bool) -> Result<Report> {
     let mut r = Report::default();
     for name in store.list_topics()? {
         r.topics += 1;
@@ -75,7 +87,14 @@ pub fn check(store: &Store, repair: bool) -> Result<Report> {
                 });
                 continue;
             }
-            check_partition(&dir, &format!("{name}/{p}"), repair, &mut r)?;
+            let part = Part {
+                root: store.root(),
+                topic: &name,
+                partition: p,
+                dir: &dir,
+                label: format!("{name}/{p}"),
+            };
+            check_partition(&part, repair, repair && salvage, &mut r)?;
         }
     }
     let groups = store.groups();
@@ -231,8 +250,191 @@ fn pid_alive(pid: i32) -> bool {
     r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
 }
 
-fn check_partition(dir: &Path, label: &str, repair: bool, r: &mut Report) -> Result<()> {
+/// The partition being checked.
+struct Part<'a> {
+    root: &'a Path,
+    topic: &'a str,
+    partition: i32,
+    dir: &'a Path,
+    label: String,
+}
+
+/// What one segment holds, walked from its first byte: the valid batches (position, length,
+/// base and next offset) and the byte ranges between or after them that are not.
+struct SegWalk {
+    good: Vec<(u64, usize, i64, i64)>,
+    bad: Vec<Bad>,
+    /// Bytes at the end that may be a torn tail (after the recovery point, nothing valid
+    /// after them), with the reason.
+    torn: Option<(u64, &'static str)>,
+    /// A valid batch whose offset breaks continuity: salvage cannot fix that.
+    discontinuity: Option<String>,
+    records: u64,
+}
+
+struct Bad {
+    pos: u64,
+    end: u64,
+    why: String,
+}
+
+fn walk_segment(
+    file: &File,
+    base: i64,
+    size: u64,
+    last: bool,
+    rp: Option<&RecoveryPoint>,
+    buf: &mut Vec<u8>,
+) -> Result<SegWalk> {
+    let mut w = SegWalk {
+        good: Vec::new(),
+        bad: Vec::new(),
+        torn: None,
+        discontinuity: None,
+        records: 0,
+    };
+    let mut pos = 0u64;
+    // The offset the next batch must have; unknown right after lost bytes.
+    let mut next = Some(base);
+    loop {
+        let mut malformed = None;
+        let mut broken = None;
+        let (end, stop) = log::scan_file(file, pos, size, buf, |h, at, b| {
+            if let Some(n) = next
+                && h.base_offset != n
+                && (h.base_offset < n || w.bad.is_empty())
+            {
+                broken = Some(format!(
+                    "batch at byte {at} has offset {}, expected {n}",
+                    h.base_offset
+                ));
+                return Ok(false);
+            }
+            if let Err(e) = batch::validate_scanned(b) {
+                malformed = Some((at, b.len(), e));
+                return Ok(false);
+            }
+            w.good.push((at, b.len(), h.base_offset, h.next_offset()));
+            w.records += h.record_count.max(0) as u64;
+            next = Some(h.next_offset());
+            Ok(true)
+        })?;
+        if let Some(what) = broken {
+            w.discontinuity = Some(what);
+            return Ok(w);
+        }
+        if let Some((at, len, e)) = malformed {
+            w.bad.push(Bad {
+                pos: at,
+                end: at + len as u64,
+                why: format!("a valid CRC but malformed records: {e}"),
+            });
+            pos = at + len as u64;
+            next = None;
+            continue;
+        }
+        if stop == Stop::End {
+            return Ok(w);
+        }
+        // The scan stopped on bytes that are not a batch.
+        let stop_why = match stop {
+            Stop::Invalid(why) => why,
+            _ => "incomplete batch",
+        };
+        let resume = log::find_next_batch(file, end + 1, size, buf)?;
+        let synced = rp.and_then(|r| r.position_in(base));
+        let why = if !last {
+            Some(format!("{stop_why}; later segments exist"))
+        } else if let Some(s) = synced.filter(|s| end < *s) {
+            Some(if s == u64::MAX {
+                format!("{stop_why}; the recovery point is in a later segment")
+            } else {
+                format!("{stop_why}; before the recovery point at byte {s}, so it was fsynced")
+            })
+        } else {
+            resume.map(|r| format!("{stop_why}; a valid batch follows at byte {r}"))
+        };
+        match why {
+            None => {
+                w.torn = Some((end, stop_why));
+                return Ok(w);
+            }
+            Some(why) => {
+                w.bad.push(Bad {
+                    pos: end,
+                    end: resume.unwrap_or(size),
+                    why,
+                });
+                match resume {
+                    Some(r) => {
+                        pos = r;
+                        next = None;
+                    }
+                    None => return Ok(w),
+                }
+            }
+        }
+    }
+}
+
+fn check_partition(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> Result<()> {
+    let (dir, label) = (part.dir, part.label.as_str());
+    // A writer changes the log only while holding the partition lock: holding it, we see
+    // what writers left (no append in flight), and nothing changes under a repair.
+    let lock = if repair {
+        let p = dir.join(log::LOCK_FILE);
+        let f = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&p)
+            .ctx("open lock file", &p)?;
+        f.lock()
+            .map_err(|e| Error::io(format!("lock {label}"), e))?;
+        Some(f)
+    } else {
+        None
+    };
+    let result = check_partition_locked(part, repair, salvage, r);
+    if let Some(f) = lock {
+        let _ = f.unlock();
+    }
+    result
+}
+
+fn check_partition_locked(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> Result<()> {
+    let (dir, label) = (part.dir, part.label.as_str());
+    let rp = match log::read_recovery_point(dir) {
+        Ok(rp) => rp,
+        Err(e) => {
+            // Without it, damage at the end of the log could pass for a torn tail; a
+            // writer's next fsync writes a new one.
+            let mut repaired = false;
+            if repair {
+                repaired = fs::remove_file(dir.join(log::RECOVERY_POINT_FILE)).is_ok();
+            }
+            r.problems.push(Problem {
+                what: format!("{label}: {e}"),
+                repaired,
+                serious: true,
+            });
+            None
+        }
+    };
     let segs = log::list_segments(dir)?;
+    if let (Some(p), Some(&lastb)) = (rp, segs.last())
+        && p.segment > lastb
+    {
+        r.problems.push(Problem {
+            what: format!(
+                "{label}: the recovery point names segment {:020}.log, which is missing",
+                p.segment
+            ),
+            repaired: false,
+            serious: true,
+        });
+    }
     let mut expected: Option<i64> = None;
     let mut buf = Vec::new();
     for (i, &base) in segs.iter().enumerate() {
@@ -250,82 +452,213 @@ fn check_partition(dir: &Path, label: &str, repair: bool, r: &mut Report) -> Res
                 serious: true,
             });
         }
-        let mut next = base;
-        let mut max_ts = i64::MIN;
-        let mut entries = Vec::new();
-        let mut broken = None;
-        let (len, stop) = log::scan_file(&file, 0, size, &mut buf, |h, pos, b| {
-            if h.base_offset != next {
-                broken = Some(format!(
-                    "{label}: batch at byte {pos} of {base:020}.log has offset {}, expected {next}",
-                    h.base_offset
-                ));
-                return Ok(false);
-            }
-            r.batches += 1;
-            r.records += h.record_count.max(0) as u64;
-            next = h.next_offset();
-            max_ts = max_ts.max(h.max_timestamp);
-            if index::should_index(pos, b.len() as u64) {
-                entries.push(Entry {
-                    rel_offset: (h.base_offset - base) as u32,
-                    position: pos as u32,
-                    max_timestamp: max_ts,
-                });
-            }
-            Ok(true)
-        })?;
-        if let Some(what) = broken {
+        if last
+            && let Some(s) = rp.and_then(|p| p.position_in(base))
+            && s != u64::MAX
+            && size < s
+        {
             r.problems.push(Problem {
-                what,
+                what: format!("{label}: {base:020}.log has {size} bytes but its recovery point says byte {s} was fsynced: acknowledged data is missing"),
                 repaired: false,
                 serious: true,
             });
-        } else if stop != Stop::End {
-            let why = match stop {
-                Stop::Invalid(w) => w,
-                _ => "incomplete batch",
-            };
-            let torn = size - len;
-            // Only the last segment can have a torn tail from a writer that died; bytes
-            // after a valid batch in an earlier segment mean damage.
-            let repairable = last;
+        }
+        let w = walk_segment(&file, base, size, last, rp.as_ref(), &mut buf)?;
+        r.batches += w.good.len() as u64;
+        r.records += w.records;
+        let mut next = w.good.last().map_or(base, |g| g.3);
+        if let Some(what) = &w.discontinuity {
+            r.problems.push(Problem {
+                what: format!("{label}: {base:020}.log: {what}"),
+                repaired: false,
+                serious: true,
+            });
+            expected = Some(next);
+            continue;
+        }
+        let mut salvaged = false;
+        if !w.bad.is_empty() && salvage {
+            let next_base = segs.get(i + 1).copied();
+            let msgs = salvage_segment(part, base, &file, &w, last, rp.as_ref(), next_base)?;
+            for m in msgs {
+                r.problems.push(Problem {
+                    what: m,
+                    repaired: true,
+                    serious: true,
+                });
+            }
+            salvaged = true;
+            next = next_base.unwrap_or(next).max(next);
+        } else {
+            for b in &w.bad {
+                r.problems.push(Problem {
+                    what: format!(
+                        "{label}: {} bytes at byte {} of {base:020}.log are not a valid batch ({}); they hold acknowledged data, so `--repair` leaves them (`--repair --salvage` moves them to quarantine/ and keeps the batches after them)",
+                        b.end - b.pos,
+                        b.pos,
+                        b.why
+                    ),
+                    repaired: false,
+                    serious: true,
+                });
+            }
+        }
+        if let Some((at, why)) = w.torn
+            && !salvaged
+        {
             let mut repaired = false;
-            if repair && repairable {
+            if repair && w.bad.is_empty() {
                 let f = OpenOptions::new()
                     .write(true)
                     .open(&path)
                     .ctx("open", &path)?;
-                super::fs::fs().set_len(&f, len).ctx("truncate", &path)?;
-                super::fs::fs().sync(&f).ctx("fsync", &path)?;
+                fs().set_len(&f, at).ctx("truncate", &path)?;
+                fs().sync(&f).ctx("fsync", &path)?;
                 repaired = true;
             }
             r.problems.push(Problem {
                 what: format!(
-                    "{label}: {torn} bytes after offset {} in {base:020}.log are not a valid batch ({why}){}",
+                    "{label}: {} bytes after offset {} in {base:020}.log are not a valid batch ({why}); a writer died mid-append (torn tail)",
+                    size - at,
                     next - 1,
-                    if repairable { "; a writer died mid-append (torn tail)" } else { "" }
                 ),
-                repaired,
-                serious: !repairable,
-            });
-        }
-        let idx = log::load_index(dir, base);
-        if idx.entries != entries || !idx.clean {
-            let mut repaired = false;
-            if repair {
-                log::rebuild_index(dir, base, &file, len)?;
-                repaired = true;
-            }
-            r.problems.push(Problem {
-                what: format!("{label}: index of {base:020}.log is out of step with the log (seeks are slower, results still right)"),
                 repaired,
                 serious: false,
             });
         }
+        if w.bad.is_empty() && !salvaged {
+            let len = w.torn.map_or(size, |t| t.0);
+            let mut entries = Vec::new();
+            let mut max_ts = i64::MIN;
+            let mut hbuf = Vec::new();
+            log::scan_file(&file, 0, len, &mut hbuf, |h, pos, b| {
+                max_ts = max_ts.max(h.max_timestamp);
+                if index::should_index(pos, b.len() as u64) {
+                    entries.push(Entry {
+                        rel_offset: (h.base_offset - base) as u32,
+                        position: pos as u32,
+                        max_timestamp: max_ts,
+                    });
+                }
+                Ok(true)
+            })?;
+            let idx = log::load_index(dir, base);
+            if idx.entries != entries || !idx.clean {
+                let mut repaired = false;
+                if repair {
+                    log::rebuild_index(dir, base, &file, len)?;
+                    repaired = true;
+                }
+                r.problems.push(Problem {
+                    what: format!("{label}: index of {base:020}.log is out of step with the log (seeks are slower, results still right)"),
+                    repaired,
+                    serious: false,
+                });
+            }
+        }
         expected = Some(next);
     }
     Ok(())
+}
+
+/// Rewrites a damaged segment without its bad byte ranges, which go to
+/// `<dir>/quarantine/<topic>-<p>-<segment>-<pos>.bin` first. The valid batches keep their
+/// offsets; offsets that only the lost bytes held are covered by a record-less control batch
+/// (`batch::salvage_filler`) so that offsets stay contiguous and are never reused: where the
+/// next valid batch (or the next segment, or for the last segment the recovery point) says
+/// they were. The new segment is written beside the old, fsynced and renamed over it; a
+/// writer holding the old file notices the rename at its next append. Returns what it did.
+fn salvage_segment(
+    part: &Part,
+    base: i64,
+    file: &File,
+    w: &SegWalk,
+    last: bool,
+    rp: Option<&RecoveryPoint>,
+    next_base: Option<i64>,
+) -> Result<Vec<String>> {
+    let (dir, label) = (part.dir, part.label.as_str());
+    let seg = format!("{base:020}.log");
+    let mut msgs = Vec::new();
+    let qdir = part.root.join("quarantine");
+    create_dir_durable(&qdir)?;
+    let mut buf = Vec::new();
+    for b in &w.bad {
+        let name = format!("{}-{}-{base:020}-{}.bin", part.topic, part.partition, b.pos);
+        let mut bytes = vec![0u8; (b.end - b.pos) as usize];
+        std::os::unix::fs::FileExt::read_exact_at(file, &mut bytes, b.pos)
+            .ctx("read", &log::segment_path(dir, base))?;
+        write_atomic(&qdir.join(&name), &bytes)?;
+        msgs.push(format!(
+            "{label}: moved {} bytes at byte {} of {seg} ({}) to quarantine/{name}",
+            b.end - b.pos,
+            b.pos,
+            b.why
+        ));
+    }
+    // The new content: valid batches in order, fillers where offsets were lost.
+    let now = jiff::Timestamp::now().as_millisecond();
+    let mut out: Vec<u8> = Vec::new();
+    let mut next = base;
+    let fill = |out: &mut Vec<u8>, from: i64, to: i64, msgs: &mut Vec<String>| {
+        let mut at = from;
+        while at < to {
+            let n = (to - at).min(i64::from(i32::MAX)) as i32;
+            out.extend_from_slice(&batch::salvage_filler(at, n, now));
+            at += i64::from(n);
+        }
+        if to > from {
+            msgs.push(format!(
+                "{label}: offsets {from}..{} were in the lost bytes; they stay unused (an empty control batch holds them)",
+                to - 1
+            ));
+        }
+    };
+    for &(pos, len, b_off, b_next) in &w.good {
+        if b_off > next {
+            fill(&mut out, next, b_off, &mut msgs);
+        }
+        buf.resize(len, 0);
+        std::os::unix::fs::FileExt::read_exact_at(file, &mut buf, pos)
+            .ctx("read", &log::segment_path(dir, base))?;
+        out.extend_from_slice(&buf);
+        next = b_next;
+    }
+    let end_at = match next_base {
+        Some(nb) => nb,
+        None if last => rp.filter(|r| r.segment == base).map_or(next, |r| r.offset),
+        None => next,
+    };
+    if end_at > next {
+        fill(&mut out, next, end_at, &mut msgs);
+        next = end_at;
+    }
+    let path = log::segment_path(dir, base);
+    let tmp = dir.join(format!(".{seg}.salvage-{}", std::process::id()));
+    let f = fs().create(&tmp, false).ctx("create", &tmp)?;
+    fs().set_len(&f, 0).ctx("truncate", &tmp)?;
+    fs().write_at(&f, &out, 0).ctx("write", &tmp)?;
+    fs().sync(&f).ctx("fsync", &tmp)?;
+    fs().rename(&tmp, &path).ctx("rename into place", &path)?;
+    fsync_dir(dir)?;
+    log::rebuild_index(dir, base, &f, out.len() as u64)?;
+    if last {
+        log::write_recovery_point(
+            dir,
+            &RecoveryPoint {
+                segment: base,
+                position: out.len() as u64,
+                offset: next,
+            },
+        )?;
+    }
+    msgs.push(format!(
+        "{label}: rewrote {seg} with its {} valid batches ({} bytes before, {} after)",
+        w.good.len(),
+        file.metadata().map(|m| m.len()).unwrap_or(0),
+        out.len()
+    ));
+    Ok(msgs)
 }
 
 #[cfg(test)]

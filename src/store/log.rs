@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use super::batch::{self, BatchHeader, Scan};
 use super::fs::fs;
-use super::fsutil::fsync_dir;
+use super::fsutil::{fsync_dir, write_atomic};
 use super::index::{self, Entry, Index};
 use crate::error::{Error, IoContext, Result};
 
@@ -60,6 +60,201 @@ pub fn list_segments(dir: &Path) -> Result<Vec<i64>> {
 
 pub(crate) fn load_index(dir: &Path, base: i64) -> Index {
     Index::load(&offset_index_path(dir, base), &time_index_path(dir, base))
+}
+
+/// Name of the per-partition recovery point file (FORMAT.md §8.4).
+pub const RECOVERY_POINT_FILE: &str = "recovery-point";
+
+/// How far a partition's log is known to be on disk: the end of the last batch that was
+/// fsynced, as `segment` (base offset), byte `position` in it, and the `offset` after it.
+/// Bytes before it were acknowledged, so damage there is corruption, never a torn tail. It
+/// may lag behind what is durable (it is advanced after fsyncs, lazily), never run ahead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RecoveryPoint {
+    pub segment: i64,
+    pub position: u64,
+    pub offset: i64,
+}
+
+impl RecoveryPoint {
+    fn ahead_of(&self, other: &RecoveryPoint) -> bool {
+        (self.segment, self.position) > (other.segment, other.position)
+    }
+
+    /// The fsynced byte count of segment `base`: all of it if the point is in a later one.
+    pub fn position_in(&self, base: i64) -> Option<u64> {
+        match self.segment.cmp(&base) {
+            std::cmp::Ordering::Less => None,
+            std::cmp::Ordering::Equal => Some(self.position),
+            std::cmp::Ordering::Greater => Some(u64::MAX),
+        }
+    }
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RecoveryPointFile {
+    format: u32,
+    #[serde(flatten)]
+    point: RecoveryPoint,
+}
+
+/// Reads a partition's recovery point. `Ok(None)` when there is none (a partition never
+/// synced, or written by an older kaf); `Err` when the file is there but unreadable.
+pub fn read_recovery_point(dir: &Path) -> Result<Option<RecoveryPoint>> {
+    let path = dir.join(RECOVERY_POINT_FILE);
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io_path("read", &path, e)),
+    };
+    match serde_json::from_slice::<RecoveryPointFile>(&bytes) {
+        Ok(f) if f.format == 1 && f.point.position <= i64::MAX as u64 => Ok(Some(f.point)),
+        _ => Err(Error::Corrupt(format!(
+            "{}: not a recovery point file",
+            path.display()
+        ))),
+    }
+}
+
+/// The recovery point to judge damage by: an unreadable file counts as none, which only
+/// makes the judgement more lenient (as before recovery points existed); `kaf doctor`
+/// reports it.
+fn recovery_point_or_none(dir: &Path) -> Option<RecoveryPoint> {
+    read_recovery_point(dir).ok().flatten()
+}
+
+/// Replaces the recovery point (atomic replace). Callers hold the partition lock.
+pub fn write_recovery_point(dir: &Path, rp: &RecoveryPoint) -> Result<()> {
+    let data = serde_json::to_vec(&RecoveryPointFile {
+        format: 1,
+        point: *rp,
+    })
+    .map_err(|e| Error::Other(format!("encode recovery point: {e}")))?;
+    write_atomic(&dir.join(RECOVERY_POINT_FILE), &data)
+}
+
+/// Bytes of a segment that are not a batch and cannot be a torn tail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damage {
+    /// Where the bad bytes start.
+    pub pos: u64,
+    /// Where the next valid batch starts, if one does.
+    pub resume: Option<u64>,
+    pub why: String,
+}
+
+impl Damage {
+    /// The error every command reports for it (exit 6).
+    pub fn error(&self, seg: &Path) -> Error {
+        Error::Corrupt(format!(
+            "{}: bytes at byte {} are not a valid batch ({})",
+            seg.display(),
+            self.pos,
+            self.why
+        ))
+    }
+}
+
+fn stop_reason(stop: Stop) -> &'static str {
+    match stop {
+        Stop::Invalid(w) => w,
+        _ => "incomplete batch",
+    }
+}
+
+/// The position of the first whole valid batch that starts after `from` and ends by `size`.
+/// Every candidate must pass the CRC, so random bytes are never taken for a batch.
+pub fn find_next_batch(
+    file: &File,
+    from: u64,
+    size: u64,
+    buf: &mut Vec<u8>,
+) -> Result<Option<u64>> {
+    const OVERLAP: u64 = batch::HEADER_LEN as u64;
+    let mut pos = from;
+    let mut one = Vec::new();
+    while pos + OVERLAP <= size {
+        let want = ((size - pos) as usize).min(READ_CHUNK);
+        read_at(file, pos, want, buf)?;
+        let n = buf.len();
+        if n < batch::HEADER_LEN {
+            return Ok(None);
+        }
+        for j in 0..=n - batch::HEADER_LEN {
+            if buf[j + 16] as i8 != batch::MAGIC {
+                continue;
+            }
+            let Some(len) = batch_len_at(&buf[j..]) else {
+                continue;
+            };
+            if !(batch::HEADER_LEN..=batch::LOG_OVERHEAD + batch::MAX_BATCH_BYTES).contains(&len)
+                || pos + (j + len) as u64 > size
+            {
+                continue;
+            }
+            let whole = if j + len <= n {
+                &buf[j..j + len]
+            } else {
+                read_at(file, pos + j as u64, len, &mut one)?;
+                &one[..]
+            };
+            if matches!(batch::scan(whole), Scan::Batch(_, l) if l == len) {
+                return Ok(Some(pos + j as u64));
+            }
+        }
+        pos += (n - batch::HEADER_LEN + 1) as u64;
+    }
+    Ok(None)
+}
+
+/// A scan of segment `base` stopped at `pos` before `size`: decides whether the bytes there
+/// may be a torn tail (None) or are damage. They are damage when the segment is not the
+/// last, when they lie before the recovery point, or when a valid batch follows them.
+#[allow(clippy::too_many_arguments)]
+fn classify_stop(
+    file: &File,
+    base: i64,
+    pos: u64,
+    size: u64,
+    stop: Stop,
+    last: bool,
+    rp: Option<&RecoveryPoint>,
+    buf: &mut Vec<u8>,
+) -> Result<Option<Damage>> {
+    let why = stop_reason(stop);
+    let resume = find_next_batch(file, pos + 1, size, buf)?;
+    let synced = rp.and_then(|r| r.position_in(base));
+    let damage = |why: String| Ok(Some(Damage { pos, resume, why }));
+    if !last {
+        return damage(format!("{why}; later segments exist"));
+    }
+    if let Some(s) = synced
+        && pos < s
+    {
+        return damage(if s == u64::MAX {
+            format!("{why}; the recovery point is in a later segment")
+        } else {
+            format!("{why}; before the recovery point at byte {s}, so it was fsynced")
+        });
+    }
+    if let Some(r) = resume {
+        return damage(format!("{why}; a valid batch follows at byte {r}"));
+    }
+    Ok(None)
+}
+
+/// Checks that a last segment still holds every byte its recovery point says was fsynced.
+fn check_not_short(seg: &Path, base: i64, size: u64, rp: Option<&RecoveryPoint>) -> Result<()> {
+    if let Some(s) = rp.and_then(|r| r.position_in(base))
+        && s != u64::MAX
+        && size < s
+    {
+        return Err(Error::Corrupt(format!(
+            "{}: the segment has {size} bytes but its recovery point says byte {s} was fsynced; acknowledged data is missing",
+            seg.display()
+        )));
+    }
+    Ok(())
 }
 
 /// Why a scan of a segment stopped.
@@ -184,15 +379,11 @@ struct SegEnd {
     /// Bytes of whole valid batches.
     len: u64,
     next_offset: i64,
-    max_ts: i64,
     stop: Stop,
-    /// Index entries that survived verification (those past `len` are dropped).
-    entries: Vec<Entry>,
-    /// True when the index files disagree with the log and should be rewritten.
-    index_stale: bool,
 }
 
-/// Finds the end of a segment: starts from the last index entry that verifies, then scans.
+/// Finds the end of a segment for a reader: starts from the last index entry that verifies,
+/// then scans. (A writer verifies its tail segment from byte 0 instead: `open_segment`.)
 fn scan_segment_end(
     dir: &Path,
     base: i64,
@@ -200,27 +391,18 @@ fn scan_segment_end(
     size: u64,
     buf: &mut Vec<u8>,
 ) -> Result<SegEnd> {
-    let idx = load_index(dir, base);
-    let clean = idx.clean;
-    let mut entries = idx.entries;
-    let total = entries.len();
-    let mut start = (0u64, base, i64::MIN);
+    let mut entries = load_index(dir, base).entries;
+    let mut start = (0u64, base);
     while let Some(e) = entries.last().copied() {
         if u64::from(e.position) < size
             && verify_batch_at(file, e.position.into(), base + i64::from(e.rel_offset), buf)
         {
-            start = (
-                e.position.into(),
-                base + i64::from(e.rel_offset),
-                e.max_timestamp,
-            );
+            start = (e.position.into(), base + i64::from(e.rel_offset));
             break;
         }
         entries.pop();
     }
-    // Entries that failed verification may be followed by garbage: rewrite the files.
-    let index_stale = !clean || entries.len() != total;
-    let (mut next_offset, mut max_ts) = (start.1, start.2);
+    let mut next_offset = start.1;
     let mut discontinuity = None;
     let (len, stop) = scan_file(file, start.0, size, buf, |h, pos, _| {
         if h.base_offset != next_offset {
@@ -228,7 +410,6 @@ fn scan_segment_end(
             return Ok(false);
         }
         next_offset = h.next_offset();
-        max_ts = max_ts.max(h.max_timestamp);
         Ok(true)
     })?;
     if let Some((pos, found, expected)) = discontinuity {
@@ -240,10 +421,7 @@ fn scan_segment_end(
     Ok(SegEnd {
         len,
         next_offset,
-        max_ts,
         stop,
-        entries,
-        index_stale,
     })
 }
 
@@ -403,8 +581,54 @@ impl Writer {
                 return Err(Error::io(format!("fsync {}", self.label), e));
             }
             t.unsynced = false;
+            let rp = RecoveryPoint {
+                segment: t.base,
+                position: t.len,
+                offset: t.next_offset,
+            };
+            // The data is durable whatever happens here; a recovery point that is not
+            // advanced only lags, which is always safe.
+            let _ = self.advance_recovery_point(&rp);
         }
         Ok(())
+    }
+
+    /// Moves the partition's recovery point forward to `rp`, whose bytes the caller has
+    /// fsynced (a server's group commit after `sync_handle`: take `synced_point` before the
+    /// fsync, pass it here after). Never moves it back, and takes the lock, so that it is
+    /// judged against the segment as it is now (a salvage may have replaced it).
+    pub fn advance_recovery_point(&mut self, rp: &RecoveryPoint) -> Result<()> {
+        self.lock
+            .lock()
+            .map_err(|e| Error::io(format!("lock {}", self.label), e))?;
+        let result = (|| {
+            self.check_not_deleted()?;
+            let Some(t) = self.tail.as_ref() else {
+                return Ok(());
+            };
+            let meta = t.file.metadata().ctx("stat", &self.dir)?;
+            let ours = fs::metadata(segment_path(&self.dir, rp.segment))
+                .is_ok_and(|m| (m.dev(), m.ino()) == (meta.dev(), meta.ino()));
+            if !ours || rp.segment != t.base || meta.len() < rp.position {
+                return Ok(());
+            }
+            match read_recovery_point(&self.dir) {
+                Ok(Some(cur)) if !rp.ahead_of(&cur) => Ok(()),
+                _ => write_recovery_point(&self.dir, rp),
+            }
+        })();
+        let _ = self.lock.unlock();
+        result
+    }
+
+    /// The recovery point this writer's appends reach: what `advance_recovery_point` may
+    /// record once they are fsynced.
+    pub fn synced_point(&self) -> Option<RecoveryPoint> {
+        self.tail.as_ref().map(|t| RecoveryPoint {
+            segment: t.base,
+            position: t.len,
+            offset: t.next_offset,
+        })
     }
 
     /// The topic may have been deleted (its directory moved away) since this writer opened:
@@ -426,8 +650,15 @@ impl Writer {
                 self.discover()?;
                 continue;
             };
-            let size = t.file.metadata().ctx("stat", &self.dir)?.len();
-            if size < t.len {
+            let meta = t.file.metadata().ctx("stat", &self.dir)?;
+            let size = meta.len();
+            // `doctor --repair --salvage` replaces a damaged segment with a new file: then
+            // the handle we hold is no longer the log.
+            let replaced = match fs::metadata(segment_path(&self.dir, t.base)) {
+                Ok(m) => (m.dev(), m.ino()) != (meta.dev(), meta.ino()),
+                Err(_) => true,
+            };
+            if size < t.len || replaced {
                 self.replace_tail(None)?;
                 continue;
             }
@@ -456,6 +687,19 @@ impl Writer {
                 t.next_offset = next_offset;
                 t.max_ts = max_ts;
                 if stop != Stop::End {
+                    let rp = recovery_point_or_none(&self.dir);
+                    if let Some(d) = classify_stop(
+                        &t.file,
+                        base,
+                        end,
+                        size,
+                        stop,
+                        true,
+                        rp.as_ref(),
+                        &mut self.buf,
+                    )? {
+                        return Err(d.error(&segment_path(&self.dir, base)));
+                    }
                     let torn = size - end;
                     Self::truncate_torn(&self.label, &self.dir, t, torn, stop)?;
                 }
@@ -472,10 +716,7 @@ impl Writer {
     }
 
     fn truncate_torn(label: &str, dir: &Path, t: &mut Tail, torn: u64, stop: Stop) -> Result<()> {
-        let why = match stop {
-            Stop::Invalid(w) => w,
-            _ => "incomplete batch",
-        };
+        let why = stop_reason(stop);
         eprintln!(
             "kaf: warning: {label}: truncating {torn} bytes after offset {} in segment {:020}.log ({why}; a writer died mid-append)",
             t.next_offset - 1,
@@ -504,8 +745,10 @@ impl Writer {
         self.replace_tail(Some(tail))
     }
 
-    /// Opens segment `base` as the tail, truncating a torn end (we hold the lock, so bytes
-    /// after the last valid batch belong to a writer that died).
+    /// Opens segment `base` as the tail. It is verified from its first byte, not from an
+    /// index entry: damage anywhere in it (before the recovery point, or followed by valid
+    /// batches) is corruption and stops the writer; bytes after the last valid batch that
+    /// are neither are a torn tail and are truncated (we hold the lock, so a writer died).
     fn open_segment(&mut self, base: i64) -> Result<Tail> {
         let path = segment_path(&self.dir, base);
         let file = OpenOptions::new()
@@ -514,22 +757,61 @@ impl Writer {
             .open(&path)
             .ctx("open segment", &path)?;
         let size = file.metadata().ctx("stat", &path)?.len();
-        let end = scan_segment_end(&self.dir, base, &file, size, &mut self.buf)?;
+        let rp = recovery_point_or_none(&self.dir);
+        check_not_short(&path, base, size, rp.as_ref())?;
+        let idx = load_index(&self.dir, base);
+        let mut entries = Vec::new();
+        let (mut next_offset, mut max_ts) = (base, i64::MIN);
+        let mut discontinuity = None;
+        let (len, stop) = scan_file(&file, 0, size, &mut self.buf, |h, pos, b| {
+            if h.base_offset != next_offset {
+                discontinuity = Some((pos, h.base_offset, next_offset));
+                return Ok(false);
+            }
+            next_offset = h.next_offset();
+            max_ts = max_ts.max(h.max_timestamp);
+            if index::should_index(pos, b.len() as u64) {
+                entries.push(Entry {
+                    rel_offset: (h.base_offset - base) as u32,
+                    position: pos as u32,
+                    max_timestamp: max_ts,
+                });
+            }
+            Ok(true)
+        })?;
+        if let Some((pos, found, expected)) = discontinuity {
+            return Err(Error::Corrupt(format!(
+                "{}: batch at byte {pos} has base offset {found}, expected {expected}",
+                path.display()
+            )));
+        }
         let mut tail = Tail {
             base,
             file,
-            len: end.len,
-            next_offset: end.next_offset,
-            max_ts: end.max_ts,
+            len,
+            next_offset,
+            max_ts,
             unsynced: false,
         };
-        if end.stop != Stop::End {
-            Self::truncate_torn(&self.label, &self.dir, &mut tail, size - end.len, end.stop)?;
-        } else if end.index_stale {
+        if stop != Stop::End {
+            if let Some(d) = classify_stop(
+                &tail.file,
+                base,
+                len,
+                size,
+                stop,
+                true,
+                rp.as_ref(),
+                &mut self.buf,
+            )? {
+                return Err(d.error(&path));
+            }
+            Self::truncate_torn(&self.label, &self.dir, &mut tail, size - len, stop)?;
+        } else if idx.entries != entries || !idx.clean {
             index::rewrite(
                 &offset_index_path(&self.dir, base),
                 &time_index_path(&self.dir, base),
-                &end.entries,
+                &entries,
             )?;
         }
         Ok(tail)
@@ -666,12 +948,18 @@ impl Reader {
                 Ok(true)
             })?;
             if !gap {
+                if len == size {
+                    c.size_seen = size;
+                    c.valid_len = len;
+                    c.next_offset = next;
+                    return Ok(next);
+                }
                 // Bytes past the valid end may be a batch still being copied in: look again
                 // next time even if the size stays the same.
-                c.size_seen = if len == size { size } else { u64::MAX };
+                c.size_seen = u64::MAX;
                 c.valid_len = len;
                 c.next_offset = next;
-                return Ok(next);
+                return self.end_past_damage(base, &file, size, len, next, Stop::Incomplete);
             }
         }
         let end = scan_segment_end(&self.dir, base, &file, size, &mut self.buf)?;
@@ -681,7 +969,57 @@ impl Reader {
             size_seen: if end.len == size { size } else { u64::MAX },
             next_offset: end.next_offset,
         });
+        if end.stop != Stop::End && end.len < size {
+            return self.end_past_damage(base, &file, size, end.len, end.next_offset, end.stop);
+        }
         Ok(end.next_offset)
+    }
+
+    /// The end offset of a last segment whose scan stopped at `pos` before `size`. If the
+    /// bytes there are damage, the end lies beyond them (after the valid batches that follow,
+    /// or at least at the recovery point), so that a consumer reads up to the damage and
+    /// reports it instead of stopping quietly before it.
+    fn end_past_damage(
+        &mut self,
+        base: i64,
+        file: &File,
+        size: u64,
+        mut pos: u64,
+        mut next: i64,
+        mut stop: Stop,
+    ) -> Result<i64> {
+        // As in `read`: the point first, then the size again, so that a batch that was in
+        // flight when the scan looked is not taken for damage once the point covers it.
+        let rp = recovery_point_or_none(&self.dir);
+        if file.metadata().ctx("stat", &self.dir)?.len() != size {
+            return Ok(next);
+        }
+        loop {
+            if stop == Stop::End || pos >= size {
+                return Ok(next);
+            }
+            let Some(d) = classify_stop(
+                file,
+                base,
+                pos,
+                size,
+                stop,
+                true,
+                rp.as_ref(),
+                &mut self.buf,
+            )?
+            else {
+                return Ok(next);
+            };
+            let Some(r) = d.resume else {
+                let fsynced = rp.filter(|r| r.segment == base).map_or(next, |r| r.offset);
+                return Ok(next.max(fsynced));
+            };
+            (pos, stop) = scan_file(file, r, size, &mut self.buf, |h, _, _| {
+                next = next.max(h.next_offset());
+                Ok(true)
+            })?;
+        }
     }
 
     /// The offset the next batch read will start at, if positioned.
@@ -765,10 +1103,19 @@ impl Reader {
             let size = cur.file.metadata().ctx("stat", &self.dir)?.len();
             let limit = size.min(cur.pos.saturating_add(max_bytes as u64));
             let mut gap = None;
+            let mut bad = None;
             let mut next = cur.next_offset;
             let (end, stop) = scan_file(&cur.file, cur.pos, limit, &mut self.buf, |h, pos, b| {
-                if h.base_offset < next {
+                // baseOffset is outside the CRC: a flipped bit there would otherwise print
+                // records under wrong offsets. Offsets are contiguous (salvage fills holes).
+                if h.base_offset != next {
                     gap = Some((pos, h.base_offset, next));
+                    return Ok(false);
+                }
+                // The CRC says the bytes are as written, not that they were written right:
+                // a batch whose records do not decode is refused here, after the ones before.
+                if let Err(e) = batch::validate_scanned(b) {
+                    bad = Some((pos, h.base_offset, e));
                     return Ok(false);
                 }
                 next = h.next_offset();
@@ -776,31 +1123,76 @@ impl Reader {
                 Ok(out.len() - start_len < max_bytes)
             })?;
             if let Some((pos, found, expected)) = gap {
+                if out.len() > start_len {
+                    // Hand out what came before; the next read stops here with the error.
+                    cur.pos = pos;
+                    cur.next_offset = next;
+                    return Ok(out.len() - start_len);
+                }
                 return Err(Error::Corrupt(format!(
-                    "{}: batch at byte {pos} of segment {:020}.log has offset {found}, expected at least {expected}",
+                    "{}: batch at byte {pos} of segment {:020}.log has offset {found}, expected {expected}",
                     self.dir.display(),
                     cur.base
                 )));
             }
-            let mut end = end;
-            if end == cur.pos && stop == Stop::Incomplete && limit < size {
+            let (mut end, mut stop) = (end, stop);
+            if bad.is_none() && end == cur.pos && stop == Stop::Incomplete && limit < size {
                 // One batch bigger than max_bytes: hand it over alone.
-                end = scan_file(&cur.file, cur.pos, size, &mut self.buf, |h, _, b| {
+                let (e2, s2) = scan_file(&cur.file, cur.pos, size, &mut self.buf, |h, pos, b| {
+                    if let Err(e) = batch::validate_scanned(b) {
+                        bad = Some((pos, h.base_offset, e));
+                        return Ok(false);
+                    }
                     next = h.next_offset();
                     out.extend_from_slice(b);
                     Ok(false)
-                })?
-                .0;
+                })?;
+                end = e2;
+                if e2 == cur.pos {
+                    stop = s2;
+                }
+            }
+            if let Some((pos, _, _)) = &bad {
+                end = *pos;
             }
             cur.pos = end;
             cur.next_offset = next;
             if out.len() > start_len {
                 return Ok(out.len() - start_len);
             }
+            if let Some((pos, offset, e)) = bad {
+                return Err(Error::Corrupt(format!(
+                    "{}: batch at byte {pos} (offset {offset}) has a valid CRC but malformed records: {e}",
+                    segment_path(&self.dir, cur.base).display()
+                )));
+            }
             // Nothing here now. If a later segment exists this one is final: check once more
             // for bytes appended before the roll, then move on.
             let segs = list_segments(&self.dir)?;
             let Some(&later) = segs.iter().find(|b| **b > cur.base) else {
+                if stop != Stop::End && end < size {
+                    // The recovery point first, then the size again: a batch that was still
+                    // being copied in when we looked, and has since been fsynced and
+                    // covered by the point, shows as a grown file, not as damage.
+                    let rp = recovery_point_or_none(&self.dir);
+                    if cur.file.metadata().ctx("stat", &self.dir)?.len() != size {
+                        continue;
+                    }
+                    let (base, pos) = (cur.base, cur.pos);
+                    let file = cur.file.try_clone().ctx("dup", &self.dir)?;
+                    if let Some(d) = classify_stop(
+                        &file,
+                        base,
+                        pos,
+                        size,
+                        stop,
+                        true,
+                        rp.as_ref(),
+                        &mut self.buf,
+                    )? {
+                        return Err(d.error(&segment_path(&self.dir, base)));
+                    }
+                }
                 return Ok(0);
             };
             let size_now = cur.file.metadata().ctx("stat", &self.dir)?.len();
@@ -817,6 +1209,14 @@ impl Reader {
                     cur.base
                 )));
             }
+            if cur.next_offset != later {
+                return Err(Error::Corrupt(format!(
+                    "{}: segment {:020}.log ends at offset {}, but the next segment starts at {later}",
+                    self.dir.display(),
+                    cur.base,
+                    cur.next_offset
+                )));
+            }
             let path = segment_path(&self.dir, later);
             let file = match File::open(&path) {
                 Ok(f) => f,
@@ -827,7 +1227,7 @@ impl Reader {
                 base: later,
                 file,
                 pos: 0,
-                next_offset: cur.next_offset.max(later),
+                next_offset: later,
             };
         }
     }
@@ -873,5 +1273,77 @@ impl Reader {
             }
         }
         Ok(None)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn one_batch(base: i64, value: &[u8]) -> Vec<u8> {
+        let mut b = batch::BatchBuilder::new();
+        b.push_value(1, Some(value));
+        let mut v = b.finish().to_vec();
+        batch::set_base_offset(&mut v, base);
+        v
+    }
+
+    fn file_with(bytes: &[u8]) -> (tempfile::TempDir, File) {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("seg");
+        std::fs::File::create(&p).unwrap().write_all(bytes).unwrap();
+        let f = File::open(&p).unwrap();
+        (d, f)
+    }
+
+    #[test]
+    fn find_next_batch_skips_junk_and_needs_a_crc() {
+        let a = one_batch(0, b"first");
+        let b = one_batch(1, b"second");
+        let mut bytes = a.clone();
+        bytes.extend_from_slice(&[2u8; 40]);
+        // A header that looks right but whose CRC does not match is not a batch.
+        let mut fake = b.clone();
+        fake[17] ^= 1;
+        bytes.extend_from_slice(&fake);
+        let at = bytes.len() as u64;
+        bytes.extend_from_slice(&b);
+        let (_d, f) = file_with(&bytes);
+        let size = bytes.len() as u64;
+        let mut buf = Vec::new();
+        assert_eq!(find_next_batch(&f, 1, size, &mut buf).unwrap(), Some(at));
+        assert_eq!(find_next_batch(&f, at + 1, size, &mut buf).unwrap(), None);
+        // A batch cut by the end of the file does not count.
+        assert_eq!(find_next_batch(&f, 1, size - 1, &mut buf).unwrap(), None);
+    }
+
+    #[test]
+    fn torn_only_after_the_recovery_point_with_nothing_valid_after() {
+        let a = one_batch(0, b"first");
+        let mut bytes = a.clone();
+        bytes.extend_from_slice(&a[..30]);
+        let (_d, f) = file_with(&bytes);
+        let size = bytes.len() as u64;
+        let pos = a.len() as u64;
+        let mut buf = Vec::new();
+        let classify = |rp: Option<RecoveryPoint>, last: bool, buf: &mut Vec<u8>| {
+            classify_stop(&f, 0, pos, size, Stop::Incomplete, last, rp.as_ref(), buf).unwrap()
+        };
+        assert_eq!(classify(None, true, &mut buf), None);
+        let at = |position| RecoveryPoint {
+            segment: 0,
+            position,
+            offset: 1,
+        };
+        assert_eq!(classify(Some(at(pos)), true, &mut buf), None);
+        assert!(classify(Some(at(pos + 1)), true, &mut buf).is_some());
+        assert!(classify(None, false, &mut buf).is_some());
+        let later = RecoveryPoint {
+            segment: 5,
+            position: 0,
+            offset: 5,
+        };
+        assert!(classify(Some(later), true, &mut buf).is_some());
     }
 }

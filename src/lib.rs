@@ -39,7 +39,7 @@ pub(crate) mod store;
 /// store's own calls, not the binary.
 #[doc(hidden)]
 pub mod testing {
-    pub use crate::store::{Store, TopicMeta};
+    pub use crate::store::{Store, TopicMeta, batch};
 }
 
 use std::io::Write;

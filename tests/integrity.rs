@@ -9,7 +9,7 @@ use std::process::Output;
 mod common;
 use common::kaf;
 
-use kaf::store::batch::{self, Scan};
+use kaf::testing::batch::{self, Scan};
 
 fn text(o: &Output) -> String {
     format!(

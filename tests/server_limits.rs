@@ -215,6 +215,34 @@ fn stalled_large_frames_stay_within_the_budget_of_bytes_in_flight() {
     }
 }
 
+/// The shape with the default limits: 50 connections each announce a frame of
+/// ~100 MiB, send a few KB of it and stall. Two fit the budget and hold only what arrived;
+/// the rest wait unread. Nothing near 50 × 100 MiB is ever resident, and clients are served.
+#[test]
+fn many_stalled_frame_headers_hold_no_memory_for_what_never_came() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &[]);
+    let before = server.peak_rss();
+    let n = 50;
+    let declared: i32 = 100 * 1000 * 1000;
+    let sockets: Vec<TcpStream> = (0..n)
+        .map(|_| {
+            let mut s = TcpStream::connect(&server.addr).unwrap();
+            s.write_all(&declared.to_be_bytes()).unwrap();
+            s.write_all(&[b'z'; 4096]).unwrap();
+            s
+        })
+        .collect();
+    server.round_trip("t");
+    let peak = server.peak_rss();
+    let bound = before + (32 * MIB) as u64;
+    assert!(
+        peak < bound,
+        "peak RSS {peak} bytes (started at {before}), bound {bound}"
+    );
+    drop(sockets);
+}
+
 /// A frame waiting for budget is read once the budget is given back.
 #[test]
 fn a_large_frame_waits_for_budget_and_then_is_served() {

@@ -49,6 +49,7 @@ pub(crate) fn serve(
             }
         };
         let peer = peer.to_string();
+        let stream = Arc::new(stream);
         let Some((slot, evicted)) = connections.admit(&stream, &peer) else {
             eprintln!(
                 "kaf server: refused connection from {peer}: {} connections is the limit and all are answering requests",

@@ -9,6 +9,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -22,7 +23,8 @@ const CHUNK: usize = 64 * 1024;
 
 /// What ended a connection, for the log line. A clean close by the client, or a close by
 /// the accept loop to make room (which logs it), is `Ok`.
-pub(super) fn run(server: &Server, slot: &Slot, mut stream: TcpStream) -> Result<(), String> {
+pub(super) fn run(server: &Server, slot: &Slot, stream: Arc<TcpStream>) -> Result<(), String> {
+    let mut stream: &TcpStream = &stream;
     let _ = stream.set_nodelay(true);
     let idle = server.config.idle_timeout;
     let _ = stream.set_write_timeout(Some(idle));
@@ -39,7 +41,7 @@ pub(super) fn run(server: &Server, slot: &Slot, mut stream: TcpStream) -> Result
         // Set when the frame's first byte arrives: the whole frame must follow within `idle`.
         let mut frame_deadline = None;
         let mut len = [0u8; 4];
-        match read_full(&mut stream, &mut len, idle, &mut frame_deadline) {
+        match read_full(stream, &mut len, idle, &mut frame_deadline) {
             Ok(true) => {}
             Ok(false) => return Ok(()),
             Err(_) if slot.evicted() => return Ok(()),
@@ -70,7 +72,7 @@ pub(super) fn run(server: &Server, slot: &Slot, mut stream: TcpStream) -> Result
         } else {
             None
         };
-        let body = match read_growing(&mut stream, n, &mut chunk, idle, &mut frame_deadline) {
+        let body = match read_growing(stream, n, &mut chunk, idle, &mut frame_deadline) {
             Ok(b) => b,
             Err(_) if slot.evicted() => return Ok(()),
             Err(e) => return Err(e),
@@ -99,7 +101,7 @@ pub(super) fn run(server: &Server, slot: &Slot, mut stream: TcpStream) -> Result
 /// Reads a frame body of `n` bytes into a buffer that grows (geometrically, never past `n`)
 /// as the bytes arrive, rather than one allocated whole on the length prefix's word.
 fn read_growing(
-    stream: &mut TcpStream,
+    stream: &TcpStream,
     n: usize,
     chunk: &mut [u8],
     timeout: Duration,
@@ -123,7 +125,7 @@ fn read_growing(
 /// have arrived, however slowly it trickles in. `Ok(false)`: the peer closed the connection
 /// between frames.
 fn read_full(
-    stream: &mut TcpStream,
+    stream: &TcpStream,
     buf: &mut [u8],
     timeout: Duration,
     frame_deadline: &mut Option<Instant>,
@@ -146,7 +148,7 @@ fn read_full(
 /// frame has not started). An empty error: the peer closed the connection before the frame
 /// started.
 fn read_some(
-    stream: &mut TcpStream,
+    mut stream: &TcpStream,
     buf: &mut [u8],
     timeout: Duration,
     frame_deadline: &mut Option<Instant>,
@@ -191,7 +193,7 @@ mod tests {
     fn a_frame_is_read_whole_across_many_small_writes() {
         let l = TcpListener::bind("127.0.0.1:0").unwrap();
         let mut client = TcpStream::connect(l.local_addr().unwrap()).unwrap();
-        let (mut server, _) = l.accept().unwrap();
+        let (server, _) = l.accept().unwrap();
         let data: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
         let sent = data.clone();
         let writer = std::thread::spawn(move || {
@@ -202,7 +204,7 @@ mod tests {
         let mut chunk = vec![0u8; CHUNK];
         let mut deadline = None;
         let got = read_growing(
-            &mut server,
+            &server,
             data.len(),
             &mut chunk,
             Duration::from_secs(600),

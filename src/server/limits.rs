@@ -112,8 +112,9 @@ const EVICTED: u64 = u64::MAX - 1;
 struct Entry {
     id: u64,
     peer: String,
-    /// A second handle on the socket: shutting it down ends the connection's blocked read.
-    stream: TcpStream,
+    /// The connection's own socket (not a duplicate descriptor, which would double the
+    /// server's file descriptors): shutting it down ends the connection's blocked read.
+    stream: Arc<TcpStream>,
     state: Arc<AtomicU64>,
 }
 
@@ -162,10 +163,9 @@ impl Connections {
     /// to make room. `None` when every connection is busy answering a request.
     pub(super) fn admit(
         self: &Arc<Self>,
-        stream: &TcpStream,
+        stream: &Arc<TcpStream>,
         peer: &str,
     ) -> Option<(Slot, Option<Evicted>)> {
-        let handle = stream.try_clone().ok()?;
         let mut guard = lock(&self.entries);
         let (next_id, entries) = &mut *guard;
         let mut evicted = None;
@@ -202,7 +202,7 @@ impl Connections {
         entries.push(Entry {
             id,
             peer: peer.to_string(),
-            stream: handle,
+            stream: Arc::clone(stream),
             state: Arc::clone(&state),
         });
         drop(guard);
@@ -275,10 +275,10 @@ mod tests {
 
     use super::*;
 
-    fn pair(l: &TcpListener) -> (TcpStream, TcpStream) {
+    fn pair(l: &TcpListener) -> (TcpStream, Arc<TcpStream>) {
         let client = TcpStream::connect(l.local_addr().unwrap()).unwrap();
         let (server, _) = l.accept().unwrap();
-        (client, server)
+        (client, Arc::new(server))
     }
 
     #[test]

@@ -243,9 +243,12 @@ fn many_stalled_frame_headers_hold_no_memory_for_what_never_came() {
     drop(sockets);
 }
 
-/// A frame waiting for budget is read once the budget is given back.
+/// A stalled frame holding the whole budget does not wedge the server: once its connection
+/// goes, a large produce is served. (Whether the produce reached the server while the budget
+/// was still held depends on timing; that a waiter gets freed bytes is the unit test
+/// `server::limits::tests::a_waiter_gets_its_bytes_when_they_are_freed`.)
 #[test]
-fn a_large_frame_waits_for_budget_and_then_is_served() {
+fn a_large_frame_is_served_once_a_stalled_one_gives_its_budget_back() {
     let dir = tempfile::tempdir().unwrap();
     let frame = 2 * MIB;
     let server = Server::start(

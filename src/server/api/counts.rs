@@ -273,7 +273,8 @@ mod tests {
                     .with_topic(s("f").into())
                     .with_partitions(vec![1, 2]),
             ])
-            .with_rack_id(s("r"));
+            .with_rack_id(s("r"))
+            .with_cluster_id(Some(s("c")));
         walks_exactly(ApiKey::Fetch, &fetch);
         let create = CreateTopicsRequest::default().with_topics(vec![
             CreatableTopic::default()

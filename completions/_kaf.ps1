@@ -677,9 +677,10 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
         }
         'kaf;server' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on; binding anything but loopback exposes the data to the network')
-            [CompletionResult]::new('--advertised-listener', '--advertised-listener', [CompletionResultType]::ParameterName, 'Address clients are told to connect to [default: the listening address]')
+            [CompletionResult]::new('--advertised-listener', '--advertised-listener', [CompletionResultType]::ParameterName, 'Address clients are told to connect to [default: the listening address; required when that is a wildcard such as 0.0.0.0 or [::]]')
             [CompletionResult]::new('--max-frame-bytes', '--max-frame-bytes', [CompletionResultType]::ParameterName, 'Largest request frame accepted (Kafka''s socket.request.max.bytes)')
-            [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections served at once; more are refused')
+            [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections served at once. At the limit, the connection idle longest (no complete request for the longest time) is closed to admit a new one; a new one is refused only while every connection is in the middle of a request')
+            [CompletionResult]::new('--max-request-bytes-in-flight', '--max-request-bytes-in-flight', [CompletionResultType]::ParameterName, 'Request bytes all connections together may be reading at once. A frame over 64 KiB reserves its size before it is read and waits while the budget is spent; its memory grows only as its bytes arrive. At least --max-frame-bytes')
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a connection idle (or mid-frame) this long, e.g. 10m, 30s')
             [CompletionResult]::new('--default-partitions', '--default-partitions', [CompletionResultType]::ParameterName, 'Partitions of automatically created topics (Kafka''s num.partitions)')
             [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')

@@ -1306,7 +1306,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__server)
-            opts="-b -X -h --listen --advertised-listener --max-frame-bytes --max-connections --idle-timeout --no-auto-create --default-partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-b -X -h --listen --advertised-listener --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1325,6 +1325,10 @@ _kaf() {
                     return 0
                     ;;
                 --max-connections)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-request-bytes-in-flight)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -619,9 +619,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;server'= {
             cand --listen 'Address to listen on; binding anything but loopback exposes the data to the network'
-            cand --advertised-listener 'Address clients are told to connect to [default: the listening address]'
+            cand --advertised-listener 'Address clients are told to connect to [default: the listening address; required when that is a wildcard such as 0.0.0.0 or [::]]'
             cand --max-frame-bytes 'Largest request frame accepted (Kafka''s socket.request.max.bytes)'
-            cand --max-connections 'Connections served at once; more are refused'
+            cand --max-connections 'Connections served at once. At the limit, the connection idle longest (no complete request for the longest time) is closed to admit a new one; a new one is refused only while every connection is in the middle of a request'
+            cand --max-request-bytes-in-flight 'Request bytes all connections together may be reading at once. A frame over 64 KiB reserves its size before it is read and waits while the budget is spent; its memory grows only as its bytes arrive. At least --max-frame-bytes'
             cand --idle-timeout 'Close a connection idle (or mid-frame) this long, e.g. 10m, 30s'
             cand --default-partitions 'Partitions of automatically created topics (Kafka''s num.partitions)'
             cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'

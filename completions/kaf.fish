@@ -350,9 +350,10 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l listen -d 'Address to listen on; binding anything but loopback exposes the data to the network' -r
-complete -c kaf -n "__fish_kaf_using_subcommand server" -l advertised-listener -d 'Address clients are told to connect to [default: the listening address]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l advertised-listener -d 'Address clients are told to connect to [default: the listening address; required when that is a wildcard such as 0.0.0.0 or [::]]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-frame-bytes -d 'Largest request frame accepted (Kafka\'s socket.request.max.bytes)' -r
-complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-connections -d 'Connections served at once; more are refused' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-connections -d 'Connections served at once. At the limit, the connection idle longest (no complete request for the longest time) is closed to admit a new one; a new one is refused only while every connection is in the middle of a request' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-request-bytes-in-flight -d 'Request bytes all connections together may be reading at once. A frame over 64 KiB reserves its size before it is read and waits while the budget is spent; its memory grows only as its bytes arrive. At least --max-frame-bytes' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l idle-timeout -d 'Close a connection idle (or mid-frame) this long, e.g. 10m, 30s' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l default-partitions -d 'Partitions of automatically created topics (Kafka\'s num.partitions)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r

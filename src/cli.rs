@@ -109,20 +109,29 @@ pub struct ManArgs {
 #[command(after_help = "Examples:
   kaf server                                   # 127.0.0.1:9092, the default data directory
   kaf server --listen 127.0.0.1:0              # any free port (printed on stderr)
+  kaf server --listen 0.0.0.0:9092 --advertised-listener myhost:9092   # all interfaces
   kcat -b localhost:9092 -L")]
 pub struct ServerArgs {
     /// Address to listen on; binding anything but loopback exposes the data to the network
     #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:9092")]
     pub listen: String,
-    /// Address clients are told to connect to [default: the listening address]
+    /// Address clients are told to connect to [default: the listening address; required
+    /// when that is a wildcard such as 0.0.0.0 or [::]]
     #[arg(long, value_name = "HOST:PORT")]
     pub advertised_listener: Option<String>,
     /// Largest request frame accepted (Kafka's socket.request.max.bytes)
     #[arg(long, value_name = "BYTES", default_value_t = 104_857_600)]
     pub max_frame_bytes: usize,
-    /// Connections served at once; more are refused
+    /// Connections served at once. At the limit, the connection idle longest (no complete
+    /// request for the longest time) is closed to admit a new one; a new one is refused only
+    /// while every connection is in the middle of a request
     #[arg(long, value_name = "N", default_value_t = 1000)]
     pub max_connections: usize,
+    /// Request bytes all connections together may be reading at once. A frame over 64 KiB
+    /// reserves its size before it is read and waits while the budget is spent; its memory
+    /// grows only as its bytes arrive. At least --max-frame-bytes
+    #[arg(long, value_name = "BYTES", default_value_t = 268_435_456)]
+    pub max_request_bytes_in_flight: usize,
     /// Close a connection idle (or mid-frame) this long, e.g. 10m, 30s
     #[arg(long, value_name = "DURATION", default_value = "10m")]
     pub idle_timeout: String,

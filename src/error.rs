@@ -29,6 +29,9 @@ pub mod code {
 pub enum Error {
     #[error("{0}")]
     Usage(String),
+    /// Bad arguments, with the next step to suggest.
+    #[error("{0}")]
+    UsageHint(String, String),
     #[error("topic '{name}' does not exist")]
     TopicNotFound { name: String, hint: Option<String> },
     #[error("topic '{0}' already exists")]
@@ -98,6 +101,7 @@ impl Error {
             Error::TopicNotFound { name, hint } => Some(hint.clone().unwrap_or_else(|| {
                 format!("create it with `kaf topics create {name}`, or list topics with `kaf topics list`")
             })),
+            Error::UsageHint(_, hint) => Some(hint.clone()),
             Error::TopicExists(_) => Some("pass --if-not-exists to succeed anyway".into()),
             Error::GroupNotFound(_) => Some("list groups with `kaf groups list`".into()),
             Error::GroupBusy(_) => {
@@ -132,7 +136,7 @@ impl Error {
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Partial { error, .. } => error.exit_code(),
-            Error::Usage(_) | Error::InvalidName { .. } => code::USAGE,
+            Error::Usage(_) | Error::UsageHint(..) | Error::InvalidName { .. } => code::USAGE,
             Error::TopicNotFound { .. }
             | Error::PartitionNotFound { .. }
             | Error::GroupNotFound(_) => code::NOT_FOUND,

@@ -12,13 +12,15 @@ use std::time::{Duration, Instant};
 
 use bytes::{Buf, BufMut, Bytes, BytesMut};
 use kafka_protocol::messages::{
-    ApiKey, ApiVersionsRequest, ApiVersionsResponse, RequestHeader, ResponseHeader,
+    ApiKey, ApiVersionsRequest, ApiVersionsResponse, ConsumerProtocolAssignment,
+    ConsumerProtocolSubscription, RequestHeader, ResponseHeader,
 };
 use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Message, Request, StrBytes};
 
 use super::config::Config;
 use crate::error::{Error, Result};
 use crate::kafka_error::ErrorCode;
+use crate::protocol::responses;
 
 /// The versions of each API this client's code handles, lowest to highest. The version used
 /// is the highest that both this table and the broker's ApiVersions answer allow. Upper
@@ -105,8 +107,9 @@ impl Conn {
                 -1
             };
             if ErrorCode(error) == ErrorCode::UNSUPPORTED_VERSION && v > 0 {
-                let theirs = ApiVersionsResponse::decode(&mut body.clone(), 0)
+                let theirs = responses::check(ApiKey::ApiVersions, 0, &body)
                     .ok()
+                    .and_then(|()| ApiVersionsResponse::decode(&mut body.clone(), 0).ok())
                     .and_then(|r| {
                         r.api_keys
                             .iter()
@@ -117,6 +120,7 @@ impl Conn {
                 self.stream = connect(&self.addr, cfg.connect_timeout)?;
                 continue;
             }
+            self.check_counts(ApiKey::ApiVersions, v, &body)?;
             let resp = ApiVersionsResponse::decode(&mut body.clone(), v)
                 .map_err(|e| self.malformed("ApiVersions", v, e))?;
             if resp.error_code != 0 {
@@ -162,6 +166,7 @@ impl Conn {
         let key = api_key::<R>();
         let v = self.version(key)?;
         let mut body = self.exchange::<R>(req, v, extra)?;
+        self.check_counts(key, v, &body)?;
         let resp = R::Response::decode(&mut body, v)
             .map_err(|e| self.malformed(&format!("{key:?}"), v, e))?;
         Ok((resp, v))
@@ -170,8 +175,12 @@ impl Conn {
     /// Like `call`, but returns the undecoded response body, for callers that must cope
     /// with brokers that break the schema.
     pub fn call_raw<R: Request>(&mut self, req: &R, extra: Duration) -> Result<(Bytes, i16)> {
-        let v = self.version(api_key::<R>())?;
-        Ok((self.exchange::<R>(req, v, extra)?, v))
+        let key = api_key::<R>();
+        let v = self.version(key)?;
+        let body = self.exchange::<R>(req, v, extra)?;
+        // Checked here for the caller, who decodes it with the same codec.
+        self.check_counts(key, v, &body)?;
+        Ok((body, v))
     }
 
     /// Sends `req` without waiting for an answer: a produce with acks=0, which Kafka never
@@ -282,6 +291,12 @@ impl Conn {
         }
     }
 
+    /// Refuses a response declaring more array elements than its frame can hold, before the
+    /// codec reserves memory for them (a tiny hostile frame could otherwise abort kaf).
+    fn check_counts(&self, key: ApiKey, v: i16, body: &[u8]) -> Result<()> {
+        responses::check(key, v, body).map_err(|e| self.malformed(&format!("{key:?}"), v, e))
+    }
+
     /// A response kaf cannot parse: the broker speaks the version differently.
     fn malformed(&self, what: &str, v: i16, e: impl std::fmt::Display) -> Error {
         Error::Incompatible(format!(
@@ -364,8 +379,10 @@ fn connect(addr: &str, timeout: Duration) -> Result<TcpStream> {
 /// Decodes a consumer-protocol blob (JoinGroup metadata, SyncGroup assignment): a version
 /// prefix, then the struct at that version.
 /// A newer version than kaf knows is read as the newest it knows: the consumer protocol
-/// only appends fields.
-pub fn decode_versioned<T: Decodable + Message>(mut b: Bytes) -> Option<T> {
+/// only appends fields. `None` also for a blob declaring more array elements than it holds
+/// (another member wrote it: it must not make the codec reserve gigabytes).
+pub fn decode_versioned<T: Decodable + Message + 'static>(mut b: Bytes) -> Option<T> {
+    use std::any::TypeId;
     if b.len() < 2 {
         return None;
     }
@@ -373,7 +390,16 @@ pub fn decode_versioned<T: Decodable + Message>(mut b: Bytes) -> Option<T> {
     if v < 0 {
         return None;
     }
-    T::decode(&mut b, v.min(T::VERSIONS.max)).ok()
+    let v = v.min(T::VERSIONS.max);
+    let layout = if TypeId::of::<T>() == TypeId::of::<ConsumerProtocolAssignment>() {
+        responses::CONSUMER_ASSIGNMENT
+    } else if TypeId::of::<T>() == TypeId::of::<ConsumerProtocolSubscription>() {
+        responses::CONSUMER_SUBSCRIPTION
+    } else {
+        return None;
+    };
+    crate::protocol::counts::check(layout, v, false, &b).ok()?;
+    T::decode(&mut b, v).ok()
 }
 
 /// Encodes a consumer-protocol blob at `version`.
@@ -515,6 +541,87 @@ mod tests {
         assert_eq!(c.version(ApiKey::CreateTopics).unwrap(), 7);
         let e = c.version(ApiKey::DeleteTopics).unwrap_err().to_string();
         assert!(e.contains("DeleteTopics v0-v0, kaf speaks v1-v5"), "{e}");
+    }
+
+    /// Writes a response frame: correlation id (header v0), then `body` as is.
+    fn answer_raw(s: &mut TcpStream, id: i32, body: &[u8]) {
+        let mut buf = Vec::new();
+        buf.extend(((body.len() + 4) as i32).to_be_bytes());
+        buf.extend(id.to_be_bytes());
+        buf.extend(body);
+        s.write_all(&buf).unwrap();
+    }
+
+    /// A hostile broker: a normal ApiVersions answer, then a Metadata v1 answer of four bytes
+    /// declaring 2^31 - 1 brokers. kaf refuses it cleanly (exit 10) instead of letting the
+    /// codec reserve some 200 GB for them and abort.
+    #[test]
+    fn a_tiny_response_declaring_a_huge_array_is_refused() {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let broker = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            let (_, v, id) = read_request(&mut s);
+            let r = ApiVersionsResponse::default().with_api_keys(keys(&[
+                (ApiKey::ApiVersions, 0, 3),
+                (ApiKey::Metadata, 0, 1),
+            ]));
+            answer(&mut s, id, v, &r);
+            let (k, v, id) = read_request(&mut s);
+            assert_eq!((k, v), (ApiKey::Metadata as i16, 1));
+            answer_raw(&mut s, id, &0x7fff_ffffi32.to_be_bytes());
+        });
+        let mut c = Conn::open(&addr, &Config::defaults(vec![addr.clone()])).unwrap();
+        let e = c
+            .call(
+                &kafka_protocol::messages::MetadataRequest::default(),
+                Duration::ZERO,
+            )
+            .unwrap_err();
+        broker.join().unwrap();
+        assert_eq!(e.exit_code(), crate::error::code::INCOMPATIBLE, "{e}");
+        assert!(
+            e.to_string().contains("declares 2147483647 elements"),
+            "{e}"
+        );
+    }
+
+    /// The same in the first answer: an ApiVersions v3 answer hiding a huge array in a
+    /// tagged field.
+    #[test]
+    fn a_hostile_api_versions_answer_is_refused() {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let broker = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            let (_, v, id) = read_request(&mut s);
+            assert_eq!(v, 3);
+            let mut body = vec![0u8, 0, 1, 0, 0, 0, 0]; // no error, no keys, throttle 0
+            body.extend([1, 0, 1, 0xff, 0xff, 0xff, 0xff, 0x07]); // tag 0: 2^31 - 2 features
+            answer_raw(&mut s, id, &body);
+        });
+        let e = match Conn::open(&addr, &Config::defaults(vec![addr.clone()])) {
+            Ok(_) => panic!("a hostile ApiVersions answer was accepted"),
+            Err(e) => e,
+        };
+        broker.join().unwrap();
+        assert_eq!(e.exit_code(), crate::error::code::INCOMPATIBLE, "{e}");
+    }
+
+    #[test]
+    fn consumer_protocol_blobs_declaring_huge_arrays_are_refused() {
+        let mut blob = vec![0u8, 0]; // version 0
+        blob.extend(0x7fff_ffffi32.to_be_bytes()); // 2^31 - 1 topics
+        let blob = Bytes::from(blob);
+        assert!(decode_versioned::<ConsumerProtocolAssignment>(blob.clone()).is_none());
+        assert!(decode_versioned::<ConsumerProtocolSubscription>(blob).is_none());
+        let fine = encode_versioned(
+            &ConsumerProtocolSubscription::default()
+                .with_topics(vec![StrBytes::from_static_str("t")]),
+            1,
+        );
+        let sub = decode_versioned::<ConsumerProtocolSubscription>(fine).unwrap();
+        assert_eq!(sub.topics.len(), 1);
     }
 
     #[test]

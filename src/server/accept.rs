@@ -1,15 +1,16 @@
-//! The accept loop: admits connections up to the limit, gives each a thread, and on a stop
+//! The accept loop: admits connections up to the limit (at the limit, by closing the
+//! connection idle longest, see `limits::Connections`), gives each a thread, and on a stop
 //! request (SIGINT/SIGTERM, see `crate::shutdown`) stops accepting, releases waiting group
 //! requests, and fsyncs everything written before returning.
 
 use std::net::{Shutdown, TcpListener};
 use std::os::fd::AsRawFd;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use super::conn;
 use super::context::Server;
+use super::limits::{Budget, Connections};
 use crate::error::{Error, Result};
 
 /// Stack of connection threads: handlers keep their state on the heap.
@@ -18,31 +19,22 @@ const THREAD_STACK: usize = 512 * 1024;
 /// self-pipe could not be set up.
 const ACCEPT_WAIT: Duration = Duration::from_secs(1);
 
-/// A connection's place under the limit, given back when the connection ends, however it
-/// ends (closed, failed, or its thread never started).
-struct Permit(Arc<AtomicUsize>);
-
-impl Permit {
-    fn try_take(count: &Arc<AtomicUsize>, limit: usize) -> Option<Permit> {
-        let permit = Permit(Arc::clone(count));
-        (count.fetch_add(1, Ordering::SeqCst) < limit).then_some(permit)
-    }
-}
-
-impl Drop for Permit {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-/// Serves until SIGINT/SIGTERM, then fsyncs what it wrote and returns.
-pub(crate) fn serve(listener: TcpListener, server: Arc<Server>) -> Result<()> {
+/// Serves until SIGINT/SIGTERM, then fsyncs what it wrote and returns. `bytes_in_flight`
+/// bounds the request bytes all connections together may be reading at once.
+pub(crate) fn serve(
+    listener: TcpListener,
+    server: Arc<Server>,
+    bytes_in_flight: usize,
+) -> Result<()> {
     crate::shutdown::install();
     // Nonblocking: a client that resets between poll and accept must not block the loop.
     listener
         .set_nonblocking(true)
         .map_err(|e| Error::io("server socket", e))?;
-    let connections = Arc::new(AtomicUsize::new(0));
+    let connections = Connections::new(
+        server.config.max_connections,
+        Arc::new(Budget::new(bytes_in_flight)),
+    );
     while !crate::shutdown::requested() {
         if !crate::shutdown::wait_readable(listener.as_raw_fd(), ACCEPT_WAIT) {
             continue;
@@ -57,14 +49,23 @@ pub(crate) fn serve(listener: TcpListener, server: Arc<Server>) -> Result<()> {
             }
         };
         let peer = peer.to_string();
-        let Some(permit) = Permit::try_take(&connections, server.config.max_connections) else {
+        let stream = Arc::new(stream);
+        let Some((slot, evicted)) = connections.admit(&stream, &peer) else {
             eprintln!(
-                "kaf server: refused connection from {peer}: {} connections is the limit",
+                "kaf server: refused connection from {peer}: {} connections is the limit and all are answering requests",
                 server.config.max_connections
             );
             let _ = stream.shutdown(Shutdown::Both);
             continue;
         };
+        if let Some(e) = evicted {
+            eprintln!(
+                "kaf server: closed connection from {} (idle for {} s) to admit {peer}: {} connections is the limit",
+                e.peer,
+                e.idle.as_secs(),
+                server.config.max_connections
+            );
+        }
         let _ = stream.set_nonblocking(false);
         let server2 = Arc::clone(&server);
         let peer2 = peer.clone();
@@ -72,8 +73,7 @@ pub(crate) fn serve(listener: TcpListener, server: Arc<Server>) -> Result<()> {
             .name(format!("conn {peer}"))
             .stack_size(THREAD_STACK)
             .spawn(move || {
-                let _permit = permit;
-                if let Err(why) = conn::run(&server2, stream) {
+                if let Err(why) = conn::run(&server2, &slot, stream) {
                     // One line per event: some decode errors end in a newline.
                     let why = why.trim_end().replace('\n', " ");
                     eprintln!("kaf server: client {peer2}: {why}; connection closed");
@@ -86,26 +86,4 @@ pub(crate) fn serve(listener: TcpListener, server: Arc<Server>) -> Result<()> {
     server.groups.shutdown();
     server.partitions.sync_all()?;
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn permits_count_live_connections_only() {
-        let count = Arc::new(AtomicUsize::new(0));
-        let a = Permit::try_take(&count, 2).expect("first");
-        let b = Permit::try_take(&count, 2).expect("second");
-        assert!(Permit::try_take(&count, 2).is_none(), "over the limit");
-        assert_eq!(
-            count.load(Ordering::SeqCst),
-            2,
-            "a refused permit gives its place back"
-        );
-        drop(a);
-        let c = Permit::try_take(&count, 2).expect("a place was freed");
-        drop((b, c));
-        assert_eq!(count.load(Ordering::SeqCst), 0);
-    }
 }

@@ -1,18 +1,30 @@
 //! One connection: reads request frames (length prefix, the size limit, the idle timeout:
 //! a frame must arrive whole within it, which also cuts slowloris clients), hands each to
 //! `api`, writes the reply. What ends a connection is returned for the log line.
+//!
+//! Memory: a frame over `limits::UNBUDGETED_FRAME` first reserves its declared size from the
+//! server's budget of request bytes in flight (waiting, without reading, while the budget
+//! is spent), and its buffer grows only as its bytes arrive, so a frame that stalls half
+//! way holds no memory for the half that never came.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 
 use super::api::{self, Reply, Session};
 use super::context::Server;
+use super::limits::{Slot, UNBUDGETED_FRAME};
 
-/// What ended a connection, for the log line. A clean close by the client is `Ok`.
-pub(super) fn run(server: &Server, mut stream: TcpStream) -> Result<(), String> {
+/// How much of a frame is read per `read` call, and the smallest step the buffer grows by.
+const CHUNK: usize = 64 * 1024;
+
+/// What ended a connection, for the log line. A clean close by the client, or a close by
+/// the accept loop to make room (which logs it), is `Ok`.
+pub(super) fn run(server: &Server, slot: &Slot, stream: Arc<TcpStream>) -> Result<(), String> {
+    let mut stream: &TcpStream = &stream;
     let _ = stream.set_nodelay(true);
     let idle = server.config.idle_timeout;
     let _ = stream.set_write_timeout(Some(idle));
@@ -21,6 +33,7 @@ pub(super) fn run(server: &Server, mut stream: TcpStream) -> Result<(), String> 
         .peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
+    let mut chunk = vec![0u8; CHUNK];
     loop {
         if crate::shutdown::requested() {
             return Ok(());
@@ -28,9 +41,10 @@ pub(super) fn run(server: &Server, mut stream: TcpStream) -> Result<(), String> 
         // Set when the frame's first byte arrives: the whole frame must follow within `idle`.
         let mut frame_deadline = None;
         let mut len = [0u8; 4];
-        match read_full(&mut stream, &mut len, idle, &mut frame_deadline) {
+        match read_full(stream, &mut len, idle, &mut frame_deadline) {
             Ok(true) => {}
             Ok(false) => return Ok(()),
+            Err(_) if slot.evicted() => return Ok(()),
             Err(e) => return Err(e),
         }
         let n = i32::from_be_bytes(len);
@@ -40,13 +54,37 @@ pub(super) fn run(server: &Server, mut stream: TcpStream) -> Result<(), String> 
                 server.config.max_frame_bytes
             ));
         }
-        let mut body = vec![0u8; n as usize];
-        match read_full(&mut stream, &mut body, idle, &mut frame_deadline) {
-            Ok(true) => {}
-            Ok(false) => return Err("connection closed mid-frame".into()),
+        let n = n as usize;
+        let deadline = frame_deadline.unwrap_or_else(|| Instant::now() + idle);
+        let reservation = if n > UNBUDGETED_FRAME {
+            let budget = slot.budget();
+            match budget.reserve(n, deadline, || slot.evicted()) {
+                Some(r) => Some(r),
+                None if slot.evicted() => return Ok(()),
+                None => {
+                    return Err(format!(
+                        "a frame of {n} bytes found no room in the {} bytes of requests in flight within {} s",
+                        budget.total(),
+                        idle.as_secs()
+                    ));
+                }
+            }
+        } else {
+            None
+        };
+        let body = match read_growing(stream, n, &mut chunk, idle, &mut frame_deadline) {
+            Ok(b) => b,
+            Err(_) if slot.evicted() => return Ok(()),
             Err(e) => return Err(e),
+        };
+        if !slot.busy() {
+            // Closed to admit another connection while the frame arrived: the client never
+            // gets an answer, so the request must not take effect either.
+            return Ok(());
         }
-        match api::handle(server, &mut session, Bytes::from(body)) {
+        let reply = api::handle(server, &mut session, Bytes::from(body));
+        drop(reservation);
+        match reply {
             Reply::Frame(f) => {
                 if let Err(e) = stream.write_all(&f) {
                     return Err(format!("write failed: {e}"));
@@ -56,7 +94,30 @@ pub(super) fn run(server: &Server, mut stream: TcpStream) -> Result<(), String> 
             Reply::Nothing => {}
             Reply::Close(why) => return Err(why),
         }
+        slot.idle();
     }
+}
+
+/// Reads a frame body of `n` bytes into a buffer that grows (geometrically, never past `n`)
+/// as the bytes arrive, rather than one allocated whole on the length prefix's word.
+fn read_growing(
+    stream: &TcpStream,
+    n: usize,
+    chunk: &mut [u8],
+    timeout: Duration,
+    frame_deadline: &mut Option<Instant>,
+) -> Result<Vec<u8>, String> {
+    let mut body = Vec::with_capacity(n.min(CHUNK));
+    while body.len() < n {
+        let want = (n - body.len()).min(chunk.len());
+        let got = read_some(stream, &mut chunk[..want], timeout, frame_deadline)?;
+        if body.capacity() - body.len() < got {
+            let target = (body.capacity() * 2).max(body.len() + CHUNK).min(n);
+            body.reserve_exact(target - body.len());
+        }
+        body.extend_from_slice(&chunk[..got]);
+    }
+    Ok(body)
 }
 
 /// Reads exactly `buf.len()` bytes. Before the frame's first byte, waits at most `timeout`
@@ -64,14 +125,36 @@ pub(super) fn run(server: &Server, mut stream: TcpStream) -> Result<(), String> 
 /// have arrived, however slowly it trickles in. `Ok(false)`: the peer closed the connection
 /// between frames.
 fn read_full(
-    stream: &mut TcpStream,
+    stream: &TcpStream,
     buf: &mut [u8],
     timeout: Duration,
     frame_deadline: &mut Option<Instant>,
 ) -> Result<bool, String> {
-    let idle_deadline = Instant::now() + timeout;
     let mut got = 0;
+    if frame_deadline.is_none() && !buf.is_empty() {
+        match read_some(stream, buf, timeout, frame_deadline) {
+            Ok(k) => got = k,
+            Err(e) if e.is_empty() => return Ok(false),
+            Err(e) => return Err(e),
+        }
+    }
     while got < buf.len() {
+        got += read_some(stream, &mut buf[got..], timeout, frame_deadline)?;
+    }
+    Ok(true)
+}
+
+/// Reads at least one byte into `buf`, by the frame's deadline (or within `timeout` if the
+/// frame has not started). An empty error: the peer closed the connection before the frame
+/// started.
+fn read_some(
+    mut stream: &TcpStream,
+    buf: &mut [u8],
+    timeout: Duration,
+    frame_deadline: &mut Option<Instant>,
+) -> Result<usize, String> {
+    let idle_deadline = Instant::now() + timeout;
+    loop {
         let deadline = frame_deadline.unwrap_or(idle_deadline);
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
@@ -82,12 +165,12 @@ fn read_full(
             });
         }
         let _ = stream.set_read_timeout(Some(left));
-        match stream.read(&mut buf[got..]) {
-            Ok(0) if frame_deadline.is_none() => return Ok(false),
+        match stream.read(buf) {
+            Ok(0) if frame_deadline.is_none() => return Err(String::new()),
             Ok(0) => return Err("connection closed mid-frame".into()),
             Ok(k) => {
-                got += k;
                 frame_deadline.get_or_insert_with(|| Instant::now() + timeout);
+                return Ok(k);
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e)
@@ -98,5 +181,38 @@ fn read_full(
             Err(e) => return Err(format!("read failed: {e}")),
         }
     }
-    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::TcpListener;
+
+    use super::*;
+
+    #[test]
+    fn a_frame_is_read_whole_across_many_small_writes() {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let mut client = TcpStream::connect(l.local_addr().unwrap()).unwrap();
+        let (server, _) = l.accept().unwrap();
+        let data: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        let sent = data.clone();
+        let writer = std::thread::spawn(move || {
+            for part in sent.chunks(7_777) {
+                client.write_all(part).unwrap();
+            }
+        });
+        let mut chunk = vec![0u8; CHUNK];
+        let mut deadline = None;
+        let got = read_growing(
+            &server,
+            data.len(),
+            &mut chunk,
+            Duration::from_secs(600),
+            &mut deadline,
+        )
+        .unwrap();
+        writer.join().unwrap();
+        assert_eq!(got, data);
+        assert!(got.capacity() <= data.len(), "never grown past the frame");
+    }
 }

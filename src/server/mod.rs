@@ -1,9 +1,13 @@
 //! `kaf server`: serves the data directory over Kafka's wire protocol.
 //!
 //! Read top-down; each layer uses only the ones below it:
-//! - `accept`: the accept loop, the connection limit (an RAII `Permit` per connection), one
-//!   thread per connection, and the clean stop (fsync) when `crate::shutdown` says so.
-//! - `conn`: one connection: frames (length prefix, size limit, idle timeout) in, replies out.
+//! - `accept`: the accept loop, the connection limit, one thread per connection, and the
+//!   clean stop (fsync) when `crate::shutdown` says so.
+//! - `conn`: one connection: frames (length prefix, size limit, idle timeout, the budget of
+//!   bytes in flight) in, replies out.
+//! - `limits` (used by `accept` and `conn`): the budget of request bytes in flight, and the
+//!   table of live connections (an RAII `Slot` each) that closes the one idle longest to
+//!   admit a new connection at the limit.
 //! - `api`: one frame → one reply. `api::APIS` is the table of served APIs and versions the
 //!   ApiVersions answer and the routing are both made from; one file per API family.
 //! - `context`: `Server`, what handlers get: config, store, `partitions`, `coordinator`.
@@ -21,6 +25,7 @@ mod api;
 mod conn;
 mod context;
 mod coordinator;
+mod limits;
 mod partitions;
 
 pub(crate) use accept::serve;

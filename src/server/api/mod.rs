@@ -99,7 +99,7 @@ pub(crate) struct Api {
     pub(crate) key: ApiKey,
     pub(crate) min: i16,
     pub(crate) max: i16,
-    pub(crate) counts: &'static [counts::Field],
+    pub(crate) counts: &'static [crate::protocol::counts::Field],
     handle: Handler,
 }
 
@@ -244,7 +244,7 @@ pub(crate) fn handle(server: &Server, session: &mut Session, frame: Bytes) -> Re
     // The codec reserves room for as many elements as an array declares before reading
     // any: refuse a declared count the frame cannot hold before it gets the chance.
     let flexible = key.request_header_version(version) >= 2;
-    if let Err(e) = counts::check(api.counts, version, flexible, &body) {
+    if let Err(e) = crate::protocol::counts::check(api.counts, version, flexible, &body) {
         return Reply::Close(format!("malformed {key:?} v{version} request: {e}"));
     }
     let mut call = Call {

@@ -1,5 +1,6 @@
-//! Facts about the Kafka protocol codec shared by the server and the remote client, for
-//! their tests.
+//! Facts about the Kafka protocol codec shared by the server and the remote client: the
+//! declared-count walk both run before decoding (`counts`), the layouts of the responses the
+//! client decodes (`responses`), and, for their tests, the codec's version ranges.
 
 #[cfg(test)]
 use kafka_protocol::messages::*;
@@ -41,3 +42,5 @@ pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
         _ => None,
     }
 }
+pub(crate) mod counts;
+pub(crate) mod responses;

@@ -2,23 +2,25 @@
 //! with its idempotent-producer sequence table, group commit, and the wake-up signal that
 //! long-polling fetches wait on.
 //!
+//! The sequence table of a partition is rebuilt from the log (`Store::producer_state`) the
+//! first time an idempotent batch reaches it after the server started (or after the topic
+//! changed), so a producer retrying a batch the previous server process wrote but never
+//! acknowledged gets the original offset back instead of a second copy.
+//!
 //! Group commit: an append takes the partition's writer lock only for the write itself and
 //! gets a generation number; durability then takes the partition's sync lock, and one fsync
 //! covers every append up to the generation it observed, so concurrent producers share
 //! fsyncs instead of queueing for one each.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::store::batch::BatchHeader;
 use crate::store::log::Writer;
+use crate::store::producers::ProducerEntry;
 use crate::store::{Store, TopicMeta};
-
-/// How many recent batches per producer are remembered to recognise a retried duplicate
-/// (Kafka keeps five, the maximum in-flight requests of an idempotent producer).
-const RECENT_BATCHES: usize = 5;
 
 /// Every partition written through the server, and the append signal.
 #[derive(Default)]
@@ -37,14 +39,9 @@ struct PartitionState {
 struct WriterState {
     writer: Option<Writer>,
     generation: u64,
-    producers: HashMap<i64, ProducerSeq>,
-}
-
-struct ProducerSeq {
-    epoch: i16,
-    last_seq: i32,
-    /// (first sequence, last sequence, base offset) of recent batches.
-    recent: VecDeque<(i32, i32, i64)>,
+    /// Idempotent producers' state; `None` until the first idempotent batch, which rebuilds
+    /// it from the log (plain producers never pay for the scan).
+    producers: Option<BTreeMap<i64, ProducerEntry>>,
 }
 
 /// Why a batch was refused by the idempotent-producer rules.
@@ -73,6 +70,32 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// Kafka's idempotent-producer rules for a batch of a known producer: `Some` answer when the
+/// batch must not be appended (a retry of a recent batch, a gap, an old epoch). A producer
+/// the table does not know may start at any sequence, as Kafka allows once its state expired.
+fn check_sequence(producers: &BTreeMap<i64, ProducerEntry>, h: &BatchHeader) -> Option<Appended> {
+    let s = producers.get(&h.producer_id)?;
+    if h.producer_epoch < s.epoch {
+        return Some(Appended::Refused(Refusal::InvalidProducerEpoch));
+    }
+    if h.producer_epoch > s.epoch {
+        // A bumped epoch starts its sequences again at 0.
+        return (h.base_sequence != 0).then_some(Appended::Refused(Refusal::OutOfOrderSequence));
+    }
+    let last = h.base_sequence.wrapping_add(h.last_offset_delta);
+    if let Some(b) = s
+        .recent
+        .iter()
+        .find(|b| b.first_seq == h.base_sequence && b.last_seq == last)
+    {
+        return Some(Appended::Duplicate {
+            base: b.base_offset,
+        });
+    }
+    (h.base_sequence != s.last_seq.wrapping_add(1))
+        .then_some(Appended::Refused(Refusal::OutOfOrderSequence))
+}
+
 impl Partitions {
     fn partition(&self, topic: &str, p: i32) -> Arc<PartitionState> {
         let mut map = lock(&self.partitions);
@@ -82,7 +105,7 @@ impl Partitions {
                     writer: Mutex::new(WriterState {
                         writer: None,
                         generation: 0,
-                        producers: HashMap::new(),
+                        producers: None,
                     }),
                     sync: Mutex::new(0),
                 })
@@ -108,25 +131,14 @@ impl Partitions {
         let ps = self.partition(topic, p);
         let mut w = lock(&ps.writer);
         let idempotent = h.producer_id >= 0 && h.base_sequence >= 0;
-        if idempotent && let Some(s) = w.producers.get(&h.producer_id) {
-            let last = h.base_sequence.wrapping_add(h.last_offset_delta);
-            if h.producer_epoch < s.epoch {
-                return Ok(Appended::Refused(Refusal::InvalidProducerEpoch));
-            }
-            if h.producer_epoch == s.epoch {
-                if let Some(&(_, _, base)) = s
-                    .recent
-                    .iter()
-                    .find(|(f, l, _)| *f == h.base_sequence && *l == last)
-                {
-                    return Ok(Appended::Duplicate { base });
-                }
-                if h.base_sequence != s.last_seq.wrapping_add(1) {
-                    return Ok(Appended::Refused(Refusal::OutOfOrderSequence));
-                }
-            } else if h.base_sequence != 0 {
-                return Ok(Appended::Refused(Refusal::OutOfOrderSequence));
-            }
+        if idempotent && w.producers.is_none() {
+            // Under the writer lock: no append of ours can slip between the scan and its use.
+            w.producers = Some(store.producer_state(topic, p, meta)?);
+        }
+        if idempotent
+            && let Some(refused) = check_sequence(w.producers.as_ref().expect("rebuilt"), h)
+        {
+            return Ok(refused);
         }
         if w.writer.is_none() {
             w.writer = Some(store.writer(topic, p, meta)?);
@@ -141,22 +153,20 @@ impl Partitions {
         };
         w.generation += 1;
         let generation = w.generation;
-        if idempotent {
-            let last = h.base_sequence.wrapping_add(h.last_offset_delta);
-            let s = w.producers.entry(h.producer_id).or_insert(ProducerSeq {
-                epoch: h.producer_epoch,
-                last_seq: -1,
-                recent: VecDeque::new(),
-            });
-            if s.epoch != h.producer_epoch {
-                s.epoch = h.producer_epoch;
-                s.recent.clear();
-            }
-            s.last_seq = last;
-            s.recent.push_back((h.base_sequence, last, base));
-            if s.recent.len() > RECENT_BATCHES {
-                s.recent.pop_front();
-            }
+        if idempotent && let Some(producers) = w.producers.as_mut() {
+            let written = BatchHeader {
+                base_offset: base,
+                ..*h
+            };
+            producers
+                .entry(h.producer_id)
+                .or_insert_with(|| ProducerEntry {
+                    epoch: h.producer_epoch,
+                    last_seq: -1,
+                    last_offset: -1,
+                    recent: VecDeque::new(),
+                })
+                .record(&written);
         }
         drop(w);
         *lock(&self.appended) += 1;

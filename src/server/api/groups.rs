@@ -5,6 +5,12 @@
 //! way it is consumed). Membership lives in memory only, as a broker's does until it is
 //! written to `__consumer_offsets`: a restarted server answers old members
 //! UNKNOWN_MEMBER_ID and they join again.
+//!
+//! A group has one kind of member at a time (see `coordinator`): while brokerless members
+//! (`kaf consume -g` on the data directory) own it, JoinGroup answers
+//! COORDINATOR_LOAD_IN_PROGRESS (clients retry), a non-member's OffsetCommit
+//! UNKNOWN_MEMBER_ID, and DescribeGroups shows them as a Stable group with one member per
+//! process and the partitions it holds.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -21,7 +27,10 @@ use kafka_protocol::messages::offset_commit_response::{
 use kafka_protocol::messages::offset_fetch_response::{
     OffsetFetchResponsePartition, OffsetFetchResponseTopic,
 };
+use bytes::Bytes;
+use kafka_protocol::messages::consumer_protocol_assignment::TopicPartition;
 use kafka_protocol::messages::*;
+use kafka_protocol::protocol::Encodable;
 
 use super::{Call, Reply, s};
 use crate::error::Error;
@@ -378,6 +387,9 @@ fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> Descri
                 Some(live) => return live,
                 None => d,
             };
+            if matches!(server.store.groups().has_brokerless_members(&name), Ok(true)) {
+                return describe_brokerless(server, d, &name);
+            }
             // Kafka describes a group it does not know as Dead, without an error.
             match server.store.groups().exists(&name) {
                 Ok(true) => d
@@ -388,6 +400,51 @@ fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> Descri
         })
         .collect();
     DescribeGroupsResponse::default().with_groups(groups)
+}
+
+/// A group brokerless members own: one member per process (named after its pid), assigned
+/// the partitions whose locks it holds, encoded as the consumer protocol does so that
+/// Kafka's tools and kaf's `groups describe -b` show them.
+fn describe_brokerless(server: &Server, d: DescribedGroup, group: &str) -> DescribedGroup {
+    let mut by_holder: BTreeMap<String, BTreeMap<String, Vec<i32>>> = BTreeMap::new();
+    for (topic, p, who) in server.store.groups().live_members(group).unwrap_or_default() {
+        by_holder
+            .entry(who)
+            .or_default()
+            .entry(topic)
+            .or_default()
+            .push(p);
+    }
+    let members = by_holder
+        .into_iter()
+        .map(|(who, topics)| {
+            let assignment = ConsumerProtocolAssignment::default().with_assigned_partitions(
+                topics
+                    .into_iter()
+                    .map(|(t, ps)| {
+                        TopicPartition::default()
+                            .with_topic(s(&t).into())
+                            .with_partitions(ps)
+                    })
+                    .collect(),
+            );
+            let mut buf = bytes::BytesMut::new();
+            bytes::BufMut::put_i16(&mut buf, 0);
+            let bytes = match assignment.encode(&mut buf, 0) {
+                Ok(()) => buf.freeze(),
+                Err(_) => Bytes::new(),
+            };
+            DescribedGroupMember::default()
+                .with_member_id(s(&format!("kaf-{}", who.replace(' ', "-"))))
+                .with_client_id(s("kaf consume (brokerless)"))
+                .with_client_host(s("localhost"))
+                .with_member_assignment(bytes)
+        })
+        .collect();
+    d.with_group_state(s(GroupState::Stable.name()))
+        .with_protocol_type(s("consumer"))
+        .with_protocol_data(s("kaf-brokerless"))
+        .with_members(members)
 }
 
 /// Kafka's group summary: metadata and assignments only once the group is Stable.

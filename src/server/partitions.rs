@@ -226,3 +226,90 @@ impl Partitions {
             .wait_timeout_while(g, timeout, |g| *g == seen);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::batch::{BatchBuilder, Scan, scan};
+
+    /// A batch of `records` values from producer `pid`, as an idempotent client builds it.
+    fn batch(pid: i64, epoch: i16, seq: i32, records: usize) -> (Vec<u8>, BatchHeader) {
+        let mut b = BatchBuilder::new();
+        for i in 0..records {
+            b.push_value(0, Some(format!("v{i}").as_bytes()));
+        }
+        let mut bytes = b.finish().to_vec();
+        // The producer fields are covered by the CRC: set them, then recompute it.
+        bytes[43..51].copy_from_slice(&pid.to_be_bytes());
+        bytes[51..53].copy_from_slice(&epoch.to_be_bytes());
+        bytes[53..57].copy_from_slice(&seq.to_be_bytes());
+        let crc = crc32c::crc32c(&bytes[21..]);
+        bytes[17..21].copy_from_slice(&crc.to_be_bytes());
+        let Scan::Batch(h, _) = scan(&bytes) else {
+            panic!("built an invalid batch")
+        };
+        (bytes, h)
+    }
+
+    fn append(parts: &Partitions, store: &Store, b: (Vec<u8>, BatchHeader)) -> Appended {
+        let meta = store.topic_meta("t").unwrap();
+        let (mut bytes, h) = b;
+        parts.append(store, "t", 0, &meta, &mut bytes, &h).unwrap()
+    }
+
+    fn base(a: Appended) -> i64 {
+        match a {
+            Appended::New { base, .. } => base,
+            Appended::Duplicate { .. } => panic!("a duplicate"),
+            Appended::Refused(r) => panic!("refused: {r:?}"),
+        }
+    }
+
+    #[test]
+    fn a_restarted_server_recognises_retries_from_the_log() {
+        let d = tempfile::tempdir().unwrap();
+        let store = Store::open(d.path()).unwrap();
+        store
+            .create_topic("t", &TopicMeta::new(1, Default::default()).unwrap())
+            .unwrap();
+        let before = Partitions::default();
+        assert_eq!(base(append(&before, &store, batch(-1, -1, -1, 2))), 0);
+        assert_eq!(base(append(&before, &store, batch(7, 0, 0, 3))), 2);
+        assert_eq!(base(append(&before, &store, batch(7, 0, 3, 2))), 5);
+        assert_eq!(base(append(&before, &store, batch(8, 0, 0, 1))), 7);
+        drop(before);
+
+        // A new server process: its table is empty until the log is read back.
+        let after = Partitions::default();
+        for (seq, n, original) in [(0, 3, 2), (3, 2, 5)] {
+            match append(&after, &store, batch(7, 0, seq, n)) {
+                Appended::Duplicate { base } => assert_eq!(base, original),
+                _ => panic!("seq {seq} appended twice"),
+            }
+        }
+        assert!(matches!(
+            append(&after, &store, batch(7, 0, 9, 1)),
+            Appended::Refused(Refusal::OutOfOrderSequence)
+        ));
+        assert_eq!(base(append(&after, &store, batch(7, 0, 5, 1))), 8);
+        assert!(matches!(
+            append(&after, &store, batch(8, 1, 3, 1)),
+            Appended::Refused(Refusal::OutOfOrderSequence)
+        ));
+        assert_eq!(base(append(&after, &store, batch(8, 1, 0, 1))), 9);
+        assert!(matches!(
+            append(&after, &store, batch(8, 0, 1, 1)),
+            Appended::Refused(Refusal::InvalidProducerEpoch)
+        ));
+        // An unknown producer may start anywhere (its state may have expired).
+        assert_eq!(base(append(&after, &store, batch(9, 0, 42, 1))), 10);
+        assert_eq!(
+            store
+                .reader("t", 0, &store.topic_meta("t").unwrap())
+                .unwrap()
+                .end_offset()
+                .unwrap(),
+            11
+        );
+    }
+}

@@ -78,18 +78,20 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
         }
         let t = MetadataResponseTopic::default().with_name(Some(s(&name).into()));
         topics.push(match meta {
-            Ok(m) => t.with_topic_id(wire_id(server.topic_id(&name, &m))).with_partitions(
-                (0..m.partitions)
-                    .map(|p| {
-                        MetadataResponsePartition::default()
-                            .with_partition_index(p)
-                            .with_leader_id(0.into())
-                            .with_leader_epoch(0)
-                            .with_replica_nodes(vec![0.into()])
-                            .with_isr_nodes(vec![0.into()])
-                    })
-                    .collect(),
-            ),
+            Ok(m) => t
+                .with_topic_id(wire_id(server.topic_id(&name, &m)))
+                .with_partitions(
+                    (0..m.partitions)
+                        .map(|p| {
+                            MetadataResponsePartition::default()
+                                .with_partition_index(p)
+                                .with_leader_id(0.into())
+                                .with_leader_epoch(0)
+                                .with_replica_nodes(vec![0.into()])
+                                .with_isr_nodes(vec![0.into()])
+                        })
+                        .collect(),
+                ),
             Err(c) => t.with_error_code(c.code()),
         });
     }

@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 use crate::store::batch::BatchHeader;
 use crate::store::log::Writer;
 use crate::store::producers::ProducerEntry;
-use crate::store::{Store, TopicMeta};
+use crate::store::{Store, TopicId, TopicMeta};
 
 /// Every partition written through the server, and the append signal.
 #[derive(Default)]
@@ -32,6 +32,9 @@ pub(crate) struct Partitions {
 }
 
 struct PartitionState {
+    /// The id of the topic this state belongs to: a topic deleted and created again under
+    /// the same name (by any process) gets fresh state, not its predecessor's sequences.
+    topic_id: Option<TopicId>,
     writer: Mutex<WriterState>,
     sync: Mutex<u64>,
 }
@@ -97,20 +100,26 @@ fn check_sequence(producers: &BTreeMap<i64, ProducerEntry>, h: &BatchHeader) -> 
 }
 
 impl Partitions {
-    fn partition(&self, topic: &str, p: i32) -> Arc<PartitionState> {
-        let mut map = lock(&self.partitions);
-        map.entry((topic.to_string(), p))
-            .or_insert_with(|| {
-                Arc::new(PartitionState {
-                    writer: Mutex::new(WriterState {
-                        writer: None,
-                        generation: 0,
-                        producers: None,
-                    }),
-                    sync: Mutex::new(0),
-                })
+    fn partition(&self, topic: &str, p: i32, meta: &TopicMeta) -> Arc<PartitionState> {
+        let fresh = || {
+            Arc::new(PartitionState {
+                topic_id: meta.id,
+                writer: Mutex::new(WriterState {
+                    writer: None,
+                    generation: 0,
+                    producers: None,
+                }),
+                sync: Mutex::new(0),
             })
-            .clone()
+        };
+        let mut map = lock(&self.partitions);
+        let ps = map.entry((topic.to_string(), p)).or_insert_with(fresh);
+        // Only two different ids mean another topic: a topic from before ids that gets
+        // one keeps its log, its writer and its appends' pending fsyncs.
+        if ps.topic_id.is_some() && meta.id.is_some() && ps.topic_id != meta.id {
+            *ps = fresh();
+        }
+        ps.clone()
     }
 
     /// Forgets cached writers of a topic (after it was deleted or changed).
@@ -128,7 +137,7 @@ impl Partitions {
         batch: &mut [u8],
         h: &BatchHeader,
     ) -> Result<Appended> {
-        let ps = self.partition(topic, p);
+        let ps = self.partition(topic, p, meta);
         let mut w = lock(&ps.writer);
         let idempotent = h.producer_id >= 0 && h.base_sequence >= 0;
         if idempotent && w.producers.is_none() {
@@ -146,8 +155,10 @@ impl Partitions {
         let base = match w.writer.as_mut().expect("opened").append(batch) {
             Ok(b) => b,
             Err(e) => {
-                // Reopen next time: the writer's view of the tail may be stale now.
+                // Reopen next time: the writer's view of the tail may be stale now, and so
+                // may the producers' state; the log is the truth for both.
                 w.writer = None;
+                w.producers = None;
                 return Err(e);
             }
         };
@@ -176,7 +187,10 @@ impl Partitions {
 
     /// Returns once every append of this partition up to `generation` is on disk.
     pub(crate) fn sync(&self, topic: &str, p: i32, generation: u64) -> Result<()> {
-        let ps = self.partition(topic, p);
+        let Some(ps) = lock(&self.partitions).get(&(topic.to_string(), p)).cloned() else {
+            // Forgotten (the topic was deleted): nothing of it is left to sync.
+            return Ok(());
+        };
         let mut synced = lock(&ps.sync);
         if *synced >= generation {
             return Ok(());
@@ -311,5 +325,12 @@ mod tests {
                 .unwrap(),
             11
         );
+
+        // Deleted and created again by another process: the new topic's log decides.
+        store.delete_topic("t").unwrap();
+        store
+            .create_topic("t", &TopicMeta::new(1, Default::default()).unwrap())
+            .unwrap();
+        assert_eq!(base(append(&after, &store, batch(7, 0, 0, 3))), 0);
     }
 }

@@ -42,7 +42,12 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
         Some(ts) => {
             let mut names = Vec::new();
             for t in ts {
-                match &t.name {
+                // By id when there is no name; an empty name with an id is taken the same way.
+                match t
+                    .name
+                    .as_ref()
+                    .filter(|n| !n.is_empty() || id_of(t.topic_id).is_zero())
+                {
                     Some(n) => names.push(n.to_string()),
                     None => {
                         let id = id_of(t.topic_id);
@@ -50,6 +55,8 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
                             Some(n) => names.push(n),
                             None => topics.push(
                                 MetadataResponseTopic::default()
+                                    // Nullable from v12, as Kafka answers an unknown id.
+                                    .with_name((call.version < 12).then(|| s("").into()))
                                     .with_topic_id(t.topic_id)
                                     .with_error_code(UNKNOWN_TOPIC_ID.code()),
                             ),
@@ -115,4 +122,73 @@ fn by_id(server: &crate::server::context::Server, id: TopicId) -> Option<String>
         .ok()?
         .into_iter()
         .find(|t| server.store.recorded_topic_id(t) == Some(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use bytes::{Bytes, BytesMut};
+    use kafka_protocol::messages::metadata_request::MetadataRequestTopic;
+    use kafka_protocol::messages::{ApiKey, RequestHeader, ResponseHeader};
+    use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion};
+
+    use super::*;
+    use crate::server::api::{Session, handle};
+    use crate::server::context::Server;
+
+    fn ask(server: &Server, req: MetadataRequest, version: i16) -> MetadataResponse {
+        let mut buf = BytesMut::new();
+        RequestHeader::default()
+            .with_request_api_key(ApiKey::Metadata as i16)
+            .with_request_api_version(version)
+            .with_correlation_id(1)
+            .encode(&mut buf, MetadataRequest::header_version(version))
+            .unwrap();
+        req.encode(&mut buf, version).unwrap();
+        let Reply::Frame(f) = handle(server, &mut Session::default(), buf.freeze()) else {
+            panic!("no answer")
+        };
+        let mut b = Bytes::from(f[4..].to_vec());
+        ResponseHeader::decode(&mut b, MetadataResponse::header_version(version)).unwrap();
+        MetadataResponse::decode(&mut b, version).unwrap()
+    }
+
+    fn by_name(name: &str) -> MetadataRequestTopic {
+        MetadataRequestTopic::default().with_name(Some(s(name).into()))
+    }
+
+    #[test]
+    fn topics_carry_their_ids_and_can_be_asked_for_by_id() {
+        let (_d, server) = crate::server::context::testing::server(Default::default());
+        server
+            .store
+            .create_topic("t", &TopicMeta::new(2, Default::default()).unwrap())
+            .unwrap();
+        let id = server.store.topic_id("t").unwrap();
+        let r = ask(
+            &server,
+            MetadataRequest::default().with_topics(Some(vec![by_name("t")])),
+            12,
+        );
+        assert_eq!(id_of(r.topics[0].topic_id), id);
+        assert_eq!(r.topics[0].partitions.len(), 2);
+
+        let by_id = |id: TopicId| {
+            MetadataRequest::default().with_topics(Some(vec![
+                MetadataRequestTopic::default().with_topic_id(wire_id(id)),
+            ]))
+        };
+        let r = ask(&server, by_id(id), 12);
+        assert_eq!(r.topics[0].name.as_deref().map(|n| n.as_str()), Some("t"));
+        assert_eq!(r.topics[0].error_code, 0);
+        let r = ask(&server, by_id(TopicId([7; 16])), 12);
+        assert_eq!(r.topics[0].error_code, UNKNOWN_TOPIC_ID.code());
+
+        // Before v10 there is no id on the wire; the answer is otherwise the same.
+        let r = ask(
+            &server,
+            MetadataRequest::default().with_topics(Some(vec![by_name("t")])),
+            9,
+        );
+        assert_eq!(r.topics[0].partitions.len(), 2);
+    }
 }

@@ -13,12 +13,14 @@
 //! fsyncs instead of queueing for one each.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::fs::File;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::store::batch::BatchHeader;
-use crate::store::log::Writer;
+use crate::store::log::{self, Writer};
 use crate::store::producers::ProducerEntry;
 use crate::store::{Store, TopicId, TopicMeta};
 
@@ -35,6 +37,8 @@ struct PartitionState {
     /// The id of the topic this state belongs to: a topic deleted and created again under
     /// the same name (by any process) gets fresh state, not its predecessor's sequences.
     topic_id: Option<TopicId>,
+    /// The partition's directory, for fsyncing a segment this server has not written to.
+    dir: PathBuf,
     writer: Mutex<WriterState>,
     sync: Mutex<u64>,
 }
@@ -61,9 +65,11 @@ pub(crate) enum Appended {
         base: i64,
         generation: u64,
     },
-    /// A retry of a batch already in the log at this base offset.
+    /// A retry of a batch already in the log at this base offset; durable once `sync` for
+    /// this generation returns (the original may be a killed server's unsynced write).
     Duplicate {
         base: i64,
+        generation: u64,
     },
     Refused(Refusal),
 }
@@ -93,17 +99,45 @@ fn check_sequence(producers: &BTreeMap<i64, ProducerEntry>, h: &BatchHeader) -> 
     {
         return Some(Appended::Duplicate {
             base: b.base_offset,
+            generation: 0,
         });
     }
     (h.base_sequence != s.last_seq.wrapping_add(1))
         .then_some(Appended::Refused(Refusal::OutOfOrderSequence))
 }
 
+/// The partition's last segment, opened for an fsync; `None` when it has none.
+fn last_segment(dir: &Path) -> std::io::Result<Option<File>> {
+    if !dir.is_dir() {
+        // Deleted meanwhile: nothing of it is left to make durable.
+        return Ok(None);
+    }
+    let last = log::list_segments(dir)
+        .map_err(std::io::Error::other)?
+        .last()
+        .copied();
+    match last {
+        None => Ok(None),
+        Some(base) => match File::open(log::segment_path(dir, base)) {
+            Ok(f) => Ok(Some(f)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        },
+    }
+}
+
 impl Partitions {
-    fn partition(&self, topic: &str, p: i32, meta: &TopicMeta) -> Arc<PartitionState> {
+    fn partition(
+        &self,
+        store: &Store,
+        topic: &str,
+        p: i32,
+        meta: &TopicMeta,
+    ) -> Arc<PartitionState> {
         let fresh = || {
             Arc::new(PartitionState {
                 topic_id: meta.id,
+                dir: store.partition_dir(topic, p),
                 writer: Mutex::new(WriterState {
                     writer: None,
                     generation: 0,
@@ -137,20 +171,32 @@ impl Partitions {
         batch: &mut [u8],
         h: &BatchHeader,
     ) -> Result<Appended> {
-        let ps = self.partition(topic, p, meta);
+        let ps = self.partition(store, topic, p, meta);
         let mut w = lock(&ps.writer);
         let idempotent = h.producer_id >= 0 && h.base_sequence >= 0;
         if idempotent && w.producers.is_none() {
             // Under the writer lock: no append of ours can slip between the scan and its use.
             w.producers = Some(store.producer_state(topic, p, meta)?);
         }
-        if idempotent
-            && let Some(refused) = check_sequence(w.producers.as_ref().expect("rebuilt"), h)
-        {
-            return Ok(refused);
+        let early = if idempotent {
+            check_sequence(w.producers.as_ref().expect("rebuilt"), h)
+        } else {
+            None
+        };
+        if let Some(Appended::Refused(r)) = early {
+            return Ok(Appended::Refused(r));
         }
         if w.writer.is_none() {
             w.writer = Some(store.writer(topic, p, meta)?);
+        }
+        if let Some(Appended::Duplicate { base, .. }) = early {
+            // Nothing to write, but the answer promises durability: the next sync must
+            // fsync the last segment, where an unsynced original can only be.
+            w.generation += 1;
+            return Ok(Appended::Duplicate {
+                base,
+                generation: w.generation,
+            });
         }
         let base = match w.writer.as_mut().expect("opened").append(batch) {
             Ok(b) => b,
@@ -202,6 +248,12 @@ impl Partitions {
                 None => None,
             };
             (w.generation, handle)
+        };
+        // Only duplicates since the writer opened: their originals are in the last
+        // segment, possibly written but never synced by a killed server.
+        let handle = match handle {
+            Some(f) => Some(f),
+            None => last_segment(&ps.dir).map_err(|e| Error::io(format!("open {topic}/{p}"), e))?,
         };
         if let Some(f) = handle {
             crate::store::fs::fs()
@@ -297,7 +349,12 @@ mod tests {
         let after = Partitions::default();
         for (seq, n, original) in [(0, 3, 2), (3, 2, 5)] {
             match append(&after, &store, batch(7, 0, seq, n)) {
-                Appended::Duplicate { base } => assert_eq!(base, original),
+                Appended::Duplicate { base, generation } => {
+                    assert_eq!(base, original);
+                    // Answered only once durable: the original may never have been synced.
+                    assert!(generation > 0);
+                    after.sync("t", 0, generation).unwrap();
+                }
                 _ => panic!("seq {seq} appended twice"),
             }
         }

@@ -397,6 +397,34 @@ fn a_server_member_keeps_brokerless_members_out() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), "after1\nafter2\n");
 }
 
+/// Item 7: a server member that dies without leaving holds the group only until its
+/// session expires; then brokerless members have it.
+#[test]
+fn a_dead_server_member_lets_brokerless_members_in() {
+    if !have_confluent_kafka() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let script = script(&tmp);
+    kaf_ok(&dir, &["topics", "create", "mix", "-p", "1"], b"");
+    kaf_ok(&dir, &["produce", "mix"], b"a\nb\nc\n");
+    let server = Server::start(&dir, 0);
+    let (py, _stdin, rx) = python(&script, &server.bootstrap(), &["hold", "mix", "mixd", "3"]);
+    assert_eq!(next_line(&rx, "the consumer"), "HELD 3");
+    let out = kaf(&dir, &["consume", "mix", "-g", "mixd", "--no-wait"], b"");
+    assert_eq!(out.status.code(), Some(7));
+    drop(py); // kill -9: no LeaveGroup
+    kaf_ok(&dir, &["produce", "mix"], b"d\n");
+    let out = consume_when_free(&dir, "mixd");
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "d\n");
+}
+
 /// Item 7, second half: while a brokerless member holds the group, a consumer joining
 /// through the server is refused (COORDINATOR_LOAD_IN_PROGRESS, which it retries) and
 /// assigned nothing; DescribeGroups through the server shows the brokerless member; once

@@ -2,15 +2,21 @@
 //! of the log (`Partitions`) and the group coordinator, side by side. Neither of the last two
 //! knows the other or this struct, so dependencies point one way: `api` → `context` →
 //! (`partitions`, `coordinator`) → `store`.
+//!
+//! Producer ids come from the data directory's durable counter, a block at a time
+//! (`Store::allocate_producer_ids`), never from the clock: an id handed out again after a
+//! quick restart would make a new producer's first batch look like a retry of an old one's.
 
-use std::sync::atomic::{AtomicI64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::ops::Range;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
 
 use super::coordinator::Coordinator;
 use super::partitions::Partitions;
 use crate::kafka_error::ErrorCode;
+use crate::store::producers::PRODUCER_ID_BLOCK;
 use crate::store::topic;
-use crate::store::{Store, TopicMeta};
+use crate::store::{Store, TopicId, TopicMeta};
 
 /// `kaf server`'s settings, from its flags.
 pub(crate) struct Config {
@@ -31,27 +37,50 @@ pub(crate) struct Server {
     pub(crate) store: Store,
     pub(crate) partitions: Partitions,
     pub(crate) groups: Coordinator,
-    next_producer_id: AtomicI64,
+    /// The unused rest of the reserved block of producer ids.
+    producer_ids: Mutex<Range<i64>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 impl Server {
     pub(crate) fn new(store: Store, config: Config) -> Server {
-        let now = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or(0);
         Server {
             config,
+            groups: Coordinator::new(store.groups()),
             store,
             partitions: Partitions::default(),
-            groups: Coordinator::default(),
-            // Seconds-based start: ids stay unique across restarts without a file.
-            next_producer_id: AtomicI64::new(now << 16),
+            producer_ids: Mutex::new(0..0),
         }
     }
 
-    pub(crate) fn new_producer_id(&self) -> i64 {
-        self.next_producer_id.fetch_add(1, Ordering::Relaxed)
+    /// A producer id no process on this data directory has had, from the reserved block
+    /// (reserving the next one durably when it is used up).
+    pub(crate) fn new_producer_id(&self) -> Result<i64, ErrorCode> {
+        let mut ids = lock(&self.producer_ids);
+        if ids.is_empty() {
+            *ids = self
+                .store
+                .allocate_producer_ids(PRODUCER_ID_BLOCK)
+                .map_err(|e| {
+                    eprintln!("kaf server: cannot reserve producer ids: {e}");
+                    // What Kafka answers while it cannot get a block of ids: clients retry.
+                    ErrorCode::COORDINATOR_LOAD_IN_PROGRESS
+                })?;
+        }
+        let id = ids.start;
+        ids.start += 1;
+        Ok(id)
+    }
+
+    /// A topic's id (assigning one to a topic from before ids), or the zero id when it
+    /// cannot be had: Kafka's "no id", which clients accept.
+    pub(crate) fn topic_id(&self, name: &str, meta: &TopicMeta) -> TopicId {
+        meta.id
+            .or_else(|| self.store.topic_id(name).ok())
+            .unwrap_or(TopicId::ZERO)
     }
 
     /// A topic's metadata, or the Kafka code for why there is none.

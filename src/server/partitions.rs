@@ -2,23 +2,27 @@
 //! with its idempotent-producer sequence table, group commit, and the wake-up signal that
 //! long-polling fetches wait on.
 //!
+//! The sequence table of a partition is rebuilt from the log (`Store::producer_state`) the
+//! first time an idempotent batch reaches it after the server started (or after the topic
+//! changed), so a producer retrying a batch the previous server process wrote but never
+//! acknowledged gets the original offset back instead of a second copy.
+//!
 //! Group commit: an append takes the partition's writer lock only for the write itself and
 //! gets a generation number; durability then takes the partition's sync lock, and one fsync
 //! covers every append up to the generation it observed, so concurrent producers share
 //! fsyncs instead of queueing for one each.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::fs::File;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::store::batch::BatchHeader;
-use crate::store::log::Writer;
-use crate::store::{Store, TopicMeta};
-
-/// How many recent batches per producer are remembered to recognise a retried duplicate
-/// (Kafka keeps five, the maximum in-flight requests of an idempotent producer).
-const RECENT_BATCHES: usize = 5;
+use crate::store::log::{self, Writer};
+use crate::store::producers::ProducerEntry;
+use crate::store::{Store, TopicId, TopicMeta};
 
 /// Every partition written through the server, and the append signal.
 #[derive(Default)]
@@ -30,6 +34,11 @@ pub(crate) struct Partitions {
 }
 
 struct PartitionState {
+    /// The id of the topic this state belongs to: a topic deleted and created again under
+    /// the same name (by any process) gets fresh state, not its predecessor's sequences.
+    topic_id: Option<TopicId>,
+    /// The partition's directory, for fsyncing a segment this server has not written to.
+    dir: PathBuf,
     writer: Mutex<WriterState>,
     sync: Mutex<u64>,
 }
@@ -37,14 +46,9 @@ struct PartitionState {
 struct WriterState {
     writer: Option<Writer>,
     generation: u64,
-    producers: HashMap<i64, ProducerSeq>,
-}
-
-struct ProducerSeq {
-    epoch: i16,
-    last_seq: i32,
-    /// (first sequence, last sequence, base offset) of recent batches.
-    recent: VecDeque<(i32, i32, i64)>,
+    /// Idempotent producers' state; `None` until the first idempotent batch, which rebuilds
+    /// it from the log (plain producers never pay for the scan).
+    producers: Option<BTreeMap<i64, ProducerEntry>>,
 }
 
 /// Why a batch was refused by the idempotent-producer rules.
@@ -61,9 +65,11 @@ pub(crate) enum Appended {
         base: i64,
         generation: u64,
     },
-    /// A retry of a batch already in the log at this base offset.
+    /// A retry of a batch already in the log at this base offset; durable once `sync` for
+    /// this generation returns (the original may be a killed server's unsynced write).
     Duplicate {
         base: i64,
+        generation: u64,
     },
     Refused(Refusal),
 }
@@ -73,21 +79,81 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
+/// Kafka's idempotent-producer rules for a batch of a known producer: `Some` answer when the
+/// batch must not be appended (a retry of a recent batch, a gap, an old epoch). A producer
+/// the table does not know may start at any sequence, as Kafka allows once its state expired.
+fn check_sequence(producers: &BTreeMap<i64, ProducerEntry>, h: &BatchHeader) -> Option<Appended> {
+    let s = producers.get(&h.producer_id)?;
+    if h.producer_epoch < s.epoch {
+        return Some(Appended::Refused(Refusal::InvalidProducerEpoch));
+    }
+    if h.producer_epoch > s.epoch {
+        // A bumped epoch starts its sequences again at 0.
+        return (h.base_sequence != 0).then_some(Appended::Refused(Refusal::OutOfOrderSequence));
+    }
+    let last = h.base_sequence.wrapping_add(h.last_offset_delta);
+    if let Some(b) = s
+        .recent
+        .iter()
+        .find(|b| b.first_seq == h.base_sequence && b.last_seq == last)
+    {
+        return Some(Appended::Duplicate {
+            base: b.base_offset,
+            generation: 0,
+        });
+    }
+    (h.base_sequence != s.last_seq.wrapping_add(1))
+        .then_some(Appended::Refused(Refusal::OutOfOrderSequence))
+}
+
+/// The partition's last segment, opened for an fsync; `None` when it has none.
+fn last_segment(dir: &Path) -> std::io::Result<Option<File>> {
+    if !dir.is_dir() {
+        // Deleted meanwhile: nothing of it is left to make durable.
+        return Ok(None);
+    }
+    let last = log::list_segments(dir)
+        .map_err(std::io::Error::other)?
+        .last()
+        .copied();
+    match last {
+        None => Ok(None),
+        Some(base) => match File::open(log::segment_path(dir, base)) {
+            Ok(f) => Ok(Some(f)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        },
+    }
+}
+
 impl Partitions {
-    fn partition(&self, topic: &str, p: i32) -> Arc<PartitionState> {
-        let mut map = lock(&self.partitions);
-        map.entry((topic.to_string(), p))
-            .or_insert_with(|| {
-                Arc::new(PartitionState {
-                    writer: Mutex::new(WriterState {
-                        writer: None,
-                        generation: 0,
-                        producers: HashMap::new(),
-                    }),
-                    sync: Mutex::new(0),
-                })
+    fn partition(
+        &self,
+        store: &Store,
+        topic: &str,
+        p: i32,
+        meta: &TopicMeta,
+    ) -> Arc<PartitionState> {
+        let fresh = || {
+            Arc::new(PartitionState {
+                topic_id: meta.id,
+                dir: store.partition_dir(topic, p),
+                writer: Mutex::new(WriterState {
+                    writer: None,
+                    generation: 0,
+                    producers: None,
+                }),
+                sync: Mutex::new(0),
             })
-            .clone()
+        };
+        let mut map = lock(&self.partitions);
+        let ps = map.entry((topic.to_string(), p)).or_insert_with(fresh);
+        // Only two different ids mean another topic: a topic from before ids that gets
+        // one keeps its log, its writer and its appends' pending fsyncs.
+        if ps.topic_id.is_some() && meta.id.is_some() && ps.topic_id != meta.id {
+            *ps = fresh();
+        }
+        ps.clone()
     }
 
     /// Forgets cached writers of a topic (after it was deleted or changed).
@@ -105,58 +171,59 @@ impl Partitions {
         batch: &mut [u8],
         h: &BatchHeader,
     ) -> Result<Appended> {
-        let ps = self.partition(topic, p);
+        let ps = self.partition(store, topic, p, meta);
         let mut w = lock(&ps.writer);
         let idempotent = h.producer_id >= 0 && h.base_sequence >= 0;
-        if idempotent && let Some(s) = w.producers.get(&h.producer_id) {
-            let last = h.base_sequence.wrapping_add(h.last_offset_delta);
-            if h.producer_epoch < s.epoch {
-                return Ok(Appended::Refused(Refusal::InvalidProducerEpoch));
-            }
-            if h.producer_epoch == s.epoch {
-                if let Some(&(_, _, base)) = s
-                    .recent
-                    .iter()
-                    .find(|(f, l, _)| *f == h.base_sequence && *l == last)
-                {
-                    return Ok(Appended::Duplicate { base });
-                }
-                if h.base_sequence != s.last_seq.wrapping_add(1) {
-                    return Ok(Appended::Refused(Refusal::OutOfOrderSequence));
-                }
-            } else if h.base_sequence != 0 {
-                return Ok(Appended::Refused(Refusal::OutOfOrderSequence));
-            }
+        if idempotent && w.producers.is_none() {
+            // Under the writer lock: no append of ours can slip between the scan and its use.
+            w.producers = Some(store.producer_state(topic, p, meta)?);
+        }
+        let early = if idempotent {
+            check_sequence(w.producers.as_ref().expect("rebuilt"), h)
+        } else {
+            None
+        };
+        if let Some(Appended::Refused(r)) = early {
+            return Ok(Appended::Refused(r));
         }
         if w.writer.is_none() {
             w.writer = Some(store.writer(topic, p, meta)?);
         }
+        if let Some(Appended::Duplicate { base, .. }) = early {
+            // Nothing to write, but the answer promises durability: the next sync must
+            // fsync the last segment, where an unsynced original can only be.
+            w.generation += 1;
+            return Ok(Appended::Duplicate {
+                base,
+                generation: w.generation,
+            });
+        }
         let base = match w.writer.as_mut().expect("opened").append(batch) {
             Ok(b) => b,
             Err(e) => {
-                // Reopen next time: the writer's view of the tail may be stale now.
+                // Reopen next time: the writer's view of the tail may be stale now, and so
+                // may the producers' state; the log is the truth for both.
                 w.writer = None;
+                w.producers = None;
                 return Err(e);
             }
         };
         w.generation += 1;
         let generation = w.generation;
-        if idempotent {
-            let last = h.base_sequence.wrapping_add(h.last_offset_delta);
-            let s = w.producers.entry(h.producer_id).or_insert(ProducerSeq {
-                epoch: h.producer_epoch,
-                last_seq: -1,
-                recent: VecDeque::new(),
-            });
-            if s.epoch != h.producer_epoch {
-                s.epoch = h.producer_epoch;
-                s.recent.clear();
-            }
-            s.last_seq = last;
-            s.recent.push_back((h.base_sequence, last, base));
-            if s.recent.len() > RECENT_BATCHES {
-                s.recent.pop_front();
-            }
+        if idempotent && let Some(producers) = w.producers.as_mut() {
+            let written = BatchHeader {
+                base_offset: base,
+                ..*h
+            };
+            producers
+                .entry(h.producer_id)
+                .or_insert_with(|| ProducerEntry {
+                    epoch: h.producer_epoch,
+                    last_seq: -1,
+                    last_offset: -1,
+                    recent: VecDeque::new(),
+                })
+                .record(&written);
         }
         drop(w);
         *lock(&self.appended) += 1;
@@ -166,7 +233,10 @@ impl Partitions {
 
     /// Returns once every append of this partition up to `generation` is on disk.
     pub(crate) fn sync(&self, topic: &str, p: i32, generation: u64) -> Result<()> {
-        let ps = self.partition(topic, p);
+        let Some(ps) = lock(&self.partitions).get(&(topic.to_string(), p)).cloned() else {
+            // Forgotten (the topic was deleted): nothing of it is left to sync.
+            return Ok(());
+        };
         let mut synced = lock(&ps.sync);
         if *synced >= generation {
             return Ok(());
@@ -178,6 +248,12 @@ impl Partitions {
                 None => None,
             };
             (w.generation, handle)
+        };
+        // Only duplicates since the writer opened: their originals are in the last
+        // segment, possibly written but never synced by a killed server.
+        let handle = match handle {
+            Some(f) => Some(f),
+            None => last_segment(&ps.dir).map_err(|e| Error::io(format!("open {topic}/{p}"), e))?,
         };
         if let Some(f) = handle {
             crate::store::fs::fs()
@@ -214,5 +290,104 @@ impl Partitions {
         let _ = self
             .appended_cv
             .wait_timeout_while(g, timeout, |g| *g == seen);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::batch::{BatchBuilder, Scan, scan};
+
+    /// A batch of `records` values from producer `pid`, as an idempotent client builds it.
+    fn batch(pid: i64, epoch: i16, seq: i32, records: usize) -> (Vec<u8>, BatchHeader) {
+        let mut b = BatchBuilder::new();
+        for i in 0..records {
+            b.push_value(0, Some(format!("v{i}").as_bytes()));
+        }
+        let mut bytes = b.finish().to_vec();
+        // The producer fields are covered by the CRC: set them, then recompute it.
+        bytes[43..51].copy_from_slice(&pid.to_be_bytes());
+        bytes[51..53].copy_from_slice(&epoch.to_be_bytes());
+        bytes[53..57].copy_from_slice(&seq.to_be_bytes());
+        let crc = crc32c::crc32c(&bytes[21..]);
+        bytes[17..21].copy_from_slice(&crc.to_be_bytes());
+        let Scan::Batch(h, _) = scan(&bytes) else {
+            panic!("built an invalid batch")
+        };
+        (bytes, h)
+    }
+
+    fn append(parts: &Partitions, store: &Store, b: (Vec<u8>, BatchHeader)) -> Appended {
+        let meta = store.topic_meta("t").unwrap();
+        let (mut bytes, h) = b;
+        parts.append(store, "t", 0, &meta, &mut bytes, &h).unwrap()
+    }
+
+    fn base(a: Appended) -> i64 {
+        match a {
+            Appended::New { base, .. } => base,
+            Appended::Duplicate { .. } => panic!("a duplicate"),
+            Appended::Refused(r) => panic!("refused: {r:?}"),
+        }
+    }
+
+    #[test]
+    fn a_restarted_server_recognises_retries_from_the_log() {
+        let d = tempfile::tempdir().unwrap();
+        let store = Store::open(d.path()).unwrap();
+        store
+            .create_topic("t", &TopicMeta::new(1, Default::default()).unwrap())
+            .unwrap();
+        let before = Partitions::default();
+        assert_eq!(base(append(&before, &store, batch(-1, -1, -1, 2))), 0);
+        assert_eq!(base(append(&before, &store, batch(7, 0, 0, 3))), 2);
+        assert_eq!(base(append(&before, &store, batch(7, 0, 3, 2))), 5);
+        assert_eq!(base(append(&before, &store, batch(8, 0, 0, 1))), 7);
+        drop(before);
+
+        // A new server process: its table is empty until the log is read back.
+        let after = Partitions::default();
+        for (seq, n, original) in [(0, 3, 2), (3, 2, 5)] {
+            match append(&after, &store, batch(7, 0, seq, n)) {
+                Appended::Duplicate { base, generation } => {
+                    assert_eq!(base, original);
+                    // Answered only once durable: the original may never have been synced.
+                    assert!(generation > 0);
+                    after.sync("t", 0, generation).unwrap();
+                }
+                _ => panic!("seq {seq} appended twice"),
+            }
+        }
+        assert!(matches!(
+            append(&after, &store, batch(7, 0, 9, 1)),
+            Appended::Refused(Refusal::OutOfOrderSequence)
+        ));
+        assert_eq!(base(append(&after, &store, batch(7, 0, 5, 1))), 8);
+        assert!(matches!(
+            append(&after, &store, batch(8, 1, 3, 1)),
+            Appended::Refused(Refusal::OutOfOrderSequence)
+        ));
+        assert_eq!(base(append(&after, &store, batch(8, 1, 0, 1))), 9);
+        assert!(matches!(
+            append(&after, &store, batch(8, 0, 1, 1)),
+            Appended::Refused(Refusal::InvalidProducerEpoch)
+        ));
+        // An unknown producer may start anywhere (its state may have expired).
+        assert_eq!(base(append(&after, &store, batch(9, 0, 42, 1))), 10);
+        assert_eq!(
+            store
+                .reader("t", 0, &store.topic_meta("t").unwrap())
+                .unwrap()
+                .end_offset()
+                .unwrap(),
+            11
+        );
+
+        // Deleted and created again by another process: the new topic's log decides.
+        store.delete_topic("t").unwrap();
+        store
+            .create_topic("t", &TopicMeta::new(1, Default::default()).unwrap())
+            .unwrap();
+        assert_eq!(base(append(&after, &store, batch(7, 0, 0, 3))), 0);
     }
 }

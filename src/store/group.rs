@@ -165,7 +165,9 @@ impl Groups {
         Ok(f.offsets)
     }
 
-    /// The topic id each topic's offsets were committed for, as recorded.
+    /// The topic id each topic's offsets were committed for, as recorded. Tests only:
+    /// readers go through `offsets`, which applies the binding.
+    #[cfg(test)]
     pub fn offset_topic_ids(&self, group: &str) -> Result<BTreeMap<String, TopicId>> {
         validate_name("group", group)?;
         Ok(read_offsets(&self.offsets_path(group))?.topic_ids)

@@ -139,7 +139,8 @@ pub struct ProducerEntry {
 }
 
 impl ProducerEntry {
-    fn record(&mut self, h: &BatchHeader) {
+    /// Takes a batch written to the log (with its offsets) into the producer's state.
+    pub fn record(&mut self, h: &BatchHeader) {
         if h.producer_epoch != self.epoch {
             self.epoch = h.producer_epoch;
             self.recent.clear();

@@ -59,10 +59,14 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
                 .create_topic(&name, &meta)
                 .map_err(|e| (ErrorCode::for_error(&e), e.to_string()))?;
             server.partitions.forget_topic(&name);
-            Ok(meta)
+            // The created topic's own metadata: it has the id `create_topic` gave it.
+            Ok(server.store.topic_meta(&name).unwrap_or(meta))
         })();
         out.push(match result {
             Ok(m) => base
+                .with_topic_id(super::metadata::wire_id(
+                    m.id.unwrap_or(crate::store::TopicId::ZERO),
+                ))
                 .with_num_partitions(m.partitions)
                 .with_replication_factor(1),
             Err((c, msg)) => base

@@ -5,10 +5,18 @@
 //! way it is consumed). Membership lives in memory only, as a broker's does until it is
 //! written to `__consumer_offsets`: a restarted server answers old members
 //! UNKNOWN_MEMBER_ID and they join again.
+//!
+//! A group has one kind of member at a time (see `coordinator`): while brokerless members
+//! (`kaf consume -g` on the data directory) own it, JoinGroup answers
+//! COORDINATOR_LOAD_IN_PROGRESS (clients retry), a non-member's OffsetCommit
+//! UNKNOWN_MEMBER_ID, and DescribeGroups shows them as a Stable group with one member per
+//! process and the partitions it holds.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use bytes::Bytes;
+use kafka_protocol::messages::consumer_protocol_assignment::TopicPartition;
 use kafka_protocol::messages::delete_groups_response::DeletableGroupResult;
 use kafka_protocol::messages::describe_groups_response::{DescribedGroup, DescribedGroupMember};
 use kafka_protocol::messages::find_coordinator_response::Coordinator as CoordinatorEntry;
@@ -22,6 +30,7 @@ use kafka_protocol::messages::offset_fetch_response::{
     OffsetFetchResponsePartition, OffsetFetchResponseTopic,
 };
 use kafka_protocol::messages::*;
+use kafka_protocol::protocol::Encodable;
 
 use super::{Call, Reply, s};
 use crate::error::Error;
@@ -378,6 +387,12 @@ fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> Descri
                 Some(live) => return live,
                 None => d,
             };
+            if matches!(
+                server.store.groups().has_brokerless_members(&name),
+                Ok(true)
+            ) {
+                return describe_brokerless(server, d, &name);
+            }
             // Kafka describes a group it does not know as Dead, without an error.
             match server.store.groups().exists(&name) {
                 Ok(true) => d
@@ -388,6 +403,56 @@ fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> Descri
         })
         .collect();
     DescribeGroupsResponse::default().with_groups(groups)
+}
+
+/// A group brokerless members own: one member per process (named after its pid), assigned
+/// the partitions whose locks it holds, encoded as the consumer protocol does so that
+/// Kafka's tools and kaf's `groups describe -b` show them.
+fn describe_brokerless(server: &Server, d: DescribedGroup, group: &str) -> DescribedGroup {
+    let mut by_holder: BTreeMap<String, BTreeMap<String, Vec<i32>>> = BTreeMap::new();
+    for (topic, p, who) in server
+        .store
+        .groups()
+        .live_members(group)
+        .unwrap_or_default()
+    {
+        by_holder
+            .entry(who)
+            .or_default()
+            .entry(topic)
+            .or_default()
+            .push(p);
+    }
+    let members = by_holder
+        .into_iter()
+        .map(|(who, topics)| {
+            let assignment = ConsumerProtocolAssignment::default().with_assigned_partitions(
+                topics
+                    .into_iter()
+                    .map(|(t, ps)| {
+                        TopicPartition::default()
+                            .with_topic(s(&t).into())
+                            .with_partitions(ps)
+                    })
+                    .collect(),
+            );
+            let mut buf = bytes::BytesMut::new();
+            bytes::BufMut::put_i16(&mut buf, 0);
+            let bytes = match assignment.encode(&mut buf, 0) {
+                Ok(()) => buf.freeze(),
+                Err(_) => Bytes::new(),
+            };
+            DescribedGroupMember::default()
+                .with_member_id(s(&format!("kaf-{}", who.replace(' ', "-"))))
+                .with_client_id(s("kaf consume (brokerless)"))
+                .with_client_host(s("localhost"))
+                .with_member_assignment(bytes)
+        })
+        .collect();
+    d.with_group_state(s(GroupState::Stable.name()))
+        .with_protocol_type(s("consumer"))
+        .with_protocol_data(s("kaf-brokerless"))
+        .with_members(members)
 }
 
 /// Kafka's group summary: metadata and assignments only once the group is Stable.
@@ -455,7 +520,7 @@ mod tests {
     use bytes::Bytes;
     use kafka_protocol::messages::join_group_request::JoinGroupRequestProtocol;
     use kafka_protocol::messages::sync_group_request::SyncGroupRequestAssignment;
-    use kafka_protocol::protocol::StrBytes;
+    use kafka_protocol::protocol::{Decodable, StrBytes};
 
     use super::*;
 
@@ -637,6 +702,109 @@ mod tests {
         );
         let l = list(&sh, ListGroupsRequest::default());
         assert_eq!(l.groups[0].group_state.as_str(), "Empty");
+    }
+
+    #[test]
+    fn one_kind_of_member_owns_a_group() {
+        let (_d, sh) = shared();
+        let store = sh.store.groups();
+        let share = store.hold_for_member("g").unwrap().expect("free");
+        let part = store.try_own("g", "t", 1).unwrap().expect("free");
+        let r = join_group(&sh, "a", "h", join_req("", 300), 3);
+        assert_eq!(r.error_code, ErrorCode::COORDINATOR_LOAD_IN_PROGRESS.code());
+        let r = join_group(&sh, "a", "h", join_req("", 300), 5);
+        assert_eq!(r.error_code, ErrorCode::COORDINATOR_LOAD_IN_PROGRESS.code());
+        // A commit from outside the group would overwrite the brokerless members' positions.
+        let standalone = OffsetCommitRequest::default()
+            .with_group_id(s("g").into())
+            .with_generation_id_or_member_epoch(-1)
+            .with_topics(vec![
+                kafka_protocol::messages::offset_commit_request::OffsetCommitRequestTopic::default()
+                    .with_name(s("t").into())
+                    .with_partitions(vec![
+                        kafka_protocol::messages::offset_commit_request::OffsetCommitRequestPartition::default()
+                            .with_partition_index(1)
+                            .with_committed_offset(3),
+                    ]),
+            ]);
+        let r = commit(&sh, standalone.clone());
+        assert_eq!(
+            r.topics[0].partitions[0].error_code,
+            ErrorCode::UNKNOWN_MEMBER_ID.code()
+        );
+        let d = describe(
+            &sh,
+            DescribeGroupsRequest::default().with_groups(vec![s("g").into()]),
+            5,
+        );
+        let g = &d.groups[0];
+        assert_eq!(g.group_state.as_str(), "Stable");
+        assert_eq!(g.members.len(), 1);
+        let pid = std::process::id().to_string();
+        assert!(g.members[0].member_id.contains(&pid), "{g:?}");
+        let mut a = g.members[0].member_assignment.clone();
+        assert_eq!(bytes::Buf::get_i16(&mut a), 0);
+        let a = ConsumerProtocolAssignment::decode(&mut a, 0).unwrap();
+        assert_eq!(a.assigned_partitions[0].topic.as_str(), "t");
+        assert_eq!(a.assigned_partitions[0].partitions, [1]);
+        drop((part, share));
+
+        // The brokerless members are gone: the server's member takes the group.
+        let first = join_group(&sh, "a", "h", join_req("", 300), 3);
+        assert_eq!(first.error_code, 0);
+        assert!(store.hold_for_member("g").unwrap().is_none());
+        assert!(store.server_holder("g").unwrap().is_some());
+        assert_eq!(
+            commit(&sh, standalone).topics[0].partitions[0].error_code,
+            0
+        );
+        let leaving = LeaveGroupRequest::default()
+            .with_group_id(s("g").into())
+            .with_member_id(first.member_id.clone());
+        assert_eq!(leave(&sh, leaving, 1).error_code, 0);
+        // Its last member left: brokerless members may have it again.
+        assert!(store.server_holder("g").unwrap().is_none());
+        assert!(store.hold_for_member("g").unwrap().is_some());
+    }
+
+    #[test]
+    fn offsets_of_a_deleted_topic_are_not_the_new_topics() {
+        let (_d, sh) = shared();
+        let meta = crate::store::TopicMeta::new(1, Default::default()).unwrap();
+        sh.store.create_topic("t", &meta).unwrap();
+        let req = OffsetCommitRequest::default()
+            .with_group_id(s("g").into())
+            .with_generation_id_or_member_epoch(-1)
+            .with_topics(vec![
+                kafka_protocol::messages::offset_commit_request::OffsetCommitRequestTopic::default()
+                    .with_name(s("t").into())
+                    .with_partitions(vec![
+                        kafka_protocol::messages::offset_commit_request::OffsetCommitRequestPartition::default()
+                            .with_partition_index(0)
+                            .with_committed_offset(10),
+                    ]),
+            ]);
+        assert_eq!(commit(&sh, req).topics[0].partitions[0].error_code, 0);
+        let id = sh.store.topic_id("t").unwrap();
+        assert_eq!(sh.store.groups().offset_topic_ids("g").unwrap()["t"], id);
+        let fetched = |sh: &Server| {
+            let r = fetch_offsets(
+                sh,
+                OffsetFetchRequest::default()
+                    .with_group_id(s("g").into())
+                    .with_topics(Some(vec![
+                kafka_protocol::messages::offset_fetch_request::OffsetFetchRequestTopic::default()
+                    .with_name(s("t").into())
+                    .with_partition_indexes(vec![0]),
+            ])),
+            );
+            r.topics[0].partitions[0].committed_offset
+        };
+        assert_eq!(fetched(&sh), 10);
+        // Deleted and created again: a new topic, never committed by the group.
+        sh.store.delete_topic("t").unwrap();
+        sh.store.create_topic("t", &meta).unwrap();
+        assert_eq!(fetched(&sh), -1);
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! InitProducerId: a fresh producer id for idempotent producers (epoch 0). Transactional
-//! ids are refused until transactions exist.
+//! InitProducerId: a fresh producer id for idempotent producers (epoch 0), from the server's
+//! durable id blocks. Transactional ids are refused until transactions exist.
 
 use kafka_protocol::messages::{InitProducerIdRequest, InitProducerIdResponse};
 
@@ -16,9 +16,14 @@ pub(super) fn init_producer_id(call: &mut Call<'_>, req: InitProducerIdRequest) 
                 .with_producer_epoch(-1),
         );
     }
-    call.reply(
-        &InitProducerIdResponse::default()
-            .with_producer_id(call.server.new_producer_id().into())
+    let resp = match call.server.new_producer_id() {
+        Ok(id) => InitProducerIdResponse::default()
+            .with_producer_id(id.into())
             .with_producer_epoch(0),
-    )
+        Err(c) => InitProducerIdResponse::default()
+            .with_error_code(c.code())
+            .with_producer_id((-1).into())
+            .with_producer_epoch(-1),
+    };
+    call.reply(&resp)
 }

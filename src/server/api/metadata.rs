@@ -1,5 +1,6 @@
-//! Metadata: the one broker (node 0, the advertised address), and each topic's partitions,
-//! auto-creating unknown topics when the server and the request allow it.
+//! Metadata: the one broker (node 0, the advertised address), and each topic's partitions
+//! and id (v10+), auto-creating unknown topics when the server and the request allow it.
+//! Topics asked for by id (v10+, no name) are looked up among the topics' ids.
 
 use kafka_protocol::messages::metadata_response::{
     MetadataResponseBroker, MetadataResponsePartition, MetadataResponseTopic,
@@ -9,7 +10,25 @@ use kafka_protocol::messages::{MetadataRequest, MetadataResponse};
 use super::{Call, Reply, s};
 use crate::error::Error;
 use crate::kafka_error::ErrorCode;
-use crate::store::TopicMeta;
+use crate::store::{TopicId, TopicMeta};
+
+/// Kafka's answer for a topic id no topic has (not among kaf's named codes: only this file
+/// answers it).
+const UNKNOWN_TOPIC_ID: ErrorCode = ErrorCode(100);
+
+/// A topic id as the codec carries it (`uuid::Uuid`, which kaf does not name itself).
+pub(super) fn wire_id<U: TryFrom<Vec<u8>>>(id: TopicId) -> U {
+    match U::try_from(id.0.to_vec()) {
+        Ok(u) => u,
+        Err(_) => unreachable!("a topic id is 16 bytes"),
+    }
+}
+
+/// The id bytes of a wire topic id.
+fn id_of<U: Into<Vec<u8>>>(u: U) -> TopicId {
+    let b: Vec<u8> = u.into();
+    TopicId(b.try_into().unwrap_or([0; 16]))
+}
 
 pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
     let server = call.server;
@@ -17,18 +36,41 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
         .with_node_id(0.into())
         .with_host(s(&server.config.advertised_host))
         .with_port(server.config.advertised_port);
+    let mut topics = Vec::new();
     let names: Vec<String> = match &req.topics {
         None => server.store.list_topics().unwrap_or_default(),
-        Some(ts) => ts
-            .iter()
-            .filter_map(|t| t.name.as_ref().map(|n| n.to_string()))
-            .collect(),
+        Some(ts) => {
+            let mut names = Vec::new();
+            for t in ts {
+                // By id when there is no name; an empty name with an id is taken the same way.
+                match t
+                    .name
+                    .as_ref()
+                    .filter(|n| !n.is_empty() || id_of(t.topic_id).is_zero())
+                {
+                    Some(n) => names.push(n.to_string()),
+                    None => {
+                        let id = id_of(t.topic_id);
+                        match by_id(server, id) {
+                            Some(n) => names.push(n),
+                            None => topics.push(
+                                MetadataResponseTopic::default()
+                                    // Nullable from v12, as Kafka answers an unknown id.
+                                    .with_name((call.version < 12).then(|| s("").into()))
+                                    .with_topic_id(t.topic_id)
+                                    .with_error_code(UNKNOWN_TOPIC_ID.code()),
+                            ),
+                        }
+                    }
+                }
+            }
+            names
+        }
     };
     // Before v4 there is no flag and Kafka auto-creates when the broker allows it.
     let may_create = server.config.auto_create
         && (call.version < 4 || req.allow_auto_topic_creation)
         && req.topics.is_some();
-    let mut topics = Vec::new();
     for name in names {
         let mut meta = server.topic_meta(&name);
         if meta == Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION) && may_create {
@@ -43,18 +85,20 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
         }
         let t = MetadataResponseTopic::default().with_name(Some(s(&name).into()));
         topics.push(match meta {
-            Ok(m) => t.with_partitions(
-                (0..m.partitions)
-                    .map(|p| {
-                        MetadataResponsePartition::default()
-                            .with_partition_index(p)
-                            .with_leader_id(0.into())
-                            .with_leader_epoch(0)
-                            .with_replica_nodes(vec![0.into()])
-                            .with_isr_nodes(vec![0.into()])
-                    })
-                    .collect(),
-            ),
+            Ok(m) => t
+                .with_topic_id(wire_id(server.topic_id(&name, &m)))
+                .with_partitions(
+                    (0..m.partitions)
+                        .map(|p| {
+                            MetadataResponsePartition::default()
+                                .with_partition_index(p)
+                                .with_leader_id(0.into())
+                                .with_leader_epoch(0)
+                                .with_replica_nodes(vec![0.into()])
+                                .with_isr_nodes(vec![0.into()])
+                        })
+                        .collect(),
+                ),
             Err(c) => t.with_error_code(c.code()),
         });
     }
@@ -65,4 +109,86 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
             .with_controller_id(0.into())
             .with_topics(topics),
     )
+}
+
+/// The topic whose id is `id`, if one has it now.
+fn by_id(server: &crate::server::context::Server, id: TopicId) -> Option<String> {
+    if id.is_zero() {
+        return None;
+    }
+    server
+        .store
+        .list_topics()
+        .ok()?
+        .into_iter()
+        .find(|t| server.store.recorded_topic_id(t) == Some(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use bytes::{Bytes, BytesMut};
+    use kafka_protocol::messages::metadata_request::MetadataRequestTopic;
+    use kafka_protocol::messages::{ApiKey, RequestHeader, ResponseHeader};
+    use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion};
+
+    use super::*;
+    use crate::server::api::{Session, handle};
+    use crate::server::context::Server;
+
+    fn ask(server: &Server, req: MetadataRequest, version: i16) -> MetadataResponse {
+        let mut buf = BytesMut::new();
+        RequestHeader::default()
+            .with_request_api_key(ApiKey::Metadata as i16)
+            .with_request_api_version(version)
+            .with_correlation_id(1)
+            .encode(&mut buf, MetadataRequest::header_version(version))
+            .unwrap();
+        req.encode(&mut buf, version).unwrap();
+        let Reply::Frame(f) = handle(server, &mut Session::default(), buf.freeze()) else {
+            panic!("no answer")
+        };
+        let mut b = Bytes::from(f[4..].to_vec());
+        ResponseHeader::decode(&mut b, MetadataResponse::header_version(version)).unwrap();
+        MetadataResponse::decode(&mut b, version).unwrap()
+    }
+
+    fn by_name(name: &str) -> MetadataRequestTopic {
+        MetadataRequestTopic::default().with_name(Some(s(name).into()))
+    }
+
+    #[test]
+    fn topics_carry_their_ids_and_can_be_asked_for_by_id() {
+        let (_d, server) = crate::server::context::testing::server(Default::default());
+        server
+            .store
+            .create_topic("t", &TopicMeta::new(2, Default::default()).unwrap())
+            .unwrap();
+        let id = server.store.topic_id("t").unwrap();
+        let r = ask(
+            &server,
+            MetadataRequest::default().with_topics(Some(vec![by_name("t")])),
+            12,
+        );
+        assert_eq!(id_of(r.topics[0].topic_id), id);
+        assert_eq!(r.topics[0].partitions.len(), 2);
+
+        let by_id = |id: TopicId| {
+            MetadataRequest::default().with_topics(Some(vec![
+                MetadataRequestTopic::default().with_topic_id(wire_id(id)),
+            ]))
+        };
+        let r = ask(&server, by_id(id), 12);
+        assert_eq!(r.topics[0].name.as_deref().map(|n| n.as_str()), Some("t"));
+        assert_eq!(r.topics[0].error_code, 0);
+        let r = ask(&server, by_id(TopicId([7; 16])), 12);
+        assert_eq!(r.topics[0].error_code, UNKNOWN_TOPIC_ID.code());
+
+        // Before v10 there is no id on the wire; the answer is otherwise the same.
+        let r = ask(
+            &server,
+            MetadataRequest::default().with_topics(Some(vec![by_name("t")])),
+            9,
+        );
+        assert_eq!(r.topics[0].partitions.len(), 2);
+    }
 }

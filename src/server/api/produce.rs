@@ -105,7 +105,13 @@ fn produce_partition(
                 generation = g;
                 base
             }
-            Appended::Duplicate { base } => base,
+            Appended::Duplicate {
+                base,
+                generation: g,
+            } => {
+                generation = generation.max(g);
+                base
+            }
             Appended::Refused(Refusal::OutOfOrderSequence) => {
                 return Err(ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER);
             }

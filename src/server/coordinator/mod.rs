@@ -7,6 +7,13 @@
 //! assignment arrives, or the group's deadline passes; every wait is bounded by such a
 //! deadline and ends early on `shutdown`. The reaper expires silent members while nobody
 //! else calls in.
+//!
+//! One owner per group: a group's first joiner makes the coordinator take the group's owner
+//! lock in the data directory (`Groups::hold_for_server`), kept while the group has members
+//! here and dropped with the group's last member (or the group). While brokerless members
+//! (`kaf consume -g` without `-b`) hold the group, JoinGroup answers
+//! COORDINATOR_LOAD_IN_PROGRESS, which Kafka clients retry after a backoff, so they join once
+//! the brokerless members are gone and never own partitions beside them.
 
 pub(crate) mod group;
 
@@ -17,6 +24,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use bytes::Bytes;
 
 use crate::kafka_error::ErrorCode;
+use crate::store::group::{Groups, ServerHold};
 use group::{Group, GroupState, JoinArgs, JoinResult, JoinStep, SyncStep};
 
 /// Longest sleep of the reaper between checks (it also wakes on every change).
@@ -33,6 +41,8 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 #[derive(Default)]
 struct Table {
     groups: HashMap<String, Group>,
+    /// The owner lock of every group in `groups`: dropped with the group.
+    holds: HashMap<String, ServerHold>,
     stopping: bool,
     next_ticket: u64,
     next_id: u64,
@@ -68,9 +78,12 @@ impl Table {
         )
     }
 
-    /// Forgets groups that have no members left; their offsets stay in the store.
+    /// Forgets groups that have no members left, and lets brokerless members have them;
+    /// their offsets stay in the store.
     fn cleanup(&mut self) {
         self.groups.retain(|_, g| !g.is_idle());
+        let groups = &self.groups;
+        self.holds.retain(|g, _| groups.contains_key(g));
     }
 }
 
@@ -98,16 +111,19 @@ pub(crate) struct Synced {
 pub(crate) struct Coordinator {
     inner: Arc<Inner>,
     reaper: Once,
+    /// The data directory's groups, for the owner locks.
+    store: Groups,
 }
 
-impl Default for Coordinator {
-    fn default() -> Coordinator {
+impl Coordinator {
+    pub(crate) fn new(store: Groups) -> Coordinator {
         Coordinator {
             inner: Arc::new(Inner {
                 table: Mutex::new(Table::default()),
                 changed: Condvar::new(),
             }),
             reaper: Once::new(),
+            store,
         }
     }
 }
@@ -196,6 +212,9 @@ impl Coordinator {
         if t.stopping {
             return JoinResult::error(ErrorCode::COORDINATOR_NOT_AVAILABLE, &member_id);
         }
+        if let Err(code) = self.hold(&mut t, gid) {
+            return JoinResult::error(code, &member_id);
+        }
         let now = Instant::now();
         let ticket = t.ticket();
         let new_id = t.member_id(&args.client_id);
@@ -234,6 +253,27 @@ impl Coordinator {
             }
             let until = g.next_deadline().map_or(give_up, |d| d.min(give_up));
             t = self.wait(t, until);
+        }
+    }
+
+    /// Makes sure the server owns `gid` in the data directory before a member joins it.
+    /// Under the table lock, so two joiners cannot race for the lock file (a second flock
+    /// of this process would fail against its own first one).
+    fn hold(&self, t: &mut Table, gid: &str) -> Result<(), ErrorCode> {
+        if t.holds.contains_key(gid) {
+            return Ok(());
+        }
+        match self.store.hold_for_server(gid) {
+            Ok(Some(h)) => {
+                t.holds.insert(gid.to_string(), h);
+                Ok(())
+            }
+            // Brokerless members own it: the joiner backs off and tries again.
+            Ok(None) => Err(ErrorCode::COORDINATOR_LOAD_IN_PROGRESS),
+            Err(e) => {
+                eprintln!("kaf server: cannot take group {gid}: {e}");
+                Err(ErrorCode::COORDINATOR_NOT_AVAILABLE)
+            }
         }
     }
 
@@ -352,8 +392,17 @@ impl Coordinator {
         let now = Instant::now();
         let r = match t.groups.get_mut(gid) {
             // No live membership: a simple consumer's commit, or an old generation's
-            // (the group emptied or the server restarted since).
-            None if generation < 0 => Ok(()),
+            // (the group emptied or the server restarted since). While brokerless members
+            // own the group it is not this server's to change: Kafka refuses a non-member's
+            // commit to a group with members the same way.
+            None if generation < 0 => match self.store.has_brokerless_members(gid) {
+                Ok(false) => Ok(()),
+                Ok(true) => Err(ErrorCode::UNKNOWN_MEMBER_ID),
+                Err(e) => {
+                    eprintln!("kaf server: cannot check group {gid}: {e}");
+                    Err(ErrorCode::COORDINATOR_NOT_AVAILABLE)
+                }
+            },
             None => Err(ErrorCode::ILLEGAL_GENERATION),
             Some(g) => {
                 if g.tick(now) {
@@ -407,6 +456,8 @@ impl Coordinator {
             return None;
         }
         t.groups.remove(gid);
+        // The store's delete takes the owner lock itself; ours would stand in its way.
+        t.holds.remove(gid);
         Some(delete())
     }
 }

@@ -41,11 +41,7 @@ pub struct Report {
     pub problems: Vec<Problem>,
 }
 
-pub fn check(store: &Store, repair: bool) -> Result<Report> {
-    check_with(store, repair, false)
-}
-
-/// `check`; with `salvage` (and `repair`), damaged bytes in the log are moved to
+/// Checks the whole directory, fixing what is safe with `repair`; with `salvage` (and `repair`), damaged bytes in the log are moved to
 /// `<dir>/quarantine/` and the valid batches after them are kept (see `salvage_segment`).
 pub fn check_with(store: &Store, repair: bool, salvage: bool) -> Result<Report> {
     let mut r = Report::default();

@@ -58,19 +58,7 @@ pub fn server_frame(data: &[u8]) {
     static SERVER: OnceLock<Server> = OnceLock::new();
     let srv = SERVER.get_or_init(|| {
         let store = Store::open(&tempfile_dir().join("data")).expect("temp store");
-        Server::new(
-            store,
-            Config {
-                auto_create: true,
-                advertised_host: "127.0.0.1".into(),
-                advertised_port: 9092,
-                max_frame_bytes: 1 << 20,
-                max_connections: 10,
-                idle_timeout: std::time::Duration::from_secs(1),
-                default_partitions: 1,
-                max_fetch_wait: std::time::Duration::ZERO,
-            },
-        )
+        Server::new(store, fuzz_config())
     });
     // JoinGroup and SyncGroup wait for other members by design (up to the rebalance timeout
     // the request names), which a fuzzer would report as hangs: they are skipped here and
@@ -122,6 +110,121 @@ pub fn produce_json(data: &[u8]) {
     let _ = crate::format::parse_json_record(data);
 }
 
+/// The server's Produce path on a batch whose record bytes are arbitrary but whose header and
+/// CRC are valid (the case a CRC check alone lets through). The first byte picks the record
+/// count, the second the attributes (codec, control and transactional flags). Whatever the
+/// server answers, the partition must stay readable: every batch a reader hands out decodes.
+pub fn server_produce(data: &[u8]) {
+    use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
+    use kafka_protocol::messages::{ApiKey, ProduceRequest, RequestHeader, TopicName};
+    use kafka_protocol::protocol::{Encodable, HeaderVersion, StrBytes};
+
+    static SERVER: OnceLock<(std::path::PathBuf, Server)> = OnceLock::new();
+    if data.len() < 2 {
+        return;
+    }
+    let (root, srv) = SERVER.get_or_init(|| {
+        let root = tempfile_dir().join("produce");
+        let _ = std::fs::remove_dir_all(&root);
+        let store = Store::open(&root).expect("temp store");
+        let meta = crate::store::TopicMeta::new(1, Default::default()).expect("meta");
+        store
+            .create_topic("fuzz", &meta)
+            .expect("create the fuzz topic");
+        let srv = Server::new(store, fuzz_config());
+        (root, srv)
+    });
+    let count = i32::from(data[0] % 8);
+    let attributes = i16::from(data[1] & 0x37);
+    let records = &data[2..];
+    let mut b = vec![0u8; batch::HEADER_LEN];
+    b.extend_from_slice(records);
+    let len = b.len();
+    b[8..12].copy_from_slice(&((len - 12) as i32).to_be_bytes());
+    b[16] = 2;
+    b[21..23].copy_from_slice(&attributes.to_be_bytes());
+    b[23..27].copy_from_slice(&(count - 1).max(0).to_be_bytes());
+    b[43..51].copy_from_slice(&(-1i64).to_be_bytes());
+    b[51..53].copy_from_slice(&(-1i16).to_be_bytes());
+    b[53..57].copy_from_slice(&(-1i32).to_be_bytes());
+    b[57..61].copy_from_slice(&count.to_be_bytes());
+    let crc = crc32c::crc32c(&b[21..]);
+    b[17..21].copy_from_slice(&crc.to_be_bytes());
+
+    let version = 9;
+    let req = ProduceRequest::default()
+        .with_acks(1)
+        .with_timeout_ms(1000)
+        .with_topic_data(vec![
+            TopicProduceData::default()
+                .with_name(TopicName(StrBytes::from_static_str("fuzz")))
+                .with_partition_data(vec![
+                    PartitionProduceData::default()
+                        .with_index(0)
+                        .with_records(Some(bytes::Bytes::from(b))),
+                ]),
+        ]);
+    let header = RequestHeader::default()
+        .with_request_api_key(ApiKey::Produce as i16)
+        .with_request_api_version(version)
+        .with_correlation_id(1);
+    let mut frame = bytes::BytesMut::new();
+    if header
+        .encode(&mut frame, ProduceRequest::header_version(version))
+        .is_err()
+        || req.encode(&mut frame, version).is_err()
+    {
+        return;
+    }
+    let mut session = Session::default();
+    let _ = server::handle(srv, &mut session, frame.freeze());
+    APPENDS_SEEN.store(
+        crate::store::log::Reader::new(&root.join("topics").join("fuzz").join("0"))
+            .end_offset()
+            .unwrap_or(0),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+
+    // The partition stays readable: a reader from the start hands out only batches whose
+    // every record decodes, and never fails.
+    let mut r = crate::store::log::Reader::new(&root.join("topics").join("fuzz").join("0"));
+    let mut out = Vec::new();
+    loop {
+        out.clear();
+        match r.read(&mut out, 1 << 20) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => panic!("the partition became unreadable: {e}"),
+        }
+        let mut at = 0;
+        while at < out.len() {
+            let Scan::Batch(h, n) = batch::scan(&out[at..]) else {
+                panic!("a reader handed out bytes that are not a whole batch");
+            };
+            let recs = Records::new(&out[at..at + n], h).expect("stored batch decodes");
+            recs.for_each(|_| Ok(())).expect("stored records decode");
+            at += n;
+        }
+    }
+}
+
+/// The fuzz partition's end offset after the last `server_produce` input: the replay test
+/// checks that the valid seeds were really appended (the target is not vacuous).
+pub static APPENDS_SEEN: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+fn fuzz_config() -> Config {
+    Config {
+        auto_create: true,
+        advertised_host: "127.0.0.1".into(),
+        advertised_port: 9092,
+        max_frame_bytes: 1 << 20,
+        max_connections: 10,
+        idle_timeout: std::time::Duration::from_secs(1),
+        default_partitions: 1,
+        max_fetch_wait: std::time::Duration::ZERO,
+    }
+}
+
 /// A fuzz entry point.
 pub type Target = fn(&[u8]);
 
@@ -133,4 +236,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("offset_spec", offset_spec),
     ("format_string", format_string),
     ("produce_json", produce_json),
+    ("server_produce", server_produce),
 ];

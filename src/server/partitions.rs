@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::store::batch::BatchHeader;
@@ -41,7 +41,14 @@ struct PartitionState {
     dir: PathBuf,
     writer: Mutex<WriterState>,
     sync: Mutex<u64>,
+    /// When this server last wrote the partition's recovery point. Writing it costs a
+    /// lock, a file replace and two fsyncs, so the group commit advances it at most every
+    /// `RECOVERY_POINT_EVERY` (and on shutdown): a lagging point is safe, it only widens the
+    /// stretch a crash may leave as a torn tail.
+    recovery_written: Mutex<Option<Instant>>,
 }
+
+const RECOVERY_POINT_EVERY: Duration = Duration::from_secs(1);
 
 struct WriterState {
     writer: Option<Writer>,
@@ -144,6 +151,7 @@ impl Partitions {
                     producers: None,
                 }),
                 sync: Mutex::new(0),
+                recovery_written: Mutex::new(None),
             })
         };
         let mut map = lock(&self.partitions);
@@ -233,21 +241,25 @@ impl Partitions {
 
     /// Returns once every append of this partition up to `generation` is on disk.
     pub(crate) fn sync(&self, topic: &str, p: i32, generation: u64) -> Result<()> {
+        self.sync_partition(topic, p, generation, false)
+    }
+
+    fn sync_partition(&self, topic: &str, p: i32, generation: u64, final_sync: bool) -> Result<()> {
         let Some(ps) = lock(&self.partitions).get(&(topic.to_string(), p)).cloned() else {
             // Forgotten (the topic was deleted): nothing of it is left to sync.
             return Ok(());
         };
         let mut synced = lock(&ps.sync);
-        if *synced >= generation {
+        if *synced >= generation && !final_sync {
             return Ok(());
         }
-        let (target, handle) = {
+        let (target, handle, point) = {
             let w = lock(&ps.writer);
-            let handle = match &w.writer {
-                Some(wr) => wr.sync_handle()?,
-                None => None,
+            let (handle, point) = match &w.writer {
+                Some(wr) => (wr.sync_handle()?, wr.synced_point()),
+                None => (None, None),
             };
-            (w.generation, handle)
+            (w.generation, handle, point)
         };
         // Only duplicates since the writer opened: their originals are in the last
         // segment, possibly written but never synced by a killed server.
@@ -261,6 +273,17 @@ impl Partitions {
                 .map_err(|e| Error::io(format!("fsync {topic}/{p}"), e))?;
         }
         *synced = target;
+        drop(synced);
+        if let Some(point) = point {
+            let mut written = lock(&ps.recovery_written);
+            if final_sync || written.is_none_or(|t| t.elapsed() >= RECOVERY_POINT_EVERY) {
+                *written = Some(Instant::now());
+                if let Some(wr) = lock(&ps.writer).writer.as_mut() {
+                    // A failure leaves the point behind, which is safe: it is a floor.
+                    let _ = wr.advance_recovery_point(&point);
+                }
+            }
+        }
         Ok(())
     }
 
@@ -271,7 +294,7 @@ impl Partitions {
             .map(|(k, ps)| (k.clone(), lock(&ps.writer).generation))
             .collect();
         for ((t, p), g) in parts {
-            self.sync(&t, p, g)?;
+            self.sync_partition(&t, p, g, true)?;
         }
         Ok(())
     }

@@ -2,15 +2,18 @@
 //! idempotent-producer rules), and answer once they are durable (acks=0: answer nothing).
 
 use bytes::Bytes;
-use kafka_protocol::messages::produce_response::{PartitionProduceResponse, TopicProduceResponse};
+use kafka_protocol::messages::produce_response::{
+    BatchIndexAndErrorMessage, PartitionProduceResponse, TopicProduceResponse,
+};
 use kafka_protocol::messages::{ProduceRequest, ProduceResponse};
+use kafka_protocol::protocol::StrBytes;
 
 use super::{Call, Reply};
 use crate::kafka_error::ErrorCode;
 use crate::server::context::Server;
 use crate::server::partitions::{Appended, Refusal};
 use crate::store::TopicMeta;
-use crate::store::batch::{self, Scan};
+use crate::store::batch::{self, BatchErrorKind, Scan};
 
 /// Largest records field kaf accepts in one partition of one request.
 const MAX_RECORDS_BYTES: usize = 64 * 1024 * 1024;
@@ -30,13 +33,15 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
                 .with_index(p)
                 .with_log_append_time_ms(-1);
             let result = match &meta {
-                Err(c) => Err(*c),
-                Ok(m) if p < 0 || p >= m.partitions => Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION),
+                Err(c) => Err(Rejected::from(*c)),
+                Ok(m) if p < 0 || p >= m.partitions => {
+                    Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.into())
+                }
                 Ok(m) => produce_partition(server, &name, p, m, pd.records, durable),
             };
             parts.push(match result {
                 Ok(base) => r.with_base_offset(base),
-                Err(c) => r.with_error_code(c.code()).with_base_offset(-1),
+                Err(rej) => rej.answer(r),
             });
         }
         responses.push(
@@ -51,6 +56,43 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
     call.reply(&ProduceResponse::default().with_responses(responses))
 }
 
+/// Why a partition's records were not appended: the code, and for malformed records Kafka's
+/// KIP-467 details (a message and the index of each bad record), so a client can say which
+/// record it was.
+struct Rejected {
+    code: ErrorCode,
+    message: Option<String>,
+    records: Vec<(i32, String)>,
+}
+
+impl From<ErrorCode> for Rejected {
+    fn from(code: ErrorCode) -> Rejected {
+        Rejected {
+            code,
+            message: None,
+            records: Vec::new(),
+        }
+    }
+}
+
+impl Rejected {
+    fn answer(self, r: PartitionProduceResponse) -> PartitionProduceResponse {
+        let errors = self
+            .records
+            .into_iter()
+            .map(|(i, m)| {
+                BatchIndexAndErrorMessage::default()
+                    .with_batch_index(i)
+                    .with_batch_index_error_message(Some(StrBytes::from_string(m)))
+            })
+            .collect();
+        r.with_error_code(self.code.code())
+            .with_base_offset(-1)
+            .with_error_message(self.message.map(StrBytes::from_string))
+            .with_record_errors(errors)
+    }
+}
+
 /// Validates and appends every batch of one partition's records; returns the first base
 /// offset once it is durable.
 fn produce_partition(
@@ -60,32 +102,47 @@ fn produce_partition(
     meta: &TopicMeta,
     records: Option<Bytes>,
     durable: bool,
-) -> Result<i64, ErrorCode> {
+) -> Result<i64, Rejected> {
     let records = records.unwrap_or_default();
     let mut data = records.to_vec();
-    // Validate everything first: a request is applied whole or not at all.
+    // Validate everything first, every record of every batch (decompressed where needed):
+    // a request is applied whole or not at all, and bytes that readers would refuse are never
+    // acknowledged, because once in the log they would stop every reader at that point.
     let mut spans = Vec::new();
     let mut at = 0;
+    let mut records_before = 0i32;
     while at < data.len() {
         match batch::scan(&data[at..]) {
-            Scan::Batch(h, len) => {
-                if h.record_count <= 0 || h.last_offset_delta != h.record_count - 1 {
-                    return Err(ErrorCode::INVALID_RECORD);
-                }
+            Scan::Batch(_, len) => {
                 if len as u64 > meta.max_message_bytes() {
-                    return Err(ErrorCode::MESSAGE_TOO_LARGE);
+                    return Err(ErrorCode::MESSAGE_TOO_LARGE.into());
                 }
+                let h = batch::validate_batch(&data[at..at + len]).map_err(|e| Rejected {
+                    code: match e.kind {
+                        BatchErrorKind::CorruptMessage => ErrorCode::CORRUPT_MESSAGE,
+                        BatchErrorKind::InvalidRecord => ErrorCode::INVALID_RECORD,
+                    },
+                    message: Some(e.message.clone()),
+                    records: e
+                        .records
+                        .iter()
+                        .map(|r| (records_before.saturating_add(r.index), r.message.clone()))
+                        .collect(),
+                })?;
+                records_before = records_before.saturating_add(h.record_count);
                 spans.push((at, len, h));
                 at += len;
             }
-            Scan::Incomplete | Scan::Invalid(_) => return Err(ErrorCode::CORRUPT_MESSAGE),
+            Scan::Incomplete | Scan::Invalid(_) => {
+                return Err(ErrorCode::CORRUPT_MESSAGE.into());
+            }
         }
     }
     if spans.is_empty() {
-        return Err(ErrorCode::INVALID_RECORD);
+        return Err(ErrorCode::INVALID_RECORD.into());
     }
     if data.len() > MAX_RECORDS_BYTES {
-        return Err(ErrorCode::RECORD_LIST_TOO_LARGE);
+        return Err(ErrorCode::RECORD_LIST_TOO_LARGE.into());
     }
     let mut first = None;
     let mut generation = 0;
@@ -113,10 +170,10 @@ fn produce_partition(
                 base
             }
             Appended::Refused(Refusal::OutOfOrderSequence) => {
-                return Err(ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER);
+                return Err(ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER.into());
             }
             Appended::Refused(Refusal::InvalidProducerEpoch) => {
-                return Err(ErrorCode::INVALID_PRODUCER_EPOCH);
+                return Err(ErrorCode::INVALID_PRODUCER_EPOCH.into());
             }
         };
         first.get_or_insert(base);
@@ -128,4 +185,98 @@ fn produce_partition(
         })?;
     }
     Ok(first.expect("at least one batch"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::context::testing::server;
+    use crate::store::batch::{BatchBuilder, NewRecord};
+    use std::time::Duration;
+
+    fn good_batch(values: &[&str]) -> Vec<u8> {
+        let mut b = BatchBuilder::new();
+        for v in values {
+            b.push(&NewRecord {
+                timestamp: 1,
+                key: None,
+                value: Some(v.as_bytes()),
+                headers: &[],
+            });
+        }
+        b.finish().to_vec()
+    }
+
+    /// A CRC-valid batch whose second record claims a key of length -5.
+    fn poisoned_batch() -> Vec<u8> {
+        let mut b = good_batch(&["one", "two"]);
+        let records_at = batch::HEADER_LEN;
+        // Record 0: length, attributes, timestamp delta, offset delta, key length (-1), ...
+        let mut pos = records_at;
+        let len0 = batch::varint::get(&b, &mut pos).unwrap() as usize;
+        let second = pos + len0;
+        let mut p2 = second;
+        batch::varint::get(&b, &mut p2).unwrap(); // length
+        p2 += 1; // attributes
+        batch::varint::get(&b, &mut p2).unwrap(); // timestamp delta
+        batch::varint::get(&b, &mut p2).unwrap(); // offset delta
+        // The key length -1 is one zigzag byte (1); -5 is one byte too (9).
+        assert_eq!(b[p2], 1);
+        b[p2] = 9;
+        let crc = crc32c::crc32c(&b[21..]);
+        b[17..21].copy_from_slice(&crc.to_be_bytes());
+        b
+    }
+
+    #[test]
+    fn malformed_records_inside_a_valid_crc_are_refused_with_their_index() {
+        let (_d, srv) = server(Duration::ZERO);
+        let meta = TopicMeta::new(1, Default::default()).unwrap();
+        srv.store.create_topic("t", &meta).unwrap();
+        let meta = srv.store.topic_meta("t").unwrap();
+        let bad = poisoned_batch();
+        assert!(
+            matches!(batch::scan(&bad), Scan::Batch(..)),
+            "the CRC is valid"
+        );
+        let err = produce_partition(&srv, "t", 0, &meta, Some(Bytes::from(bad)), true)
+            .err()
+            .expect("refused");
+        assert_eq!(err.code, ErrorCode::INVALID_RECORD);
+        assert_eq!(err.records.len(), 1);
+        assert_eq!(err.records[0].0, 1, "{:?}", err.records);
+        let answer = err.answer(PartitionProduceResponse::default());
+        assert_eq!(answer.record_errors.len(), 1);
+        assert!(answer.error_message.is_some());
+        // Nothing reached the log, and a good batch after it lands at offset 0.
+        let ok = produce_partition(
+            &srv,
+            "t",
+            0,
+            &meta,
+            Some(Bytes::from(good_batch(&["a", "b"]))),
+            true,
+        );
+        assert_eq!(ok.ok(), Some(0));
+    }
+
+    #[test]
+    fn an_unknown_compression_codec_is_a_corrupt_message() {
+        let (_d, srv) = server(Duration::ZERO);
+        let meta = TopicMeta::new(1, Default::default()).unwrap();
+        srv.store.create_topic("t", &meta).unwrap();
+        let meta = srv.store.topic_meta("t").unwrap();
+        let mut b = good_batch(&["x"]);
+        b[22] |= 7; // attributes low bits: codec 7
+        let crc = crc32c::crc32c(&b[21..]);
+        b[17..21].copy_from_slice(&crc.to_be_bytes());
+        let err = produce_partition(&srv, "t", 0, &meta, Some(Bytes::from(b)), true)
+            .err()
+            .expect("refused");
+        assert!(
+            err.code == ErrorCode::CORRUPT_MESSAGE || err.code == ErrorCode::INVALID_RECORD,
+            "{}",
+            err.code.name()
+        );
+    }
 }

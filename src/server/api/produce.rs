@@ -240,8 +240,7 @@ mod tests {
             "the CRC is valid"
         );
         let err = produce_partition(&srv, "t", 0, &meta, Some(Bytes::from(bad)), true)
-            .err()
-            .expect("refused");
+            .expect_err("refused");
         assert_eq!(err.code, ErrorCode::INVALID_RECORD);
         assert_eq!(err.records.len(), 1);
         assert_eq!(err.records[0].0, 1, "{:?}", err.records);
@@ -271,8 +270,7 @@ mod tests {
         let crc = crc32c::crc32c(&b[21..]);
         b[17..21].copy_from_slice(&crc.to_be_bytes());
         let err = produce_partition(&srv, "t", 0, &meta, Some(Bytes::from(b)), true)
-            .err()
-            .expect("refused");
+            .expect_err("refused");
         assert!(
             err.code == ErrorCode::CORRUPT_MESSAGE || err.code == ErrorCode::INVALID_RECORD,
             "{}",

@@ -14,6 +14,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -238,11 +239,35 @@ impl Proc {
         self.wait(DEADLINE)
     }
 
-    /// SIGKILL, as a crash would, and reap.
-    pub fn kill9(&mut self) {
+    /// SIGKILL, as a crash would, and reap; returns the exit status (no code if the kill
+    /// came first).
+    pub fn kill9(&mut self) -> ExitStatus {
         let c = self.child();
         let _ = c.kill();
-        let _ = c.wait();
+        c.wait().unwrap()
+    }
+
+    /// Collects stderr (which must be piped) from now on, line by line, in a [`Log`] that can
+    /// be waited on.
+    pub fn watch_stderr(&mut self) -> Log {
+        let log = Log::default();
+        log.collect(self.child().stderr.take().expect("stderr not piped"));
+        log
+    }
+
+    /// Stdout (which must be piped) as lines arriving on a channel.
+    pub fn stdout_lines(&mut self) -> Lines {
+        let out = self.child().stdout.take().expect("stdout not piped");
+        let (tx, rx) = mpsc::channel();
+        thread::spawn(move || {
+            for line in BufReader::new(out).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        Lines(rx)
     }
 
     /// All of stderr (when piped): call once the child has exited or been killed.
@@ -276,6 +301,87 @@ pub fn signal(pid: u32, sig: &str) {
     assert!(st.success(), "kill -{sig} {pid}");
 }
 
+/// A child's stdout, line by line (without the newline).
+pub struct Lines(mpsc::Receiver<String>);
+
+impl Lines {
+    /// The next line; fails after [`DEADLINE`] or at EOF.
+    pub fn next(&self) -> String {
+        self.0
+            .recv_timeout(DEADLINE)
+            .unwrap_or_else(|e| panic!("no line within {DEADLINE:?}: {e:?}"))
+    }
+
+    /// The next line if one arrives within `poll` (a polling step, not an expectation).
+    pub fn poll(&self, poll: Duration) -> Option<String> {
+        self.0.recv_timeout(poll).ok()
+    }
+}
+
+/// What a child wrote on a stream so far, appended by a thread as it arrives.
+#[derive(Clone, Default)]
+pub struct Log {
+    text: Arc<Mutex<String>>,
+    closed: Arc<AtomicBool>,
+}
+
+impl Log {
+    /// Appends every line of `r` until EOF (on a thread, which also keeps the pipe drained).
+    pub fn collect(&self, r: impl Read + Send + 'static) {
+        let log = self.clone();
+        thread::spawn(move || {
+            let mut r = BufReader::new(r);
+            loop {
+                let mut line = Vec::new();
+                match r.read_until(b'\n', &mut line) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => log
+                        .text
+                        .lock()
+                        .unwrap()
+                        .push_str(&String::from_utf8_lossy(&line)),
+                }
+            }
+            log.closed.store(true, Ordering::SeqCst);
+        });
+    }
+
+    pub fn text(&self) -> String {
+        self.text.lock().unwrap().clone()
+    }
+
+    /// Waits (within [`DEADLINE`]) for the end of the stream; returns all of it.
+    pub fn all(&self) -> String {
+        wait_until(DEADLINE, "the stream was not closed", || {
+            self.closed.load(Ordering::SeqCst)
+        });
+        self.text()
+    }
+
+    /// Waits until the log holds at least `n` lines containing `needle`; false after `limit`.
+    pub fn wait_for(&self, needle: &str, n: usize, limit: Duration) -> bool {
+        let deadline = Instant::now() + limit;
+        loop {
+            if self.text().lines().filter(|l| l.contains(needle)).count() >= n {
+                return true;
+            }
+            if Instant::now() > deadline {
+                return false;
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// [`Log::wait_for`] one line within [`DEADLINE`], failing with the log.
+    pub fn expect(&self, needle: &str) {
+        assert!(
+            self.wait_for(needle, 1, DEADLINE),
+            "no line with {needle:?} within {DEADLINE:?}; got:\n{}",
+            self.text()
+        );
+    }
+}
+
 pub fn read_all(mut r: impl Read) -> Vec<u8> {
     let mut v = Vec::new();
     let _ = r.read_to_end(&mut v);
@@ -292,7 +398,7 @@ pub struct Server {
     proc: Proc,
     pub addr: SocketAddr,
     dir: PathBuf,
-    log: Arc<Mutex<String>>,
+    log: Log,
     _tmp: Option<TempDir>,
 }
 
@@ -341,35 +447,30 @@ impl Server {
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
         let mut proc = Proc::spawn(&mut cmd);
-        let stderr = proc.child().stderr.take().unwrap();
-        let log = Arc::new(Mutex::new(String::new()));
+        let log = proc.watch_stderr();
+        // The readiness line: "kaf server: listening on ADDR ...".
         let (tx, rx) = mpsc::channel();
         {
-            let log = Arc::clone(&log);
-            // Keeps draining stderr so that the server never blocks on a full pipe.
+            let log = log.clone();
             thread::spawn(move || {
-                let mut r = BufReader::new(stderr);
-                let mut tx = Some(tx);
+                let deadline = Instant::now() + DEADLINE;
                 loop {
-                    let mut line = Vec::new();
-                    match r.read_until(b'\n', &mut line) {
-                        Ok(0) | Err(_) => break,
-                        Ok(_) => {}
-                    }
-                    let line = String::from_utf8_lossy(&line).into_owned();
-                    log.lock().unwrap().push_str(&line);
-                    if let Some(rest) = line.split("listening on ").nth(1) {
+                    let text = log.text();
+                    if let Some(rest) = text.split("listening on ").nth(1) {
                         let addr = rest.split_whitespace().next().unwrap_or("");
-                        if let (Ok(a), Some(tx)) = (addr.parse::<SocketAddr>(), tx.take()) {
-                            let _ = tx.send(a);
-                        }
+                        let _ = tx.send(addr.parse::<SocketAddr>().map_err(|e| e.to_string()));
+                        return;
                     }
+                    if log.closed.load(Ordering::SeqCst) || Instant::now() > deadline {
+                        return; // dropping tx: the server exited (or hung) before listening
+                    }
+                    thread::sleep(POLL);
                 }
-                // Dropping `tx` here tells the launcher the server exited without listening.
             });
         }
         match rx.recv_timeout(DEADLINE) {
-            Ok(addr) => {
+            Ok(Err(e)) => Err(format!("bad address in the readiness line ({e}):\n{}", log.text())),
+            Ok(Ok(addr)) => {
                 assert!(addr.ip().is_loopback(), "{addr}");
                 Ok(Server {
                     proc,
@@ -379,14 +480,15 @@ impl Server {
                     _tmp: None,
                 })
             }
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                proc.wait(DEADLINE);
-                Err(log.lock().unwrap().clone())
+            Err(_) => {
+                if proc.running() {
+                    return Err(format!(
+                        "no 'listening on' line within {DEADLINE:?}:\n{}",
+                        log.text()
+                    ));
+                }
+                Err(log.all())
             }
-            Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
-                "no 'listening on' line within {DEADLINE:?}:\n{}",
-                log.lock().unwrap()
-            )),
         }
     }
 
@@ -406,21 +508,12 @@ impl Server {
 
     /// Everything the server wrote on stderr so far.
     pub fn log(&self) -> String {
-        self.log.lock().unwrap().clone()
+        self.log.text()
     }
 
     /// Waits until the log holds at least `n` lines containing `needle`; false after `limit`.
     pub fn wait_log(&self, needle: &str, n: usize, limit: Duration) -> bool {
-        let deadline = Instant::now() + limit;
-        loop {
-            if self.log().lines().filter(|l| l.contains(needle)).count() >= n {
-                return true;
-            }
-            if Instant::now() > deadline {
-                return false;
-            }
-            thread::sleep(POLL);
-        }
+        self.log.wait_for(needle, n, limit)
     }
 
     /// [`Server::wait_log`] within [`DEADLINE`], failing with the log.

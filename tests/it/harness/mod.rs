@@ -506,6 +506,12 @@ impl Server {
         &self.dir
     }
 
+    /// A temporary directory beside the data directory, for a test's own files (only for a
+    /// server from [`Server::start`]).
+    pub fn scratch(&self) -> &Path {
+        self._tmp.as_ref().expect("Server::start owns a scratch directory").path()
+    }
+
     /// Everything the server wrote on stderr so far.
     pub fn log(&self) -> String {
         self.log.text()

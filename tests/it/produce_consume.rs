@@ -1,10 +1,8 @@
 //! End-to-end tests of `kaf produce` and `kaf consume`: the real binary, run in a fresh
 //! temporary data directory per test (`--dir`), covering every flag of both commands.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
-use std::sync::mpsc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use assert_cmd::Command;

@@ -17,7 +17,7 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde_json::Value;
 
 use crate::harness::{
-    DEADLINE, Proc, Server, kaf_cmd, ok, require_python, require_tool, run, signal, wait_until,
+    DEADLINE, Proc, Server, kaf_cmd, ok, require_python, require_tool, signal, wait_until,
 };
 
 macro_rules! require_kcat {

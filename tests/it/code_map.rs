@@ -34,7 +34,11 @@ fn rust_files(dir: &Path, root: &Path, out: &mut BTreeSet<String>) {
         if p.is_dir() {
             rust_files(&p, root, out);
         } else if p.extension().is_some_and(|x| x == "rs") {
-            let rel = p.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = p
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             out.insert(rel);
         }
     }
@@ -74,8 +78,16 @@ fn code_map_names_exactly_the_files_there_are() {
         "ARCHITECTURE.md's code map is out of date.\n\
          named in the map but missing from the repo:\n  {}\n\
          in src/ but not named in the map:\n  {}",
-        if missing.is_empty() { "(none)".into() } else { missing.join("\n  ") },
-        if unnamed.is_empty() { "(none)".into() } else { unnamed.join("\n  ") },
+        if missing.is_empty() {
+            "(none)".into()
+        } else {
+            missing.join("\n  ")
+        },
+        if unnamed.is_empty() {
+            "(none)".into()
+        } else {
+            unnamed.join("\n  ")
+        },
     );
 }
 
@@ -84,8 +96,5 @@ fn code_map_parser_reads_cells_with_several_paths_and_directories() {
     let text = "# x\n\n## Code map\n\n| Path | Owns |\n|---|---|\n\
                 | `src/a.rs`, `src/b.rs` | two |\n| `src/parse/` | dir, `not/a/path` |\n\
                 \n## Next\n| `src/other.rs` | not in the map |\n";
-    assert_eq!(
-        code_map_paths(text),
-        ["src/a.rs", "src/b.rs", "src/parse/"]
-    );
+    assert_eq!(code_map_paths(text), ["src/a.rs", "src/b.rs", "src/parse/"]);
 }

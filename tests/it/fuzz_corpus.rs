@@ -15,7 +15,8 @@ impl Drop for FuzzScratch {
 
 #[test]
 fn replay_corpus_and_reproducers() {
-    let scratch = FuzzScratch(std::env::temp_dir().join(format!("kaf-fuzz-{}", std::process::id())));
+    let scratch =
+        FuzzScratch(std::env::temp_dir().join(format!("kaf-fuzz-{}", std::process::id())));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     for (name, entry) in kaf::fuzzing::TARGETS {
         let mut replayed = 0;

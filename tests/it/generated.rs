@@ -14,11 +14,7 @@ fn root() -> &'static Path {
 #[test]
 fn man_pages_are_current() {
     let tmp = tempfile::tempdir().unwrap();
-    let st = kaf_bin()
-        .arg("man")
-        .arg(tmp.path())
-        .output()
-        .unwrap();
+    let st = kaf_bin().arg("man").arg(tmp.path()).output().unwrap();
     assert!(
         st.status.success(),
         "{}",
@@ -78,10 +74,7 @@ fn completion_file(shell: &str) -> &'static str {
 #[test]
 fn completions_are_current() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let out = kaf_bin()
-            .args(["completions", shell])
-            .output()
-            .unwrap();
+        let out = kaf_bin().args(["completions", shell]).output().unwrap();
         assert!(out.status.success());
         let file = root().join("completions").join(completion_file(shell));
         let old = std::fs::read(&file).unwrap_or_default();

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tempfile::TempDir;
 
-use crate::harness::{self, DEADLINE, Proc, kaf_cmd, wait_until};
+use crate::harness::{self, DEADLINE, Proc, kaf_cmd, tree, wait_until};
 
 /// Upper bound for any one command that is expected to finish by itself.
 const TIMEOUT: Duration = DEADLINE;
@@ -1132,7 +1132,7 @@ fn group_names_are_validated() {
     let k = Kaf::new();
     k.produce(&["t"], &seq(1, 3));
     k.ok(&["consume", "t", "-g", "ok.name_1-2", "-c", "1"]);
-    let before = listing(k.root.path());
+    let before = tree(k.root.path());
     for g in ["../x", "a/b", "..", ".", "", "/tmp/x", "x y", "a\\b"] {
         for args in [
             vec!["consume", "t", "-g", g],
@@ -1156,26 +1156,9 @@ fn group_names_are_validated() {
         }
     }
     assert_eq!(
-        listing(k.root.path()),
+        tree(k.root.path()),
         before,
         "an invalid group name created files"
     );
     assert!(!k.dir.join("x").exists() && !k.root.path().join("x").exists());
-}
-
-/// Every path under `root`, relative, sorted.
-fn listing(root: &Path) -> Vec<PathBuf> {
-    let mut v = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            v.push(p.strip_prefix(root).unwrap().to_path_buf());
-            if p.is_dir() {
-                stack.push(p);
-            }
-        }
-    }
-    v.sort();
-    v
 }

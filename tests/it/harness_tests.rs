@@ -22,7 +22,11 @@ fn builder_clears_every_kaf_variable_and_pins_tz() {
     // And for real: brokerless commands stay local although KAF_BROKERS points at a port
     // nothing listens on (with it, produce would fail with exit 5).
     let out = kaf(dir.path(), &["produce", "t"], b"local\n");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = kaf(dir.path(), &["consume", "t"], b"");
     assert_eq!(String::from_utf8_lossy(&out.stdout), "local\n");
 }

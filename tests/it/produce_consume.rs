@@ -846,11 +846,7 @@ fn binary_keys_values_and_headers_round_trip_through_json() {
             "set -o pipefail; '{BIN}' --dir '{d}' consume {a} -J | '{BIN}' --dir '{d}' produce {b} -J --keep-partition",
             d = k.path().display()
         );
-        let st = clean("bash")
-            .arg("-c")
-            .arg(&script)
-            .status()
-            .unwrap();
+        let st = clean("bash").arg("-c").arg(&script).status().unwrap();
         assert!(st.success(), "{script}");
         let out_b = k.consume(&[&b, "-J"]);
         let from = format!("{{\"topic\":\"{a}\",");
@@ -1191,11 +1187,7 @@ fn closed_stdout_is_not_an_error() {
         k.path().display(),
         err.display()
     );
-    let out = clean("bash")
-        .arg("-c")
-        .arg(&script)
-        .output()
-        .unwrap();
+    let out = clean("bash").arg("-c").arg(&script).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
     assert!(out.status.success(), "{script}: {}", out.status);
     assert_eq!(std::fs::read_to_string(&err).unwrap(), "");

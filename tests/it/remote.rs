@@ -644,9 +644,11 @@ fn compression_and_acks_settings() {
         t.ok(&["-X", &format!("acks={acks}"), "produce", &topic], b"z\n");
         // acks=0 gets no answer: wait for the data rather than assume it landed, and in
         // any order (the server may handle the second producer's connection first).
-        wait_until(DEADLINE, format_args!("acks={acks}: x, y, z never all arrived"), || {
-            sorted(&t.ok(&["consume", &topic], b"")) == ["x", "y", "z"]
-        });
+        wait_until(
+            DEADLINE,
+            format_args!("acks={acks}: x, y, z never all arrived"),
+            || sorted(&t.ok(&["consume", &topic], b"")) == ["x", "y", "z"],
+        );
     }
     let o = t.run(&["-X", "compression.type=brotli", "produce", "x"], b"a\n");
     assert_eq!(o.status.code(), Some(2));
@@ -761,7 +763,9 @@ impl Mock {
 
     fn kcat(&self, args: &[&str], stdin: &[u8]) -> String {
         let out = harness::run(
-            Command::new("kcat").args(["-b", &self.bootstrap]).args(args),
+            Command::new("kcat")
+                .args(["-b", &self.bootstrap])
+                .args(args),
             stdin,
         );
         assert!(

@@ -248,24 +248,24 @@ fn kcat_balanced_consumer_reads_everything() {
     let broker = s.bootstrap();
     let mut kcat = Command::new("kcat");
     kcat.args([
-            "-b",
-            &broker,
-            "-G",
-            "tail",
-            "logs",
-            "-e",
-            "-q",
-            "-f",
-            "%p %o %s\\n",
-        ])
-        .args(["-X", "auto.offset.reset=earliest"])
-        .args([
-            "-X",
-            "session.timeout.ms=6000",
-            "-X",
-            "heartbeat.interval.ms=300",
-        ])
-        .stdin(Stdio::null());
+        "-b",
+        &broker,
+        "-G",
+        "tail",
+        "logs",
+        "-e",
+        "-q",
+        "-f",
+        "%p %o %s\\n",
+    ])
+    .args(["-X", "auto.offset.reset=earliest"])
+    .args([
+        "-X",
+        "session.timeout.ms=6000",
+        "-X",
+        "heartbeat.interval.ms=300",
+    ])
+    .stdin(Stdio::null());
     let out = run_within(&mut kcat, b"", CLIENT_TIMEOUT);
     assert!(
         out.status.success(),

@@ -72,7 +72,11 @@ impl Clients for Server {
     }
 
     fn assert_up(&mut self) {
-        assert!(self.proc().running(), "kaf server exited; log:\n{}", self.log());
+        assert!(
+            self.proc().running(),
+            "kaf server exited; log:\n{}",
+            self.log()
+        );
         let mut s = self.connect();
         api_versions_roundtrip(&mut s, 4242);
     }
@@ -1111,7 +1115,10 @@ fn idle_and_slowloris_connections_are_cut_after_the_idle_timeout() {
         if slow.write_all(&[*b]).is_err() || closed_within(&mut slow, Duration::from_millis(200)) {
             break;
         }
-        assert!(Instant::now() < deadline, "a slowloris client kept its connection");
+        assert!(
+            Instant::now() < deadline,
+            "a slowloris client kept its connection"
+        );
     }
     s.assert_log("frame not complete within 1 s", 1);
 

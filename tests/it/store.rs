@@ -3,7 +3,6 @@
 //! temporary data directory and parses the segment files itself where it needs to know the
 //! layout (batchLength is the big-endian i32 at bytes 8..12; a batch is 12 + that bytes).
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::hash::{DefaultHasher, Hasher};
 use std::io::Write;
@@ -14,7 +13,7 @@ use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::harness::{DEADLINE, Proc, kaf_bin, kaf_cmd as kaf, wait_until};
+use crate::harness::{DEADLINE, Proc, kaf_bin, kaf_cmd as kaf, tree, wait_until};
 
 // ---------------------------------------------------------------------------------------
 // Running kaf
@@ -224,22 +223,6 @@ fn copy_dir(from: &Path, to: &Path) {
             fs::copy(ent.path(), dest).unwrap();
         }
     }
-}
-
-/// Every path under `root`, relative, for before/after comparisons.
-fn tree(root: &Path) -> BTreeSet<PathBuf> {
-    let mut out = BTreeSet::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for ent in fs::read_dir(&d).unwrap() {
-            let p = ent.unwrap().path();
-            out.insert(p.strip_prefix(root).unwrap().to_path_buf());
-            if p.is_dir() {
-                stack.push(p);
-            }
-        }
-    }
-    out
 }
 
 fn hash(b: &[u8]) -> u64 {
@@ -642,9 +625,11 @@ fn kill_9_leaves_a_readable_prefix() {
             let _ = stdin.write_all(s.as_bytes());
         });
         let deadline = Instant::now() + DEADLINE;
-        wait_until(DEADLINE, format_args!("round {round}: the log never grew by {grow}"), || {
-            log_bytes(&part) >= before + grow
-        });
+        wait_until(
+            DEADLINE,
+            format_args!("round {round}: the log never grew by {grow}"),
+            || log_bytes(&part) >= before + grow,
+        );
         // Then wait for the next write to start, polling without sleeping (the size only
         // changes inside a write), so that the kill has a chance to land mid-batch.
         let at = log_bytes(&part);

@@ -175,21 +175,21 @@ fn soak() {
                 seq += 100;
                 let mut c = Command::new("kcat");
                 c.args([
-                        "-P",
-                        "-b",
-                        &format!("127.0.0.1:{port}"),
-                        "-t",
-                        "soak",
-                        "-K:",
-                    ])
-                    .args([
-                        "-X",
-                        "enable.idempotence=true",
-                        "-X",
-                        "partitioner=murmur2_random",
-                    ])
-                    .stdin(Stdio::piped())
-                    .stderr(Stdio::null());
+                    "-P",
+                    "-b",
+                    &format!("127.0.0.1:{port}"),
+                    "-t",
+                    "soak",
+                    "-K:",
+                ])
+                .args([
+                    "-X",
+                    "enable.idempotence=true",
+                    "-X",
+                    "partitioner=murmur2_random",
+                ])
+                .stdin(Stdio::piped())
+                .stderr(Stdio::null());
                 let mut c = Proc::spawn(&mut c);
                 c.child()
                     .stdin
@@ -320,7 +320,10 @@ p.flush(30)
         }
     }
     // Group: disjoint outputs; with a final drain, exactly the log.
-    let drain = harness::run(kaf(&dir).args(["consume", "soak", "-g", "sg"]).args(fmt), b"");
+    let drain = harness::run(
+        kaf(&dir).args(["consume", "soak", "-g", "sg"]).args(fmt),
+        b"",
+    );
     assert!(drain.status.success());
     let mut group: Vec<String> = member_outputs.concat();
     group.extend(

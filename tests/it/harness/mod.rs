@@ -8,7 +8,7 @@
 //! `#[path = "../it/harness/mod.rs"] mod harness;`, so each uses only part of it.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::SocketAddr;
@@ -207,8 +207,14 @@ impl Proc {
     /// exit; kills the child and fails (showing its stderr) when late.
     pub fn output(mut self, limit: Duration) -> Output {
         let mut child = self.child.take().expect("already waited for");
-        let so = child.stdout.take().map(|r| thread::spawn(move || read_all(r)));
-        let se = child.stderr.take().map(|r| thread::spawn(move || read_all(r)));
+        let so = child
+            .stdout
+            .take()
+            .map(|r| thread::spawn(move || read_all(r)));
+        let se = child
+            .stderr
+            .take()
+            .map(|r| thread::spawn(move || read_all(r)));
         let deadline = Instant::now() + limit;
         let status = loop {
             if let Some(s) = child.try_wait().unwrap() {
@@ -382,6 +388,22 @@ impl Log {
     }
 }
 
+/// Every path under `root`, relative, for before/after comparisons of a directory.
+pub fn tree(root: &Path) -> BTreeSet<PathBuf> {
+    let mut out = BTreeSet::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for ent in std::fs::read_dir(&d).unwrap() {
+            let p = ent.unwrap().path();
+            out.insert(p.strip_prefix(root).unwrap().to_path_buf());
+            if p.is_dir() {
+                stack.push(p);
+            }
+        }
+    }
+    out
+}
+
 pub fn read_all(mut r: impl Read) -> Vec<u8> {
     let mut v = Vec::new();
     let _ = r.read_to_end(&mut v);
@@ -469,7 +491,10 @@ impl Server {
             });
         }
         match rx.recv_timeout(DEADLINE) {
-            Ok(Err(e)) => Err(format!("bad address in the readiness line ({e}):\n{}", log.text())),
+            Ok(Err(e)) => Err(format!(
+                "bad address in the readiness line ({e}):\n{}",
+                log.text()
+            )),
             Ok(Ok(addr)) => {
                 assert!(addr.ip().is_loopback(), "{addr}");
                 Ok(Server {
@@ -509,7 +534,10 @@ impl Server {
     /// A temporary directory beside the data directory, for a test's own files (only for a
     /// server from [`Server::start`]).
     pub fn scratch(&self) -> &Path {
-        self._tmp.as_ref().expect("Server::start owns a scratch directory").path()
+        self._tmp
+            .as_ref()
+            .expect("Server::start owns a scratch directory")
+            .path()
     }
 
     /// Everything the server wrote on stderr so far.

@@ -146,12 +146,14 @@ def victim(port, topic, group):
     c = Consumer(confluent_conf(port, group, "victim"))
     c.subscribe([topic])
     start = time.time()
-    announced = False
+    announced = None
     while time.time() - start < DEADLINE:
         c.poll(0.05)
-        if parts(c) and not announced:
-            out(event="assigned", assignment=parts(c))
-            announced = True
+        # Every new assignment: under load the victim may first hold everything alone, and
+        # only a later generation splits the partitions with the survivor.
+        if parts(c) and parts(c) != announced:
+            announced = parts(c)
+            out(event="assigned", assignment=announced)
 
 
 def survivor(port, topic, group):
@@ -173,10 +175,12 @@ def survivor(port, topic, group):
                 fail("no split with the victim: %s / %r" % (parts(c), buf))
             c.poll(0.05)
             buf += (v.stdout.read() or b"").decode()
-            if parts(c) and '"assigned"' in buf:
-                # Both hold partitions only once the split generation is in place.
+            whole = [l for l in buf.split("\n")[:-1] if '"assigned"' in l]
+            if parts(c) and whole:
+                # Both hold partitions only once the split generation is in place: compare
+                # with the victim's latest assignment.
                 mine = parts(c)
-                theirs = json.loads(buf.strip().splitlines()[0])["assignment"]
+                theirs = json.loads(whole[-1])["assignment"]
                 if sorted(mine + theirs) == [0, 1, 2, 3]:
                     break
         out(event="split", assignments=[mine, theirs])

@@ -17,7 +17,8 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde_json::Value;
 
 use crate::harness::{
-    DEADLINE, Proc, Server, kaf_cmd, ok, require_python, require_tool, signal, wait_until,
+    DEADLINE, Proc, Server, kaf_cmd, ok, require_python, require_tool, run_within, show, signal,
+    wait_until,
 };
 
 macro_rules! require_kcat {
@@ -544,7 +545,7 @@ for i in range(N):
     p.produce('ck_orders', key=b'k%d' % i, value=b'v%d\x00' % i, headers=[('n', str(i).encode())],
               on_delivery=on_delivery)
     p.poll(0)
-left = p.flush(30)
+left = p.flush(120)
 assert left == 0, '%d messages not delivered' % left
 errors = [r for r in reports if r[0] is not None]
 assert len(reports) == N and not errors, (len(reports), errors[:5])
@@ -559,7 +560,7 @@ c = Consumer({'bootstrap.servers': bs, 'group.id': 'ck-assign-only', 'enable.aut
               'enable.auto.offset.store': False})
 c.assign([TopicPartition('ck_orders', i, OFFSET_BEGINNING) for i in range(3)])
 got = {}
-deadline = time.time() + 30
+deadline = time.time() + 120  # generous: waits on the records, not on time
 while len(got) < N and time.time() < deadline:
     m = c.poll(0.5)
     if m is None:
@@ -596,8 +597,8 @@ p = KafkaProducer(bootstrap_servers=bs, acks='all', linger_ms=5)
 N = 400
 futures = [p.send('kp_topic', key=b'k%d' % i, value=b'v%d\n' % i, headers=[('n', str(i).encode())])
            for i in range(N)]
-p.flush(30)
-metas = [f.get(timeout=10) for f in futures]
+p.flush(120)
+metas = [f.get(timeout=60) for f in futures]
 p.close(10)
 by_part = {}
 for m in metas:
@@ -610,7 +611,7 @@ c = KafkaConsumer(bootstrap_servers=bs, group_id=None, enable_auto_commit=False)
 c.assign([TopicPartition('kp_topic', 0), TopicPartition('kp_topic', 1)])
 c.seek_to_beginning()
 got = {}
-deadline = time.time() + 30
+deadline = time.time() + 120  # generous: waits on the records, not on time
 while len(got) < N and time.time() < deadline:
     for tp, records in c.poll(timeout_ms=500).items():
         for r in records:
@@ -629,7 +630,12 @@ fn run_python(s: &Server, name: &str, script: &str) -> String {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join(name);
     std::fs::write(&path, script).unwrap();
-    let out = ok(Command::new("python3").arg(&path).arg(s.bootstrap()), b"");
+    let mut cmd = Command::new("python3");
+    cmd.arg(&path).arg(s.bootstrap());
+    // The script's own waits are bounded (120 s each), on readiness.
+    let out = run_within(&mut cmd, b"", Duration::from_secs(300));
+    assert!(out.status.success(), "{}", show(&cmd, &out));
+    let out = out.stdout;
     String::from_utf8(out).unwrap()
 }
 

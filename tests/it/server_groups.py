@@ -213,7 +213,6 @@ def kafka_python(port, topic, group, want):
     # The client's own warnings go to stderr, which the test shows when it fails.
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     c = KafkaConsumer(
-        topic,
         bootstrap_servers="127.0.0.1:%s" % port,
         group_id=group,
         client_id="kafka-python",
@@ -226,6 +225,15 @@ def kafka_python(port, topic, group, want):
     )
     got = []
     start = time.time()
+    # Subscribe only once the client has the topic's metadata. Otherwise, on a loaded
+    # machine, the join can complete first: kafka-python's range assignor then logs "No
+    # partition metadata for topic" and assigns nothing, and the member never rejoins (the
+    # "read 0 of 30" failure).
+    while not c.partitions_for_topic(topic):
+        if time.time() - start > DEADLINE:
+            fail("kafka-python: no metadata for topic %s" % topic)
+        time.sleep(0.05)  # polling for metadata, a step, not a guess at a duration
+    c.subscribe([topic])
 
     def poll():
         for _, msgs in c.poll(timeout_ms=100).items():

@@ -4,8 +4,7 @@
 use std::path::Path;
 use std::process::Output;
 
-mod common;
-use common::kaf;
+use crate::harness::kaf;
 
 fn text(o: &Output) -> String {
     format!(

@@ -1,9 +1,8 @@
 //! One test per documented exit code, through the real binary.
 
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-mod common;
-use common::{KAF, kaf};
+use crate::harness::{KAF, Proc, clean, kaf, kaf_cmd};
 
 fn assert_code(out: &Output, code: i32) -> String {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -27,7 +26,7 @@ fn code_0_success_and_closed_pipe() {
     assert_code(&kaf(d.path(), &["produce", "t"], b"a\nb\n"), 0);
     let lines: String = (0..50_000).map(|i| format!("line {i}\n")).collect();
     assert_code(&kaf(d.path(), &["produce", "t"], lines.as_bytes()), 0);
-    let out = Command::new("bash")
+    let out = clean("bash")
         .arg("-c")
         .arg(format!(
             "set -o pipefail; '{KAF}' --dir '{}' consume t | head -1",
@@ -95,22 +94,20 @@ fn code_6_corrupt() {
 fn code_7_group_busy() {
     let d = tempfile::tempdir().unwrap();
     assert_code(&kaf(d.path(), &["produce", "t"], b"x\n"), 0);
-    let mut follower = Command::new(KAF)
-        .arg("--dir")
-        .arg(d.path())
-        .args(["consume", "t", "-g", "g", "-F"])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut follower = Proc::spawn(
+        kaf_cmd(d.path())
+            .args(["consume", "t", "-g", "g", "-F"])
+            .stdout(Stdio::piped()),
+    );
+    // The first record printed: the follower holds the group.
     let mut line = String::new();
     std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(follower.stdout.as_mut().unwrap()),
+        &mut std::io::BufReader::new(follower.child().stdout.as_mut().unwrap()),
         &mut line,
     )
     .unwrap();
     let out = kaf(d.path(), &["consume", "t", "-g", "g", "--no-wait"], b"");
-    let _ = follower.kill();
-    let _ = follower.wait();
+    follower.kill9();
     let err = assert_code(&out, 7);
     assert!(err.contains("busy"), "{err}");
 }

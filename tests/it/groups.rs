@@ -5,20 +5,19 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kaf");
+use crate::harness::{self, DEADLINE, Proc, kaf_cmd, tree, wait_until};
+
 /// Upper bound for any one command that is expected to finish by itself.
-const TIMEOUT: Duration = Duration::from_secs(20);
-/// Upper bound for waiting on a state another process must reach.
-const SETTLE: Duration = Duration::from_secs(5);
+const TIMEOUT: Duration = DEADLINE;
 
 struct Out {
     code: i32,
@@ -46,43 +45,17 @@ impl Kaf {
     }
 
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(BIN);
-        c.arg("--dir")
-            .arg(&self.dir)
-            .args(args)
-            .env_remove("KAF_DIR");
+        let mut c = kaf_cmd(&self.dir);
+        c.args(args);
         c
     }
 
     fn run_in(&self, args: &[&str], input: &[u8]) -> Out {
-        let mut c = self.cmd(args);
-        c.stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        let mut p = Proc::spawn(c);
-        let mut si = p.0.stdin.take().unwrap();
-        let input = input.to_vec();
-        let w = thread::spawn(move || {
-            let _ = si.write_all(&input);
-        });
-        let mut so = p.0.stdout.take().unwrap();
-        let mut se = p.0.stderr.take().unwrap();
-        let ro = thread::spawn(move || {
-            let mut v = Vec::new();
-            let _ = so.read_to_end(&mut v);
-            v
-        });
-        let re = thread::spawn(move || {
-            let mut v = Vec::new();
-            let _ = se.read_to_end(&mut v);
-            v
-        });
-        let status = p.wait_for(TIMEOUT, &format!("kaf {args:?}"));
-        w.join().unwrap();
+        let o = harness::run(&mut self.cmd(args), input);
         Out {
-            code: status.code().unwrap_or(-1),
-            stdout: String::from_utf8(ro.join().unwrap()).unwrap(),
-            stderr: String::from_utf8(re.join().unwrap()).unwrap(),
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(o.stdout).unwrap(),
+            stderr: String::from_utf8(o.stderr).unwrap(),
         }
     }
 
@@ -118,7 +91,7 @@ impl Kaf {
     fn spawn(&self, args: &[&str], stdout: Stdio) -> Proc {
         let mut c = self.cmd(args);
         c.stdin(Stdio::null()).stdout(stdout).stderr(Stdio::piped());
-        Proc::spawn(c)
+        Proc::spawn(&mut c)
     }
 
     fn offsets_path(&self, g: &str) -> PathBuf {
@@ -173,87 +146,16 @@ impl Kaf {
     /// Waits until `describe` shows `pid` holding each of `parts` of topic `t`.
     fn wait_held(&self, g: &str, t: &str, parts: &[i32], pid: u32) {
         let want = format!("pid {pid}");
-        let deadline = Instant::now() + SETTLE;
-        loop {
-            let m = self.members(g);
-            if parts
-                .iter()
-                .all(|p| m.get(&(t.to_string(), *p)) == Some(&Some(want.clone())))
-            {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{want} never held {t}/{parts:?} of group {g}: {m:?}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-/// A child process that is killed and reaped when dropped.
-struct Proc(Child);
-
-impl Proc {
-    fn spawn(mut c: Command) -> Proc {
-        Proc(c.spawn().expect("spawn kaf"))
-    }
-
-    fn pid(&self) -> u32 {
-        self.0.id()
-    }
-
-    /// Waits for exit; kills the process and panics after `limit`.
-    fn wait_for(&mut self, limit: Duration, what: &str) -> ExitStatus {
-        let deadline = Instant::now() + limit;
-        loop {
-            if let Some(s) = self.0.try_wait().unwrap() {
-                return s;
-            }
-            if Instant::now() >= deadline {
-                let _ = self.0.kill();
-                let _ = self.0.wait();
-                panic!("{what} did not exit within {limit:?}");
-            }
-            thread::sleep(Duration::from_millis(5));
-        }
-    }
-
-    fn running(&mut self) -> bool {
-        self.0.try_wait().unwrap().is_none()
-    }
-
-    /// SIGTERM: a follower stops cleanly, committing what it wrote.
-    fn term(&mut self) -> ExitStatus {
-        let st = Command::new("kill")
-            .args(["-TERM", &self.pid().to_string()])
-            .status()
-            .unwrap();
-        assert!(st.success());
-        self.wait_for(SETTLE, "SIGTERM'd kaf")
-    }
-
-    /// SIGKILL, and reap.
-    fn kill9(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-
-    fn stderr(&mut self) -> String {
-        let mut s = String::new();
-        if let Some(mut e) = self.0.stderr.take() {
-            let _ = e.read_to_string(&mut s);
-        }
-        s
-    }
-}
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        if let Ok(None) = self.0.try_wait() {
-            let _ = self.0.kill();
-        }
-        let _ = self.0.wait();
+        wait_until(
+            DEADLINE,
+            format_args!("{want} never held {t}/{parts:?} of group {g}"),
+            || {
+                let m = self.members(g);
+                parts
+                    .iter()
+                    .all(|p| m.get(&(t.to_string(), *p)) == Some(&Some(want.clone())))
+            },
+        );
     }
 }
 
@@ -452,9 +354,11 @@ fn kill_9_mid_run_loses_nothing() {
         let offsets = k.offsets_path(&g);
         let mut c = k.cmd(&["consume", "t", "-g", &g, "--commit-interval", "10ms"]);
         c.stdout(Stdio::piped()).stderr(Stdio::null());
-        let mut p = Proc::spawn(c);
-        let mut so = p.0.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel::<Vec<u8>>();
+        let mut p = Proc::spawn(&mut c);
+        let mut so = p.child().stdout.take().unwrap();
+        // A rendezvous channel: once the kill condition holds the reader stops reading, so
+        // the consumer stays blocked on the full pipe until it is killed.
+        let (tx, rx) = mpsc::sync_channel::<Vec<u8>>(0);
         let reader = thread::spawn(move || {
             let mut buf = vec![0u8; 16 * 1024];
             loop {
@@ -464,7 +368,8 @@ fn kill_9_mid_run_loses_nothing() {
                         if tx.send(buf[..n].to_vec()).is_err() {
                             return;
                         }
-                        // Slow reader: the consumer blocks on the pipe and commits meanwhile.
+                        // Pacing, not synchronisation: a slow reader keeps the consumer
+                        // blocked on the pipe, committing meanwhile. Nothing here is timed.
                         thread::sleep(Duration::from_millis(3));
                     }
                 }
@@ -536,14 +441,12 @@ fn kill_9_mid_run_loses_nothing() {
         &["consume", "t", "-g", "f", "--commit-interval", "20ms"],
         file_out(&out1),
     );
-    let deadline = Instant::now() + TIMEOUT;
-    while fs::metadata(&out1).unwrap().len() == 0 && p.running() {
-        assert!(Instant::now() < deadline, "no output");
-        thread::sleep(Duration::from_millis(1));
-    }
+    wait_until(TIMEOUT, "no output", || {
+        fs::metadata(&out1).unwrap().len() > 0 || !p.running()
+    });
     p.kill9();
     let mut p2 = k.spawn(&["consume", "t", "-g", "f"], file_out(&out2));
-    assert!(p2.wait_for(TIMEOUT, "resumed consumer").success());
+    assert!(p2.wait(TIMEOUT).success());
     let (whole, start) = check_resume(&fs::read(&out1).unwrap(), &fs::read(&out2).unwrap(), KILL_N);
     eprintln!("file kill: first run wrote {whole}, second resumed at {start}");
 }
@@ -562,8 +465,8 @@ fn concurrent_members_split_the_work() {
         let args = ["consume", "t", "-g", &g, "-f", "%p %v\\n"];
         let mut a = k.spawn(&args, file_out(&a_out));
         let mut b = k.spawn(&args, file_out(&b_out));
-        assert!(a.wait_for(TIMEOUT, "member a").success(), "{}", a.stderr());
-        assert!(b.wait_for(TIMEOUT, "member b").success(), "{}", b.stderr());
+        assert!(a.wait(TIMEOUT).success(), "{}", a.stderr());
+        assert!(b.wait(TIMEOUT).success(), "{}", b.stderr());
         let a_recs = by_partition(&fs::read_to_string(&a_out).unwrap());
         let b_recs = by_partition(&fs::read_to_string(&b_out).unwrap());
         let a_set: BTreeSet<_> = a_recs.iter().cloned().collect();
@@ -609,7 +512,9 @@ fn busy_group_no_wait_and_waiting() {
     // The default (--wait): the member waits for the follower, then starts where it stopped.
     let w_out = k.root.path().join("waiter");
     let mut w = k.spawn(&["consume", "t", "-g", "g", "--wait"], file_out(&w_out));
-    thread::sleep(Duration::from_millis(300));
+    // It says so once it has found every partition held.
+    let w_err = w.watch_stderr();
+    w_err.expect("waiting");
     assert!(
         w.running(),
         "a member must wait while every partition is held"
@@ -620,27 +525,24 @@ fn busy_group_no_wait_and_waiting() {
     k.produce(&["t", "-K", ":"], &more);
     let all = by_partition(&k.ok(&["consume", "t", "-f", "%p %v\\n"]));
     assert_eq!(all.len(), 500);
-    let deadline = Instant::now() + SETTLE;
-    while k
-        .committed("g")
-        .values()
-        .map(|o| o.unwrap_or(0))
-        .sum::<i64>()
-        < 500
-    {
-        assert!(
-            Instant::now() < deadline,
-            "the follower never committed the new records"
-        );
-        thread::sleep(Duration::from_millis(20));
-    }
+    wait_until(
+        DEADLINE,
+        "the follower never committed the new records",
+        || {
+            k.committed("g")
+                .values()
+                .map(|o| o.unwrap_or(0))
+                .sum::<i64>()
+                >= 500
+        },
+    );
     assert!(
         w.running(),
         "a member must wait while every partition is held"
     );
     assert!(f.term().success());
-    assert!(w.wait_for(TIMEOUT, "waiting member").success());
-    assert!(w.stderr().contains("waiting"));
+    assert!(w.wait(TIMEOUT).success());
+    assert!(w_err.text().contains("waiting"));
     let mut got = by_partition(&fs::read_to_string(&follower_out).unwrap());
     got.sort();
     let mut want = all.clone();
@@ -798,15 +700,9 @@ fn describe_shows_lag_and_members() {
     assert_eq!(m[&("t".to_string(), 0)], None, "nobody holds partition 0");
     // The follower reads 103..105 and commits within 20ms.
     let row = format!("g\tt\t1\t5\t5\t0\t0\tpid {}\n", f.pid());
-    let deadline = Instant::now() + SETTLE;
-    loop {
-        let table = k.ok(&["groups", "describe", "g"]);
-        if table.contains(&row) {
-            break;
-        }
-        assert!(Instant::now() < deadline, "no row {row:?} in {table}");
-        thread::sleep(Duration::from_millis(20));
-    }
+    wait_until(DEADLINE, format_args!("no row {row:?} in describe"), || {
+        k.ok(&["groups", "describe", "g"]).contains(&row)
+    });
     f.kill9();
     let table = k.ok(&["groups", "describe", "g"]);
     assert!(table.contains("g\tt\t1\t5\t5\t0\t0\t-\n"), "{table}");
@@ -1236,7 +1132,7 @@ fn group_names_are_validated() {
     let k = Kaf::new();
     k.produce(&["t"], &seq(1, 3));
     k.ok(&["consume", "t", "-g", "ok.name_1-2", "-c", "1"]);
-    let before = listing(k.root.path());
+    let before = tree(k.root.path());
     for g in ["../x", "a/b", "..", ".", "", "/tmp/x", "x y", "a\\b"] {
         for args in [
             vec!["consume", "t", "-g", g],
@@ -1260,26 +1156,9 @@ fn group_names_are_validated() {
         }
     }
     assert_eq!(
-        listing(k.root.path()),
+        tree(k.root.path()),
         before,
         "an invalid group name created files"
     );
     assert!(!k.dir.join("x").exists() && !k.root.path().join("x").exists());
-}
-
-/// Every path under `root`, relative, sorted.
-fn listing(root: &Path) -> Vec<PathBuf> {
-    let mut v = Vec::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            v.push(p.strip_prefix(root).unwrap().to_path_buf());
-            if p.is_dir() {
-                stack.push(p);
-            }
-        }
-    }
-    v.sort();
-    v
 }

@@ -1,10 +1,8 @@
 //! End-to-end tests of `kaf produce` and `kaf consume`: the real binary, run in a fresh
 //! temporary data directory per test (`--dir`), covering every flag of both commands.
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command as StdCommand, Stdio};
-use std::sync::mpsc;
+use std::process::Stdio;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use assert_cmd::Command;
@@ -14,7 +12,8 @@ use predicates::prelude::*;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kaf");
+use crate::harness::{DEADLINE, KAF as BIN, Lines, Proc, assert_kaf, clean, kaf_bin, kaf_cmd};
+
 /// 2023-11-14T22:13:20Z
 const T0: i64 = 1_700_000_000_000;
 
@@ -35,14 +34,8 @@ impl Kaf {
     }
 
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(BIN);
-        c.arg("--dir")
-            .arg(self.path())
-            .args(args)
-            .env_remove("KAF_DIR")
-            .env_remove("KAF_AUTO_CREATE")
-            .env("TZ", "UTC")
-            .timeout(Duration::from_secs(60));
+        let mut c = assert_kaf(self.path());
+        c.args(args).timeout(DEADLINE);
         c
     }
 
@@ -181,57 +174,25 @@ fn kafka_partition(key: &[u8], n: i32) -> i32 {
 
 /// A child process killed when dropped, so a failing assertion never leaves a follower behind.
 struct Spawned {
-    child: Child,
-    lines: mpsc::Receiver<String>,
+    proc: Proc,
+    lines: Lines,
 }
 
 impl Spawned {
     fn new(k: &Kaf, args: &[&str]) -> Spawned {
-        let mut child = StdCommand::new(BIN)
-            .arg("--dir")
-            .arg(k.path())
-            .args(args)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let out = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(out).lines() {
-                let Ok(l) = line else { break };
-                if tx.send(l).is_err() {
-                    break;
-                }
-            }
-        });
-        Spawned { child, lines: rx }
+        let mut proc = Proc::spawn(
+            kaf_cmd(k.path())
+                .args(args)
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null()),
+        );
+        let lines = proc.stdout_lines();
+        Spawned { proc, lines }
     }
 
     fn next_line(&self) -> String {
-        self.lines
-            .recv_timeout(Duration::from_secs(5))
-            .expect("no line from the follower within 5 s")
-    }
-
-    /// Waits up to `timeout` for the process to exit by itself.
-    fn wait_exit(&mut self, timeout: Duration) -> Option<std::process::ExitStatus> {
-        let deadline = Instant::now() + timeout;
-        while Instant::now() < deadline {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                return Some(s);
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        None
-    }
-}
-
-impl Drop for Spawned {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.lines.next()
     }
 }
 
@@ -885,11 +846,7 @@ fn binary_keys_values_and_headers_round_trip_through_json() {
             "set -o pipefail; '{BIN}' --dir '{d}' consume {a} -J | '{BIN}' --dir '{d}' produce {b} -J --keep-partition",
             d = k.path().display()
         );
-        let st = StdCommand::new("bash")
-            .arg("-c")
-            .arg(&script)
-            .status()
-            .unwrap();
+        let st = clean("bash").arg("-c").arg(&script).status().unwrap();
         assert!(st.success(), "{script}");
         let out_b = k.consume(&[&b, "-J"]);
         let from = format!("{{\"topic\":\"{a}\",");
@@ -1158,9 +1115,8 @@ fn output_flags() {
 fn data_dir_from_env_and_auto_create() {
     let k = Kaf::new();
     let run = |args: &[&str], stdin: &str| {
-        Command::new(BIN)
+        Command::from_std(kaf_bin())
             .env("KAF_DIR", k.path())
-            .env_remove("KAF_AUTO_CREATE")
             .args(args)
             .write_stdin(stdin)
             .output()
@@ -1190,7 +1146,7 @@ fn follow_prints_new_messages() {
     assert_eq!(follower.next_line(), "after-1");
     k.produce(&["f", "-p", "0"], "after-0\n");
     assert_eq!(follower.next_line(), "after-0");
-    assert!(follower.child.try_wait().unwrap().is_none(), "-F exited");
+    assert!(follower.proc.running(), "-F exited");
 }
 
 #[test]
@@ -1200,30 +1156,23 @@ fn follow_with_count_exits_by_itself() {
     let mut follower = Spawned::new(&k, &["consume", "f", "--follow", "-c", "1"]);
     k.produce(&["f", "-p", "1"], "only\n");
     assert_eq!(follower.next_line(), "only");
-    let st = follower
-        .wait_exit(Duration::from_secs(5))
-        .expect("-F -c 1 did not exit");
-    assert!(st.success());
+    assert!(follower.proc.wait(DEADLINE).success(), "-F -c 1");
     // -F -o end prints only what comes after it started: produce until it prints (no
     // sleep to guess when it has read the end offsets), and it must never print "old".
     k.produce(&["f", "-p", "0"], "old\n");
     let mut follower = Spawned::new(&k, &["consume", "f", "-F", "-o", "end", "-c", "1"]);
-    let mut got = None;
-    for i in 0..25 {
+    let deadline = Instant::now() + DEADLINE;
+    let mut i = 0;
+    let got = loop {
         k.produce(&["f", "-p", &(i % 2).to_string()], format!("new-{i}\n"));
-        if let Ok(l) = follower.lines.recv_timeout(Duration::from_millis(200)) {
-            got = Some(l);
-            break;
+        i += 1;
+        if let Some(l) = follower.lines.poll(Duration::from_millis(200)) {
+            break l;
         }
-    }
-    let got = got.expect("-F -o end printed nothing within 5 s");
+        assert!(Instant::now() < deadline, "-F -o end printed nothing");
+    };
     assert!(got.starts_with("new-"), "{got}");
-    assert!(
-        follower
-            .wait_exit(Duration::from_secs(5))
-            .expect("-F -o end -c 1 did not exit")
-            .success()
-    );
+    assert!(follower.proc.wait(DEADLINE).success(), "-F -o end -c 1");
 }
 
 #[test]
@@ -1238,11 +1187,7 @@ fn closed_stdout_is_not_an_error() {
         k.path().display(),
         err.display()
     );
-    let out = StdCommand::new("bash")
-        .arg("-c")
-        .arg(&script)
-        .output()
-        .unwrap();
+    let out = clean("bash").arg("-c").arg(&script).output().unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stdout), "1\n");
     assert!(out.status.success(), "{script}: {}", out.status);
     assert_eq!(std::fs::read_to_string(&err).unwrap(), "");

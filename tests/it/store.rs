@@ -3,34 +3,21 @@
 //! temporary data directory and parses the segment files itself where it needs to know the
 //! layout (batchLength is the big-endian i32 at bytes 8..12; a batch is 12 + that bytes).
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::hash::{DefaultHasher, Hasher};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::process::{ChildStdin, Command, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Barrier};
 use std::thread;
 use std::time::{Duration, Instant};
 
-const KAF: &str = env!("CARGO_BIN_EXE_kaf");
-/// No kaf process in these tests should take anywhere near this long.
-const TIMEOUT: Duration = Duration::from_secs(30);
+use crate::harness::{DEADLINE, Proc, kaf_bin, kaf_cmd as kaf, tree, wait_until};
 
 // ---------------------------------------------------------------------------------------
 // Running kaf
 // ---------------------------------------------------------------------------------------
-
-/// `kaf --dir DIR`, with no inherited kaf settings.
-fn kaf(dir: &Path) -> Command {
-    let mut c = Command::new(KAF);
-    c.arg("--dir")
-        .arg(dir)
-        .env_remove("KAF_DIR")
-        .env_remove("KAF_AUTO_CREATE");
-    c
-}
 
 struct Out {
     status: ExitStatus,
@@ -47,35 +34,14 @@ impl Out {
     }
 }
 
-fn spawn_reader<R: Read + Send + 'static>(mut r: R) -> thread::JoinHandle<Vec<u8>> {
-    thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = r.read_to_end(&mut v);
-        v
-    })
-}
-
-/// Waits for `child` (at most `timeout`, then kills it and fails), collecting its output.
-fn wait_out(mut child: Child, timeout: Duration, what: &str) -> Out {
-    let so = child.stdout.take().map(spawn_reader);
-    let se = child.stderr.take().map(spawn_reader);
-    let deadline = Instant::now() + timeout;
-    let status = loop {
-        if let Some(s) = child.try_wait().expect("try_wait") {
-            break s;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("{what}: kaf did not exit within {timeout:?}");
-        }
-        thread::sleep(Duration::from_millis(1));
-    };
+/// Waits for `p` (at most the harness deadline, then kills it and fails), collecting its
+/// output; fails on a panic.
+fn wait_out(p: Proc, what: &str) -> Out {
+    let o = p.output(DEADLINE);
     let out = Out {
-        status,
-        stdout: so.map(|h| h.join().unwrap()).unwrap_or_default(),
-        stderr: String::from_utf8_lossy(&se.map(|h| h.join().unwrap()).unwrap_or_default())
-            .into_owned(),
+        status: o.status,
+        stdout: o.stdout,
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
     };
     assert!(
         !out.stderr.contains("panicked"),
@@ -88,18 +54,7 @@ fn wait_out(mut child: Child, timeout: Duration, what: &str) -> Out {
 /// Runs `cmd` with `input` on stdin and returns what it did. Fails on a panic or a hang.
 fn run(mut cmd: Command, input: &[u8]) -> Out {
     let what = format!("{cmd:?}");
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn kaf");
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_vec();
-    let feeder = thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = wait_out(child, TIMEOUT, &what);
-    feeder.join().unwrap();
-    out
+    wait_out(Proc::start(&mut cmd, input), &what)
 }
 
 /// `kaf --dir DIR ARGS...`, which must exit 0.
@@ -270,22 +225,6 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// Every path under `root`, relative, for before/after comparisons.
-fn tree(root: &Path) -> BTreeSet<PathBuf> {
-    let mut out = BTreeSet::new();
-    let mut stack = vec![root.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for ent in fs::read_dir(&d).unwrap() {
-            let p = ent.unwrap().path();
-            out.insert(p.strip_prefix(root).unwrap().to_path_buf());
-            if p.is_dir() {
-                stack.push(p);
-            }
-        }
-    }
-    out
-}
-
 fn hash(b: &[u8]) -> u64 {
     let mut h = DefaultHasher::new();
     h.write(b);
@@ -359,20 +298,20 @@ fn concurrent_producers(create_args: &[&str]) {
     let barrier = Arc::new(Barrier::new(PRODUCERS));
     let mut producers = Vec::new();
     for p in 0..PRODUCERS {
-        let mut child = kaf(dir)
-            .args(["produce", "t"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
+        let mut child = Proc::spawn(
+            kaf(dir)
+                .args(["produce", "t"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped()),
+        );
+        let mut stdin = child.child().stdin.take().unwrap();
         let barrier = barrier.clone();
         let feeder = thread::spawn(move || {
             barrier.wait();
             // Chunks of 25 lines with a pause between: the producer sends whenever its input
             // runs dry, so the four processes append hundreds of small batches each and
-            // contend for the lock all the time.
+            // contend for the lock all the time (pacing only: nothing is timed).
             for chunk in (0..PER_PRODUCER).collect::<Vec<_>>().chunks(25) {
                 let s: String = chunk.iter().map(|&i| conc_line(p, i) + "\n").collect();
                 stdin.write_all(s.as_bytes()).expect("write to producer");
@@ -422,7 +361,7 @@ fn concurrent_producers(create_args: &[&str]) {
 
     for (p, (child, feeder)) in producers.into_iter().enumerate() {
         feeder.join().unwrap();
-        let out = wait_out(child, TIMEOUT, &format!("producer {p}"));
+        let out = wait_out(child, &format!("producer {p}"));
         assert_eq!(out.code(), Some(0), "producer {p}: {}", out.stderr);
         assert!(
             !out.stderr.contains("truncat"),
@@ -665,16 +604,15 @@ fn kill_9_leaves_a_readable_prefix() {
     {
         let before = log_bytes(&part);
         // Through KAF_DIR this time.
-        let mut child = Command::new(KAF)
-            .env("KAF_DIR", dir)
-            .env_remove("KAF_AUTO_CREATE")
-            .args(["produce", "t"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let stdin: ChildStdin = child.stdin.take().unwrap();
+        let mut child = Proc::spawn(
+            kaf_bin()
+                .env("KAF_DIR", dir)
+                .args(["produce", "t"])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped()),
+        );
+        let stdin: ChildStdin = child.child().stdin.take().unwrap();
         let feeder = thread::spawn(move || {
             let mut stdin = stdin;
             let mut s = String::with_capacity(64 * 1024);
@@ -690,18 +628,19 @@ fn kill_9_leaves_a_readable_prefix() {
             }
             let _ = stdin.write_all(s.as_bytes());
         });
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while log_bytes(&part) < before + grow && Instant::now() < deadline {
-            thread::sleep(Duration::from_millis(1));
-        }
+        let deadline = Instant::now() + DEADLINE;
+        wait_until(
+            DEADLINE,
+            format_args!("round {round}: the log never grew by {grow}"),
+            || log_bytes(&part) >= before + grow,
+        );
         // Then wait for the next write to start, polling without sleeping (the size only
         // changes inside a write), so that the kill has a chance to land mid-batch.
         let at = log_bytes(&part);
         while log_bytes(&part) == at && Instant::now() < deadline {
             thread::yield_now();
         }
-        child.kill().unwrap(); // SIGKILL
-        let status = child.wait().unwrap();
+        let status = child.kill9();
         feeder.join().unwrap();
         assert_eq!(
             status.code(),
@@ -861,17 +800,19 @@ fn delete_while_writing_stops_the_producer() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path();
     ok(dir, &["topics", "create", "t"], b"");
-    let mut child = kaf(dir)
-        .args(["produce", "t"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
+    let mut child = Proc::spawn(
+        kaf(dir)
+            .args(["produce", "t"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped()),
+    );
+    let mut stdin = child.child().stdin.take().unwrap();
     let feeder = thread::spawn(move || {
-        // At most 2,000 lines, 5 ms apart (10 s); ends when the producer goes away.
-        for i in 0..2000 {
+        // Lines 5 ms apart (pacing, nothing is timed) until the producer goes away: never
+        // running dry, so an exit can only come from the delete.
+        let mut i = 0u64;
+        loop {
             if stdin
                 .write_all(format!("old-{i}\n").as_bytes())
                 .and_then(|_| stdin.flush())
@@ -879,28 +820,18 @@ fn delete_while_writing_stops_the_producer() {
             {
                 return i;
             }
+            i += 1;
             thread::sleep(Duration::from_millis(5));
         }
-        2000
     });
     // Wait until the producer has written some lines.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let n = consume(dir, "t").lines().count();
-        if n >= 20 {
-            break;
-        }
-        assert!(Instant::now() < deadline, "producer wrote only {n} lines");
-        thread::sleep(Duration::from_millis(10));
-    }
+    wait_until(DEADLINE, "the producer wrote fewer than 20 lines", || {
+        consume(dir, "t").lines().count() >= 20
+    });
     let out = ok(dir, &["topics", "delete", "t"], b"");
     assert!(out.stderr.contains("Deleted topic"), "{}", out.stderr);
 
-    let out = wait_out(
-        child,
-        Duration::from_secs(15),
-        "producer of a deleted topic",
-    );
+    let out = wait_out(child, "producer of a deleted topic");
     let fed = feeder.join().unwrap();
     assert_ne!(
         out.code(),

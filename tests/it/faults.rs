@@ -9,10 +9,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-mod common;
-
 fn run(dir: &Path, fault: Option<&str>, args: &[&str], stdin: &[u8]) -> Output {
-    common::kaf_with(dir, fault, args, stdin)
+    crate::harness::kaf_with(dir, fault, args, stdin)
 }
 
 fn ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {

@@ -3,12 +3,11 @@
 //! naming the input line, and a message too large for the topic is reported with its real
 //! size even when it is far larger than what produce reads at once.
 
-mod common;
 
 use std::path::Path;
 use std::process::Output;
 
-use common::kaf;
+use crate::harness::kaf;
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

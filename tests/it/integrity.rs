@@ -6,8 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-mod common;
-use common::kaf;
+use crate::harness::kaf;
 
 use kaf::testing::batch::{self, Scan};
 

@@ -7,29 +7,17 @@
 //! Duration: `KAF_SOAK_SECS` (default 120 under CI, 15 otherwise).
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-const KAF: &str = env!("CARGO_BIN_EXE_kaf");
+#[path = "../it/harness/mod.rs"]
+mod harness;
 
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false")
-}
-
-fn have(cmd: &str, args: &[&str]) -> bool {
-    let ok = Command::new(cmd)
-        .args(args)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(ok || !in_ci(), "{cmd} is required in CI");
-    ok
-}
+use harness::{DEADLINE, Log, Proc, Server, in_ci, kaf_cmd as kaf, require_python, require_tool};
 
 /// A tiny deterministic generator: no rand dependency needed for kill timing.
 struct Lcg(u64);
@@ -43,57 +31,16 @@ impl Lcg {
     }
 }
 
-fn kaf(dir: &Path) -> Command {
-    let mut c = Command::new(KAF);
-    c.arg("--dir").arg(dir);
-    c
-}
-
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Server {
-    fn start(dir: &Path) -> Server {
-        let mut child = kaf(dir)
-            .args(["server", "--listen", "127.0.0.1:0"])
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut err = BufReader::new(child.stderr.take().unwrap());
-        let mut line = String::new();
-        err.read_line(&mut line).unwrap();
-        let port = line
-            .split("listening on 127.0.0.1:")
-            .nth(1)
-            .and_then(|r| r.split_whitespace().next())
-            .and_then(|p| p.parse().ok())
-            .unwrap_or_else(|| panic!("no port in {line:?}"));
-        std::thread::spawn(move || {
-            let mut sink = String::new();
-            let _ = err.read_to_string(&mut sink);
-        });
-        Server { child, port }
-    }
-
-    fn peak_rss_kib(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-            .unwrap_or_default();
-        status
-            .lines()
-            .find(|l| l.starts_with("VmHWM:"))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// The server's peak resident set size, from /proc.
+fn peak_rss_kib(server: &Server) -> u64 {
+    let status =
+        std::fs::read_to_string(format!("/proc/{}/status", server.pid())).unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
 }
 
 /// One brokerless producer slot: runs produce processes one after another, kills some.
@@ -112,14 +59,14 @@ fn producer_slot(
             .map(|s| format!("p{slot}:p{slot}-{s:08}"))
             .collect();
         seq += n;
-        let mut child = kaf(&dir)
-            .args(["produce", "soak", "-K", ":"])
-            .stdin(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = Proc::spawn(
+            kaf(&dir)
+                .args(["produce", "soak", "-K", ":"])
+                .stdin(Stdio::piped())
+                .stderr(Stdio::null()),
+        );
         let kill = rng.next().is_multiple_of(4);
-        let mut stdin = child.stdin.take().unwrap();
+        let mut stdin = child.child().stdin.take().unwrap();
         let mut written = 0;
         for (i, l) in batch.iter().enumerate() {
             if writeln!(stdin, "{l}").is_err() {
@@ -130,13 +77,13 @@ fn producer_slot(
                 std::thread::sleep(Duration::from_millis(1));
             }
             if kill && i as u64 == n / 2 {
-                let _ = child.kill();
+                let _ = child.child().kill();
                 kills += 1;
                 break;
             }
         }
         drop(stdin);
-        let ok = child.wait().unwrap().success();
+        let ok = child.wait(DEADLINE).success();
         if ok && !kill {
             assert_eq!(written, batch.len());
             acked.lock().unwrap().extend(batch);
@@ -145,15 +92,12 @@ fn producer_slot(
     kills
 }
 
-fn spawn_reader(mut cmd: Command) -> (Child, std::thread::JoinHandle<Vec<String>>) {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let out = child.stdout.take().unwrap();
-    let h = std::thread::spawn(move || BufReader::new(out).lines().map_while(Result::ok).collect());
-    (child, h)
+/// A reader whose stdout is collected as it comes (so the test can wait for it to catch up).
+fn spawn_reader(mut cmd: Command) -> (Proc, Log) {
+    let mut p = Proc::spawn(cmd.stdout(Stdio::piped()).stderr(Stdio::null()));
+    let out = Log::default();
+    out.collect(p.child().stdout.take().unwrap());
+    (p, out)
 }
 
 /// A record line as printed by the readers: `KEY VALUE` where VALUE is `KEY-SEQ`.
@@ -173,8 +117,9 @@ fn soak() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(if in_ci() { 120 } else { 15 });
-    let have_kcat = have("kcat", &["-V"]);
-    let have_py = have("python3", &["-c", "import confluent_kafka"]);
+    // Missing clients fail under CI; elsewhere the soak runs without them.
+    let have_kcat = require_tool("kcat");
+    let have_py = require_python("confluent_kafka");
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().to_path_buf();
     assert!(
@@ -184,7 +129,7 @@ fn soak() {
             .unwrap()
             .success()
     );
-    let server = Server::start(&dir);
+    let server = Server::start_in(&dir);
     let stop = Arc::new(AtomicBool::new(false));
     let acked = Arc::new(Mutex::new(Vec::new()));
     let fmt = ["-f", "%k %v\\n"];
@@ -218,7 +163,7 @@ fn soak() {
         .collect();
 
     // Server clients: kcat (idempotent) and confluent-kafka (acks=all, idempotent).
-    let port = server.port;
+    let port = server.port();
     let kcat = have_kcat.then(|| {
         let (s, a) = (Arc::clone(&stop), Arc::clone(&acked));
         std::thread::spawn(move || {
@@ -228,31 +173,31 @@ fn soak() {
                     .map(|i| format!("kcat:kcat-{i:08}"))
                     .collect();
                 seq += 100;
-                let mut c = Command::new("kcat")
-                    .args([
-                        "-P",
-                        "-b",
-                        &format!("127.0.0.1:{port}"),
-                        "-t",
-                        "soak",
-                        "-K:",
-                    ])
-                    .args([
-                        "-X",
-                        "enable.idempotence=true",
-                        "-X",
-                        "partitioner=murmur2_random",
-                    ])
-                    .stdin(Stdio::piped())
-                    .stderr(Stdio::null())
-                    .spawn()
-                    .unwrap();
-                c.stdin
+                let mut c = Command::new("kcat");
+                c.args([
+                    "-P",
+                    "-b",
+                    &format!("127.0.0.1:{port}"),
+                    "-t",
+                    "soak",
+                    "-K:",
+                ])
+                .args([
+                    "-X",
+                    "enable.idempotence=true",
+                    "-X",
+                    "partitioner=murmur2_random",
+                ])
+                .stdin(Stdio::piped())
+                .stderr(Stdio::null());
+                let mut c = Proc::spawn(&mut c);
+                c.child()
+                    .stdin
                     .take()
                     .unwrap()
                     .write_all(format!("{}\n", lines.join("\n")).as_bytes())
                     .unwrap();
-                if c.wait().unwrap().success() {
+                if c.wait(DEADLINE).success() {
                     a.lock().unwrap().extend(lines);
                 }
                 std::thread::sleep(Duration::from_millis(100));
@@ -280,69 +225,69 @@ while time.time() < deadline:
 p.flush(30)
 "#
         );
-        Command::new("python3")
-            .arg("-c")
-            .arg(script)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap()
+        Proc::spawn(
+            Command::new("python3")
+                .arg("-c")
+                .arg(script)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::inherit()),
+        )
     });
 
-    let started = Instant::now();
-    while started.elapsed() < Duration::from_secs(secs) {
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    // The soak's length: load for `secs`, then stop (nothing is timed or waited for here).
+    std::thread::sleep(Duration::from_secs(secs));
     stop.store(true, Ordering::Relaxed);
     let kills: u64 = producers.into_iter().map(|h| h.join().unwrap()).sum();
     if let Some(h) = kcat {
         h.join().unwrap();
     }
     if let Some(child) = py {
-        let out = child.wait_with_output().unwrap();
+        // It stops by itself after `secs`, then flushes.
+        let out = child.output(DEADLINE);
         assert!(out.status.success());
         let mut a = acked.lock().unwrap();
         for v in String::from_utf8(out.stdout).unwrap().lines() {
             a.push(format!("py:{v}"));
         }
     }
-    let rss = server.peak_rss_kib();
-    // Let followers catch up, then stop every reader; members stop cleanly on SIGTERM.
-    std::thread::sleep(Duration::from_secs(2));
-    for (c, _) in followers.iter_mut() {
-        let _ = c.kill();
+    let rss = peak_rss_kib(&server);
+    // Every writer has stopped: wait until each follower has printed the whole log, then
+    // stop every reader; members stop cleanly on SIGTERM.
+    let total = harness::run(kaf(&dir).args(["consume", "soak"]), b"")
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
+    for (i, (_, out)) in followers.iter().enumerate() {
+        harness::wait_until(
+            DEADLINE,
+            format_args!("follower {i} never caught up with the {total} records"),
+            || out.text().lines().count() >= total,
+        );
     }
-    for (c, _) in members.iter_mut() {
-        let _ = Command::new("kill")
-            .args(["-TERM", &c.id().to_string()])
-            .status();
-    }
+    let lines = |out: &Log| -> Vec<String> { out.all().lines().map(String::from).collect() };
     let follower_outputs: Vec<Vec<String>> = followers
         .into_iter()
-        .map(|(mut c, h)| {
-            let _ = c.wait();
-            h.join().unwrap()
+        .map(|(mut c, out)| {
+            c.kill9();
+            lines(&out)
         })
         .collect();
     let member_outputs: Vec<Vec<String>> = members
         .into_iter()
-        .map(|(mut c, h)| {
-            let st = c.wait().unwrap();
+        .map(|(mut c, out)| {
+            let st = c.term();
             assert!(
                 st.success() || st.code().is_none(),
                 "group member exited {st:?}"
             );
-            h.join().unwrap()
+            lines(&out)
         })
         .collect();
     drop(server);
 
     // The log: every acknowledged record exactly once, producers' records in order.
-    let log = kaf(&dir)
-        .args(["consume", "soak"])
-        .args(fmt)
-        .output()
-        .unwrap();
+    let log = harness::run(kaf(&dir).args(["consume", "soak"]).args(fmt), b"");
     assert!(log.status.success());
     let log: Vec<String> = String::from_utf8(log.stdout)
         .unwrap()
@@ -375,11 +320,10 @@ p.flush(30)
         }
     }
     // Group: disjoint outputs; with a final drain, exactly the log.
-    let drain = kaf(&dir)
-        .args(["consume", "soak", "-g", "sg"])
-        .args(fmt)
-        .output()
-        .unwrap();
+    let drain = harness::run(
+        kaf(&dir).args(["consume", "soak", "-g", "sg"]).args(fmt),
+        b"",
+    );
     assert!(drain.status.success());
     let mut group: Vec<String> = member_outputs.concat();
     group.extend(

@@ -3,8 +3,20 @@
 
 use std::path::Path;
 
+/// The fuzz entry points keep their scratch files in `kaf-fuzz-<pid>` in the temp
+/// directory (src/fuzzing.rs); removed when the replay ends, passed or not.
+struct FuzzScratch(std::path::PathBuf);
+
+impl Drop for FuzzScratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
 #[test]
 fn replay_corpus_and_reproducers() {
+    let scratch =
+        FuzzScratch(std::env::temp_dir().join(format!("kaf-fuzz-{}", std::process::id())));
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
     for (name, entry) in kaf::fuzzing::TARGETS {
         let mut replayed = 0;
@@ -43,4 +55,5 @@ fn replay_corpus_and_reproducers() {
         feed(bad);
         assert_eq!(seen(), before + 2, "{bad} was appended");
     }
+    drop(scratch);
 }

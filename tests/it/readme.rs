@@ -3,10 +3,9 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Stdio;
 
-const KAF: &str = env!("CARGO_BIN_EXE_kaf");
+use crate::harness::{DEADLINE, KAF, Proc, Server, clean, kaf_cmd, run};
 
 fn readme() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
@@ -43,16 +42,11 @@ fn kaf_path_env() -> String {
 }
 
 /// Runs the walk-through's two terminals: `consume` follows, `produce` gets the message at
-/// its prompt. Returns the first line the follower printed within `wait`, if any.
+/// its prompt. Returns the first line the follower printed (within the harness deadline).
 /// `kaf_dir` is the data directory both see (None: neither has one, as with `-b`).
-fn two_terminals(
-    consume: &str,
-    produce: &str,
-    kaf_dir: Option<&Path>,
-    wait: Duration,
-) -> Option<String> {
+fn two_terminals(consume: &str, produce: &str, kaf_dir: Option<&Path>) -> Option<String> {
     let shell = |cmd: &str| {
-        let mut c = Command::new("bash");
+        let mut c = clean("bash");
         c.arg("-c")
             .arg(format!("exec {cmd}"))
             .env("PATH", kaf_path_env());
@@ -62,25 +56,25 @@ fn two_terminals(
         };
         c
     };
-    let mut follower = shell(consume).stdout(Stdio::piped()).spawn().unwrap();
-    let mut producer = shell(produce).stdin(Stdio::piped()).spawn().unwrap();
+    let mut follower = Proc::spawn(shell(consume).stdout(Stdio::piped()));
+    let mut producer = Proc::spawn(shell(produce).stdin(Stdio::piped()));
     producer
+        .child()
         .stdin
         .take()
         .unwrap()
         .write_all(b"my first kafka message!\n")
         .unwrap();
-    assert!(producer.wait().unwrap().success());
+    assert!(producer.wait(DEADLINE).success());
     let (tx, rx) = std::sync::mpsc::channel();
-    let stdout = follower.stdout.take().unwrap();
+    let stdout = follower.child().stdout.take().unwrap();
     std::thread::spawn(move || {
         let mut line = String::new();
         let _ = BufReader::new(stdout).read_line(&mut line);
         let _ = tx.send(line);
     });
-    let got = rx.recv_timeout(wait).ok();
-    let _ = follower.kill();
-    let _ = follower.wait();
+    let got = rx.recv_timeout(DEADLINE).ok();
+    follower.kill9();
     got
 }
 
@@ -89,13 +83,14 @@ fn brokerless_walkthrough_runs_as_written() {
     let text = readme();
     let dir = tempfile::tempdir().unwrap();
     let script = block_after(&text, "<!-- readme-test: brokerless -->");
-    let out = Command::new("bash")
-        .arg("-ec")
-        .arg(&script)
-        .env("PATH", kaf_path_env())
-        .env("KAF_DIR", dir.path())
-        .output()
-        .unwrap();
+    let out = run(
+        clean("bash")
+            .arg("-ec")
+            .arg(&script)
+            .env("PATH", kaf_path_env())
+            .env("KAF_DIR", dir.path()),
+        b"",
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}{stderr}");
@@ -113,12 +108,7 @@ fn brokerless_walkthrough_runs_as_written() {
         "kaf consume --topic hello_kafka --from-beginning --follow",
     );
     let produce = line_starting(&text, "kaf produce --topic hello_kafka");
-    let got = two_terminals(
-        &consume,
-        &produce,
-        Some(dir.path()),
-        Duration::from_secs(10),
-    );
+    let got = two_terminals(&consume, &produce, Some(dir.path()));
     assert_eq!(got.unwrap(), "my first kafka message!\n");
 }
 
@@ -148,32 +138,20 @@ fn readme_exit_codes_match_the_documented_table() {
 fn server_walkthrough_runs_as_written() {
     let text = readme();
     let dir = tempfile::tempdir().unwrap();
-    let mut server = Command::new(KAF)
-        .args(["server", "--listen", "127.0.0.1:0", "--dir"])
-        .arg(dir.path())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(server.stderr.take().unwrap());
-    let mut first = String::new();
-    err.read_line(&mut first).unwrap();
-    let port: u16 = first
-        .split("listening on 127.0.0.1:")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .and_then(|p| p.parse().ok())
-        .unwrap_or_else(|| panic!("no port in {first:?}"));
+    let mut server = Server::start_in(dir.path());
+    let port = server.port();
     let here = |l: String| l.replace("localhost:9092", &format!("127.0.0.1:{port}"));
     let create = here(line_starting(
         &text,
         "kaf -b localhost:9092 topics create --topic hello_kafka",
     ));
-    let made = Command::new("bash")
-        .arg("-c")
-        .arg(&create)
-        .env("PATH", kaf_path_env())
-        .output()
-        .unwrap();
+    let made = run(
+        clean("bash")
+            .arg("-c")
+            .arg(&create)
+            .env("PATH", kaf_path_env()),
+        b"",
+    );
     assert!(
         made.status.success(),
         "{}",
@@ -187,16 +165,11 @@ fn server_walkthrough_runs_as_written() {
         &text,
         "kaf produce --broker-list localhost:9092 --topic hello_kafka",
     ));
-    let got = two_terminals(&consume, &produce, None, Duration::from_secs(15));
-    let _ = server.kill();
-    let _ = server.wait();
+    let got = two_terminals(&consume, &produce, None);
+    server.kill9();
     assert_eq!(got.unwrap(), "my first kafka message!\n");
     // The server wrote to its directory: brokerless commands read the same topic.
-    let local = Command::new(KAF)
-        .args(["consume", "hello_kafka", "--dir"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
+    let local = run(kaf_cmd(dir.path()).args(["consume", "hello_kafka"]), b"");
     assert_eq!(
         String::from_utf8_lossy(&local.stdout),
         "my first kafka message!\n",

@@ -4,25 +4,17 @@
 use std::path::Path;
 use std::process::Command;
 
-const KAF: &str = env!("CARGO_BIN_EXE_kaf");
+use crate::harness::{KAF, clean, kaf_bin, require_tool};
 const REFRESH: &str = "refresh with: cargo build && target/debug/kaf man man && for s in bash zsh fish elvish powershell; do target/debug/kaf completions $s > completions/$(case $s in bash) echo kaf.bash;; zsh) echo _kaf;; fish) echo kaf.fish;; elvish) echo kaf.elv;; powershell) echo _kaf.ps1;; esac); done";
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false")
-}
-
 #[test]
 fn man_pages_are_current() {
     let tmp = tempfile::tempdir().unwrap();
-    let st = Command::new(KAF)
-        .arg("man")
-        .arg(tmp.path())
-        .output()
-        .unwrap();
+    let st = kaf_bin().arg("man").arg(tmp.path()).output().unwrap();
     assert!(
         st.status.success(),
         "{}",
@@ -82,10 +74,7 @@ fn completion_file(shell: &str) -> &'static str {
 #[test]
 fn completions_are_current() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
-        let out = Command::new(KAF)
-            .args(["completions", shell])
-            .output()
-            .unwrap();
+        let out = kaf_bin().args(["completions", shell]).output().unwrap();
         assert!(out.status.success());
         let file = root().join("completions").join(completion_file(shell));
         let old = std::fs::read(&file).unwrap_or_default();
@@ -95,7 +84,7 @@ fn completions_are_current() {
 
 #[test]
 fn completions_survive_a_closed_pipe() {
-    let out = Command::new("sh")
+    let out = clean("sh")
         .arg("-c")
         .arg(format!("'{KAF}' completions zsh | head -1; exit 0"))
         .output()
@@ -104,31 +93,16 @@ fn completions_survive_a_closed_pipe() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
 }
 
-fn have(tool: &str) -> bool {
-    let found = Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {tool}"))
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found && in_ci() {
-        panic!("{tool} is required in CI (.ci/run installs it)");
-    }
-    if !found {
-        eprintln!("skipping: {tool} is not installed");
-    }
-    found
-}
-
 #[test]
 fn bash_completion_offers_topic_and_group_names() {
-    if !have("bash") {
+    if !require_tool("bash") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
     for t in ["alpha", "beta"] {
         assert!(
-            Command::new(KAF)
+            kaf_bin()
                 .args(["--dir", d, "topics", "create", t])
                 .output()
                 .unwrap()
@@ -136,7 +110,7 @@ fn bash_completion_offers_topic_and_group_names() {
                 .success()
         );
     }
-    let seed = Command::new("sh")
+    let seed = clean("sh")
         .arg("-c")
         .arg(format!("echo x | '{KAF}' --dir '{d}' produce alpha && '{KAF}' --dir '{d}' consume alpha -g nightly"))
         .output()
@@ -153,7 +127,7 @@ COMP_WORDS=(kaf --dir '{d}' consume alpha -g ""); COMP_CWORD=6; _kaf_with_names;
 "#,
         script.display()
     );
-    let out = Command::new("bash")
+    let out = clean("bash")
         .arg("-c")
         .arg(probe)
         .env(
@@ -175,7 +149,7 @@ COMP_WORDS=(kaf --dir '{d}' consume alpha -g ""); COMP_CWORD=6; _kaf_with_names;
 
 #[test]
 fn zsh_and_fish_scripts_parse() {
-    if have("zsh") {
+    if require_tool("zsh") {
         let out = Command::new("zsh")
             .arg("-n")
             .arg(root().join("completions/_kaf"))
@@ -187,7 +161,7 @@ fn zsh_and_fish_scripts_parse() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    let out = Command::new("bash")
+    let out = clean("bash")
         .arg("-n")
         .arg(root().join("completions/kaf.bash"))
         .output()

@@ -2,21 +2,25 @@
 //! the kaf binary under test must finish cleanly and print every row of its table. Nothing
 //! here looks at the timings: they depend on the machine.
 
-use std::process::Command;
+#[path = "../it/harness/mod.rs"]
+mod harness;
 
 #[test]
 fn bench_run_small_prints_every_row() {
     let root = env!("CARGO_MANIFEST_DIR");
     let work = tempfile::tempdir().unwrap();
-    let out = Command::new("bash")
-        .arg(format!("{root}/bench/run"))
-        .args(["--size", "20000", "--runs", "1", "--no-server-peers"])
-        .arg("--kaf")
-        .arg(env!("CARGO_BIN_EXE_kaf"))
-        .arg("--work")
-        .arg(work.path().join("bench"))
-        .output()
-        .expect("run bench/run");
+    // bench/run runs kaf itself: no KAF_* of the developer's may reach it.
+    let out = harness::run_within(
+        harness::clean("bash")
+            .arg(format!("{root}/bench/run"))
+            .args(["--size", "20000", "--runs", "1", "--no-server-peers"])
+            .arg("--kaf")
+            .arg(harness::KAF)
+            .arg("--work")
+            .arg(work.path().join("bench")),
+        b"",
+        std::time::Duration::from_secs(600),
+    );
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -8,177 +8,25 @@
 //! not exercised here (no `kcat -G`, no `subscribe()`); consumers use `assign()`.
 
 use std::io::{ErrorKind, Read, Write};
-use std::net::{SocketAddr, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, ExitStatus, Output, Stdio};
-use std::sync::mpsc;
-use std::sync::{Arc, Mutex, OnceLock};
-use std::thread;
+use std::net::TcpStream;
+use std::process::Command;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde_json::Value;
-use tempfile::TempDir;
 
-const KAF: &str = env!("CARGO_BIN_EXE_kaf");
-/// Longest any single client command may take before the test fails.
-const CMD_TIMEOUT: Duration = Duration::from_secs(60);
-
-// ---------------------------------------------------------------------------------------
-// Which clients are installed
-// ---------------------------------------------------------------------------------------
-
-fn ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
-fn probe(cmd: &mut Command) -> bool {
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-fn kcat_installed() -> bool {
-    static K: OnceLock<bool> = OnceLock::new();
-    *K.get_or_init(|| probe(Command::new("kcat").arg("-V")))
-}
-
-fn python_module(module: &'static str) -> bool {
-    static M: OnceLock<Mutex<Vec<(&'static str, bool)>>> = OnceLock::new();
-    let m = M.get_or_init(|| Mutex::new(Vec::new()));
-    let mut m = m.lock().unwrap();
-    if let Some((_, ok)) = m.iter().find(|(n, _)| *n == module) {
-        return *ok;
-    }
-    let ok = probe(Command::new("python3").args(["-c", &format!("import {module}")]));
-    m.push((module, ok));
-    ok
-}
-
-/// True if the client is there; false (skip) if not, except with CI=true where it panics.
-fn have(what: &str, installed: bool) -> bool {
-    if installed {
-        return true;
-    }
-    assert!(
-        !ci(),
-        "{what} is not installed and CI=true: these tests must run (.ci/run installs it)"
-    );
-    eprintln!("SKIPPED: {what} is not installed (with CI=true this test fails instead)");
-    false
-}
-
-macro_rules! require {
-    ($what:expr, $installed:expr) => {
-        if !have($what, $installed) {
-            return;
-        }
-    };
-}
+use crate::harness::{
+    DEADLINE, Proc, Server, kaf_cmd, ok, require_python, require_tool, run_within, show, signal,
+    wait_until,
+};
 
 macro_rules! require_kcat {
     () => {
-        require!("kcat", kcat_installed())
+        if !require_tool("kcat") {
+            return;
+        }
     };
-}
-
-// ---------------------------------------------------------------------------------------
-// Running commands
-// ---------------------------------------------------------------------------------------
-
-/// Kills and reaps a child when dropped, so a failing test leaves no process behind.
-struct Guard(Option<Child>);
-
-impl Guard {
-    fn child(&mut self) -> &mut Child {
-        self.0.as_mut().expect("not yet waited for")
-    }
-
-    /// Waits for the child at most `timeout`, then returns its output (or kills it and panics).
-    fn output(mut self, timeout: Duration, what: &str) -> Output {
-        let mut child = self.0.take().expect("not yet waited for");
-        let so = child
-            .stdout
-            .take()
-            .map(|r| thread::spawn(move || read_all(r)));
-        let se = child
-            .stderr
-            .take()
-            .map(|r| thread::spawn(move || read_all(r)));
-        let deadline = Instant::now() + timeout;
-        let status = loop {
-            if let Some(s) = child.try_wait().unwrap() {
-                break s;
-            }
-            if Instant::now() > deadline {
-                let _ = child.kill();
-                let _ = child.wait();
-                let err = se.map(|h| h.join().unwrap()).unwrap_or_default();
-                panic!(
-                    "{what}: still running after {timeout:?}; stderr: {}",
-                    String::from_utf8_lossy(&err)
-                );
-            }
-            thread::sleep(Duration::from_millis(5));
-        };
-        Output {
-            status,
-            stdout: so.map(|h| h.join().unwrap()).unwrap_or_default(),
-            stderr: se.map(|h| h.join().unwrap()).unwrap_or_default(),
-        }
-    }
-}
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        if let Some(c) = self.0.as_mut() {
-            let _ = c.kill();
-            let _ = c.wait();
-        }
-    }
-}
-
-fn read_all(mut r: impl Read) -> Vec<u8> {
-    let mut v = Vec::new();
-    let _ = r.read_to_end(&mut v);
-    v
-}
-
-fn spawn(cmd: &mut Command, stdin: &[u8]) -> Guard {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {cmd:?}: {e}"));
-    let mut w = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    thread::spawn(move || {
-        let _ = w.write_all(&data);
-    });
-    Guard(Some(child))
-}
-
-/// Runs `cmd` with `stdin`, within `CMD_TIMEOUT`.
-fn run(cmd: &mut Command, stdin: &[u8]) -> Output {
-    let what = format!("{cmd:?}");
-    spawn(cmd, stdin).output(CMD_TIMEOUT, &what)
-}
-
-/// Runs `cmd`, asserts it succeeded, returns its stdout.
-fn ok(cmd: &mut Command, stdin: &[u8]) -> Vec<u8> {
-    let out = run(cmd, stdin);
-    assert!(
-        out.status.success(),
-        "{cmd:?}: {}\nstdout: {}\nstderr: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
 }
 
 fn now_ms() -> i64 {
@@ -189,117 +37,23 @@ fn now_ms() -> i64 {
 }
 
 // ---------------------------------------------------------------------------------------
-// The server
+// The server, as these tests use it
 // ---------------------------------------------------------------------------------------
 
-struct Server {
-    child: Guard,
-    addr: SocketAddr,
-    dir: PathBuf,
-    /// Everything the server wrote on stderr so far.
-    log: Arc<Mutex<String>>,
-    _tmp: TempDir,
-}
-
-/// `kaf --dir DIR` with no inherited kaf settings.
-fn kaf_cmd(dir: &Path) -> Command {
-    let mut c = Command::new(KAF);
-    c.arg("--dir")
-        .arg(dir)
-        .env_remove("KAF_DIR")
-        .env_remove("KAF_AUTO_CREATE")
-        .env("TZ", "UTC");
-    c
-}
-
-impl Server {
-    fn start(extra: &[&str]) -> Server {
-        let tmp = tempfile::tempdir().unwrap();
-        let dir = tmp.path().join("data");
-        let mut child = kaf_cmd(&dir)
-            .args(["server", "--listen", "127.0.0.1:0"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start kaf server");
-        let stderr = child.stderr.take().unwrap();
-        let child = Guard(Some(child));
-        let log = Arc::new(Mutex::new(String::new()));
-        let (tx, rx) = mpsc::channel();
-        {
-            let log = Arc::clone(&log);
-            thread::spawn(move || {
-                let mut r = std::io::BufReader::new(stderr);
-                let mut tx = Some(tx);
-                loop {
-                    let mut line = Vec::new();
-                    match std::io::BufRead::read_until(&mut r, b'\n', &mut line) {
-                        Ok(0) | Err(_) => break,
-                        Ok(_) => {}
-                    }
-                    let line = String::from_utf8_lossy(&line).into_owned();
-                    if let Some(rest) = line.split("listening on ").nth(1) {
-                        let addr = rest.split_whitespace().next().unwrap_or("");
-                        if let (Ok(a), Some(tx)) = (addr.parse::<SocketAddr>(), tx.take()) {
-                            let _ = tx.send(a);
-                        }
-                    }
-                    log.lock().unwrap().push_str(&line);
-                }
-            });
-        }
-        let addr = match rx.recv_timeout(Duration::from_secs(30)) {
-            Ok(a) => a,
-            Err(_) => panic!(
-                "kaf server printed no 'listening on' line; stderr: {}",
-                log.lock().unwrap()
-            ),
-        };
-        assert!(addr.ip().is_loopback(), "{addr}");
-        Server {
-            child,
-            addr,
-            dir,
-            log,
-            _tmp: tmp,
-        }
-    }
-
-    fn bootstrap(&self) -> String {
-        self.addr.to_string()
-    }
-
-    fn log(&self) -> String {
-        self.log.lock().unwrap().clone()
-    }
-
-    /// Waits until the log holds at least `n` lines containing `needle`.
-    fn wait_log(&self, needle: &str, n: usize, timeout: Duration) -> bool {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if self.log().lines().filter(|l| l.contains(needle)).count() >= n {
-                return true;
-            }
-            if Instant::now() > deadline {
-                return false;
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn assert_log(&self, needle: &str, n: usize) {
-        assert!(
-            self.wait_log(needle, n, Duration::from_secs(10)),
-            "expected {n} log line(s) with {needle:?}; server log:\n{}",
-            self.log()
-        );
-    }
-
+trait Clients {
     /// A brokerless kaf command on the server's data directory.
+    fn kaf(&self, args: &[&str]) -> Command;
+    fn kaf_ok(&self, args: &[&str], stdin: &[u8]) -> Vec<u8>;
+    fn kcat(&self, args: &[&str]) -> Command;
+    fn kcat_ok(&self, args: &[&str], stdin: &[u8]) -> Vec<u8>;
+    /// The server is still running and answers a hand-encoded ApiVersions request.
+    fn assert_up(&mut self);
+    fn connect(&self) -> TcpStream;
+}
+
+impl Clients for Server {
     fn kaf(&self, args: &[&str]) -> Command {
-        let mut c = kaf_cmd(&self.dir);
+        let mut c = kaf_cmd(self.dir());
         c.args(args);
         c
     }
@@ -318,10 +72,9 @@ impl Server {
         ok(&mut self.kcat(args), stdin)
     }
 
-    /// The server is still running and answers a hand-encoded ApiVersions request.
     fn assert_up(&mut self) {
         assert!(
-            self.child.child().try_wait().unwrap().is_none(),
+            self.proc().running(),
             "kaf server exited; log:\n{}",
             self.log()
         );
@@ -330,37 +83,10 @@ impl Server {
     }
 
     fn connect(&self) -> TcpStream {
-        let s = TcpStream::connect_timeout(&self.addr, Duration::from_secs(5)).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        s.set_write_timeout(Some(Duration::from_secs(10))).unwrap();
+        let s = TcpStream::connect_timeout(&self.addr, DEADLINE).expect("connect");
+        s.set_read_timeout(Some(DEADLINE)).unwrap();
+        s.set_write_timeout(Some(DEADLINE)).unwrap();
         s
-    }
-
-    fn pid(&mut self) -> u32 {
-        self.child.child().id()
-    }
-
-    /// Waits for the server to exit on its own.
-    fn wait_exit(&mut self, timeout: Duration) -> ExitStatus {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(s) = self.child.child().try_wait().unwrap() {
-                return s;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "kaf server did not exit within {timeout:?}; log:\n{}",
-                self.log()
-            );
-            thread::sleep(Duration::from_millis(10));
-        }
-    }
-
-    /// SIGKILL, as a crash would.
-    fn kill9(&mut self) {
-        let c = self.child.child();
-        c.kill().unwrap();
-        c.wait().unwrap();
     }
 }
 
@@ -558,7 +284,7 @@ fn kaf_consume(s: &Server, topic: &str) -> Vec<Rec> {
 
 /// Batches of a partition's segment files: (record count, compression codec) of each.
 fn stored_batches(s: &Server, topic: &str, p: i32) -> Vec<(i32, i16)> {
-    let dir = s.dir.join("topics").join(topic).join(p.to_string());
+    let dir = s.dir().join("topics").join(topic).join(p.to_string());
     let mut logs: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -819,7 +545,7 @@ for i in range(N):
     p.produce('ck_orders', key=b'k%d' % i, value=b'v%d\x00' % i, headers=[('n', str(i).encode())],
               on_delivery=on_delivery)
     p.poll(0)
-left = p.flush(30)
+left = p.flush(120)
 assert left == 0, '%d messages not delivered' % left
 errors = [r for r in reports if r[0] is not None]
 assert len(reports) == N and not errors, (len(reports), errors[:5])
@@ -834,7 +560,7 @@ c = Consumer({'bootstrap.servers': bs, 'group.id': 'ck-assign-only', 'enable.aut
               'enable.auto.offset.store': False})
 c.assign([TopicPartition('ck_orders', i, OFFSET_BEGINNING) for i in range(3)])
 got = {}
-deadline = time.time() + 30
+deadline = time.time() + 120  # generous: waits on the records, not on time
 while len(got) < N and time.time() < deadline:
     m = c.poll(0.5)
     if m is None:
@@ -871,8 +597,8 @@ p = KafkaProducer(bootstrap_servers=bs, acks='all', linger_ms=5)
 N = 400
 futures = [p.send('kp_topic', key=b'k%d' % i, value=b'v%d\n' % i, headers=[('n', str(i).encode())])
            for i in range(N)]
-p.flush(30)
-metas = [f.get(timeout=10) for f in futures]
+p.flush(120)
+metas = [f.get(timeout=60) for f in futures]
 p.close(10)
 by_part = {}
 for m in metas:
@@ -885,7 +611,7 @@ c = KafkaConsumer(bootstrap_servers=bs, group_id=None, enable_auto_commit=False)
 c.assign([TopicPartition('kp_topic', 0), TopicPartition('kp_topic', 1)])
 c.seek_to_beginning()
 got = {}
-deadline = time.time() + 30
+deadline = time.time() + 120  # generous: waits on the records, not on time
 while len(got) < N and time.time() < deadline:
     for tp, records in c.poll(timeout_ms=500).items():
         for r in records:
@@ -901,18 +627,23 @@ print('ok', N)
 "#;
 
 fn run_python(s: &Server, name: &str, script: &str) -> String {
-    let path = s._tmp.path().join(name);
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join(name);
     std::fs::write(&path, script).unwrap();
-    let out = ok(Command::new("python3").arg(&path).arg(s.bootstrap()), b"");
+    let mut cmd = Command::new("python3");
+    cmd.arg(&path).arg(s.bootstrap());
+    // The script's own waits are bounded (120 s each), on readiness.
+    let out = run_within(&mut cmd, b"", Duration::from_secs(300));
+    assert!(out.status.success(), "{}", show(&cmd, &out));
+    let out = out.stdout;
     String::from_utf8(out).unwrap()
 }
 
 #[test]
 fn confluent_kafka_idempotent_producer_admin_and_assigned_consumer() {
-    require!(
-        "python3 module confluent_kafka",
-        python_module("confluent_kafka")
-    );
+    if !require_python("confluent_kafka") {
+        return;
+    }
     let s = Server::start(&[]);
     let out = run_python(&s, "ck.py", CONFLUENT_SCRIPT);
     assert!(out.starts_with("ok 600"), "{out}");
@@ -920,21 +651,20 @@ fn confluent_kafka_idempotent_producer_admin_and_assigned_consumer() {
     let recs = parse_kaf_json(&s.kaf_ok(&["consume", "ck_orders", "-J"], b""));
     assert_eq!(recs.len(), 600);
     assert!(recs.iter().all(|r| r.headers.starts_with("n=")));
-    assert!(!s.dir.join("topics").join("ck_tmp").exists());
+    assert!(!s.dir().join("topics").join("ck_tmp").exists());
 }
 
 #[test]
 fn kafka_python_producer_admin_and_assigned_consumer() {
-    require!(
-        "python3 module kafka (kafka-python)",
-        python_module("kafka")
-    );
+    if !require_python("kafka") {
+        return;
+    }
     let s = Server::start(&[]);
     let out = run_python(&s, "kp.py", KAFKA_PYTHON_SCRIPT);
     assert!(out.starts_with("ok 400"), "{out}");
     let recs = parse_kaf_json(&s.kaf_ok(&["consume", "kp_topic", "-J"], b""));
     assert_eq!(recs.len(), 400);
-    assert!(!s.dir.join("topics").join("kp_tmp").exists());
+    assert!(!s.dir().join("topics").join("kp_tmp").exists());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -967,8 +697,8 @@ fn kcat_produced_records_read_identically_by_brokerless_kaf() {
         &stdin,
     );
     // Whole files as single messages: every byte value, and 300 kB (several fetches).
-    let f1 = s._tmp.path().join("all-bytes.bin");
-    let f2 = s._tmp.path().join("big.bin");
+    let f1 = s.scratch().join("all-bytes.bin");
+    let f2 = s.scratch().join("big.bin");
     let blob1 = binary_blob(256, 1);
     let blob2 = binary_blob(300_000, 2);
     std::fs::write(&f1, &blob1).unwrap();
@@ -1063,7 +793,7 @@ fn brokerless_kaf_records_read_identically_by_kcat() {
         ],
         &stdin,
     );
-    let f = s._tmp.path().join("blob.bin");
+    let f = s.scratch().join("blob.bin");
     let blob = binary_blob(70_000, 3);
     std::fs::write(&f, &blob).unwrap();
     s.kaf_ok(
@@ -1142,11 +872,9 @@ fn acknowledged_produce_survives_sigkill_and_acks_0_works() {
     s.kaf_ok(&["topics", "create", "zero"], b"");
     s.kcat_ok(&["-P", "-t", "zero", "-X", "acks=0"], b"z1\nz2\nz3\n");
     // acks=0 gets no reply: wait until the server appended the records.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while kaf_consume(&s, "zero").len() < 3 {
-        assert!(Instant::now() < deadline, "acks=0 records never arrived");
-        thread::sleep(Duration::from_millis(50));
-    }
+    wait_until(DEADLINE, "acks=0 records never arrived", || {
+        kaf_consume(&s, "zero").len() >= 3
+    });
     s.kcat_ok(&["-P", "-t", "all", "-X", "acks=all"], lines.as_bytes());
     s.kcat_ok(&["-P", "-t", "one", "-X", "acks=1"], lines.as_bytes());
     s.kill9();
@@ -1167,9 +895,9 @@ fn long_polling_fetch_wakes_up_for_a_brokerless_produce() {
     require_kcat!();
     let s = Server::start(&[]);
     s.kaf_ok(&["produce", "tail"], b"old1\nold2\n");
-    // Waits at the end (offset 2) with a 20 s fetch wait: only a woken long poll answers
-    // within a few seconds.
-    let mut consumer = spawn(
+    // Waits at the end (offset 2) with a fetch wait longer than the server's 30 s cap: the
+    // answer comes before that only from a long poll the produce woke up.
+    let mut consumer = Proc::start(
         &mut s.kcat(&[
             "-C",
             "-t",
@@ -1184,29 +912,22 @@ fn long_polling_fetch_wakes_up_for_a_brokerless_produce() {
             "-f",
             "%o %s\\n",
             "-X",
-            "fetch.wait.max.ms=20000",
+            "fetch.wait.max.ms=300000",
+            "-d",
+            "fetch",
         ]),
         b"",
     );
-    thread::sleep(Duration::from_millis(2500));
-    assert!(
-        consumer.child().try_wait().unwrap().is_none(),
-        "kcat exited early"
-    );
-    let t0 = Instant::now();
+    // Ready: librdkafka's fetch debug shows the request for offset 2 sent.
+    let debug = consumer.watch_stderr();
+    debug.expect("Fetch topic tail [0] at offset 2");
+    assert!(consumer.running(), "kcat exited early: {}", debug.text());
     s.kaf_ok(&["produce", "tail"], b"new\n");
-    let out = consumer.output(Duration::from_secs(15), "kcat -C");
-    let waited = t0.elapsed();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // A deadline below the server's 30 s fetch-wait cap, not a timing claim: an unwoken
+    // poll would only be answered at the cap.
+    let out = consumer.output(Duration::from_secs(25));
+    assert!(out.status.success(), "{}", debug.text());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "2 new\n");
-    assert!(
-        waited < Duration::from_secs(5),
-        "the message took {waited:?} to arrive"
-    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1224,13 +945,13 @@ fn abusive_raw_clients_lose_their_connection_and_the_server_stays_up() {
             drop(c);
         } else {
             assert!(
-                closed_within(&mut c, Duration::from_secs(10)),
+                closed_within(&mut c, DEADLINE),
                 "{what}: connection still open"
             );
         }
         closes += 1;
         assert!(
-            s.wait_log("connection closed", closes, Duration::from_secs(10)),
+            s.wait_log("connection closed", closes, DEADLINE),
             "{what}: no log line; log:\n{}",
             s.log()
         );
@@ -1297,7 +1018,7 @@ fn abusive_raw_clients_lose_their_connection_and_the_server_stays_up() {
     }
     s.assert_log("Produce v2 is not served", 1);
     s.assert_up();
-    if have("kcat", kcat_installed()) {
+    if require_tool("kcat") {
         s.kcat_ok(&["-L"], b"");
     }
     assert!(!s.log().contains("panicked"), "{}", s.log());
@@ -1336,12 +1057,10 @@ fn five_hundred_idle_connections_at_once() {
     ensure_open_files(2048);
     let mut s = Server::start(&[]);
     let mut conns = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(30);
     for _ in 0..500 {
-        assert!(Instant::now() < deadline, "connecting took too long");
         conns.push(s.connect());
     }
-    if have("kcat", kcat_installed()) {
+    if require_tool("kcat") {
         let text = String::from_utf8(s.kcat_ok(&["-L"], b"")).unwrap();
         assert!(text.contains("1 brokers"), "{text}");
     }
@@ -1366,7 +1085,7 @@ fn at_max_connections_the_longest_idle_connection_makes_room() {
     let mut sixth = s.connect();
     api_versions_roundtrip(&mut sixth, 6);
     assert!(
-        closed_within(&mut conns[0], Duration::from_secs(10)),
+        closed_within(&mut conns[0], DEADLINE),
         "the longest-idle connection was kept"
     );
     s.assert_log("to admit 127.0.0.1:", 1);
@@ -1380,44 +1099,33 @@ fn at_max_connections_the_longest_idle_connection_makes_room() {
 #[test]
 fn idle_and_slowloris_connections_are_cut_after_the_idle_timeout() {
     let mut s = Server::start(&["--idle-timeout", "1s"]);
-    // Idle: cut after about 1 s.
+    // Idle: cut, and the log says it was for being idle 1 s.
     let mut idle = s.connect();
-    let t0 = Instant::now();
-    assert!(
-        closed_within(&mut idle, Duration::from_secs(5)),
-        "never cut"
-    );
-    let took = t0.elapsed();
-    assert!(
-        (Duration::from_millis(800)..Duration::from_millis(2500)).contains(&took),
-        "idle connection cut after {took:?}"
-    );
+    assert!(closed_within(&mut idle, DEADLINE), "never cut");
     s.assert_log("idle for 1 s", 1);
 
-    // Slowloris: one byte of a frame every 200 ms. The frame must arrive whole within the
-    // timeout of its first byte.
+    // Slowloris: one byte of a frame every 200 ms (pacing). The frame must arrive whole
+    // within the timeout of its first byte: the log names that reason.
     let mut slow = s.connect();
     let bytes = request(18, 0, 5, &[]);
-    let t0 = Instant::now();
-    let mut cut = None;
-    for b in bytes.iter().cycle().take(50) {
+    let deadline = Instant::now() + DEADLINE;
+    for b in bytes.iter().cycle() {
         if slow.write_all(&[*b]).is_err() || closed_within(&mut slow, Duration::from_millis(200)) {
-            cut = Some(t0.elapsed());
             break;
         }
+        assert!(
+            Instant::now() < deadline,
+            "a slowloris client kept its connection"
+        );
     }
-    let cut = cut.expect("a slowloris client kept its connection for 10 s");
-    assert!(
-        cut < Duration::from_millis(1600),
-        "slowloris cut after {cut:?}, not within the 1 s timeout"
-    );
     s.assert_log("frame not complete within 1 s", 1);
 
     // A client that keeps sending whole requests is never idle.
     let mut busy = s.connect();
     for i in 0..6 {
         api_versions_roundtrip(&mut busy, i);
-        thread::sleep(Duration::from_millis(400));
+        // Pacing: whole requests 400 ms apart, each well within the 1 s idle timeout.
+        std::thread::sleep(Duration::from_millis(400));
     }
     s.assert_up();
 }
@@ -1429,10 +1137,10 @@ fn a_frame_over_max_frame_bytes_closes_the_connection() {
     api_versions_roundtrip(&mut c, 1);
     let big = request(18, 0, 2, &[0u8; 1100]);
     let _ = c.write_all(&big);
-    assert!(closed_within(&mut c, Duration::from_secs(10)));
+    assert!(closed_within(&mut c, DEADLINE));
     s.assert_log("over the limit of 1000 bytes", 1);
     s.assert_up();
-    if have("kcat", kcat_installed()) {
+    if require_tool("kcat") {
         s.kcat_ok(&["-L"], b"");
     }
 }
@@ -1447,12 +1155,8 @@ fn sigterm_stops_the_server_cleanly() {
     partial.write_all(&[0, 0, 0, 50, 0]).unwrap();
     s.kaf_ok(&["produce", "t"], b"x\n");
     let pid = s.pid();
-    let term = run(
-        Command::new("sh").args(["-c", &format!("kill -TERM {pid}")]),
-        b"",
-    );
-    assert!(term.status.success());
-    let status = s.wait_exit(Duration::from_secs(10));
+    signal(pid, "TERM");
+    let status = s.wait_exit();
     assert_eq!(status.code(), Some(0), "log:\n{}", s.log());
     s.assert_log("stopped", 1);
 }

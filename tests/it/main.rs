@@ -1,0 +1,23 @@
+//! The integration test crate: every suite that runs the real `kaf` binary (or the library's
+//! fuzz entry points) as one test binary, sharing one `harness`. Opt-in suites with special
+//! needs (soak, disk_full, bench_smoke) are separate crates under `tests/opt/` that include
+//! the same harness file.
+
+mod harness;
+
+mod code_map;
+mod doctor;
+mod exit_codes;
+mod faults;
+mod fuzz_corpus;
+mod generated;
+mod groups;
+mod harness_tests;
+mod integrity;
+mod produce_consume;
+mod produce_errors;
+mod readme;
+mod remote;
+mod server_groups;
+mod server_interop;
+mod store;

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! <dir>/groups/<group>/offsets.json    {"format":1,"offsets":{"<topic>":{"<p>":N}},
-//!                                       "topic_ids":{"<topic>":"<id>"}}
+//!                                       "topic_ids":{"<topic>":"<id>"},
+//!                                       "metadata":{"<topic>":{"<p>":"<string>"}}}
 //! <dir>/groups/<group>/.lock           held briefly around each read-modify-write
 //! <dir>/groups/<group>/owner.lock      exclusive: a server with live members holds the group;
 //!                                      shared: each live brokerless member
@@ -50,7 +51,15 @@ struct OffsetsFile {
     /// not exist. Older kaf versions ignore the field.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     topic_ids: BTreeMap<String, TopicId>,
+    /// The metadata string a Kafka client committed with an offset, where it was not empty.
+    /// Kept beside `offsets` rather than in it, so the file stays readable by older kaf
+    /// versions (which ignore the field, and drop it when they rewrite the file).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    metadata: Metadata,
 }
+
+/// Commit metadata strings: topic → partition → the string committed with its offset.
+pub type Metadata = BTreeMap<String, BTreeMap<i32, String>>;
 
 /// What a topic name refers to now, for binding offsets to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +174,21 @@ impl Groups {
         Ok(f.offsets)
     }
 
+    /// The group's committed offsets, as `offsets`, with the metadata string committed with
+    /// each (absent where none or an empty one was).
+    pub fn offsets_with_metadata(&self, group: &str) -> Result<(Offsets, Metadata)> {
+        validate_name("group", group)?;
+        let mut f = read_offsets(&self.offsets_path(group))?;
+        let mut metadata = std::mem::take(&mut f.metadata);
+        let offsets = self.offsets(group)?;
+        metadata.retain(|t, ps| {
+            let committed = offsets.get(t);
+            ps.retain(|p, _| committed.is_some_and(|c| c.contains_key(p)));
+            !ps.is_empty()
+        });
+        Ok((offsets, metadata))
+    }
+
     /// The topic id each topic's offsets were committed for, as recorded. Tests only:
     /// readers go through `offsets`, which applies the binding.
     #[cfg(test)]
@@ -182,6 +206,18 @@ impl Groups {
             .map(|_| ())
     }
 
+    /// `commit` with a metadata string per offset (`metadata[i]` goes with `commits[i]`),
+    /// as Kafka clients commit them; an empty string clears an earlier one.
+    pub fn commit_with_metadata(
+        &self,
+        group: &str,
+        commits: &[(String, i32, i64)],
+        metadata: &[String],
+    ) -> Result<()> {
+        self.commit_inner(group, commits, &BTreeMap::new(), metadata)
+            .map(|_| ())
+    }
+
     /// `commit` for a member that knows the id of each topic it read (`read_ids`): offsets
     /// of a topic that no longer has that id (it was deleted, and maybe created again,
     /// while the member read it) are positions in a log that is gone and are not committed
@@ -193,6 +229,17 @@ impl Groups {
         group: &str,
         commits: &[(String, i32, i64)],
         read_ids: &BTreeMap<String, TopicId>,
+    ) -> Result<Vec<String>> {
+        self.commit_inner(group, commits, read_ids, &[])
+    }
+
+    /// `commit_read` with metadata strings parallel to `commits` (missing ones are empty).
+    fn commit_inner(
+        &self,
+        group: &str,
+        commits: &[(String, i32, i64)],
+        read_ids: &BTreeMap<String, TopicId>,
+        metadata: &[String],
     ) -> Result<Vec<String>> {
         let mut topics: Vec<&String> = commits.iter().map(|(t, _, _)| t).collect();
         topics.sort();
@@ -227,9 +274,23 @@ impl Groups {
                     None => f.topic_ids.remove(*t),
                 };
             }
-            for (t, p, off) in commits {
+            for (i, (t, p, off)) in commits.iter().enumerate() {
                 if bind.contains_key(t) {
                     f.offsets.entry(t.clone()).or_default().insert(*p, *off);
+                    // Every commit replaces the partition's metadata, as in Kafka.
+                    match metadata.get(i).filter(|m| !m.is_empty()) {
+                        Some(m) => {
+                            f.metadata
+                                .entry(t.clone())
+                                .or_default()
+                                .insert(*p, m.clone());
+                        }
+                        None => {
+                            if let Some(ps) = f.metadata.get_mut(t) {
+                                ps.remove(p);
+                            }
+                        }
+                    }
                 }
             }
         })?;
@@ -298,6 +359,12 @@ impl Groups {
         file.offsets.retain(|_, ps| !ps.is_empty());
         let offsets = &file.offsets;
         file.topic_ids.retain(|t, _| offsets.contains_key(t));
+        // Metadata lives only as long as the offset it was committed with.
+        file.metadata.retain(|t, ps| {
+            let committed = offsets.get(t);
+            ps.retain(|p, _| committed.is_some_and(|c| c.contains_key(p)));
+            !ps.is_empty()
+        });
         fsutil::write_atomic(&path, &serde_json::to_vec_pretty(&file)?)
     }
 
@@ -586,6 +653,36 @@ mod tests {
         g.delete("g").unwrap();
         assert!(!g.exists("g").unwrap());
         assert!(matches!(g.delete("g"), Err(Error::GroupNotFound(_))));
+    }
+
+    #[test]
+    fn commit_metadata_is_kept_with_its_offset() {
+        let d = tempfile::tempdir().unwrap();
+        let g = Groups::new(d.path().join("groups"));
+        fs::create_dir_all(d.path().join("trash")).unwrap();
+        let c = |t: &str, p, o| (t.to_string(), p, o);
+        g.commit_with_metadata(
+            "g",
+            &[c("t", 0, 1), c("t", 1, 2)],
+            &["Hello".into(), "".into()],
+        )
+        .unwrap();
+        let (o, m) = g.offsets_with_metadata("g").unwrap();
+        assert_eq!(o["t"][&0], 1);
+        assert_eq!(m["t"][&0], "Hello");
+        assert!(!m["t"].contains_key(&1));
+        // The file stays readable by a kaf that knows only offsets and topic ids.
+        let raw: serde_json::Value =
+            serde_json::from_slice(&fs::read(g.offsets_path("g")).unwrap()).unwrap();
+        assert_eq!(raw["offsets"]["t"]["0"], 1);
+        assert_eq!(raw["metadata"]["t"]["0"], "Hello");
+        // A commit without metadata (kaf's own) clears it; so does deleting the offsets.
+        g.commit("g", &[c("t", 0, 3)]).unwrap();
+        assert!(g.offsets_with_metadata("g").unwrap().1.is_empty());
+        g.commit_with_metadata("g", &[c("u", 0, 1)], &["x".into()])
+            .unwrap();
+        g.delete_offsets("g", "u").unwrap();
+        assert!(g.offsets_with_metadata("g").unwrap().1.is_empty());
     }
 
     #[test]

@@ -238,24 +238,46 @@ pub(super) fn offset_commit(call: &mut Call<'_>, req: OffsetCommitRequest) -> Re
 
 fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
     let group = req.group_id.to_string();
-    let commits: Vec<(String, i32, i64)> = req
-        .topics
-        .iter()
-        .flat_map(|t| {
-            t.partitions
-                .iter()
-                .map(move |p| (t.name.to_string(), p.partition_index, p.committed_offset))
-        })
-        .collect();
+    // Kafka checks each partition against its metadata before the group is asked: a topic
+    // or partition that does not exist is answered UNKNOWN_TOPIC_OR_PARTITION, whatever the
+    // group would have said, and is not committed.
+    let mut partitions_of: BTreeMap<String, Option<i32>> = BTreeMap::new();
+    for t in &req.topics {
+        partitions_of
+            .entry(t.name.to_string())
+            .or_insert_with(|| server.topic_meta(&t.name).ok().map(|m| m.partitions));
+    }
+    let exists = |t: &str, p: i32| partitions_of[t].is_some_and(|n| (0..n).contains(&p));
+    let mut commits: Vec<(String, i32, i64)> = Vec::new();
+    let mut metadata: Vec<String> = Vec::new();
+    for t in &req.topics {
+        for p in &t.partitions {
+            if exists(&t.name, p.partition_index) {
+                commits.push((t.name.to_string(), p.partition_index, p.committed_offset));
+                metadata.push(
+                    p.committed_metadata
+                        .as_ref()
+                        .map_or_else(String::new, |m| m.to_string()),
+                );
+            }
+        }
+    }
     let result = if validate_name("group", &group).is_ok() {
         server
             .groups
             .check_commit(&group, &req.member_id, req.generation_id_or_member_epoch)
             .and_then(|()| {
-                server.store.groups().commit(&group, &commits).map_err(|e| {
-                    eprintln!("kaf server: commit for group {group} failed: {e}");
-                    ErrorCode::KAFKA_STORAGE_ERROR
-                })
+                if commits.is_empty() {
+                    return Ok(());
+                }
+                server
+                    .store
+                    .groups()
+                    .commit_with_metadata(&group, &commits, &metadata)
+                    .map_err(|e| {
+                        eprintln!("kaf server: commit for group {group} failed: {e}");
+                        ErrorCode::KAFKA_STORAGE_ERROR
+                    })
             })
     } else {
         Err(ErrorCode::INVALID_GROUP_ID)
@@ -265,18 +287,23 @@ fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
         .topics
         .into_iter()
         .map(|t| {
+            let partitions = t
+                .partitions
+                .iter()
+                .map(|p| {
+                    let code = if exists(&t.name, p.partition_index) {
+                        err
+                    } else {
+                        ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.code()
+                    };
+                    OffsetCommitResponsePartition::default()
+                        .with_partition_index(p.partition_index)
+                        .with_error_code(code)
+                })
+                .collect();
             OffsetCommitResponseTopic::default()
                 .with_name(t.name)
-                .with_partitions(
-                    t.partitions
-                        .iter()
-                        .map(|p| {
-                            OffsetCommitResponsePartition::default()
-                                .with_partition_index(p.partition_index)
-                                .with_error_code(err)
-                        })
-                        .collect(),
-                )
+                .with_partitions(partitions)
         })
         .collect();
     OffsetCommitResponse::default().with_topics(topics)
@@ -291,7 +318,7 @@ fn fetch_offsets(server: &Server, req: OffsetFetchRequest) -> OffsetFetchRespons
     if validate_name("group", &group).is_err() {
         return OffsetFetchResponse::default().with_error_code(ErrorCode::INVALID_GROUP_ID.code());
     }
-    let offsets = match server.store.groups().offsets(&group) {
+    let (offsets, metadata) = match server.store.groups().offsets_with_metadata(&group) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("kaf server: reading offsets of group {group} failed: {e}");
@@ -299,12 +326,13 @@ fn fetch_offsets(server: &Server, req: OffsetFetchRequest) -> OffsetFetchRespons
                 .with_error_code(ErrorCode::KAFKA_STORAGE_ERROR.code());
         }
     };
-    let part = |p: i32, off: Option<i64>| {
+    let part = |t: &str, p: i32, off: Option<i64>| {
+        let meta = metadata.get(t).and_then(|ps| ps.get(&p));
         OffsetFetchResponsePartition::default()
             .with_partition_index(p)
             .with_committed_offset(off.unwrap_or(-1))
             .with_committed_leader_epoch(-1)
-            .with_metadata(Some(s("")))
+            .with_metadata(Some(s(meta.map_or("", String::as_str))))
     };
     let topics = match req.topics {
         Some(ts) => ts
@@ -315,7 +343,7 @@ fn fetch_offsets(server: &Server, req: OffsetFetchRequest) -> OffsetFetchRespons
                     .with_partitions(
                         t.partition_indexes
                             .iter()
-                            .map(|p| part(*p, committed.and_then(|c| c.get(p)).copied()))
+                            .map(|p| part(&t.name, *p, committed.and_then(|c| c.get(p)).copied()))
                             .collect(),
                     )
                     .with_name(t.name)
@@ -326,7 +354,7 @@ fn fetch_offsets(server: &Server, req: OffsetFetchRequest) -> OffsetFetchRespons
             .map(|(t, ps)| {
                 OffsetFetchResponseTopic::default()
                     .with_name(s(t).into())
-                    .with_partitions(ps.iter().map(|(p, o)| part(*p, Some(*o))).collect())
+                    .with_partitions(ps.iter().map(|(p, o)| part(t, *p, Some(*o))).collect())
             })
             .collect(),
     };
@@ -529,6 +557,67 @@ mod tests {
         (d, Arc::new(server))
     }
 
+    fn with_topic(sh: &Server, name: &str, partitions: i32) {
+        let meta = crate::store::TopicMeta::new(partitions, Default::default()).unwrap();
+        sh.store.create_topic(name, &meta).unwrap();
+    }
+
+    fn commit_req(topic: &str, partitions: &[(i32, i64, Option<&str>)]) -> OffsetCommitRequest {
+        use kafka_protocol::messages::offset_commit_request::*;
+        OffsetCommitRequest::default()
+            .with_group_id(s("g").into())
+            .with_generation_id_or_member_epoch(-1)
+            .with_topics(vec![
+                OffsetCommitRequestTopic::default()
+                    .with_name(s(topic).into())
+                    .with_partitions(
+                        partitions
+                            .iter()
+                            .map(|(p, o, m)| {
+                                OffsetCommitRequestPartition::default()
+                                    .with_partition_index(*p)
+                                    .with_committed_offset(*o)
+                                    .with_committed_metadata(m.map(s))
+                            })
+                            .collect(),
+                    ),
+            ])
+    }
+
+    /// Kafka keeps the metadata string of a commit and answers it in OffsetFetch; a
+    /// partition that does not exist is refused on its own, the others are committed.
+    #[test]
+    fn commit_metadata_is_kept_and_unknown_partitions_are_refused() {
+        let (_d, sh) = shared();
+        with_topic(&sh, "t", 2);
+        let r = commit(
+            &sh,
+            commit_req("t", &[(0, 4, Some("Hello")), (1, 5, None), (2, 6, None)]),
+        );
+        let codes: Vec<i16> = r.topics[0]
+            .partitions
+            .iter()
+            .map(|p| p.error_code)
+            .collect();
+        let unknown = ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.code();
+        assert_eq!(codes, [0, 0, unknown]);
+        let r = commit(&sh, commit_req("nosuch", &[(0, 1, Some("x"))]));
+        assert_eq!(r.topics[0].partitions[0].error_code, unknown);
+
+        let all = OffsetFetchRequest::default().with_group_id(s("g").into());
+        let r = fetch_offsets(&sh, all.with_topics(None));
+        assert_eq!(r.topics.len(), 1, "{r:?}");
+        let got: Vec<(i32, i64, String)> = r.topics[0]
+            .partitions
+            .iter()
+            .map(|p| {
+                let m = p.metadata.as_ref().map_or("-", |m| m.as_str());
+                (p.partition_index, p.committed_offset, m.to_string())
+            })
+            .collect();
+        assert_eq!(got, [(0, 4, "Hello".into()), (1, 5, "".into())]);
+    }
+
     /// Waits (with a generous deadline) until group g's blocked requests satisfy `ready`.
     fn wait_until(sh: &Server, ready: impl Fn((usize, u32)) -> bool) {
         let deadline = Instant::now() + Duration::from_secs(60);
@@ -607,6 +696,7 @@ mod tests {
     #[test]
     fn concurrent_joins_form_one_generation_and_sync_hands_out_assignments() {
         let (_d, sh) = shared();
+        with_topic(&sh, "t", 1);
         // Both have ids before either joins: the first join waits for the second.
         let ids = [member_id(&sh, "x"), member_id(&sh, "y")];
         let threads: Vec<_> = ["x", "y"]
@@ -707,6 +797,7 @@ mod tests {
     #[test]
     fn one_kind_of_member_owns_a_group() {
         let (_d, sh) = shared();
+        with_topic(&sh, "t", 2);
         let store = sh.store.groups();
         let share = store.hold_for_member("g").unwrap().expect("free");
         let part = store.try_own("g", "t", 1).unwrap().expect("free");

@@ -39,6 +39,8 @@ pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
         ApiKey::CreatePartitions => r!(CreatePartitionsRequest),
         ApiKey::DeleteGroups => r!(DeleteGroupsRequest),
         ApiKey::OffsetDelete => r!(OffsetDeleteRequest),
+        ApiKey::OffsetForLeaderEpoch => r!(OffsetForLeaderEpochRequest),
+        ApiKey::DescribeCluster => r!(DescribeClusterRequest),
         _ => None,
     }
 }

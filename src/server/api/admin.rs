@@ -1,5 +1,6 @@
 //! Topic administration: CreateTopics, DeleteTopics, CreatePartitions, DescribeConfigs
-//! (topic and broker resources), and DeleteRecords (refused per partition: not supported).
+//! (topic and broker resources), and DeleteRecords (kaf has no log start offset: only
+//! deleting nothing succeeds).
 
 use kafka_protocol::messages::create_partitions_response::CreatePartitionsTopicResult;
 use kafka_protocol::messages::create_topics_response::CreatableTopicResult;
@@ -82,23 +83,44 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
 pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Reply {
     let server = call.server;
     let mut names: Vec<TopicName> = req.topic_names;
-    names.extend(req.topics.into_iter().filter_map(|t| t.name));
-    let responses = names
-        .into_iter()
-        .map(|n| {
-            let name = n.to_string();
-            let r = DeletableTopicResult::default().with_name(Some(n));
-            let result =
-                topic::validate_name("topic", &name).and_then(|_| server.store.delete_topic(&name));
-            server.partitions.forget_topic(&name);
-            match result {
-                Ok(()) => r,
-                Err(e) => r
-                    .with_error_code(ErrorCode::for_error(&e).code())
-                    .with_error_message(Some(s(&e.to_string()))),
+    let mut responses = Vec::new();
+    // v6 names topics or gives their ids.
+    for t in req.topics {
+        match t.name {
+            Some(n) if !n.is_empty() => names.push(n),
+            _ => {
+                let id = super::metadata::id_of(t.topic_id);
+                match super::metadata::by_id(server, id) {
+                    Some(n) => names.push(s(&n).into()),
+                    None => responses.push(
+                        DeletableTopicResult::default()
+                            .with_topic_id(t.topic_id)
+                            .with_error_code(super::metadata::UNKNOWN_TOPIC_ID.code())
+                            .with_error_message(Some(s("no topic has this id"))),
+                    ),
+                }
             }
-        })
-        .collect();
+        }
+    }
+    responses.extend(names.into_iter().map(|n| {
+        let name = n.to_string();
+        // The id the topic had (v6 answers it), read before it goes.
+        let id = server.store.recorded_topic_id(&name);
+        let r = DeletableTopicResult::default()
+            .with_name(Some(n))
+            .with_topic_id(super::metadata::wire_id(
+                id.unwrap_or(crate::store::TopicId::ZERO),
+            ));
+        let result =
+            topic::validate_name("topic", &name).and_then(|_| server.store.delete_topic(&name));
+        server.partitions.forget_topic(&name);
+        match result {
+            Ok(()) => r,
+            Err(e) => r
+                .with_error_code(ErrorCode::for_error(&e).code())
+                .with_error_message(Some(s(&e.to_string()))),
+        }
+    }));
     call.reply(&DeleteTopicsResponse::default().with_responses(responses))
 }
 
@@ -203,25 +225,66 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
     call.reply(&DescribeConfigsResponse::default().with_results(results))
 }
 
+/// kaf's logs always start at offset 0 (there is no retention or log start offset yet), so
+/// records can be "deleted" only up to where the log already starts. Everything else a
+/// request can get wrong is answered as Kafka does; a request to delete records that exist
+/// is refused per partition with POLICY_VIOLATION, Kafka's answer for a log whose policy
+/// does not allow deleting records (a compacted topic's).
 pub(super) fn delete_records(call: &mut Call<'_>, req: DeleteRecordsRequest) -> Reply {
+    let server = call.server;
     let topics = req
         .topics
         .into_iter()
         .map(|t| {
+            let name = t.name.to_string();
+            let meta = server.topic_meta(&name);
+            let partitions = t
+                .partitions
+                .into_iter()
+                .map(|p| {
+                    let i = p.partition_index;
+                    let r = DeleteRecordsPartitionResult::default()
+                        .with_partition_index(i)
+                        .with_low_watermark(-1);
+                    let result = match &meta {
+                        Err(c) => Err(*c),
+                        Ok(m) if i < 0 || i >= m.partitions => {
+                            Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION)
+                        }
+                        Ok(m) => delete_before(server, &name, i, m, p.offset),
+                    };
+                    match result {
+                        Ok(low) => r.with_low_watermark(low),
+                        Err(c) => r.with_error_code(c.code()),
+                    }
+                })
+                .collect();
             DeleteRecordsTopicResult::default()
                 .with_name(t.name)
-                .with_partitions(
-                    t.partitions
-                        .into_iter()
-                        .map(|p| {
-                            DeleteRecordsPartitionResult::default()
-                                .with_partition_index(p.partition_index)
-                                .with_low_watermark(-1)
-                                .with_error_code(ErrorCode::UNSUPPORTED_VERSION.code())
-                        })
-                        .collect(),
-                )
+                .with_partitions(partitions)
         })
         .collect();
     call.reply(&DeleteRecordsResponse::default().with_topics(topics))
+}
+
+/// The partition's low watermark after deleting the records before `offset` (-1: all).
+fn delete_before(
+    server: &crate::server::context::Server,
+    topic: &str,
+    p: i32,
+    meta: &TopicMeta,
+    offset: i64,
+) -> Result<i64, ErrorCode> {
+    let e = |e: crate::error::Error| ErrorCode::for_error(&e);
+    let mut r = server.store.reader(topic, p, meta).map_err(e)?;
+    let start = r.start_offset().map_err(e)?;
+    let end = r.end_offset().map_err(e)?;
+    let target = if offset == -1 { end } else { offset };
+    if target < 0 || target > end {
+        return Err(ErrorCode::OFFSET_OUT_OF_RANGE);
+    }
+    if target <= start {
+        return Ok(start);
+    }
+    Err(ErrorCode::POLICY_VIOLATION)
 }

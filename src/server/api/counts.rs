@@ -83,6 +83,15 @@ pub(crate) const OFFSET_COMMIT: &[Field] = &[
 pub(crate) const OFFSET_FETCH: &[Field] = &[
     until(7, STR),
     until(7, Ty::Structs(&[all(STR), all(Ty::List(&I32))])),
+    since(
+        8,
+        Ty::Structs(&[
+            all(STR),      // group_id
+            since(9, STR), // member_id
+            since(9, I32), // member_epoch
+            all(Ty::Structs(&[all(STR), all(Ty::List(&I32))])),
+        ]),
+    ),
     since(7, BOOL),
 ];
 
@@ -170,6 +179,16 @@ pub(crate) const CREATE_PARTITIONS: &[Field] = &[
 
 pub(crate) const DELETE_GROUPS: &[Field] = &[all(Ty::List(&STR))];
 
+pub(crate) const OFFSET_FOR_LEADER_EPOCH: &[Field] = &[
+    since(3, I32), // replica_id
+    all(Ty::Structs(&[
+        all(STR),
+        all(Ty::Structs(&[all(I32), all(I32), all(I32)])),
+    ])),
+];
+
+pub(crate) const DESCRIBE_CLUSTER: &[Field] = &[all(BOOL), since(1, I8), since(2, BOOL)];
+
 #[cfg(test)]
 mod tests {
     use bytes::Bytes;
@@ -242,6 +261,8 @@ mod tests {
             DescribeConfigs => DescribeConfigsRequest,
             CreatePartitions => CreatePartitionsRequest,
             DeleteGroups => DeleteGroupsRequest,
+            OffsetForLeaderEpoch => OffsetForLeaderEpochRequest,
+            DescribeCluster => DescribeClusterRequest,
         );
     }
 
@@ -316,6 +337,27 @@ mod tests {
                 .with_partition_indexes(vec![0, 1]),
         ]));
         walks_exactly(ApiKey::OffsetFetch, &offsets);
+        let batched = OffsetFetchRequest::default().with_groups(vec![
+            offset_fetch_request::OffsetFetchRequestGroup::default()
+                .with_group_id(s("g").into())
+                .with_member_id(Some(s("m")))
+                .with_topics(Some(vec![
+                    offset_fetch_request::OffsetFetchRequestTopics::default()
+                        .with_name(s("t").into())
+                        .with_partition_indexes(vec![0, 1]),
+                ])),
+            offset_fetch_request::OffsetFetchRequestGroup::default().with_group_id(s("h").into()),
+        ]);
+        walks_exactly(ApiKey::OffsetFetch, &batched);
+        let epochs = OffsetForLeaderEpochRequest::default().with_topics(vec![
+            offset_for_leader_epoch_request::OffsetForLeaderTopic::default()
+                .with_topic(s("t").into())
+                .with_partitions(vec![
+                    offset_for_leader_epoch_request::OffsetForLeaderPartition::default();
+                    2
+                ]),
+        ]);
+        walks_exactly(ApiKey::OffsetForLeaderEpoch, &epochs);
         let list = ListOffsetsRequest::default().with_topics(vec![
             list_offsets_request::ListOffsetsTopic::default()
                 .with_name(s("t").into())

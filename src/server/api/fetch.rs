@@ -14,7 +14,15 @@ use crate::server::context::Server;
 use crate::store::TopicMeta;
 
 pub(super) fn fetch(call: &mut Call<'_>, req: FetchRequest) -> Reply {
-    let mut resp = fetch_response(call.server, call.session, req);
+    let names: Vec<Result<String, ErrorCode>> = if call.version >= 13 {
+        req.topics
+            .iter()
+            .map(|t| named(call.server, call.session, t.topic_id))
+            .collect()
+    } else {
+        req.topics.iter().map(|t| Ok(t.topic.to_string())).collect()
+    };
+    let mut resp = fetch_response(call.server, call.session, req, &names);
     let buf = call.session.take_buffer();
     let reply = encode_into(buf, call.correlation_id, call.version, &resp);
     recycle_records(call.session, &mut resp);
@@ -39,7 +47,33 @@ const FETCH_MAX_BYTES: usize = 55 * 1024 * 1024;
 /// Appends by brokerless processes do not wake waiting fetches; this bounds their delay.
 const FETCH_POLL: Duration = Duration::from_millis(50);
 
-fn fetch_response(server: &Server, session: &mut Session, req: FetchRequest) -> FetchResponse {
+/// The name of the topic whose id a v13+ fetch gives, remembered by the connection (and
+/// checked against the topic's current id, so a topic deleted and created again is not
+/// taken for the old one).
+fn named<U: Into<Vec<u8>>>(
+    server: &Server,
+    session: &mut Session,
+    wire: U,
+) -> Result<String, ErrorCode> {
+    let id = super::metadata::id_of(wire);
+    if let Some(n) = session.topic_names.get(&id.0)
+        && server.topic_meta(n).ok().and_then(|m| m.id) == Some(id)
+    {
+        return Ok(n.clone());
+    }
+    let n = super::metadata::by_id(server, id).ok_or(super::metadata::UNKNOWN_TOPIC_ID)?;
+    session.topic_names.insert(id.0, n.clone());
+    Ok(n)
+}
+
+/// Answers `req`, whose topics are named by `names` (by index; an error for an id that
+/// names none).
+fn fetch_response(
+    server: &Server,
+    session: &mut Session,
+    req: FetchRequest,
+    names: &[Result<String, ErrorCode>],
+) -> FetchResponse {
     let wait =
         Duration::from_millis(req.max_wait_ms.max(0) as u64).min(server.config.max_fetch_wait);
     let deadline = Instant::now() + wait;
@@ -53,7 +87,7 @@ fn fetch_response(server: &Server, session: &mut Session, req: FetchRequest) -> 
     };
     loop {
         let generation = server.partitions.append_generation();
-        let (resp, bytes) = fetch_once(server, session, &req, max_bytes);
+        let (resp, bytes) = fetch_once(server, session, &req, names, max_bytes);
         let now = Instant::now();
         if bytes >= min_bytes.max(1)
             || now >= deadline
@@ -72,13 +106,16 @@ fn fetch_once(
     server: &Server,
     session: &mut Session,
     req: &FetchRequest,
+    names: &[Result<String, ErrorCode>],
     max_bytes: usize,
 ) -> (FetchResponse, usize) {
     let mut total = 0usize;
     let mut topics = Vec::new();
-    for ft in &req.topics {
-        let name = ft.topic.to_string();
-        let meta = server.topic_meta(&name);
+    for (ft, name) in req.topics.iter().zip(names) {
+        let (name, meta) = match name {
+            Ok(n) => (n.as_str(), server.topic_meta(n)),
+            Err(c) => ("", Err(*c)),
+        };
         let mut parts = Vec::new();
         for fp in &ft.partitions {
             let p = fp.partition;
@@ -101,7 +138,7 @@ fn fetch_once(
                     match read_partition(
                         server,
                         session,
-                        &name,
+                        name,
                         p,
                         m,
                         fp.fetch_offset,
@@ -125,6 +162,7 @@ fn fetch_once(
         topics.push(
             FetchableTopicResponse::default()
                 .with_topic(ft.topic.clone())
+                .with_topic_id(ft.topic_id)
                 .with_partitions(parts),
         );
     }
@@ -218,7 +256,7 @@ mod tests {
                     ]),
             ]);
         let mut session = Session::default();
-        let resp = fetch_response(&server, &mut session, req);
+        let resp = fetch_response(&server, &mut session, req, &[Ok("t".into())]);
         let got: usize = resp.responses[0].partitions[0]
             .records
             .as_ref()

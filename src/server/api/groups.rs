@@ -310,7 +310,58 @@ fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
 }
 
 pub(super) fn offset_fetch(call: &mut Call<'_>, req: OffsetFetchRequest) -> Reply {
-    call.reply(&fetch_offsets(call.server, req))
+    if call.version < 8 {
+        return call.reply(&fetch_offsets(call.server, req));
+    }
+    // From v8 one request asks for several groups, each answered on its own.
+    use kafka_protocol::messages::offset_fetch_response::{
+        OffsetFetchResponseGroup, OffsetFetchResponsePartitions, OffsetFetchResponseTopics,
+    };
+    let groups = req
+        .groups
+        .into_iter()
+        .map(|g| {
+            let asked = g.topics.map(|ts| {
+                ts.into_iter()
+                    .map(|t| {
+                        offset_fetch_request::OffsetFetchRequestTopic::default()
+                            .with_name(t.name)
+                            .with_partition_indexes(t.partition_indexes)
+                    })
+                    .collect()
+            });
+            let one = OffsetFetchRequest::default()
+                .with_group_id(g.group_id.clone())
+                .with_topics(asked);
+            let r = fetch_offsets(call.server, one);
+            let topics = r
+                .topics
+                .into_iter()
+                .map(|t| {
+                    OffsetFetchResponseTopics::default()
+                        .with_name(t.name)
+                        .with_partitions(
+                            t.partitions
+                                .into_iter()
+                                .map(|p| {
+                                    OffsetFetchResponsePartitions::default()
+                                        .with_partition_index(p.partition_index)
+                                        .with_committed_offset(p.committed_offset)
+                                        .with_committed_leader_epoch(p.committed_leader_epoch)
+                                        .with_metadata(p.metadata)
+                                        .with_error_code(p.error_code)
+                                })
+                                .collect(),
+                        )
+                })
+                .collect();
+            OffsetFetchResponseGroup::default()
+                .with_group_id(g.group_id)
+                .with_topics(topics)
+                .with_error_code(r.error_code)
+        })
+        .collect();
+    call.reply(&OffsetFetchResponse::default().with_groups(groups))
 }
 
 fn fetch_offsets(server: &Server, req: OffsetFetchRequest) -> OffsetFetchResponse {
@@ -367,6 +418,15 @@ pub(super) fn list_groups(call: &mut Call<'_>, req: ListGroupsRequest) -> Reply 
 }
 
 fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {
+    // Every group kaf has is a classic one (v5's types filter).
+    if !req.types_filter.is_empty()
+        && !req
+            .types_filter
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case("classic"))
+    {
+        return ListGroupsResponse::default();
+    }
     let mut listed: BTreeMap<String, (String, &'static str)> = BTreeMap::new();
     for g in server.store.groups().list().unwrap_or_default() {
         listed.insert(g, ("consumer".to_string(), GroupState::Empty.name()));
@@ -389,6 +449,7 @@ fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {
                 .with_group_id(s(&g).into())
                 .with_protocol_type(s(&ptype))
                 .with_group_state(s(state))
+                .with_group_type(s("classic"))
         })
         .collect();
     ListGroupsResponse::default().with_groups(groups)

@@ -1,20 +1,24 @@
 //! Metadata: the one broker (node 0, the advertised address), and each topic's partitions
 //! and id (v10+), auto-creating unknown topics when the server and the request allow it.
 //! Topics asked for by id (v10+, no name) are looked up among the topics' ids.
+//! DescribeCluster answers the same broker.
 
+use kafka_protocol::messages::describe_cluster_response::DescribeClusterBroker;
 use kafka_protocol::messages::metadata_response::{
     MetadataResponseBroker, MetadataResponsePartition, MetadataResponseTopic,
 };
-use kafka_protocol::messages::{MetadataRequest, MetadataResponse};
+use kafka_protocol::messages::{
+    DescribeClusterRequest, DescribeClusterResponse, MetadataRequest, MetadataResponse,
+};
 
 use super::{Call, Reply, s};
 use crate::error::Error;
 use crate::kafka_error::ErrorCode;
 use crate::store::{TopicId, TopicMeta};
 
-/// Kafka's answer for a topic id no topic has (not among kaf's named codes: only this file
-/// answers it).
-const UNKNOWN_TOPIC_ID: ErrorCode = ErrorCode(100);
+/// Kafka's answer for a topic id no topic has (not among kaf's named codes: only the
+/// server's handlers answer it).
+pub(super) const UNKNOWN_TOPIC_ID: ErrorCode = ErrorCode(100);
 
 /// A topic id as the codec carries it (`uuid::Uuid`, which kaf does not name itself).
 pub(super) fn wire_id<U: TryFrom<Vec<u8>>>(id: TopicId) -> U {
@@ -25,7 +29,7 @@ pub(super) fn wire_id<U: TryFrom<Vec<u8>>>(id: TopicId) -> U {
 }
 
 /// The id bytes of a wire topic id.
-fn id_of<U: Into<Vec<u8>>>(u: U) -> TopicId {
+pub(super) fn id_of<U: Into<Vec<u8>>>(u: U) -> TopicId {
     let b: Vec<u8> = u.into();
     TopicId(b.try_into().unwrap_or([0; 16]))
 }
@@ -37,8 +41,12 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
         .with_host(s(&server.config.advertised_host))
         .with_port(server.config.advertised_port);
     let mut topics = Vec::new();
+    // v0 has no null: an empty list asks for every topic there.
+    let every = req.topics.is_none()
+        || (call.version == 0 && req.topics.as_ref().is_some_and(Vec::is_empty));
     let names: Vec<String> = match &req.topics {
-        None => server.store.list_topics().unwrap_or_default(),
+        _ if every => server.store.list_topics().unwrap_or_default(),
+        None => Vec::new(),
         Some(ts) => {
             let mut names = Vec::new();
             for t in ts {
@@ -68,9 +76,8 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
         }
     };
     // Before v4 there is no flag and Kafka auto-creates when the broker allows it.
-    let may_create = server.config.auto_create
-        && (call.version < 4 || req.allow_auto_topic_creation)
-        && req.topics.is_some();
+    let may_create =
+        server.config.auto_create && (call.version < 4 || req.allow_auto_topic_creation) && !every;
     for name in names {
         let mut meta = server.topic_meta(&name);
         if meta == Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION) && may_create {
@@ -111,8 +118,32 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
     )
 }
 
+/// DescribeCluster: the one broker, as Metadata describes it. Kafka's brokers answer only
+/// for their broker endpoints (v1's `endpoint_type` 1); controllers are not reachable here.
+pub(super) fn describe_cluster(call: &mut Call<'_>, req: DescribeClusterRequest) -> Reply {
+    const BROKERS: i8 = 1;
+    const UNSUPPORTED_ENDPOINT_TYPE: ErrorCode = ErrorCode(115);
+    let server = call.server;
+    let resp = DescribeClusterResponse::default()
+        .with_endpoint_type(req.endpoint_type)
+        .with_cluster_id(s("kaf"))
+        .with_controller_id(0.into());
+    if req.endpoint_type != BROKERS {
+        return call.reply(
+            &resp
+                .with_error_code(UNSUPPORTED_ENDPOINT_TYPE.code())
+                .with_error_message(Some(s("The broker only handles the BROKER endpoint type"))),
+        );
+    }
+    let broker = DescribeClusterBroker::default()
+        .with_broker_id(0.into())
+        .with_host(s(&server.config.advertised_host))
+        .with_port(server.config.advertised_port);
+    call.reply(&resp.with_brokers(vec![broker]))
+}
+
 /// The topic whose id is `id`, if one has it now.
-fn by_id(server: &crate::server::context::Server, id: TopicId) -> Option<String> {
+pub(super) fn by_id(server: &crate::server::context::Server, id: TopicId) -> Option<String> {
     if id.is_zero() {
         return None;
     }

@@ -34,6 +34,8 @@ use crate::store::log::Reader;
 #[derive(Default)]
 pub(crate) struct Session {
     readers: HashMap<(String, i32), Reader>,
+    /// Topic names of the ids v13+ fetches gave (checked before each use).
+    topic_names: HashMap<[u8; 16], String>,
     client_id: String,
     /// The client's IP address, as group descriptions show it.
     pub(crate) peer: String,
@@ -124,32 +126,35 @@ macro_rules! api {
     };
 }
 
-/// The APIs and versions kaf serves. Capped below the codec's maxima where a newer version
-/// changes semantics kaf does not implement (topic ids in Produce v13 and Fetch v13+).
+/// The APIs and versions kaf serves: every version Kafka 4.4 serves that the codec
+/// implements, except Produce v13 (topics by id; see `produce`). The versions Kafka serves
+/// and the codec does not are listed in docs/KAFKA.md and tests/it/server_protocol.rs.
 // One row per API, aligned as a table: formatting would break each row over six lines.
 #[rustfmt::skip]
 pub(crate) const APIS: &[Api] = &[
-    api!(Produce,          ProduceRequest,          3..=9,  counts::PRODUCE,           produce::produce),
-    api!(Fetch,            FetchRequest,            4..=12, counts::FETCH,             fetch::fetch),
-    api!(ListOffsets,      ListOffsetsRequest,      1..=7,  counts::LIST_OFFSETS,      offsets::list_offsets),
-    api!(Metadata,         MetadataRequest,         1..=12, counts::METADATA,          metadata::metadata),
-    api!(OffsetCommit,     OffsetCommitRequest,     2..=8,  counts::OFFSET_COMMIT,     groups::offset_commit),
-    api!(OffsetFetch,      OffsetFetchRequest,      1..=7,  counts::OFFSET_FETCH,      groups::offset_fetch),
-    api!(FindCoordinator,  FindCoordinatorRequest,  0..=3,  counts::FIND_COORDINATOR,  groups::find_coordinator),
-    api!(JoinGroup,        JoinGroupRequest,        0..=7,  counts::JOIN_GROUP,        groups::join_group),
-    api!(Heartbeat,        HeartbeatRequest,        0..=4,  counts::HEARTBEAT,         groups::heartbeat),
-    api!(LeaveGroup,       LeaveGroupRequest,       0..=4,  counts::LEAVE_GROUP,       groups::leave_group),
-    api!(SyncGroup,        SyncGroupRequest,        0..=5,  counts::SYNC_GROUP,        groups::sync_group),
-    api!(DescribeGroups,   DescribeGroupsRequest,   0..=5,  counts::DESCRIBE_GROUPS,   groups::describe_groups),
-    api!(ListGroups,       ListGroupsRequest,       0..=4,  counts::LIST_GROUPS,       groups::list_groups),
-    api!(ApiVersions,      ApiVersionsRequest,      0..=3,  counts::API_VERSIONS,      api_versions),
-    api!(CreateTopics,     CreateTopicsRequest,     2..=7,  counts::CREATE_TOPICS,     admin::create_topics),
-    api!(DeleteTopics,     DeleteTopicsRequest,     1..=5,  counts::DELETE_TOPICS,     admin::delete_topics),
-    api!(DeleteRecords,    DeleteRecordsRequest,    0..=0,  counts::DELETE_RECORDS,    admin::delete_records),
-    api!(InitProducerId,   InitProducerIdRequest,   0..=4,  counts::INIT_PRODUCER_ID,  init_producer::init_producer_id),
-    api!(DescribeConfigs,  DescribeConfigsRequest,  1..=4,  counts::DESCRIBE_CONFIGS,  admin::describe_configs),
-    api!(CreatePartitions, CreatePartitionsRequest, 0..=3,  counts::CREATE_PARTITIONS, admin::create_partitions),
-    api!(DeleteGroups,     DeleteGroupsRequest,     0..=2,  counts::DELETE_GROUPS,     groups::delete_groups),
+    api!(Produce,             ProduceRequest,             3..=12, counts::PRODUCE,             produce::produce),
+    api!(Fetch,               FetchRequest,               4..=18, counts::FETCH,               fetch::fetch),
+    api!(ListOffsets,         ListOffsetsRequest,         1..=10, counts::LIST_OFFSETS,        offsets::list_offsets),
+    api!(Metadata,            MetadataRequest,            0..=13, counts::METADATA,            metadata::metadata),
+    api!(OffsetCommit,        OffsetCommitRequest,        2..=9,  counts::OFFSET_COMMIT,       groups::offset_commit),
+    api!(OffsetFetch,         OffsetFetchRequest,         1..=9,  counts::OFFSET_FETCH,        groups::offset_fetch),
+    api!(FindCoordinator,     FindCoordinatorRequest,     0..=6,  counts::FIND_COORDINATOR,    groups::find_coordinator),
+    api!(JoinGroup,           JoinGroupRequest,           0..=9,  counts::JOIN_GROUP,          groups::join_group),
+    api!(Heartbeat,           HeartbeatRequest,           0..=4,  counts::HEARTBEAT,           groups::heartbeat),
+    api!(LeaveGroup,          LeaveGroupRequest,          0..=5,  counts::LEAVE_GROUP,         groups::leave_group),
+    api!(SyncGroup,           SyncGroupRequest,           0..=5,  counts::SYNC_GROUP,          groups::sync_group),
+    api!(DescribeGroups,      DescribeGroupsRequest,      0..=6,  counts::DESCRIBE_GROUPS,     groups::describe_groups),
+    api!(ListGroups,          ListGroupsRequest,          0..=5,  counts::LIST_GROUPS,         groups::list_groups),
+    api!(ApiVersions,         ApiVersionsRequest,         0..=4,  counts::API_VERSIONS,        api_versions),
+    api!(CreateTopics,        CreateTopicsRequest,        2..=7,  counts::CREATE_TOPICS,       admin::create_topics),
+    api!(DeleteTopics,        DeleteTopicsRequest,        1..=6,  counts::DELETE_TOPICS,       admin::delete_topics),
+    api!(DeleteRecords,       DeleteRecordsRequest,       0..=2,  counts::DELETE_RECORDS,      admin::delete_records),
+    api!(InitProducerId,      InitProducerIdRequest,      0..=5,  counts::INIT_PRODUCER_ID,    init_producer::init_producer_id),
+    api!(OffsetForLeaderEpoch, OffsetForLeaderEpochRequest, 2..=4, counts::OFFSET_FOR_LEADER_EPOCH, offsets::offset_for_leader_epoch),
+    api!(DescribeConfigs,     DescribeConfigsRequest,     1..=4,  counts::DESCRIBE_CONFIGS,    admin::describe_configs),
+    api!(CreatePartitions,    CreatePartitionsRequest,    0..=3,  counts::CREATE_PARTITIONS,   admin::create_partitions),
+    api!(DeleteGroups,        DeleteGroupsRequest,        0..=2,  counts::DELETE_GROUPS,       groups::delete_groups),
+    api!(DescribeCluster,     DescribeClusterRequest,     0..=2,  counts::DESCRIBE_CLUSTER,    metadata::describe_cluster),
 ];
 
 fn served(key: ApiKey) -> Option<&'static Api> {

@@ -1,9 +1,17 @@
 //! ListOffsets: a partition's start or end offset, or the first offset at or after a time.
+//! OffsetForLeaderEpoch: kaf has no leader epochs; every partition has had one leader, at
+//! epoch 0 (as Metadata says), since offset 0.
 
 use kafka_protocol::messages::list_offsets_response::{
     ListOffsetsPartitionResponse, ListOffsetsTopicResponse,
 };
-use kafka_protocol::messages::{ListOffsetsRequest, ListOffsetsResponse};
+use kafka_protocol::messages::offset_for_leader_epoch_response::{
+    EpochEndOffset, OffsetForLeaderTopicResult,
+};
+use kafka_protocol::messages::{
+    ListOffsetsRequest, ListOffsetsResponse, OffsetForLeaderEpochRequest,
+    OffsetForLeaderEpochResponse,
+};
 
 use super::{Call, Reply};
 use crate::error::Error;
@@ -56,7 +64,10 @@ fn list_offset(
         .map_err(|e| ErrorCode::for_error(&e))?;
     let e = |e: Error| ErrorCode::for_error(&e);
     match ts {
-        -2 => Ok((-1, r.start_offset().map_err(e)?)),
+        // -4 (v8, earliest local): without tiered storage the whole log is local.
+        -2 | -4 => Ok((-1, r.start_offset().map_err(e)?)),
+        // -5 (v9, latest tiered): nothing is tiered; Kafka answers -1 then.
+        -5 => Ok((-1, -1)),
         -1 => Ok((-1, r.end_offset().map_err(e)?)),
         t if t >= 0 => match r.offset_for_time(t).map_err(e)? {
             Some(off) => Ok((t, off)),
@@ -64,4 +75,63 @@ fn list_offset(
         },
         _ => Err(ErrorCode::UNSUPPORTED_VERSION),
     }
+}
+
+/// The only leader epoch kaf's partitions have (Metadata's `leader_epoch`).
+const EPOCH: i32 = 0;
+const FENCED_LEADER_EPOCH: ErrorCode = ErrorCode(74);
+const UNKNOWN_LEADER_EPOCH: ErrorCode = ErrorCode(75);
+
+/// Answers as Kafka's leader-epoch cache would with one entry, epoch 0 from offset 0: epoch
+/// 0 ends at the log end offset; an epoch before or after it has no end offset (-1, -1).
+/// A `current_leader_epoch` other than 0 (or -1, "unknown") is checked as Kafka checks it.
+pub(super) fn offset_for_leader_epoch(
+    call: &mut Call<'_>,
+    req: OffsetForLeaderEpochRequest,
+) -> Reply {
+    let server = call.server;
+    let topics = req
+        .topics
+        .into_iter()
+        .map(|t| {
+            let name = t.topic.to_string();
+            let meta = server.topic_meta(&name);
+            let partitions = t
+                .partitions
+                .into_iter()
+                .map(|lp| {
+                    let p = lp.partition;
+                    let r = EpochEndOffset::default()
+                        .with_partition(p)
+                        .with_leader_epoch(-1)
+                        .with_end_offset(-1);
+                    let result = match &meta {
+                        Err(c) => Err(*c),
+                        Ok(m) if p < 0 || p >= m.partitions => {
+                            Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION)
+                        }
+                        Ok(_) if lp.current_leader_epoch > EPOCH => Err(UNKNOWN_LEADER_EPOCH),
+                        Ok(_) if (0..EPOCH).contains(&lp.current_leader_epoch) => {
+                            Err(FENCED_LEADER_EPOCH)
+                        }
+                        Ok(_) if lp.leader_epoch != EPOCH => Ok((-1, -1)),
+                        Ok(m) => server
+                            .store
+                            .reader(&name, p, m)
+                            .and_then(|mut r| r.end_offset())
+                            .map(|end| (EPOCH, end))
+                            .map_err(|e| ErrorCode::for_error(&e)),
+                    };
+                    match result {
+                        Ok((epoch, end)) => r.with_leader_epoch(epoch).with_end_offset(end),
+                        Err(c) => r.with_error_code(c.code()),
+                    }
+                })
+                .collect();
+            OffsetForLeaderTopicResult::default()
+                .with_topic(t.topic)
+                .with_partitions(partitions)
+        })
+        .collect();
+    call.reply(&OffsetForLeaderEpochResponse::default().with_topics(topics))
 }

@@ -20,4 +20,5 @@ mod readme;
 mod remote;
 mod server_groups;
 mod server_interop;
+mod server_protocol;
 mod store;

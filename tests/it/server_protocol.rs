@@ -1,0 +1,542 @@
+//! `kaf server` against Kafka 4.4's protocol surface: the API versions it serves beside the
+//! ones Kafka 4.4 serves (a table copied from docs/KAFKA.md, exceptions listed with their
+//! reason), and the gaps real clients met (issue 14): Metadata v0 (kafka-python 2.0.2's
+//! probe), OffsetCommit metadata and unknown topics, DescribeCluster, OffsetForLeaderEpoch,
+//! DeleteRecords, Fetch by topic id. Requests are built with the `kafka-protocol` codec and
+//! sent on a plain socket, so each test sees exactly what a client would.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::Command;
+
+use bytes::{Bytes, BytesMut};
+use kafka_protocol::messages::*;
+use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, StrBytes};
+
+use crate::harness::{DEADLINE, Server, kaf, require_python, run_within, show};
+
+/// One connection to a server, speaking one request at a time.
+struct Conn {
+    s: TcpStream,
+    correlation: i32,
+}
+
+impl Conn {
+    fn open(server: &Server) -> Conn {
+        let s = TcpStream::connect(server.addr).unwrap();
+        s.set_read_timeout(Some(DEADLINE)).unwrap();
+        Conn { s, correlation: 0 }
+    }
+
+    /// Sends `req` as `key` v`version`; returns the decoded response.
+    fn call<Q, R>(&mut self, key: ApiKey, version: i16, req: &Q) -> R
+    where
+        Q: Encodable + HeaderVersion,
+        R: Decodable + HeaderVersion,
+    {
+        self.correlation += 1;
+        let mut b = BytesMut::new();
+        RequestHeader::default()
+            .with_request_api_key(key as i16)
+            .with_request_api_version(version)
+            .with_correlation_id(self.correlation)
+            .with_client_id(Some(s("server-protocol-test")))
+            .encode(&mut b, Q::header_version(version))
+            .unwrap();
+        req.encode(&mut b, version).unwrap();
+        let mut f = (b.len() as i32).to_be_bytes().to_vec();
+        f.extend_from_slice(&b);
+        self.s.write_all(&f).unwrap();
+        let mut len = [0u8; 4];
+        self.s
+            .read_exact(&mut len)
+            .unwrap_or_else(|e| panic!("{key:?} v{version}: no answer: {e}"));
+        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
+        self.s.read_exact(&mut body).unwrap();
+        let mut body = Bytes::from(body);
+        let h = ResponseHeader::decode(&mut body, R::header_version(version)).unwrap();
+        assert_eq!(h.correlation_id, self.correlation);
+        R::decode(&mut body, version)
+            .unwrap_or_else(|e| panic!("{key:?} v{version}: undecodable answer: {e:#}"))
+    }
+}
+
+/// A Metadata request for every topic (null topics, v1+).
+fn every_topic() -> MetadataRequest {
+    MetadataRequest::default().with_topics(None)
+}
+
+fn s(v: &str) -> StrBytes {
+    StrBytes::from_string(v.to_string())
+}
+
+const UNKNOWN_TOPIC_OR_PARTITION: i16 = 3;
+const OFFSET_OUT_OF_RANGE: i16 = 1;
+const POLICY_VIOLATION: i16 = 44;
+const UNKNOWN_TOPIC_ID: i16 = 100;
+
+/// A topic with `n` records in partition 0, made by brokerless kaf on the server's directory.
+fn topic_with(server: &Server, topic: &str, partitions: i32, n: usize) {
+    let out = kaf(
+        server.dir(),
+        &["topics", "create", topic, "-p", &partitions.to_string()],
+        b"",
+    );
+    assert!(out.status.success(), "{out:?}");
+    let body: String = (0..n).map(|i| format!("m{i}\n")).collect();
+    let out = kaf(
+        server.dir(),
+        &["produce", topic, "-p", "0"],
+        body.as_bytes(),
+    );
+    assert!(out.status.success(), "{out:?}");
+}
+
+/// The versions Kafka 4.4.0 serves (`kafka-broker-api-versions` against the broker
+/// `tests/kafka/kafka-env` starts; docs/KAFKA.md), for every API kaf serves or is expected to
+/// serve soon. An API kaf serves must be listed here.
+const KAFKA_4_4: &[(ApiKey, i16, i16)] = &[
+    (ApiKey::Produce, 0, 13),
+    (ApiKey::Fetch, 4, 18),
+    (ApiKey::ListOffsets, 1, 11),
+    (ApiKey::Metadata, 0, 13),
+    (ApiKey::OffsetCommit, 2, 10),
+    (ApiKey::OffsetFetch, 1, 10),
+    (ApiKey::FindCoordinator, 0, 6),
+    (ApiKey::JoinGroup, 0, 9),
+    (ApiKey::Heartbeat, 0, 4),
+    (ApiKey::LeaveGroup, 0, 5),
+    (ApiKey::SyncGroup, 0, 5),
+    (ApiKey::DescribeGroups, 0, 6),
+    (ApiKey::ListGroups, 0, 5),
+    (ApiKey::ApiVersions, 0, 5),
+    (ApiKey::CreateTopics, 2, 7),
+    (ApiKey::DeleteTopics, 1, 6),
+    (ApiKey::DeleteRecords, 0, 2),
+    (ApiKey::InitProducerId, 0, 5),
+    (ApiKey::OffsetForLeaderEpoch, 2, 4),
+    (ApiKey::DescribeConfigs, 1, 4),
+    (ApiKey::AlterConfigs, 0, 2),
+    (ApiKey::CreatePartitions, 0, 3),
+    (ApiKey::DeleteGroups, 0, 3),
+    (ApiKey::IncrementalAlterConfigs, 0, 1),
+    (ApiKey::OffsetDelete, 0, 0),
+    (ApiKey::DescribeCluster, 0, 2),
+    (ApiKey::DescribeTopicPartitions, 0, 0),
+];
+
+/// Where kaf's highest version is below Kafka 4.4's, and why. Each one is checked to be
+/// exactly so, so that closing a gap means updating this list (and docs/KAFKA.md).
+const EXCEPTIONS: &[(ApiKey, i16, &str)] = &[
+    (
+        ApiKey::Produce,
+        12,
+        "v13 names topics by id; the produce handler looks topics up by name",
+    ),
+    (
+        ApiKey::ListOffsets,
+        10,
+        "the kafka-protocol codec (0.18) stops at v10",
+    ),
+    (
+        ApiKey::OffsetCommit,
+        9,
+        "the kafka-protocol codec (0.18) stops at v9",
+    ),
+    (
+        ApiKey::OffsetFetch,
+        9,
+        "the kafka-protocol codec (0.18) stops at v9",
+    ),
+    (
+        ApiKey::ApiVersions,
+        4,
+        "the kafka-protocol codec (0.18) stops at v4; a v5 request is answered at v0 with \
+         UNSUPPORTED_VERSION and kaf's list, as Kafka does, so clients retry at v4",
+    ),
+    (
+        ApiKey::DeleteGroups,
+        2,
+        "the kafka-protocol codec (0.18) stops at v2",
+    ),
+];
+
+/// Every API kaf serves covers the versions Kafka 4.4 serves, except the listed ones.
+#[test]
+fn api_versions_cover_kafka_4_4() {
+    let server = Server::start(&[]);
+    let mut c = Conn::open(&server);
+    let r: ApiVersionsResponse = c.call(ApiKey::ApiVersions, 3, &ApiVersionsRequest::default());
+    assert_eq!(r.error_code, 0);
+    let mut problems = Vec::new();
+    for v in &r.api_keys {
+        let key = ApiKey::try_from(v.api_key).unwrap();
+        let Some(&(_, lo, hi)) = KAFKA_4_4.iter().find(|k| k.0 == key) else {
+            problems.push(format!("{key:?}: served but missing from KAFKA_4_4"));
+            continue;
+        };
+        if v.min_version > lo {
+            problems.push(format!(
+                "{key:?}: kaf from v{}, Kafka from v{lo}",
+                v.min_version
+            ));
+        }
+        match EXCEPTIONS.iter().find(|e| e.0 == key) {
+            Some(&(_, max, why)) if v.max_version != max => problems.push(format!(
+                "{key:?}: kaf up to v{}, the exception says v{max} ({why}); update it",
+                v.max_version
+            )),
+            Some(_) => {}
+            None if v.max_version < hi => problems.push(format!(
+                "{key:?}: kaf up to v{}, Kafka up to v{hi}",
+                v.max_version
+            )),
+            None => {}
+        }
+    }
+    for &(key, _, _) in EXCEPTIONS {
+        if !r.api_keys.iter().any(|v| v.api_key == key as i16) {
+            problems.push(format!(
+                "{key:?}: an exception for an API kaf does not serve"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// kafka-python 2.0.2's version probe: ApiVersions v0, then Metadata v0 (an empty list:
+/// every topic); and Metadata v0 for a named topic, which auto-creates it as Kafka does.
+#[test]
+fn metadata_v0_is_served() {
+    let server = Server::start(&[]);
+    topic_with(&server, "old", 2, 0);
+    let mut c = Conn::open(&server);
+    let v: ApiVersionsResponse = c.call(ApiKey::ApiVersions, 0, &ApiVersionsRequest::default());
+    let metadata = v
+        .api_keys
+        .iter()
+        .find(|k| k.api_key == ApiKey::Metadata as i16)
+        .unwrap();
+    assert_eq!(metadata.min_version, 0);
+
+    let every = MetadataRequest::default().with_topics(Some(vec![]));
+    let r: MetadataResponse = c.call(ApiKey::Metadata, 0, &every);
+    assert_eq!(r.brokers.len(), 1);
+    assert_eq!(r.brokers[0].port, i32::from(server.addr.port()));
+    let names: Vec<_> = r
+        .topics
+        .iter()
+        .map(|t| (t.name.as_ref().unwrap().as_str(), t.partitions.len()))
+        .collect();
+    assert_eq!(names, [("old", 2)]);
+
+    let named = MetadataRequest::default().with_topics(Some(vec![
+        metadata_request::MetadataRequestTopic::default().with_name(Some(s("new").into())),
+    ]));
+    let r: MetadataResponse = c.call(ApiKey::Metadata, 0, &named);
+    assert_eq!(r.topics.len(), 1);
+    assert_eq!(r.topics[0].error_code, 0);
+    assert_eq!(r.topics[0].partitions.len(), 1);
+}
+
+/// Metadata at every version kaf serves answers the same topic.
+#[test]
+fn metadata_every_version() {
+    let server = Server::start(&[]);
+    topic_with(&server, "t", 3, 0);
+    let mut c = Conn::open(&server);
+    for v in 0..=13 {
+        let req = MetadataRequest::default().with_topics(Some(vec![
+            metadata_request::MetadataRequestTopic::default().with_name(Some(s("t").into())),
+        ]));
+        let r: MetadataResponse = c.call(ApiKey::Metadata, v, &req);
+        assert_eq!(r.topics[0].error_code, 0, "v{v}");
+        assert_eq!(r.topics[0].partitions.len(), 3, "v{v}");
+    }
+}
+
+fn commit_req(topic: &str, partition: i32, offset: i64, meta: &str) -> OffsetCommitRequest {
+    use offset_commit_request::*;
+    OffsetCommitRequest::default()
+        .with_group_id(s("g").into())
+        .with_generation_id_or_member_epoch(-1)
+        .with_topics(vec![
+            OffsetCommitRequestTopic::default()
+                .with_name(s(topic).into())
+                .with_partitions(vec![
+                    OffsetCommitRequestPartition::default()
+                        .with_partition_index(partition)
+                        .with_committed_offset(offset)
+                        .with_committed_metadata(Some(s(meta))),
+                ]),
+        ])
+}
+
+/// Committed with metadata "Hello", OffsetFetch answers "Hello" (single-group and batched
+/// versions); a commit for a topic or partition that does not exist is refused with
+/// UNKNOWN_TOPIC_OR_PARTITION and commits nothing.
+#[test]
+fn offset_commit_keeps_metadata_and_refuses_unknown_topics() {
+    let server = Server::start(&[]);
+    topic_with(&server, "t", 1, 3);
+    let mut c = Conn::open(&server);
+    for v in [2, 8, 9] {
+        let r: OffsetCommitResponse =
+            c.call(ApiKey::OffsetCommit, v, &commit_req("t", 0, 1, "Hello"));
+        assert_eq!(r.topics[0].partitions[0].error_code, 0, "v{v}");
+    }
+    for (topic, p) in [("nosuch-topic", 0), ("t", 1)] {
+        let r: OffsetCommitResponse =
+            c.call(ApiKey::OffsetCommit, 8, &commit_req(topic, p, 1, "x"));
+        assert_eq!(
+            r.topics[0].partitions[0].error_code, UNKNOWN_TOPIC_OR_PARTITION,
+            "{topic}:{p}"
+        );
+    }
+
+    let asked = OffsetFetchRequest::default()
+        .with_group_id(s("g").into())
+        .with_topics(Some(vec![
+            offset_fetch_request::OffsetFetchRequestTopic::default()
+                .with_name(s("t").into())
+                .with_partition_indexes(vec![0]),
+        ]));
+    for v in [1, 7] {
+        let r: OffsetFetchResponse = c.call(ApiKey::OffsetFetch, v, &asked);
+        let p = &r.topics[0].partitions[0];
+        assert_eq!(p.committed_offset, 1, "v{v}");
+        assert_eq!(
+            p.metadata.as_ref().map(|m| m.as_str()),
+            Some("Hello"),
+            "v{v}"
+        );
+    }
+    let batched = OffsetFetchRequest::default().with_groups(vec![
+        offset_fetch_request::OffsetFetchRequestGroup::default()
+            .with_group_id(s("g").into())
+            .with_topics(None),
+    ]);
+    for v in [8, 9] {
+        let r: OffsetFetchResponse = c.call(ApiKey::OffsetFetch, v, &batched);
+        assert_eq!(r.groups.len(), 1, "v{v}");
+        let topics = &r.groups[0].topics;
+        assert_eq!(topics.len(), 1, "v{v}: only t was committed: {topics:?}");
+        let p = &topics[0].partitions[0];
+        assert_eq!(p.committed_offset, 1, "v{v}");
+        assert_eq!(
+            p.metadata.as_ref().map(|m| m.as_str()),
+            Some("Hello"),
+            "v{v}"
+        );
+    }
+}
+
+/// DescribeCluster names the one broker; controllers are not an endpoint a broker serves.
+#[test]
+fn describe_cluster_answers_the_one_broker() {
+    let server = Server::start(&[]);
+    let mut c = Conn::open(&server);
+    for v in 0..=2 {
+        let r: DescribeClusterResponse = c.call(
+            ApiKey::DescribeCluster,
+            v,
+            &DescribeClusterRequest::default(),
+        );
+        assert_eq!(r.error_code, 0, "v{v}");
+        assert_eq!(r.brokers.len(), 1, "v{v}");
+        assert_eq!(r.brokers[0].port, i32::from(server.addr.port()));
+        let m: MetadataResponse = c.call(ApiKey::Metadata, 12, &every_topic());
+        assert_eq!(Some(r.cluster_id), m.cluster_id);
+        assert_eq!(r.brokers[0].broker_id, m.brokers[0].node_id);
+    }
+    let controllers = DescribeClusterRequest::default().with_endpoint_type(2);
+    let r: DescribeClusterResponse = c.call(ApiKey::DescribeCluster, 1, &controllers);
+    assert_eq!(r.error_code, 115, "UNSUPPORTED_ENDPOINT_TYPE");
+}
+
+/// Epoch 0 (Metadata's leader epoch) ends at the log end offset; other epochs have none.
+#[test]
+fn offset_for_leader_epoch_is_epoch_zero() {
+    use offset_for_leader_epoch_request::*;
+    let server = Server::start(&[]);
+    topic_with(&server, "t", 2, 5);
+    let mut c = Conn::open(&server);
+    let m: MetadataResponse = c.call(ApiKey::Metadata, 12, &every_topic());
+    let epoch = m.topics[0].partitions[0].leader_epoch;
+    let ask = |p: i32, current: i32, leader: i32| {
+        OffsetForLeaderPartition::default()
+            .with_partition(p)
+            .with_current_leader_epoch(current)
+            .with_leader_epoch(leader)
+    };
+    let req = OffsetForLeaderEpochRequest::default().with_topics(vec![
+        OffsetForLeaderTopic::default()
+            .with_topic(s("t").into())
+            .with_partitions(vec![
+                ask(0, -1, epoch),
+                ask(1, epoch, epoch),
+                ask(0, epoch, epoch + 1),
+                ask(2, -1, epoch),
+                ask(0, epoch + 1, epoch),
+            ]),
+        OffsetForLeaderTopic::default()
+            .with_topic(s("nosuch").into())
+            .with_partitions(vec![ask(0, -1, 0)]),
+    ]);
+    for v in 2..=4 {
+        let r: OffsetForLeaderEpochResponse = c.call(ApiKey::OffsetForLeaderEpoch, v, &req);
+        let got: Vec<(i16, i32, i64)> = r
+            .topics
+            .iter()
+            .flat_map(|t| &t.partitions)
+            .map(|p| (p.error_code, p.leader_epoch, p.end_offset))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, epoch, 5),
+                (0, epoch, 0),
+                (0, -1, -1),
+                (UNKNOWN_TOPIC_OR_PARTITION, -1, -1),
+                (75, -1, -1), // UNKNOWN_LEADER_EPOCH: newer than the broker's
+                (UNKNOWN_TOPIC_OR_PARTITION, -1, -1),
+            ],
+            "v{v}"
+        );
+    }
+}
+
+/// kaf's logs start at 0: deleting up to there succeeds, deleting records that exist is
+/// refused (POLICY_VIOLATION), and bad requests get Kafka's errors, at every version.
+#[test]
+fn delete_records_answers_honestly() {
+    use delete_records_request::*;
+    let server = Server::start(&[]);
+    topic_with(&server, "t", 1, 3);
+    let mut c = Conn::open(&server);
+    let part = |p: i32, offset: i64| {
+        DeleteRecordsPartition::default()
+            .with_partition_index(p)
+            .with_offset(offset)
+    };
+    let req = DeleteRecordsRequest::default().with_topics(vec![
+        DeleteRecordsTopic::default()
+            .with_name(s("t").into())
+            .with_partitions(vec![
+                part(0, 0),
+                part(0, 2),
+                part(0, -1),
+                part(0, 4),
+                part(1, 0),
+            ]),
+        DeleteRecordsTopic::default()
+            .with_name(s("nosuch").into())
+            .with_partitions(vec![part(0, 0)]),
+    ]);
+    for v in 0..=2 {
+        let r: DeleteRecordsResponse = c.call(ApiKey::DeleteRecords, v, &req);
+        let got: Vec<(i16, i64)> = r
+            .topics
+            .iter()
+            .flat_map(|t| &t.partitions)
+            .map(|p| (p.error_code, p.low_watermark))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, 0),
+                (POLICY_VIOLATION, -1),
+                (POLICY_VIOLATION, -1),
+                (OFFSET_OUT_OF_RANGE, -1),
+                (UNKNOWN_TOPIC_OR_PARTITION, -1),
+                (UNKNOWN_TOPIC_OR_PARTITION, -1),
+            ],
+            "v{v}"
+        );
+    }
+    let out = kaf(server.dir(), &["consume", "t", "-e"], b"");
+    assert_eq!(out.stdout, b"m0\nm1\nm2\n", "nothing was deleted");
+}
+
+/// Fetch v13+ names topics by id (Metadata's); an unknown id is UNKNOWN_TOPIC_ID.
+#[test]
+fn fetch_by_topic_id() {
+    use fetch_request::*;
+    let server = Server::start(&[]);
+    topic_with(&server, "t", 1, 3);
+    let mut c = Conn::open(&server);
+    let m: MetadataResponse = c.call(ApiKey::Metadata, 12, &every_topic());
+    let id = m.topics[0].topic_id;
+    let fetch = |id| {
+        FetchRequest::default()
+            .with_max_bytes(1 << 20)
+            .with_topics(vec![
+                FetchTopic::default()
+                    .with_topic_id(id)
+                    .with_partitions(vec![
+                        FetchPartition::default()
+                            .with_partition(0)
+                            .with_partition_max_bytes(1 << 20),
+                    ]),
+            ])
+    };
+    for v in 13..=18 {
+        let r: FetchResponse = c.call(ApiKey::Fetch, v, &fetch(id));
+        let t = &r.responses[0];
+        assert_eq!(t.topic_id, id, "v{v}");
+        let p = &t.partitions[0];
+        assert_eq!((p.error_code, p.high_watermark), (0, 3), "v{v}");
+        assert!(p.records.as_ref().is_some_and(|r| !r.is_empty()), "v{v}");
+    }
+    let bytes: Vec<u8> = id.into();
+    let other = bytes
+        .iter()
+        .map(|b| b ^ 0x5a)
+        .collect::<Vec<u8>>()
+        .try_into();
+    let Ok(other) = other else { panic!("16 bytes") };
+    let r: FetchResponse = c.call(ApiKey::Fetch, 13, &fetch(other));
+    assert_eq!(r.responses[0].partitions[0].error_code, UNKNOWN_TOPIC_ID);
+}
+
+/// kafka-python detects the server's version and works with it: lists topics, commits with
+/// metadata and reads it back.
+#[test]
+fn kafka_python_auto_detects_and_keeps_commit_metadata() {
+    if !require_python("kafka") {
+        return;
+    }
+    let server = Server::start(&[]);
+    topic_with(&server, "t", 1, 3);
+    let script = r#"
+import sys
+from kafka import KafkaConsumer, TopicPartition
+from kafka.structs import OffsetAndMetadata
+c = KafkaConsumer(bootstrap_servers=sys.argv[1], group_id="py", api_version=None,
+                  enable_auto_commit=False, request_timeout_ms=60000)
+print("version", ".".join(map(str, c.config["api_version"])))
+print("topics", ",".join(sorted(c.topics())))
+tp = TopicPartition("t", 0)
+try:
+    om = OffsetAndMetadata(2, "Hello", -1)
+except TypeError:
+    om = OffsetAndMetadata(2, "Hello")
+c.commit({tp: om})
+got = c.committed(tp, metadata=True)
+print("committed", got.offset, got.metadata)
+c.close()
+"#;
+    let mut cmd = Command::new("python3");
+    cmd.args(["-c", script, &server.bootstrap()]);
+    let out = run_within(&mut cmd, b"", DEADLINE);
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{}", show(&cmd, &out));
+    assert!(text.contains("topics t\n"), "{text}");
+    assert!(text.contains("committed 2 Hello\n"), "{text}");
+    let version = text
+        .lines()
+        .find_map(|l| l.strip_prefix("version "))
+        .unwrap();
+    let major: u32 = version.split('.').next().unwrap().parse().unwrap();
+    assert!(major >= 3, "kafka-python took kaf for Kafka {version}");
+}

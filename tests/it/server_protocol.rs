@@ -16,20 +16,24 @@ use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, StrBytes};
 use crate::harness::{DEADLINE, Server, kaf, require_python, run_within, show};
 
 /// One connection to a server, speaking one request at a time.
-struct Conn {
+pub(crate) struct Conn {
     s: TcpStream,
     correlation: i32,
 }
 
 impl Conn {
     fn open(server: &Server) -> Conn {
-        let s = TcpStream::connect(server.addr).unwrap();
+        Conn::to(server.addr)
+    }
+
+    pub(crate) fn to(addr: std::net::SocketAddr) -> Conn {
+        let s = TcpStream::connect(addr).unwrap();
         s.set_read_timeout(Some(DEADLINE)).unwrap();
         Conn { s, correlation: 0 }
     }
 
     /// Sends `req` as `key` v`version`; returns the decoded response.
-    fn call<Q, R>(&mut self, key: ApiKey, version: i16, req: &Q) -> R
+    pub(crate) fn call<Q, R>(&mut self, key: ApiKey, version: i16, req: &Q) -> R
     where
         Q: Encodable + HeaderVersion,
         R: Decodable + HeaderVersion,
@@ -62,11 +66,11 @@ impl Conn {
 }
 
 /// A Metadata request for every topic (null topics, v1+).
-fn every_topic() -> MetadataRequest {
+pub(crate) fn every_topic() -> MetadataRequest {
     MetadataRequest::default().with_topics(None)
 }
 
-fn s(v: &str) -> StrBytes {
+pub(crate) fn s(v: &str) -> StrBytes {
     StrBytes::from_string(v.to_string())
 }
 
@@ -255,7 +259,12 @@ fn metadata_every_version() {
     }
 }
 
-fn commit_req(topic: &str, partition: i32, offset: i64, meta: &str) -> OffsetCommitRequest {
+pub(crate) fn commit_req(
+    topic: &str,
+    partition: i32,
+    offset: i64,
+    meta: &str,
+) -> OffsetCommitRequest {
     use offset_commit_request::*;
     OffsetCommitRequest::default()
         .with_group_id(s("g").into())
@@ -351,7 +360,11 @@ fn describe_cluster_answers_the_one_broker() {
     }
     let controllers = DescribeClusterRequest::default().with_endpoint_type(2);
     let r: DescribeClusterResponse = c.call(ApiKey::DescribeCluster, 1, &controllers);
-    assert_eq!(r.error_code, 115, "UNSUPPORTED_ENDPOINT_TYPE");
+    assert_eq!(
+        r.error_code, 114,
+        "MISMATCHED_ENDPOINT_TYPE, as Kafka 4.4 answers"
+    );
+    assert_eq!((r.cluster_id.as_str(), r.brokers.len()), ("", 0));
 }
 
 /// Epoch 0 (Metadata's leader epoch) ends at the log end offset; other epochs have none.

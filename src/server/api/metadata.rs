@@ -119,22 +119,29 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
 }
 
 /// DescribeCluster: the one broker, as Metadata describes it. Kafka's brokers answer only
-/// for their broker endpoints (v1's `endpoint_type` 1); controllers are not reachable here.
+/// for their broker endpoints (v1's `endpoint_type` 1); asked for controllers (2) they
+/// answer MISMATCHED_ENDPOINT_TYPE with no cluster id, as kaf does.
 pub(super) fn describe_cluster(call: &mut Call<'_>, req: DescribeClusterRequest) -> Reply {
     const BROKERS: i8 = 1;
-    const UNSUPPORTED_ENDPOINT_TYPE: ErrorCode = ErrorCode(115);
+    const MISMATCHED_ENDPOINT_TYPE: ErrorCode = ErrorCode(114);
     let server = call.server;
-    let resp = DescribeClusterResponse::default()
-        .with_endpoint_type(req.endpoint_type)
-        .with_cluster_id(s("kaf"))
-        .with_controller_id(0.into());
+    let resp = DescribeClusterResponse::default().with_endpoint_type(req.endpoint_type);
     if req.endpoint_type != BROKERS {
+        let wanted = if req.endpoint_type == 2 {
+            "CONTROLLER"
+        } else {
+            "UNKNOWN"
+        };
         return call.reply(
             &resp
-                .with_error_code(UNSUPPORTED_ENDPOINT_TYPE.code())
-                .with_error_message(Some(s("The broker only handles the BROKER endpoint type"))),
+                .with_error_code(MISMATCHED_ENDPOINT_TYPE.code())
+                .with_error_message(Some(s(&format!(
+                    "The request was sent to an endpoint of type BROKER, but we wanted an \
+                     endpoint of type {wanted}"
+                )))),
         );
     }
+    let resp = resp.with_cluster_id(s("kaf")).with_controller_id(0.into());
     let broker = DescribeClusterBroker::default()
         .with_broker_id(0.into())
         .with_host(s(&server.config.advertised_host))

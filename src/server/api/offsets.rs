@@ -38,7 +38,12 @@ pub(super) fn list_offsets(call: &mut Call<'_>, req: ListOffsetsRequest) -> Repl
                 Ok(m) => list_offset(server, &name, p, m, lp.timestamp),
             };
             parts.push(match result {
-                Ok((ts, off)) => r.with_timestamp(ts).with_offset(off),
+                // Every offset kaf has was written at epoch 0 (see `EPOCH`); Kafka answers the
+                // epoch with the offset, and -1 with no offset.
+                Ok((ts, off)) => r
+                    .with_timestamp(ts)
+                    .with_offset(off)
+                    .with_leader_epoch(if off < 0 { -1 } else { EPOCH }),
                 Err(c) => r.with_error_code(c.code()),
             });
         }

@@ -553,3 +553,53 @@ c.close()
     let major: u32 = version.split('.').next().unwrap().parse().unwrap();
     assert!(major >= 3, "kafka-python took kaf for Kafka {version}");
 }
+
+/// ListOffsets' special timestamps at v10, answered with Kafka's leader epoch 0: latest (-1),
+/// earliest (-2), max timestamp (-3: the first record with the largest timestamp), earliest
+/// local (-4: the whole log is local), latest tiered (-5: nothing is tiered, -1).
+#[test]
+fn list_offsets_special_timestamps() {
+    use list_offsets_request::*;
+    let server = Server::start(&[]);
+    topic_with(&server, "t", 2, 0);
+    for (ts, body) in [("1000", "a\nb\n"), ("3000", "c\nd\n"), ("2000", "e\n")] {
+        let out = kaf(
+            server.dir(),
+            &["produce", "t", "-p", "0", "--timestamp", ts],
+            body.as_bytes(),
+        );
+        assert!(out.status.success(), "{out:?}");
+    }
+    let mut c = Conn::open(&server);
+    let ask = |p: i32, ts: i64| {
+        ListOffsetsRequest::default()
+            .with_replica_id((-1).into())
+            .with_topics(vec![
+                ListOffsetsTopic::default()
+                    .with_name(s("t").into())
+                    .with_partitions(vec![
+                        ListOffsetsPartition::default()
+                            .with_partition_index(p)
+                            .with_timestamp(ts),
+                    ]),
+            ])
+    };
+    let cases = [
+        (0, -1, (0, -1, 5, 0)),
+        (0, -2, (0, -1, 0, 0)),
+        (0, -3, (0, 3000, 2, 0)),
+        (0, -4, (0, -1, 0, 0)),
+        (0, -5, (0, -1, -1, -1)),
+        (0, 2500, (0, 3000, 2, 0)),
+        (1, -3, (0, -1, -1, -1)),
+    ];
+    for (p, ts, want) in cases {
+        let r: ListOffsetsResponse = c.call(ApiKey::ListOffsets, 10, &ask(p, ts));
+        let got = &r.topics[0].partitions[0];
+        assert_eq!(
+            (got.error_code, got.timestamp, got.offset, got.leader_epoch),
+            want,
+            "partition {p}, timestamp {ts}"
+        );
+    }
+}

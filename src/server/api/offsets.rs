@@ -69,17 +69,90 @@ fn list_offset(
         .map_err(|e| ErrorCode::for_error(&e))?;
     let e = |e: Error| ErrorCode::for_error(&e);
     match ts {
+        // -3 (v7, max timestamp): KIP-734.
+        -3 => max_timestamp(&mut r).map_err(e),
         // -4 (v8, earliest local): without tiered storage the whole log is local.
         -2 | -4 => Ok((-1, r.start_offset().map_err(e)?)),
         // -5 (v9, latest tiered): nothing is tiered; Kafka answers -1 then.
         -5 => Ok((-1, -1)),
         -1 => Ok((-1, r.end_offset().map_err(e)?)),
+        // Kafka answers the found record's own timestamp, not the one asked for.
         t if t >= 0 => match r.offset_for_time(t).map_err(e)? {
-            Some(off) => Ok((t, off)),
+            Some(off) => Ok((timestamp_at(&mut r, off).map_err(e)?.unwrap_or(t), off)),
             None => Ok((-1, -1)),
         },
         _ => Err(ErrorCode::UNSUPPORTED_VERSION),
     }
+}
+
+/// The timestamp of the record at `offset`.
+fn timestamp_at(
+    r: &mut crate::store::log::Reader,
+    offset: i64,
+) -> crate::error::Result<Option<i64>> {
+    use crate::store::batch;
+    r.seek(offset)?;
+    let mut buf = Vec::new();
+    r.read(&mut buf, 1)?;
+    let Some(h) = batch::parse_header(&buf) else {
+        return Ok(None);
+    };
+    if h.log_append_time() {
+        return Ok(Some(h.max_timestamp));
+    }
+    let mut found = None;
+    batch::Records::new(&buf, h)?.for_each(|rec| {
+        if rec.offset == offset {
+            found = Some(rec.timestamp);
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// The timestamp and offset of the record with the largest timestamp (the first such record
+/// where several share it), as Kafka answers ListOffsets' -3; (-1, -1) for an empty log.
+/// Kafka finds the batch through its time index; kaf reads the log from its start, which
+/// costs a scan of the partition but needs no index of its own.
+fn max_timestamp(r: &mut crate::store::log::Reader) -> crate::error::Result<(i64, i64)> {
+    use crate::store::batch;
+    let mut best: Option<(i64, i64)> = None;
+    let start = r.start_offset()?;
+    if start == r.end_offset()? {
+        return Ok((-1, -1));
+    }
+    r.seek(start)?;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        if r.read(&mut buf, 1 << 20)? == 0 {
+            break;
+        }
+        let mut at = 0;
+        while let Some(h) = batch::parse_header(&buf[at..]) {
+            let b = &buf[at..at + h.size()];
+            at += h.size();
+            // Control batches (salvage fillers) hold no records a client could ask for.
+            if h.is_control() || best.is_some_and(|(ts, _)| h.max_timestamp <= ts) {
+                continue;
+            }
+            if h.log_append_time() {
+                best = Some((h.max_timestamp, h.base_offset));
+                continue;
+            }
+            let mut first = None;
+            batch::Records::new(b, h)?.for_each(|rec| {
+                if first.is_none() && rec.timestamp == h.max_timestamp {
+                    first = Some(rec.offset);
+                }
+                Ok(())
+            })?;
+            if let Some(o) = first {
+                best = Some((h.max_timestamp, o));
+            }
+        }
+    }
+    Ok(best.unwrap_or((-1, -1)))
 }
 
 /// The only leader epoch kaf's partitions have (Metadata's `leader_epoch`).

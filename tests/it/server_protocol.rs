@@ -16,7 +16,7 @@ use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, StrBytes};
 use crate::harness::{DEADLINE, Server, kaf, require_python, run_within, show};
 
 /// One connection to a server, speaking one request at a time.
-pub(crate) struct Conn {
+struct Conn {
     s: TcpStream,
     correlation: i32,
 }
@@ -26,14 +26,14 @@ impl Conn {
         Conn::to(server.addr)
     }
 
-    pub(crate) fn to(addr: std::net::SocketAddr) -> Conn {
+    fn to(addr: std::net::SocketAddr) -> Conn {
         let s = TcpStream::connect(addr).unwrap();
         s.set_read_timeout(Some(DEADLINE)).unwrap();
         Conn { s, correlation: 0 }
     }
 
     /// Sends `req` as `key` v`version`; returns the decoded response.
-    pub(crate) fn call<Q, R>(&mut self, key: ApiKey, version: i16, req: &Q) -> R
+    fn call<Q, R>(&mut self, key: ApiKey, version: i16, req: &Q) -> R
     where
         Q: Encodable + HeaderVersion,
         R: Decodable + HeaderVersion,
@@ -66,11 +66,11 @@ impl Conn {
 }
 
 /// A Metadata request for every topic (null topics, v1+).
-pub(crate) fn every_topic() -> MetadataRequest {
+fn every_topic() -> MetadataRequest {
     MetadataRequest::default().with_topics(None)
 }
 
-pub(crate) fn s(v: &str) -> StrBytes {
+fn s(v: &str) -> StrBytes {
     StrBytes::from_string(v.to_string())
 }
 
@@ -259,12 +259,7 @@ fn metadata_every_version() {
     }
 }
 
-pub(crate) fn commit_req(
-    topic: &str,
-    partition: i32,
-    offset: i64,
-    meta: &str,
-) -> OffsetCommitRequest {
+fn commit_req(topic: &str, partition: i32, offset: i64, meta: &str) -> OffsetCommitRequest {
     use offset_commit_request::*;
     OffsetCommitRequest::default()
         .with_group_id(s("g").into())

@@ -433,7 +433,11 @@ fn random_flips_and_cuts_never_print_a_wrong_record_or_lose_an_acknowledged_one(
     let trials: u64 = std::env::var("KAF_INTEGRITY_TRIALS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(if std::env::var_os("CI").is_some() { 1000 } else { 150 });
+        .unwrap_or(if std::env::var_os("CI").is_some() {
+            1000
+        } else {
+            150
+        });
     let tmp = tempfile::tempdir().unwrap();
     let base = tmp.path().join("base");
     kaf(

@@ -3,7 +3,6 @@
 //! naming the input line, and a message too large for the topic is reported with its real
 //! size even when it is far larger than what produce reads at once.
 
-
 use std::path::Path;
 use std::process::Output;
 

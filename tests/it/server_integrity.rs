@@ -3,182 +3,24 @@
 //! kill -9 are not stored twice, a group has one kind of member at a time, and Metadata
 //! carries the topic id `kaf topics describe` shows.
 //!
-//! Servers run on loopback only, with every `KAF_*` variable removed, and are killed when
-//! their guard drops. The clients are confluent-kafka scripts (`server_integrity.py`): a
+//! The clients are confluent-kafka scripts (`server_integrity.py`, beside this file): a
 //! missing module skips the test with a note, except with CI=true, where it fails.
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Output, Stdio};
-use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
+use std::process::{ChildStdin, Command, Output, Stdio};
 
 use tempfile::TempDir;
 
+use crate::harness::{DEADLINE, Lines, Proc, Server, kaf, kaf_cmd, ok, require_python, wait_until};
+
 const SCRIPT: &str = include_str!("server_integrity.py");
-/// Generous bound on anything a test waits for.
-const DEADLINE: Duration = Duration::from_secs(120);
 
-fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
-}
-
-/// Whether confluent-kafka is importable; missing: a skip note, or a failure under CI=true.
-fn have_confluent_kafka() -> bool {
-    let ok = Command::new("python3")
-        .args(["-c", "import confluent_kafka"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        assert!(
-            !in_ci(),
-            "python3 module confluent_kafka is required with CI=true but is missing"
-        );
-        eprintln!("SKIPPED: python3 module confluent_kafka is not installed");
-    }
-    ok
-}
-
-/// `kaf` with no inherited kaf settings.
-fn kaf_cmd(dir: &Path) -> Command {
-    let mut c = Command::new(common::KAF);
-    for (k, _) in std::env::vars_os() {
-        if k.to_string_lossy().starts_with("KAF_") {
-            c.env_remove(k);
-        }
-    }
-    c.arg("--dir").arg(dir).env("TZ", "UTC");
-    c
-}
-
-fn kaf(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = kaf_cmd(dir)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut w = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let feeder = thread::spawn(move || {
-        let _ = w.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    out
-}
-
+/// Runs a brokerless kaf command that must succeed; returns its stdout.
 fn kaf_ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
-    let out = kaf(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "kaf {args:?}: {}\nstderr: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// A child process killed (SIGKILL) and reaped when dropped.
-struct Guard(Child);
-
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// Reads a child's stdout lines on a thread, so a test can wait for one with a deadline.
-fn lines_of(r: impl Read + Send + 'static) -> Receiver<String> {
-    let (tx, rx) = mpsc::channel();
-    thread::spawn(move || {
-        for line in BufReader::new(r).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    rx
-}
-
-fn next_line(rx: &Receiver<String>, what: &str) -> String {
-    rx.recv_timeout(DEADLINE)
-        .unwrap_or_else(|e| panic!("no line from {what} ({e})"))
-}
-
-/// A `kaf server` over `dir`, on `port` (0: any free port).
-struct Server {
-    guard: Guard,
-    addr: SocketAddr,
-    log: Arc<Mutex<String>>,
-}
-
-impl Server {
-    fn start(dir: &Path, port: u16) -> Server {
-        let listen = format!("127.0.0.1:{port}");
-        let mut child = kaf_cmd(dir)
-            .args(["server", "--listen", &listen])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start kaf server");
-        let stderr = child.stderr.take().unwrap();
-        let guard = Guard(child);
-        let log = Arc::new(Mutex::new(String::new()));
-        let (tx, rx) = mpsc::channel();
-        {
-            let log = Arc::clone(&log);
-            thread::spawn(move || {
-                let mut tx = Some(tx);
-                for line in BufReader::new(stderr).lines() {
-                    let Ok(line) = line else { break };
-                    if let Some(rest) = line.split("listening on ").nth(1) {
-                        let addr = rest.split_whitespace().next().unwrap_or("");
-                        if let (Ok(a), Some(tx)) = (addr.parse::<SocketAddr>(), tx.take()) {
-                            let _ = tx.send(a);
-                        }
-                    }
-                    let mut l = log.lock().unwrap();
-                    l.push_str(&line);
-                    l.push('\n');
-                }
-            });
-        }
-        let addr = rx.recv_timeout(DEADLINE).unwrap_or_else(|_| {
-            panic!(
-                "kaf server printed no 'listening on' line; stderr: {}",
-                log.lock().unwrap()
-            )
-        });
-        assert!(addr.ip().is_loopback(), "{addr}");
-        Server { guard, addr, log }
-    }
-
-    fn bootstrap(&self) -> String {
-        self.addr.to_string()
-    }
-
-    /// kill -9: nothing of the server's clean stop runs.
-    fn kill9(mut self) {
-        self.guard.0.kill().unwrap();
-        self.guard.0.wait().unwrap();
-    }
-
-    fn log(&self) -> String {
-        self.log.lock().unwrap().clone()
-    }
+    String::from_utf8(ok(kaf_cmd(dir).args(args), stdin)).unwrap()
 }
 
 /// The client script, written next to the test's data.
@@ -189,19 +31,19 @@ fn script(tmp: &TempDir) -> PathBuf {
 }
 
 /// Starts the client script with piped stdin/stdout; stderr goes to the test's output.
-fn python(script: &Path, bootstrap: &str, args: &[&str]) -> (Guard, ChildStdin, Receiver<String>) {
-    let mut child = Command::new("python3")
-        .arg(script)
-        .arg(bootstrap)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start python3");
-    let stdin = child.stdin.take().unwrap();
-    let rx = lines_of(child.stdout.take().unwrap());
-    (Guard(child), stdin, rx)
+fn python(script: &Path, bootstrap: &str, args: &[&str]) -> (Proc, ChildStdin, Lines) {
+    let mut child = Proc::spawn(
+        Command::new("python3")
+            .arg(script)
+            .arg(bootstrap)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit()),
+    );
+    let stdin = child.child().stdin.take().unwrap();
+    let lines = child.stdout_lines();
+    (child, stdin, lines)
 }
 
 /// InitProducerId v0 over a raw connection (no transactional id): the producer id.
@@ -244,7 +86,7 @@ fn producer_ids_are_unique_across_quick_restarts() {
     let dir = tmp.path().join("data");
     let mut ids = Vec::new();
     for run in 0..3 {
-        let server = Server::start(&dir, 0);
+        let mut server = Server::start_in(&dir);
         for i in 0..3 {
             ids.push(init_producer_id(server.addr, run * 10 + i));
         }
@@ -260,7 +102,7 @@ fn producer_ids_are_unique_across_quick_restarts() {
 /// once and no record is stored twice.
 #[test]
 fn idempotent_producer_survives_kill9_without_duplicates() {
-    if !have_confluent_kafka() {
+    if !require_python("confluent_kafka") {
         return;
     }
     const N: usize = 6000;
@@ -269,8 +111,8 @@ fn idempotent_producer_survives_kill9_without_duplicates() {
     let dir = tmp.path().join("data");
     let script = script(&tmp);
     kaf_ok(&dir, &["topics", "create", "idem", "-p", "3"], b"");
-    let mut server = Server::start(&dir, 0);
-    let port = server.addr.port();
+    let mut server = Server::start_in(&dir);
+    let port = server.port();
     let (mut producer, _stdin, rx) = python(
         &script,
         &server.bootstrap(),
@@ -280,7 +122,7 @@ fn idempotent_producer_survives_kill9_without_duplicates() {
     let mut errors = Vec::new();
     let mut kills = 0;
     let done = loop {
-        let line = next_line(&rx, "the producer");
+        let line = rx.next();
         let mut w = line.split_whitespace();
         match w.next() {
             Some("ACK") => {
@@ -294,7 +136,7 @@ fn idempotent_producer_survives_kill9_without_duplicates() {
                 // Kill while records are in flight, at evenly spread points.
                 if kills < KILLS && acked.len() >= (kills + 1) * N / (KILLS + 2) {
                     server.kill9();
-                    server = Server::start(&dir, port);
+                    server = Server::start_on(&dir, port);
                     kills += 1;
                 }
             }
@@ -303,7 +145,7 @@ fn idempotent_producer_survives_kill9_without_duplicates() {
             _ => panic!("unexpected producer line: {line}"),
         }
     };
-    let status = producer.0.wait().unwrap();
+    let status = producer.wait(DEADLINE);
     assert!(status.success(), "producer: {status}");
     assert_eq!(kills, KILLS, "the producer finished before all kills");
     assert_eq!(done, "DONE 0", "undelivered records left");
@@ -341,16 +183,21 @@ fn idempotent_producer_survives_kill9_without_duplicates() {
 /// Runs `kaf consume mix -g GROUP --no-wait` until it is let in (exit other than 7), within
 /// the deadline; returns that run's output.
 fn consume_when_free(dir: &Path, group: &str) -> Output {
-    let deadline = Instant::now() + DEADLINE;
-    loop {
-        let out = kaf(dir, &["consume", "mix", "-g", group, "--no-wait"], b"");
-        if out.status.code() != Some(7) {
-            return out;
-        }
-        assert!(out.stdout.is_empty(), "a refused member printed records");
-        assert!(Instant::now() < deadline, "group {group} never became free");
-        thread::sleep(Duration::from_millis(100));
-    }
+    let mut admitted = None;
+    wait_until(
+        DEADLINE,
+        format_args!("group {group} never became free"),
+        || {
+            let out = kaf(dir, &["consume", "mix", "-g", group, "--no-wait"], b"");
+            if out.status.code() == Some(7) {
+                assert!(out.stdout.is_empty(), "a refused member printed records");
+                return false;
+            }
+            admitted = Some(out);
+            true
+        },
+    );
+    admitted.unwrap()
 }
 
 /// Item 7, first half: while a consumer joined through the server holds the group, a
@@ -358,7 +205,7 @@ fn consume_when_free(dir: &Path, group: &str) -> Output {
 /// members have the group.
 #[test]
 fn a_server_member_keeps_brokerless_members_out() {
-    if !have_confluent_kafka() {
+    if !require_python("confluent_kafka") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -367,13 +214,13 @@ fn a_server_member_keeps_brokerless_members_out() {
     kaf_ok(&dir, &["topics", "create", "mix", "-p", "2"], b"");
     let records: String = (0..100).map(|i| format!("r{i}\n")).collect();
     kaf_ok(&dir, &["produce", "mix"], records.as_bytes());
-    let server = Server::start(&dir, 0);
+    let server = Server::start_in(&dir);
     let (mut py, mut stdin, rx) = python(
         &script,
         &server.bootstrap(),
         &["hold", "mix", "mixg", "100"],
     );
-    assert_eq!(next_line(&rx, "the consumer"), "HELD 100");
+    assert_eq!(rx.next(), "HELD 100");
 
     let out = kaf(&dir, &["consume", "mix", "-g", "mixg", "--no-wait"], b"");
     assert_eq!(
@@ -385,8 +232,8 @@ fn a_server_member_keeps_brokerless_members_out() {
     assert!(out.stdout.is_empty(), "printed: {:?}", out.stdout);
 
     stdin.write_all(b"close\n").unwrap();
-    assert_eq!(next_line(&rx, "the consumer"), "CLOSED");
-    assert!(py.0.wait().unwrap().success());
+    assert_eq!(rx.next(), "CLOSED");
+    assert!(py.wait(DEADLINE).success());
     kaf_ok(&dir, &["produce", "mix", "-p", "0"], b"after1\nafter2\n");
     let out = consume_when_free(&dir, "mixg");
     assert!(
@@ -401,7 +248,7 @@ fn a_server_member_keeps_brokerless_members_out() {
 /// session expires; then brokerless members have it.
 #[test]
 fn a_dead_server_member_lets_brokerless_members_in() {
-    if !have_confluent_kafka() {
+    if !require_python("confluent_kafka") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -409,9 +256,9 @@ fn a_dead_server_member_lets_brokerless_members_in() {
     let script = script(&tmp);
     kaf_ok(&dir, &["topics", "create", "mix", "-p", "1"], b"");
     kaf_ok(&dir, &["produce", "mix"], b"a\nb\nc\n");
-    let server = Server::start(&dir, 0);
+    let server = Server::start_in(&dir);
     let (py, _stdin, rx) = python(&script, &server.bootstrap(), &["hold", "mix", "mixd", "3"]);
-    assert_eq!(next_line(&rx, "the consumer"), "HELD 3");
+    assert_eq!(rx.next(), "HELD 3");
     let out = kaf(&dir, &["consume", "mix", "-g", "mixd", "--no-wait"], b"");
     assert_eq!(out.status.code(), Some(7));
     drop(py); // kill -9: no LeaveGroup
@@ -431,7 +278,7 @@ fn a_dead_server_member_lets_brokerless_members_in() {
 /// it exits, the server's consumer joins and reads what came after.
 #[test]
 fn a_brokerless_member_keeps_server_members_out() {
-    if !have_confluent_kafka() {
+    if !require_python("confluent_kafka") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -440,20 +287,20 @@ fn a_brokerless_member_keeps_server_members_out() {
     kaf_ok(&dir, &["topics", "create", "mix", "-p", "2"], b"");
     let records: String = (0..50).map(|i| format!("r{i}\n")).collect();
     kaf_ok(&dir, &["produce", "mix"], records.as_bytes());
-    let server = Server::start(&dir, 0);
+    let server = Server::start_in(&dir);
 
-    let mut follower = kaf_cmd(&dir)
-        .args(["consume", "mix", "-g", "mixr", "-F"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let follower_out = lines_of(follower.stdout.take().unwrap());
-    let follower_pid = follower.id();
-    let mut follower = Guard(follower);
+    let mut follower = Proc::spawn(
+        kaf_cmd(&dir)
+            .args(["consume", "mix", "-g", "mixr", "-F"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let follower_out = follower.stdout_lines();
+    let follower_err = follower.watch_stderr();
+    let follower_pid = follower.pid();
     for _ in 0..50 {
-        next_line(&follower_out, "the brokerless member");
+        follower_out.next();
     }
 
     let (mut py, mut stdin, rx) = python(
@@ -462,7 +309,7 @@ fn a_brokerless_member_keeps_server_members_out() {
         &["refused", "mix", "mixr", "2"],
     );
     assert_eq!(
-        next_line(&rx, "the server's consumer"),
+        rx.next(),
         "REFUSED True 0 0",
         "(seen a refusal, partitions assigned, records read); server log:\n{}",
         server.log()
@@ -470,41 +317,32 @@ fn a_brokerless_member_keeps_server_members_out() {
 
     // Through the server, the group shows the brokerless member (once it has committed:
     // `groups describe -b` lists committed partitions).
-    let deadline = Instant::now() + DEADLINE;
-    loop {
-        let described = kaf_ok(
+    wait_until(DEADLINE, "the brokerless member is not described", || {
+        kaf_ok(
             &dir,
             &["-b", &server.bootstrap(), "groups", "describe", "mixr"],
             b"",
-        );
-        if described.contains(&format!("pid-{follower_pid}")) {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the brokerless member is not described:\n{described}"
-        );
-        thread::sleep(Duration::from_millis(100));
-    }
+        )
+        .contains(&format!("pid-{follower_pid}"))
+    });
 
     // A clean stop, so the follower's last commit is written.
-    let term = Command::new("kill")
-        .args(["-TERM", &follower_pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(term.success());
-    let status = follower.0.wait().unwrap();
-    assert!(status.success(), "brokerless member: {status}");
+    let status = follower.term();
+    assert!(
+        status.success(),
+        "brokerless member: {status}: {}",
+        follower_err.all()
+    );
     kaf_ok(&dir, &["produce", "mix", "-p", "1"], b"late1\nlate2\n");
     stdin.write_all(b"go\n").unwrap();
-    assert_eq!(next_line(&rx, "the server's consumer"), "GOT late1 late2");
-    assert!(py.0.wait().unwrap().success());
+    assert_eq!(rx.next(), "GOT late1 late2");
+    assert!(py.wait(DEADLINE).success());
 }
 
 /// Item 4: Metadata v10+ carries the topic id, the same one `kaf topics describe` shows.
 #[test]
 fn metadata_serves_the_topic_id() {
-    if !have_confluent_kafka() {
+    if !require_python("confluent_kafka") {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -518,10 +356,10 @@ fn metadata_serves_the_topic_id() {
         .and_then(|r| r.split_whitespace().next())
         .unwrap_or_else(|| panic!("no TopicId in:\n{described}"))
         .to_string();
-    let server = Server::start(&dir, 0);
+    let server = Server::start_in(&dir);
     let (mut py, _stdin, rx) = python(&script, &server.bootstrap(), &["topic-id", "tid"]);
-    let line = next_line(&rx, "the admin client");
-    assert!(py.0.wait().unwrap().success());
+    let line = rx.next();
+    assert!(py.wait(DEADLINE).success());
     // librdkafka prints ids in standard base64, Kafka (and kaf) in the URL-safe alphabet.
     let line = line.replace('+', "-").replace('/', "_");
     assert_eq!(line, format!("ID {local}"));

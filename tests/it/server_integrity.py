@@ -1,4 +1,4 @@
-# Client side of tests/server_integrity.rs: confluent-kafka (librdkafka) against `kaf server`.
+# Client side of tests/it/server_integrity.rs: confluent-kafka (librdkafka) against `kaf server`.
 # Usage: python3 server_integrity.py BOOTSTRAP COMMAND ARGS...
 # Every line this prints on stdout is a protocol line the Rust test reads; diagnostics go to
 # stderr. Every loop is bounded, so a broken server fails the test instead of hanging it.

@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{ChildStdin, Command, Output, Stdio};
+use std::process::{ChildStdin, Command, Stdio};
 
 use tempfile::TempDir;
 
@@ -180,9 +180,35 @@ fn idempotent_producer_survives_kill9_without_duplicates() {
     assert_eq!(stored.len(), N);
 }
 
+/// Topic mix with `partitions` partitions holding `records`, and a server over its data
+/// directory: (scratch directory, data directory, client script, server).
+fn mix(partitions: u32, records: &str) -> (TempDir, PathBuf, PathBuf, Server) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let script = script(&tmp);
+    let p = partitions.to_string();
+    kaf_ok(&dir, &["topics", "create", "mix", "-p", &p], b"");
+    kaf_ok(&dir, &["produce", "mix"], records.as_bytes());
+    let server = Server::start_in(&dir);
+    (tmp, dir, script, server)
+}
+
+/// A brokerless member of GROUP on topic mix is refused (exit 7 with --no-wait) and prints
+/// nothing.
+fn assert_refused(dir: &Path, group: &str) {
+    let out = kaf(dir, &["consume", "mix", "-g", group, "--no-wait"], b"");
+    assert_eq!(
+        out.status.code(),
+        Some(7),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.is_empty(), "printed: {:?}", out.stdout);
+}
+
 /// Runs `kaf consume mix -g GROUP --no-wait` until it is let in (exit other than 7), within
-/// the deadline; returns that run's output.
-fn consume_when_free(dir: &Path, group: &str) -> Output {
+/// the deadline; that run must succeed and print `want`.
+fn assert_consumed_when_free(dir: &Path, group: &str, want: &str) {
     let mut admitted = None;
     wait_until(
         DEADLINE,
@@ -197,7 +223,13 @@ fn consume_when_free(dir: &Path, group: &str) -> Output {
             true
         },
     );
-    admitted.unwrap()
+    let out = admitted.unwrap();
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), want);
 }
 
 /// Item 7, first half: while a consumer joined through the server holds the group, a
@@ -208,13 +240,8 @@ fn a_server_member_keeps_brokerless_members_out() {
     if !require_python("confluent_kafka") {
         return;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("data");
-    let script = script(&tmp);
-    kaf_ok(&dir, &["topics", "create", "mix", "-p", "2"], b"");
     let records: String = (0..100).map(|i| format!("r{i}\n")).collect();
-    kaf_ok(&dir, &["produce", "mix"], records.as_bytes());
-    let server = Server::start_in(&dir);
+    let (_tmp, dir, script, server) = mix(2, &records);
     let (mut py, mut stdin, rx) = python(
         &script,
         &server.bootstrap(),
@@ -222,26 +249,13 @@ fn a_server_member_keeps_brokerless_members_out() {
     );
     assert_eq!(rx.next(), "HELD 100");
 
-    let out = kaf(&dir, &["consume", "mix", "-g", "mixg", "--no-wait"], b"");
-    assert_eq!(
-        out.status.code(),
-        Some(7),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(out.stdout.is_empty(), "printed: {:?}", out.stdout);
+    assert_refused(&dir, "mixg");
 
     stdin.write_all(b"close\n").unwrap();
     assert_eq!(rx.next(), "CLOSED");
     assert!(py.wait(DEADLINE).success());
     kaf_ok(&dir, &["produce", "mix", "-p", "0"], b"after1\nafter2\n");
-    let out = consume_when_free(&dir, "mixg");
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "after1\nafter2\n");
+    assert_consumed_when_free(&dir, "mixg", "after1\nafter2\n");
 }
 
 /// Item 7: a server member that dies without leaving holds the group only until its
@@ -251,25 +265,13 @@ fn a_dead_server_member_lets_brokerless_members_in() {
     if !require_python("confluent_kafka") {
         return;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("data");
-    let script = script(&tmp);
-    kaf_ok(&dir, &["topics", "create", "mix", "-p", "1"], b"");
-    kaf_ok(&dir, &["produce", "mix"], b"a\nb\nc\n");
-    let server = Server::start_in(&dir);
+    let (_tmp, dir, script, server) = mix(1, "a\nb\nc\n");
     let (py, _stdin, rx) = python(&script, &server.bootstrap(), &["hold", "mix", "mixd", "3"]);
     assert_eq!(rx.next(), "HELD 3");
-    let out = kaf(&dir, &["consume", "mix", "-g", "mixd", "--no-wait"], b"");
-    assert_eq!(out.status.code(), Some(7));
+    assert_refused(&dir, "mixd");
     drop(py); // kill -9: no LeaveGroup
     kaf_ok(&dir, &["produce", "mix"], b"d\n");
-    let out = consume_when_free(&dir, "mixd");
-    assert!(
-        out.status.success(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "d\n");
+    assert_consumed_when_free(&dir, "mixd", "d\n");
 }
 
 /// Item 7, second half: while a brokerless member holds the group, a consumer joining
@@ -281,13 +283,8 @@ fn a_brokerless_member_keeps_server_members_out() {
     if !require_python("confluent_kafka") {
         return;
     }
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("data");
-    let script = script(&tmp);
-    kaf_ok(&dir, &["topics", "create", "mix", "-p", "2"], b"");
     let records: String = (0..50).map(|i| format!("r{i}\n")).collect();
-    kaf_ok(&dir, &["produce", "mix"], records.as_bytes());
-    let server = Server::start_in(&dir);
+    let (_tmp, dir, script, server) = mix(2, &records);
 
     let mut follower = Proc::spawn(
         kaf_cmd(&dir)

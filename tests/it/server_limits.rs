@@ -44,6 +44,16 @@ impl Client for Server {
 
 const MIB: usize = 1024 * 1024;
 
+/// A server whose frames may be `frame` bytes, with `budget` request bytes in flight.
+fn budgeted(frame: usize, budget: usize) -> Server {
+    Server::start(&[
+        "--max-frame-bytes",
+        &frame.to_string(),
+        "--max-request-bytes-in-flight",
+        &budget.to_string(),
+    ])
+}
+
 /// Connections that each send all but the last byte of a large frame and stall: without a
 /// budget the server buffered every one of them (the 50 × 250 MiB grew it to
 /// 267 MB); with one, only as many as the budget holds are read, the rest wait unread, and
@@ -52,12 +62,7 @@ const MIB: usize = 1024 * 1024;
 fn stalled_large_frames_stay_within_the_budget_of_bytes_in_flight() {
     let frame = 8 * MIB;
     let budget = 16 * MIB;
-    let server = Server::start(&[
-        "--max-frame-bytes",
-        &frame.to_string(),
-        "--max-request-bytes-in-flight",
-        &budget.to_string(),
-    ]);
+    let server = budgeted(frame, budget);
     let before = server.peak_rss();
     let n = 24;
     let payload = Arc::new(vec![b'x'; frame - 1]);
@@ -130,12 +135,7 @@ fn many_stalled_frame_headers_hold_no_memory_for_what_never_came() {
 #[test]
 fn a_large_frame_is_served_once_a_stalled_one_gives_its_budget_back() {
     let frame = 2 * MIB;
-    let server = Server::start(&[
-        "--max-frame-bytes",
-        &frame.to_string(),
-        "--max-request-bytes-in-flight",
-        &frame.to_string(),
-    ]);
+    let server = budgeted(frame, frame);
     // One stalled frame holds the whole budget.
     let mut staller = TcpStream::connect(server.addr).unwrap();
     staller.write_all(&(frame as i32).to_be_bytes()).unwrap();

@@ -306,6 +306,16 @@ p.flush(30)
         })
         .collect();
     drop(server);
+    // Everything has stopped: doctor must find nothing wrong with what the soak left. It
+    // reads the whole log, so it runs beside the checks below rather than after them.
+    let final_doctor = {
+        let mut cmd = kaf(&dir);
+        cmd.arg("doctor");
+        std::thread::spawn(move || {
+            let out = harness::run(&mut cmd, b"");
+            (show(&cmd, &out), out)
+        })
+    };
 
     // The log: every acknowledged record exactly once, producers' records in order.
     let log = harness::run(kaf(&dir).args(["consume", "soak"]).args(fmt), b"");
@@ -365,15 +375,10 @@ p.flush(30)
         log.len(),
         "group outputs do not cover the log"
     );
-    // Everything has stopped: doctor finds nothing wrong with what the soak left.
-    let mut cmd = kaf(&dir);
-    cmd.arg("doctor");
-    let doctor = harness::run(&mut cmd, b"");
-    let report = String::from_utf8_lossy(&doctor.stdout);
+    let (shown, doctor) = final_doctor.join().unwrap();
     assert!(
-        doctor.status.success() && !report.contains("PROBLEM:"),
-        "doctor after the soak: {}",
-        show(&cmd, &doctor)
+        doctor.status.success() && !String::from_utf8_lossy(&doctor.stdout).contains("PROBLEM:"),
+        "doctor after the soak: {shown}"
     );
     eprintln!(
         "soak: {secs} s, {} records in the log, {} acknowledged, {kills} producers killed, {repair_runs} repair runs ({repaired} repairs), server peak RSS {} KiB",

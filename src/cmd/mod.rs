@@ -77,6 +77,15 @@ impl Context {
         Store::open(&self.data_dir()?)
     }
 
+    /// The brokerless broker, or None with `-b` (for what only the data directory can do,
+    /// such as produce's deferred auto-creation).
+    pub fn local(&self) -> Result<Option<Local>> {
+        if self.remote.is_some() {
+            return Ok(None);
+        }
+        Ok(Some(Local::new(Store::open(&self.data_dir()?)?)))
+    }
+
     /// The broker commands talk to: remote with `-b`, else the data directory.
     pub fn broker(&self) -> Result<Box<dyn Broker>> {
         if let Some(cfg) = &self.remote {

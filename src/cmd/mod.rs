@@ -26,7 +26,10 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     let remote = match &cli.command {
         // The server serves a data directory; KAF_BROKERS in its environment means nothing.
         // Doctor, completions and man pages need no broker either.
-        Command::Server(_) | Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => None,
+        Command::Server(_) | Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {
+            refuse_client_options(&cli)?;
+            None
+        }
         _ => Config::from_args(
             cli.brokers.as_deref(),
             &cli.client_config,
@@ -47,6 +50,42 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
     }
+}
+
+/// Refuses `-b`, `-X` and `--acks` given to a command that never talks to a broker: silently
+/// ignoring them made `kaf -b HOST doctor` check the local directory and report no problems.
+/// A `-b` equal to `KAF_BROKERS` came from the environment (clap merges the two), which
+/// profiles set for every command, so that one is ignored as before.
+fn refuse_client_options(cli: &Cli) -> Result<()> {
+    let name = match &cli.command {
+        Command::Server(_) => "server",
+        Command::Doctor(_) => "doctor",
+        Command::Completions(_) => "completions",
+        Command::Man(_) => "man",
+        _ => return Ok(()),
+    };
+    let from_env = std::env::var("KAF_BROKERS").ok();
+    let given = if cli.brokers.is_some() && cli.brokers != from_env {
+        Some("-b/--brokers")
+    } else if !cli.client_config.is_empty() {
+        Some("-X")
+    } else if cli.acks.is_some() {
+        Some("--acks")
+    } else {
+        None
+    };
+    let Some(opt) = given else { return Ok(()) };
+    let hint = match name {
+        "doctor" | "server" => format!(
+            "`kaf {name}` works on the data directory (--dir or KAF_DIR); run it on the \
+             broker's machine, without {opt}"
+        ),
+        _ => format!("drop {opt}: `kaf {name}` talks to no broker"),
+    };
+    Err(Error::UsageHint(
+        format!("{opt} does not apply to `kaf {name}`"),
+        hint,
+    ))
 }
 
 /// Global options, resolved lazily so that commands that need no data directory (help,

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crate::broker::{Broker, Producer};
 use crate::broker::local::Local;
 use crate::error::{Error, Result};
+use crate::cmd::topics::metric_note;
 use crate::store::{TopicMeta, topic};
 
 /// The most partitions an auto-created topic grows to for `--keep-partition` input: a typo'd
@@ -77,7 +78,7 @@ impl Target {
                      KAF_AUTO_CREATE=0 turns it off)"
                 );
                 if let Some(w) = topic::collision_warning(&name) {
-                    eprintln!("kaf: warning: {w} {}", topic_metric_note());
+                    eprintln!("kaf: warning: {w} {}", metric_note());
                 }
             } else {
                 // Created by someone else meanwhile: theirs, not ours to grow or remove.
@@ -128,12 +129,6 @@ impl Target {
     pub(super) fn prepare(&mut self, parts: usize) -> Result<()> {
         self.ensure(parts)
     }
-}
-
-/// Why the `.`/`_` warning matters, said once where it is printed.
-pub(crate) fn topic_metric_note() -> &'static str {
-    "(Kafka replaces '.' with '_' in metric names, so topics such as \"a.b\" and \"a_b\" \
-     would share their metrics on a Kafka cluster.)"
 }
 
 impl Producer for Target {

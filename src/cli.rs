@@ -16,17 +16,19 @@ pub struct Cli {
     #[arg(long, global = true, hide = true, value_name = "HOST:PORT")]
     pub zookeeper: Option<String>,
 
-    /// Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]
-    #[arg(long, global = true, env = "KAF_DIR", value_name = "DIR")]
+    /// Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]
+    // The environment variables are read in `cmd`, not by clap: clap counts an argument
+    // set from the environment as given, and its usage lines then show `--dir <DIR>` as
+    // if it were required.
+    #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
     /// Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the
-    /// data directory
+    /// data directory [env: KAF_BROKERS]
     #[arg(
         short = 'b',
         long,
         global = true,
-        env = "KAF_BROKERS",
         value_name = "HOST:PORT[,HOST:PORT...]",
         visible_aliases = ["bootstrap-server", "broker-list"]
     )]

@@ -31,13 +31,18 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             None
         }
         _ => Config::from_args(
-            cli.brokers.as_deref(),
+            cli.brokers
+                .clone()
+                .or_else(|| std::env::var("KAF_BROKERS").ok())
+                .as_deref(),
             &cli.client_config,
             cli.acks.as_deref(),
         )?,
     };
     let ctx = Context {
-        dir: cli.dir,
+        dir: cli
+            .dir
+            .or_else(|| std::env::var_os("KAF_DIR").filter(|d| !d.is_empty()).map(PathBuf::from)),
         remote,
     };
     match cli.command {
@@ -54,8 +59,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
 
 /// Refuses `-b`, `-X` and `--acks` given to a command that never talks to a broker: silently
 /// ignoring them made `kaf -b HOST doctor` check the local directory and report no problems.
-/// A `-b` equal to `KAF_BROKERS` came from the environment (clap merges the two), which
-/// profiles set for every command, so that one is ignored as before.
+/// `KAF_BROKERS` in the environment (which profiles set for every command) is not refused.
 fn refuse_client_options(cli: &Cli) -> Result<()> {
     let name = match &cli.command {
         Command::Server(_) => "server",
@@ -64,8 +68,7 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
         Command::Man(_) => "man",
         _ => return Ok(()),
     };
-    let from_env = std::env::var("KAF_BROKERS").ok();
-    let given = if cli.brokers.is_some() && cli.brokers != from_env {
+    let given = if cli.brokers.is_some() {
         Some("-b/--brokers")
     } else if !cli.client_config.is_empty() {
         Some("-X")

@@ -313,7 +313,16 @@ pub struct ProduceArgs {
   beginning|earliest|oldest|start   end|latest|newest   stored (the group's offset)
   N (absolute)   -N (N before the end)   +N (N after the start)
   @TIME: first record at or after TIME (epoch ms, RFC 3339, 2024-05-01, -1h)
-  A:B: from A, stopping before B (e.g. 100:200, @-2h:@-1h)
+  A:B: from A, stopping before B (e.g. 100:200, @-2h:@-1h; an empty range is an error)
+
+Format (-f), kcat's tokens:
+  %v or %s  value          %k  key           %h  headers as k=v,k=v
+  %t  topic                %p  partition     %o  offset
+  %T  timestamp (epoch ms) %S  value size    %K  key size (-1 for a null key)
+  %%  a percent sign
+  Modifiers: %v{base64} %v{hex} (also on %s, %k, %h); %T{rfc3339}
+  Escapes: \\n \\r \\t \\0 \\\\ \\xNN
+  Null keys and values print as nothing, or as --null-literal STR
 
 Examples:
   kaf consume logs -o -10                  # the last 10 of each partition
@@ -345,13 +354,14 @@ pub struct ConsumeArgs {
         alias = "max-messages"
     )]
     pub count: Option<u64>,
-    /// Keep waiting for new messages, as tail -F does
+    /// Keep waiting for new messages, as tail -F does (and for the topic, if it does not
+    /// exist yet)
     #[arg(short = 'F', long)]
     pub follow: bool,
     /// Exit at the end (the default; accepted for kcat users)
     #[arg(short = 'e', hide = true)]
     pub exit_at_end: bool,
-    /// Output format with kcat's tokens, e.g. '%k\t%v\n' (see kaf(1))
+    /// Output format with kcat's tokens, e.g. '%k\t%v\n' (see Format below)
     #[arg(short = 'f', long, value_name = "FMT", conflicts_with_all = ["json", "output"])]
     pub format: Option<String>,
     /// JSON lines output (same as --output json)

@@ -35,6 +35,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand topic 'Create, list, describe and delete topics'
             cand produce 'Write messages read from stdin or files to a topic'
             cand consume 'Print a topic''s messages'
+            cand offsets 'Print each partition''s offset at the beginning, the end or a time, without consuming'
             cand groups 'List, describe, reset and delete consumer groups'
             cand group 'List, describe, reset and delete consumer groups'
             cand server 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
@@ -342,6 +343,23 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --no-wait 'When other members hold every partition, exit with status 7 (group busy)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'kaf;offsets'= {
+            cand -p 'Only this partition (repeatable)'
+            cand --partition 'Only this partition (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines output: {"topic","partition","offset"}'
+            cand --json 'JSON lines output: {"topic","partition","offset"}'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'kaf;groups'= {
             cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
@@ -682,6 +700,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand topics 'Create, list, describe and delete topics'
             cand produce 'Write messages read from stdin or files to a topic'
             cand consume 'Print a topic''s messages'
+            cand offsets 'Print each partition''s offset at the beginning, the end or a time, without consuming'
             cand groups 'List, describe, reset and delete consumer groups'
             cand server 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
             cand doctor 'Check a data directory: every batch''s CRC and offsets, indexes, group files'
@@ -706,6 +725,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;produce'= {
         }
         &'kaf;help;consume'= {
+        }
+        &'kaf;help;offsets'= {
         }
         &'kaf;help;groups'= {
             cand list 'List consumer groups'

@@ -35,6 +35,7 @@ complete -c kaf -n "__fish_kaf_needs_command" -f -a "topics" -d 'Create, list, d
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "topic" -d 'Create, list, describe and delete topics'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "consume" -d 'Print a topic\'s messages'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "offsets" -d 'Print each partition\'s offset at the beginning, the end or a time, without consuming'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "group" -d 'List, describe, reset and delete consumer groups'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
@@ -205,6 +206,14 @@ complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-commit -d 'Read w
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l wait -d 'When other members hold every partition, wait for one to be free (the default)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-wait -d 'When other members hold every partition, exit with status 7 (group busy)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s p -l partition -d 'Only this partition (repeatable)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s J -l json -d 'JSON lines output: {"topic","partition","offset"}'
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
@@ -382,15 +391,16 @@ complete -c kaf -n "__fish_kaf_using_subcommand man" -s b -l brokers -l bootstra
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s h -l help -d 'Print help'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe and delete topics'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "consume" -d 'Print a topic\'s messages'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "doctor" -d 'Check a data directory: every batch\'s CRC and offsets, indexes, group files'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "consume" -d 'Print a topic\'s messages'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "offsets" -d 'Print each partition\'s offset at the beginning, the end or a time, without consuming'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "doctor" -d 'Check a data directory: every batch\'s CRC and offsets, indexes, group files'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
@@ -402,7 +412,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
 
 # Topic and group names, looked up in the data directory.
-complete -c kaf -n "__fish_seen_subcommand_from produce consume; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list 2>/dev/null)"
 complete -c kaf -l group -s g -f -a "(kaf groups list 2>/dev/null)"

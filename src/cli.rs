@@ -61,6 +61,8 @@ pub enum Command {
     Produce(ProduceArgs),
     /// Print a topic's messages
     Consume(ConsumeArgs),
+    /// Print each partition's offset at the beginning, the end or a time, without consuming
+    Offsets(OffsetsArgs),
     /// List, describe, reset and delete consumer groups
     #[command(subcommand, visible_alias = "group")]
     Groups(GroupsCommand),
@@ -398,6 +400,31 @@ pub struct ConsumeArgs {
     /// When other members hold every partition, exit with status 7 (group busy)
     #[arg(long, overrides_with = "wait")]
     pub no_wait: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Output: one line per partition, TOPIC<tab>PARTITION<tab>OFFSET; with -J, one JSON
+object per line: {\"topic\":\"logs\",\"partition\":0,\"offset\":42}
+
+Examples:
+  kaf offsets logs                     # the end offset of each partition
+  kaf offsets logs beginning -p 0
+  kaf offsets logs @2024-05-01T00:00:00Z -J
+  kaf offsets logs @-1h                # where the last hour starts")]
+pub struct OffsetsArgs {
+    /// Topic name
+    #[arg(value_name = "TOPIC")]
+    pub topic: String,
+    /// beginning (earliest), end (latest) or @TIME: the first offset at or after TIME (epoch
+    /// ms, RFC 3339, date, -1h), or the end offset when no record is that late
+    #[arg(value_name = "POSITION", default_value = "end")]
+    pub position: String,
+    /// Only this partition (repeatable)
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Vec<i32>,
+    /// JSON lines output: {"topic","partition","offset"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -5,6 +5,7 @@ pub mod consume;
 pub mod doctor;
 pub mod groups;
 pub mod man;
+pub mod offsets;
 pub mod produce;
 pub mod server;
 pub mod topics;
@@ -49,6 +50,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Topics(c) => topics::run(&ctx, c),
         Command::Produce(a) => produce::run(&ctx, a),
         Command::Consume(a) => consume::run(&ctx, a),
+        Command::Offsets(a) => offsets::run(&ctx, a),
         Command::Groups(c) => groups::run(&ctx, c),
         Command::Server(a) => server::run(&ctx, a),
         Command::Doctor(a) => doctor::run(&ctx, a),

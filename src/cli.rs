@@ -403,14 +403,16 @@ pub struct ConsumeArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Output: one line per partition, TOPIC<tab>PARTITION<tab>OFFSET; with -J, one JSON
+#[command(
+    after_help = "Output: one line per partition, TOPIC<tab>PARTITION<tab>OFFSET; with -J, one JSON
 object per line: {\"topic\":\"logs\",\"partition\":0,\"offset\":42}
 
 Examples:
   kaf offsets logs                     # the end offset of each partition
   kaf offsets logs beginning -p 0
   kaf offsets logs @2024-05-01T00:00:00Z -J
-  kaf offsets logs @-1h                # where the last hour starts")]
+  kaf offsets logs @-1h                # where the last hour starts"
+)]
 pub struct OffsetsArgs {
     /// Topic name
     #[arg(value_name = "TOPIC")]

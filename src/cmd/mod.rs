@@ -41,9 +41,11 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         )?,
     };
     let ctx = Context {
-        dir: cli
-            .dir
-            .or_else(|| std::env::var_os("KAF_DIR").filter(|d| !d.is_empty()).map(PathBuf::from)),
+        dir: cli.dir.or_else(|| {
+            std::env::var_os("KAF_DIR")
+                .filter(|d| !d.is_empty())
+                .map(PathBuf::from)
+        }),
         remote,
     };
     match cli.command {

@@ -57,10 +57,7 @@ fn create(ctx: &Context, a: TopicCreateArgs) -> Result<()> {
         Ok(()) => {
             // Only when a topic was made: a no-op --if-not-exists has nothing to warn about.
             if let Some(w) = topic::collision_warning(&name) {
-                eprintln!(
-                    "WARNING: {w} {}",
-                    metric_note()
-                );
+                eprintln!("WARNING: {w} {}", metric_note());
             }
             eprintln!("Created topic \"{name}\".");
             Ok(())

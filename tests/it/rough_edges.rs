@@ -60,7 +60,10 @@ fn auto_creation_says_so_creates_nothing_for_no_records_and_can_be_turned_off() 
     );
     assert_eq!(code(&out), Some(3), "{}", stderr(&out));
     let err = stderr(&out);
-    assert!(err.contains("hint: ") && err.contains("kaf topics create typo"), "{err}");
+    assert!(
+        err.contains("hint: ") && err.contains("kaf topics create typo"),
+        "{err}"
+    );
     assert_eq!(topics(d.path()), ["bgi"]);
 }
 
@@ -158,14 +161,20 @@ fn client_options_are_refused_where_they_do_not_apply() {
         (&["-b", "127.0.0.1:1"][..], &["doctor"][..]),
         (&["-X", "client.id=x"], &["doctor"]),
         (&["--acks", "1"], &["server", "--listen", "127.0.0.1:0"]),
-        (&["-b", "127.0.0.1:1"], &["server", "--listen", "127.0.0.1:0"]),
+        (
+            &["-b", "127.0.0.1:1"],
+            &["server", "--listen", "127.0.0.1:0"],
+        ),
         (&["-b", "127.0.0.1:1"], &["completions", "bash"]),
         (&["-X", "acks=1"], &["man", man_dir]),
     ] {
         let out = run(kaf_cmd(d.path()).args(opts).args(cmd), b"");
         let err = stderr(&out);
         assert_eq!(code(&out), Some(2), "{opts:?} {cmd:?}: {err}");
-        assert!(err.contains("does not apply") && err.contains("hint: "), "{err}");
+        assert!(
+            err.contains("does not apply") && err.contains("hint: "),
+            "{err}"
+        );
         assert!(out.stdout.is_empty());
     }
     assert!(!Path::new(man_dir).exists());
@@ -232,7 +241,10 @@ fn an_empty_offset_range_is_a_usage_error() {
         assert_eq!(code(&out), Some(2), "-o {range}: {}", stderr(&out));
         assert!(stderr(&out).contains("empty"), "{}", stderr(&out));
     }
-    assert_eq!(stdout(&ok(d.path(), &["consume", "t", "-o", "1:2"], b"")), "b\n");
+    assert_eq!(
+        stdout(&ok(d.path(), &["consume", "t", "-o", "1:2"], b"")),
+        "b\n"
+    );
 }
 
 #[test]
@@ -240,9 +252,16 @@ fn the_metric_name_warning_comes_only_with_a_creation() {
     let d = tempfile::tempdir().unwrap();
     let out = ok(d.path(), &["topics", "create", "a_b"], b"");
     let err = stderr(&out);
-    assert!(err.contains("WARNING: Due to limitations in metric names"), "{err}");
+    assert!(
+        err.contains("WARNING: Due to limitations in metric names"),
+        "{err}"
+    );
     assert!(err.contains("share their metrics"), "says why: {err}");
-    let out = ok(d.path(), &["topics", "create", "a_b", "--if-not-exists"], b"");
+    let out = ok(
+        d.path(),
+        &["topics", "create", "a_b", "--if-not-exists"],
+        b"",
+    );
     assert_eq!(stderr(&out), "");
     // Produce to an existing one: silent; to a new one: once, with the creation notice.
     assert_eq!(stderr(&ok(d.path(), &["produce", "a_b"], b"x\n")), "");
@@ -261,14 +280,16 @@ fn usage_errors_with_kaf_dir_set_do_not_show_dir_as_required() {
     assert!(err.contains("Usage: kaf produce"), "{err}");
     assert!(!err.contains("--dir <DIR>"), "{err}");
     // KAF_DIR still names the data directory.
-    let out = run(kaf_bin().args(["produce", "t"]).env("KAF_DIR", d.path()), b"x\n");
+    let out = run(
+        kaf_bin().args(["produce", "t"]).env("KAF_DIR", d.path()),
+        b"x\n",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(topics(d.path()), ["t"]);
 }
 
 fn page(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("man").join(name))
-        .unwrap()
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("man").join(name)).unwrap()
 }
 
 #[test]
@@ -279,7 +300,14 @@ fn man_pages_escape_backslashes_and_document_format_tokens() {
         consume.contains(".B kaf consume orders \\-f '%k\\(rst%v\\(rsn'"),
         "{consume}"
     );
-    for token in ["%T{rfc3339}", "%v{base64}", "%K", "%S", "%h", "\\-\\-null\\-literal"] {
+    for token in [
+        "%T{rfc3339}",
+        "%v{base64}",
+        "%K",
+        "%S",
+        "%h",
+        "\\-\\-null\\-literal",
+    ] {
         assert!(consume.contains(token), "kaf-consume.1 lacks {token}");
     }
     assert!(!consume.contains("(see kaf(1))"));
@@ -289,7 +317,11 @@ fn man_pages_escape_backslashes_and_document_format_tokens() {
     let see_also = &kaf1[kaf1.find(".SH \"SEE ALSO\"").unwrap()..];
     assert!(!see_also.contains("\nkaf(1)") && !see_also.contains(" kaf(1)"));
     assert!(see_also.contains("kaf\\-consume(1)"), "{see_also}");
-    assert_eq!(kaf1.matches("echo hello | kaf produce").count(), 1, "examples twice");
+    assert_eq!(
+        kaf1.matches("echo hello | kaf produce").count(),
+        1,
+        "examples twice"
+    );
     assert!(page("kaf-produce.1").contains("kaf(1)"));
 }
 
@@ -297,13 +329,28 @@ fn man_pages_escape_backslashes_and_document_format_tokens() {
 fn offsets_prints_each_partitions_offset_without_consuming() {
     let d = tempfile::tempdir().unwrap();
     ok(d.path(), &["topics", "create", "t", "-p", "2"], b"");
-    ok(d.path(), &["produce", "t", "-p", "0", "--timestamp", "1000"], b"a\nb\n");
-    ok(d.path(), &["produce", "t", "-p", "0", "--timestamp", "5000"], b"c\n");
-    ok(d.path(), &["produce", "t", "-p", "1", "--timestamp", "2000"], b"d\n");
+    ok(
+        d.path(),
+        &["produce", "t", "-p", "0", "--timestamp", "1000"],
+        b"a\nb\n",
+    );
+    ok(
+        d.path(),
+        &["produce", "t", "-p", "0", "--timestamp", "5000"],
+        b"c\n",
+    );
+    ok(
+        d.path(),
+        &["produce", "t", "-p", "1", "--timestamp", "2000"],
+        b"d\n",
+    );
     let lines = |args: &[&str]| stdout(&ok(d.path(), args, b""));
     assert_eq!(lines(&["offsets", "t"]), "t\t0\t3\nt\t1\t1\n");
     assert_eq!(lines(&["offsets", "t", "end"]), "t\t0\t3\nt\t1\t1\n");
-    assert_eq!(lines(&["offsets", "t", "beginning", "-p", "1"]), "t\t1\t0\n");
+    assert_eq!(
+        lines(&["offsets", "t", "beginning", "-p", "1"]),
+        "t\t1\t0\n"
+    );
     assert_eq!(lines(&["offsets", "t", "@3000"]), "t\t0\t2\nt\t1\t1\n");
     assert_eq!(
         lines(&["offsets", "t", "@1500", "-J"]),
@@ -313,7 +360,10 @@ fn offsets_prints_each_partitions_offset_without_consuming() {
     // Nothing was consumed or committed: no group appeared.
     assert_eq!(stdout(&ok(d.path(), &["groups", "list"], b"")).trim(), "");
     assert_eq!(code(&kaf(d.path(), &["offsets", "nope"], b"")), Some(3));
-    assert_eq!(code(&kaf(d.path(), &["offsets", "t", "-p", "2"], b"")), Some(3));
+    assert_eq!(
+        code(&kaf(d.path(), &["offsets", "t", "-p", "2"], b"")),
+        Some(3)
+    );
     assert_eq!(code(&kaf(d.path(), &["offsets", "t", "5"], b"")), Some(2));
 
     // The same answers through a server.

@@ -24,9 +24,9 @@ use std::fs::File;
 use std::io::IsTerminal;
 use std::time::Instant;
 
-use crate::cli::{OnInvalid, ProduceArgs};
-use crate::broker::{Broker, Producer};
 use crate::broker::local::auto_create_enabled;
+use crate::broker::{Broker, Producer};
+use crate::cli::{OnInvalid, ProduceArgs};
 use crate::cmd::Context;
 use crate::error::{Error, Result};
 use crate::format::Format;

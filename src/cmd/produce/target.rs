@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
-use crate::broker::{Broker, Producer};
 use crate::broker::local::Local;
-use crate::error::{Error, Result};
+use crate::broker::{Broker, Producer};
 use crate::cmd::topics::metric_note;
+use crate::error::{Error, Result};
 use crate::store::{TopicMeta, topic};
 
 /// The most partitions an auto-created topic grows to for `--keep-partition` input: a typo'd
@@ -140,7 +140,11 @@ impl Producer for Target {
         self.max_batch
     }
 
-    fn send(&mut self, partition: i32, batch: &mut crate::store::batch::BatchBuilder) -> Result<i64> {
+    fn send(
+        &mut self,
+        partition: i32,
+        batch: &mut crate::store::batch::BatchBuilder,
+    ) -> Result<i64> {
         if self.producer.is_none() {
             self.ensure(self.parts)?;
         }

@@ -153,7 +153,9 @@ fn open_target(ctx: &Context, name: &str) -> Result<target::Target> {
             target::Target::deferred(name.to_string(), local)
         }
         // With auto-creation off, the broker's refusal carries the hint.
-        Err(Error::TopicNotFound { .. }) => local.producer(name, true).map(|_| unreachable!()),
+        Err(Error::TopicNotFound { .. }) => local
+            .producer(name, true)
+            .map(|p| target::Target::open(name.to_string(), p)),
         r => Ok(target::Target::open(name.to_string(), r?)),
     }
 }

@@ -25,6 +25,8 @@ pub(super) struct Target {
     /// Partitions the topic has (or will be created with).
     parts: usize,
     max_batch: usize,
+    /// Whether this run created the topic.
+    created: bool,
     /// Whether anything reached the topic yet (an auto-created topic is removed again when
     /// its first append fails).
     written: bool,
@@ -39,6 +41,7 @@ impl Target {
             name,
             producer: Some(producer),
             local: None,
+            created: false,
             written: false,
         }
     }
@@ -52,6 +55,7 @@ impl Target {
             local: Some(local),
             parts: 1,
             max_batch: meta.max_message_bytes() as usize,
+            created: false,
             written: false,
         })
     }
@@ -67,11 +71,21 @@ impl Target {
         let Some(local) = self.local.take() else {
             return Ok(());
         };
-        let name = self.name.clone();
         let mut ours = true;
+        let result = self.create_or_grow(&local, parts, &mut ours);
+        // Kept while the topic is ours (also after a failure: `abandon` may remove it).
+        if ours {
+            self.local = Some(local);
+        }
+        result
+    }
+
+    fn create_or_grow(&mut self, local: &Local, parts: usize, ours: &mut bool) -> Result<()> {
+        let name = self.name.clone();
         if self.producer.is_none() {
             let n = parts.max(1) as i32;
             if local.auto_create(&name, n)? {
+                self.created = true;
                 let s = if n == 1 { "" } else { "s" };
                 eprintln!(
                     "kaf: created topic \"{name}\" with {n} partition{s} (auto-create; \
@@ -82,14 +96,14 @@ impl Target {
                 }
             } else {
                 // Created by someone else meanwhile: theirs, not ours to grow or remove.
-                ours = false;
+                *ours = false;
             }
             let p = local.producer(&name, false)?;
             self.parts = p.partitions().max(1) as usize;
             self.max_batch = p.max_batch_bytes();
             self.producer = Some(p);
         }
-        if ours && parts > self.parts {
+        if *ours && parts > self.parts {
             if let Some(p) = self.producer.as_mut() {
                 p.flush()?;
             }
@@ -102,9 +116,6 @@ impl Target {
             self.parts = p.partitions().max(1) as usize;
             self.producer = Some(p);
         }
-        if ours {
-            self.local = Some(local);
-        }
         Ok(())
     }
 
@@ -114,7 +125,8 @@ impl Target {
         if self.written {
             return;
         }
-        if let (Some(local), Some(_)) = (&self.local, &self.producer) {
+        // `local` is still set only when this run created the topic (or never got to).
+        if let (Some(local), true) = (&self.local, self.created) {
             self.producer = None;
             if local.delete_topic(&self.name).is_ok() {
                 eprintln!(

@@ -165,7 +165,7 @@ impl Client {
             };
             let now = Instant::now();
             if now >= deadline {
-                return Err(e);
+                return Err(exhausted(e, budget));
             }
             std::thread::sleep(backoff.min(deadline - now));
             backoff = (backoff * 2).min(self.cfg.retry_backoff_max);
@@ -292,6 +292,11 @@ impl Client {
             .filter(|l| *l >= 0)
     }
 
+    /// How many partitions the cached metadata gives `topic` (None: not cached).
+    pub fn partition_count(&self, topic: &str) -> Option<usize> {
+        lock(&self.meta).leaders.get(topic).map(Vec::len)
+    }
+
     /// The leader's address, refreshing the metadata when the cache has no leader. A
     /// `Step::Retry` while the partition has no leader (an election, a new topic).
     pub fn leader_addr(&self, topic: &str, partition: i32) -> Result<Step<String>> {
@@ -394,6 +399,21 @@ impl Client {
 
     pub fn forget_coordinator(&self, group: &str) {
         lock(&self.meta).coordinators.remove(group);
+    }
+}
+
+/// The error that ends a retry loop: a network error as it is (it already says that no
+/// broker answered), anything else (a retriable Kafka code, a topic still without leaders)
+/// as `RetriesExhausted`, so that it exits 5 like a lost broker instead of reading as a
+/// refusal.
+fn exhausted(e: Error, budget: Duration) -> Error {
+    match e {
+        e if is_network(&e) => e,
+        e @ Error::RetriesExhausted { .. } => e,
+        e => Error::RetriesExhausted {
+            error: Box::new(e),
+            secs: budget.as_millis().div_ceil(1000).max(1) as u64,
+        },
     }
 }
 

@@ -213,10 +213,40 @@ impl Conn {
 
     /// Writes one request and reads its response; returns the body after the response header.
     fn exchange<R: Request>(&mut self, req: &R, v: i16, extra: Duration) -> Result<Bytes> {
-        let key = api_key::<R>();
         let (frame, id) = self.frame(req, v)?;
         self.write(&frame)?;
-        let deadline = Instant::now() + self.request_timeout + extra;
+        self.receive::<R>(id, v, Instant::now() + self.request_timeout + extra)
+    }
+
+    /// Sends every request of `reqs` at once, then reads their answers in order: Kafka
+    /// answers a connection's requests in the order it received them, so N requests to one
+    /// broker cost one round trip instead of N.
+    pub fn call_many<R: Request>(&mut self, reqs: &[R]) -> Result<Vec<(R::Response, i16)>> {
+        let key = api_key::<R>();
+        let v = self.version(key)?;
+        let mut frames = BytesMut::new();
+        let mut ids = Vec::with_capacity(reqs.len());
+        for r in reqs {
+            let (f, id) = self.frame(r, v)?;
+            frames.extend_from_slice(&f);
+            ids.push(id);
+        }
+        self.write(&frames)?;
+        let deadline = Instant::now() + self.request_timeout;
+        ids.into_iter()
+            .map(|id| {
+                let mut body = self.receive::<R>(id, v, deadline)?;
+                self.check_counts(key, v, &body)?;
+                let resp = R::Response::decode(&mut body, v)
+                    .map_err(|e| self.malformed(&format!("{key:?}"), v, e))?;
+                Ok((resp, v))
+            })
+            .collect()
+    }
+
+    /// Reads the response to request `id`; returns the body after the response header.
+    fn receive<R: Request>(&mut self, id: i32, v: i16, deadline: Instant) -> Result<Bytes> {
+        let key = api_key::<R>();
         let what = format!("a {key:?} request");
         let mut len = [0u8; 4];
         self.read_full(&mut len, deadline, &what)?;

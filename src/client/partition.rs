@@ -2,6 +2,7 @@
 //! optional compression) and ListOffsets (earliest, latest, by time). Each runs in the
 //! client's retry loop and refreshes the leader on NOT_LEADER_OR_FOLLOWER and friends.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use bytes::{BufMut, Bytes, BytesMut};
@@ -135,6 +136,161 @@ impl Client {
             }
         })
     }
+}
+
+/// Earliest and latest offset of partitions, as `Client::list_offsets` answers them.
+pub type Bounds = BTreeMap<i32, (i64, i64)>;
+
+impl Client {
+    /// The earliest and latest offsets of `partitions` of `topic`, with one round trip per
+    /// leader: each leader gets one ListOffsets for all its partitions at each of the two
+    /// timestamps (sent together on its connection), and the leaders are asked in parallel.
+    ///
+    /// Partitions without a leader now are left out. With `need`, the call retries (within
+    /// `default.api.timeout.ms`) until that partition is answered and the others are best
+    /// effort; without, until every partition that has a leader is answered.
+    pub fn list_offsets(
+        &self,
+        topic: &str,
+        partitions: &[i32],
+        need: Option<i32>,
+    ) -> Result<Bounds> {
+        let what = |p: i32| format!("list offsets of {topic}/{p}");
+        let mut got = Bounds::new();
+        self.retry(self.cfg.api_timeout, || {
+            let pending: Vec<i32> = partitions
+                .iter()
+                .copied()
+                .filter(|p| !got.contains_key(p))
+                .collect();
+            if pending.iter().any(|p| self.leader(topic, *p).is_none()) {
+                let t = self.topic(topic, false)?;
+                if t.error == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION {
+                    return Err(Error::TopicNotFound {
+                        name: topic.to_string(),
+                        hint: None,
+                    });
+                }
+                if let Some(p) = need
+                    && t.error == ErrorCode::NONE
+                    && !t.partitions.iter().any(|m| m.partition == p)
+                {
+                    return Err(Error::PartitionNotFound {
+                        topic: topic.to_string(),
+                        partition: p,
+                        count: t.partitions.len() as i32,
+                    });
+                }
+            }
+            let mut by_leader: BTreeMap<String, Vec<i32>> = BTreeMap::new();
+            for &p in &pending {
+                if let Some(n) = self.leader(topic, p) {
+                    by_leader.entry(self.node_addr(n)?).or_default().push(p);
+                }
+            }
+            let asks: Vec<(&String, &Vec<i32>, [ListOffsetsRequest; 2])> = by_leader
+                .iter()
+                .map(|(a, ps)| {
+                    (
+                        a,
+                        ps,
+                        [offsets_request(topic, ps, EARLIEST), offsets_request(topic, ps, LATEST)],
+                    )
+                })
+                .collect();
+            let answers: Vec<Result<Vec<_>>> = std::thread::scope(|sc| {
+                let handles: Vec<_> = asks
+                    .iter()
+                    .map(|(addr, _, reqs)| {
+                        sc.spawn(move || self.with_conn(addr, |c| c.call_many(reqs)))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join().unwrap_or_else(|_| {
+                            Err(Error::Other("list offsets: a thread panicked".into()))
+                        })
+                    })
+                    .collect()
+            });
+            let mut last = None;
+            for ((_, ps, _), answer) in asks.iter().zip(answers) {
+                let resps = match answer {
+                    Ok(r) => r,
+                    Err(e) if self.transient(&e) => {
+                        self.forget_topic(topic);
+                        last = Some(e);
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                };
+                let offset = |i: usize, p: i32| -> std::result::Result<i64, ErrorCode> {
+                    let part = resps.get(i).and_then(|(r, _)| {
+                        r.topics
+                            .iter()
+                            .filter(|t| t.name.as_str() == topic)
+                            .flat_map(|t| t.partitions.iter())
+                            .find(|x| x.partition_index == p)
+                    });
+                    match part {
+                        None => Err(ErrorCode::UNKNOWN_SERVER_ERROR),
+                        Some(x) if x.error_code != 0 => Err(ErrorCode(x.error_code)),
+                        Some(x) => Ok(x.offset.max(0)),
+                    }
+                };
+                for &p in ps.iter() {
+                    match offset(0, p).and_then(|e| Ok((e, offset(1, p)?))) {
+                        Ok(b) => {
+                            got.insert(p, b);
+                        }
+                        Err(c) if c.is_retriable() => {
+                            if c.needs_metadata() {
+                                self.forget_topic(topic);
+                            }
+                            last = Some(c.to_error(&what(p), None));
+                        }
+                        Err(c) if need.is_none_or(|n| n == p) => {
+                            return Err(c.to_error(&what(p), None));
+                        }
+                        Err(_) => {}
+                    }
+                }
+            }
+            let done = match need {
+                Some(p) => got.contains_key(&p),
+                None => partitions
+                    .iter()
+                    .all(|p| got.contains_key(p) || self.leader(topic, *p).is_none()),
+            };
+            Ok(if done {
+                Step::Done(got.clone())
+            } else {
+                Step::Retry(last.unwrap_or_else(|| {
+                    ErrorCode::LEADER_NOT_AVAILABLE.to_error(&what(need.unwrap_or(0)), None)
+                }))
+            })
+        })
+    }
+}
+
+fn offsets_request(topic: &str, partitions: &[i32], ts: i64) -> ListOffsetsRequest {
+    ListOffsetsRequest::default()
+        .with_replica_id((-1).into())
+        .with_topics(vec![
+            ListOffsetsTopic::default()
+                .with_name(name(topic).into())
+                .with_partitions(
+                    partitions
+                        .iter()
+                        .map(|p| {
+                            ListOffsetsPartition::default()
+                                .with_partition_index(*p)
+                                .with_timestamp(ts)
+                        })
+                        .collect(),
+                ),
+        ])
 }
 
 /// Compresses a finished batch's records with `codec`: new attributes, length and CRC.

@@ -188,22 +188,10 @@ impl Client {
                     by_leader.entry(self.node_addr(n)?).or_default().push(p);
                 }
             }
-            let asks: Vec<(&String, &Vec<i32>, [ListOffsetsRequest; 2])> = by_leader
-                .iter()
-                .map(|(a, ps)| {
-                    (
-                        a,
-                        ps,
-                        [offsets_request(topic, ps, EARLIEST), offsets_request(topic, ps, LATEST)],
-                    )
-                })
-                .collect();
-            let answers: Vec<Result<Vec<_>>> = std::thread::scope(|sc| {
-                let handles: Vec<_> = asks
+            let answers: Vec<Result<Vec<(i32, Listed)>>> = std::thread::scope(|sc| {
+                let handles: Vec<_> = by_leader
                     .iter()
-                    .map(|(addr, _, reqs)| {
-                        sc.spawn(move || self.with_conn(addr, |c| c.call_many(reqs)))
-                    })
+                    .map(|(addr, ps)| sc.spawn(move || self.ask_leader(addr, topic, ps)))
                     .collect();
                 handles
                     .into_iter()
@@ -215,9 +203,9 @@ impl Client {
                     .collect()
             });
             let mut last = None;
-            for ((_, ps, _), answer) in asks.iter().zip(answers) {
-                let resps = match answer {
-                    Ok(r) => r,
+            for answer in answers {
+                let listed = match answer {
+                    Ok(l) => l,
                     Err(e) if self.transient(&e) => {
                         self.forget_topic(topic);
                         last = Some(e);
@@ -225,22 +213,8 @@ impl Client {
                     }
                     Err(e) => return Err(e),
                 };
-                let offset = |i: usize, p: i32| -> std::result::Result<i64, ErrorCode> {
-                    let part = resps.get(i).and_then(|(r, _)| {
-                        r.topics
-                            .iter()
-                            .filter(|t| t.name.as_str() == topic)
-                            .flat_map(|t| t.partitions.iter())
-                            .find(|x| x.partition_index == p)
-                    });
-                    match part {
-                        None => Err(ErrorCode::UNKNOWN_SERVER_ERROR),
-                        Some(x) if x.error_code != 0 => Err(ErrorCode(x.error_code)),
-                        Some(x) => Ok(x.offset.max(0)),
-                    }
-                };
-                for &p in ps.iter() {
-                    match offset(0, p).and_then(|e| Ok((e, offset(1, p)?))) {
+                for (p, l) in listed {
+                    match l {
                         Ok(b) => {
                             got.insert(p, b);
                         }
@@ -271,6 +245,61 @@ impl Client {
                 }))
             })
         })
+    }
+}
+
+/// One partition's (earliest, latest) offsets, or the error code its leader answered.
+type Listed = std::result::Result<(i64, i64), ErrorCode>;
+
+impl Client {
+    /// Both offsets of `partitions` from their leader `addr`: the two requests go out
+    /// together (`Conn::call_many`). A partition the answer lacks or garbles (librdkafka's
+    /// mock cluster mangles every partition after the first from ListOffsets v4) is asked
+    /// again on its own.
+    fn ask_leader(&self, addr: &str, topic: &str, partitions: &[i32]) -> Result<Vec<(i32, Listed)>> {
+        let ask = |ps: &[i32]| -> Result<Vec<(i32, Option<Listed>)>> {
+            let reqs = [
+                offsets_request(topic, ps, EARLIEST),
+                offsets_request(topic, ps, LATEST),
+            ];
+            let resps = self.with_conn(addr, |c| c.call_many(&reqs))?;
+            let offset = |i: usize, p: i32| -> Option<Listed> {
+                let x = resps.get(i).and_then(|(r, _)| {
+                    r.topics
+                        .iter()
+                        .filter(|t| t.name.as_str() == topic)
+                        .flat_map(|t| t.partitions.iter())
+                        .find(|x| x.partition_index == p)
+                })?;
+                Some(match ErrorCode(x.error_code) {
+                    ErrorCode::NONE => Ok((x.offset.max(0), 0)),
+                    c => Err(c),
+                })
+            };
+            Ok(ps
+                .iter()
+                .map(|&p| {
+                    let both = match (offset(0, p), offset(1, p)) {
+                        (Some(Ok((e, _))), Some(Ok((l, _)))) => Some(Ok((e, l))),
+                        (Some(Err(c)), _) | (_, Some(Err(c))) => Some(Err(c)),
+                        _ => None,
+                    };
+                    (p, both)
+                })
+                .collect())
+        };
+        let mut out = Vec::with_capacity(partitions.len());
+        for (p, l) in ask(partitions)? {
+            match l {
+                Some(l) => out.push((p, l)),
+                None if partitions.len() > 1 => {
+                    let again = ask(&[p])?.pop().and_then(|(_, l)| l);
+                    out.push((p, again.unwrap_or(Err(ErrorCode::UNKNOWN_SERVER_ERROR))));
+                }
+                None => out.push((p, Err(ErrorCode::UNKNOWN_SERVER_ERROR))),
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -18,6 +18,7 @@ mod produce_consume;
 mod produce_errors;
 mod readme;
 mod remote;
+mod remote_faults;
 mod server_groups;
 mod server_interop;
 mod store;

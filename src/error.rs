@@ -152,9 +152,9 @@ impl Error {
             Error::TopicExists(_) => code::EXISTS,
             Error::Corrupt(_) => code::CORRUPT,
             Error::GroupBusy(_) => code::GROUP_BUSY,
-            Error::Unreachable { .. }
-            | Error::Timeout { .. }
-            | Error::RetriesExhausted { .. } => code::UNREACHABLE,
+            Error::Unreachable { .. } | Error::Timeout { .. } | Error::RetriesExhausted { .. } => {
+                code::UNREACHABLE
+            }
             Error::NotAuthorized(_) => code::DENIED,
             Error::Incompatible(_) => code::INCOMPATIBLE,
             Error::Io { source, .. } if is_no_space(source) => code::NO_SPACE,

@@ -256,7 +256,12 @@ impl Client {
     /// together (`Conn::call_many`). A partition the answer lacks or garbles (librdkafka's
     /// mock cluster mangles every partition after the first from ListOffsets v4) is asked
     /// again on its own.
-    fn ask_leader(&self, addr: &str, topic: &str, partitions: &[i32]) -> Result<Vec<(i32, Listed)>> {
+    fn ask_leader(
+        &self,
+        addr: &str,
+        topic: &str,
+        partitions: &[i32],
+    ) -> Result<Vec<(i32, Listed)>> {
         let ask = |ps: &[i32]| -> Result<Vec<(i32, Option<Listed>)>> {
             let reqs = [
                 offsets_request(topic, ps, EARLIEST),

@@ -73,7 +73,11 @@ impl Mock {
         let log = proc.watch_stderr();
         // Its readiness line: the bootstrap list.
         let bootstrap = proc.stdout_lines().next().trim().to_string();
-        assert_eq!(bootstrap.split(',').count(), brokers as usize, "{bootstrap}");
+        assert_eq!(
+            bootstrap.split(',').count(),
+            brokers as usize,
+            "{bootstrap}"
+        );
         Some(Mock {
             _proc: proc,
             bootstrap,
@@ -95,7 +99,11 @@ impl Mock {
         let n = self.sent;
         let log = self.log.clone();
         wait_until(DEADLINE, format!("the mock did not take {line:?}"), || {
-            log.text().lines().filter(|l| l.starts_with("[mock ")).count() >= n
+            log.text()
+                .lines()
+                .filter(|l| l.starts_with("[mock "))
+                .count()
+                >= n
         });
         let last = self.log.text();
         let ack = last.lines().filter(|l| l.starts_with("[mock ")).nth(n - 1);
@@ -296,7 +304,10 @@ fn list_offsets_are_batched_per_leader() {
     let after = per_broker(&m);
     for b in 1..=3 {
         let n = after.get(&b).unwrap_or(&0) - before.get(&b).unwrap_or(&0);
-        assert_eq!(n, 2, "broker {b}: {n} ListOffsets requests for 2 partitions");
+        assert_eq!(
+            n, 2,
+            "broker {b}: {n} ListOffsets requests for 2 partitions"
+        );
     }
     // The same for describe.
     let before = per_broker(&m);

@@ -448,3 +448,49 @@ fn parse_topics(resp: &MetadataResponse) -> Vec<TopicMeta> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::code;
+
+    fn client() -> Client {
+        Client::new(Config::defaults(vec!["127.0.0.1:9".into()]))
+    }
+
+    /// A retriable answer that never goes away is the cluster being unavailable (exit 5,
+    /// saying how long kaf kept asking), not the broker refusing (exit 1).
+    #[test]
+    fn a_retry_that_outlasts_its_budget_exits_5_and_says_so() {
+        let c = client();
+        let mut tries = 0;
+        let e = c
+            .retry::<()>(Duration::from_millis(1), || {
+                tries += 1;
+                Ok(Step::Retry(
+                    ErrorCode::NOT_LEADER_OR_FOLLOWER.to_error("produce to t/0", None),
+                ))
+            })
+            .unwrap_err();
+        assert!(tries >= 1);
+        assert_eq!(e.exit_code(), code::UNREACHABLE, "{e}");
+        assert_eq!(
+            e.to_string(),
+            "produce to t/0: the broker answered NOT_LEADER_OR_FOLLOWER (retried for 1 s)"
+        );
+        // A failure that is not retriable ends the loop at once, as it is.
+        let e = c
+            .retry::<()>(Duration::from_secs(60), || {
+                Err(ErrorCode(-1).to_error("produce to t/0", None))
+            })
+            .unwrap_err();
+        assert_eq!(e.exit_code(), code::FAILURE, "{e}");
+        // A network error keeps its own message (it names the broker).
+        let lost = || Error::Unreachable {
+            addr: "b:1".into(),
+            detail: "connection refused".into(),
+        };
+        let e = exhausted(lost(), Duration::from_secs(10));
+        assert!(matches!(e, Error::Unreachable { .. }), "{e}");
+    }
+}

@@ -666,3 +666,87 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod pipelining {
+    use std::net::TcpListener;
+
+    use kafka_protocol::messages::api_versions_response::ApiVersion;
+    use kafka_protocol::messages::list_offsets_response::{
+        ListOffsetsPartitionResponse, ListOffsetsTopicResponse,
+    };
+    use kafka_protocol::messages::{ListOffsetsRequest, ListOffsetsResponse};
+
+    use super::*;
+
+    fn frame(s: &mut TcpStream) -> i32 {
+        let mut len = [0u8; 4];
+        s.read_exact(&mut len).unwrap();
+        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
+        s.read_exact(&mut body).unwrap();
+        i32::from_be_bytes([body[4], body[5], body[6], body[7]])
+    }
+
+    fn reply(s: &mut TcpStream, id: i32, v: i16, body: &impl Encodable) {
+        let mut buf = BytesMut::new();
+        buf.put_i32(0);
+        buf.put_i32(id); // header v0, for both APIs at these versions
+        body.encode(&mut buf, v).unwrap();
+        let len = (buf.len() - 4) as i32;
+        buf[0..4].copy_from_slice(&len.to_be_bytes());
+        s.write_all(&buf).unwrap();
+    }
+
+    /// `call_many` puts every request on the wire before it waits: this broker reads both
+    /// ListOffsets requests before answering the first, which would leave a client that
+    /// waits between them hanging until its timeout.
+    #[test]
+    fn call_many_sends_everything_before_reading() {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let broker = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            let id = frame(&mut s);
+            let keys = [(ApiKey::ApiVersions, 0, 0), (ApiKey::ListOffsets, 1, 1)]
+                .iter()
+                .map(|(k, lo, hi)| {
+                    ApiVersion::default()
+                        .with_api_key(*k as i16)
+                        .with_min_version(*lo)
+                        .with_max_version(*hi)
+                })
+                .collect();
+            // Asked at v3 first: refuse the way Kafka does so the client asks at v0.
+            let refuse = ApiVersionsResponse::default()
+                .with_error_code(ErrorCode::UNSUPPORTED_VERSION.code())
+                .with_api_keys(keys);
+            reply(&mut s, id, 0, &refuse);
+            let (mut s, _) = l.accept().unwrap();
+            let id = frame(&mut s);
+            reply(&mut s, id, 0, &refuse.clone().with_error_code(0));
+            let (a, b) = (frame(&mut s), frame(&mut s));
+            for (id, offset) in [(a, 7), (b, 42)] {
+                let r = ListOffsetsResponse::default().with_topics(vec![
+                    ListOffsetsTopicResponse::default()
+                        .with_name(StrBytes::from_static_str("t").into())
+                        .with_partitions(vec![
+                            ListOffsetsPartitionResponse::default().with_offset(offset),
+                        ]),
+                ]);
+                reply(&mut s, id, 1, &r);
+            }
+        });
+        let mut cfg = Config::defaults(vec![addr.clone()]);
+        cfg.request_timeout = Duration::from_secs(20);
+        let mut c = Conn::open(&addr, &cfg).unwrap();
+        let got = c
+            .call_many(&[ListOffsetsRequest::default(), ListOffsetsRequest::default()])
+            .unwrap();
+        broker.join().unwrap();
+        let offsets: Vec<i64> = got
+            .iter()
+            .map(|(r, _)| r.topics[0].partitions[0].offset)
+            .collect();
+        assert_eq!(offsets, [7, 42]);
+    }
+}

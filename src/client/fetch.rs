@@ -118,7 +118,12 @@ impl Hub {
                 self.bounds.insert((topic.clone(), p), b);
             }
         }
-        let (start, end) = self.bounds[&key];
+        let (start, end) = *self.bounds.get(&key).ok_or_else(|| {
+            Error::Other(format!(
+                "list offsets of {}/{}: no answer for the partition",
+                key.0, key.1
+            ))
+        })?;
         Ok(if which == EARLIEST { start } else { end })
     }
 

@@ -183,9 +183,13 @@ impl Client {
                 }
             }
             let mut by_leader: BTreeMap<String, Vec<i32>> = BTreeMap::new();
+            // Decided before asking: a failed leader below drops the cached leaders, which
+            // must not make its partitions look leaderless.
+            let mut leaderless = Vec::new();
             for &p in &pending {
-                if let Some(n) = self.leader(topic, p) {
-                    by_leader.entry(self.node_addr(n)?).or_default().push(p);
+                match self.leader(topic, p) {
+                    Some(n) => by_leader.entry(self.node_addr(n)?).or_default().push(p),
+                    None => leaderless.push(p),
                 }
             }
             let answers: Vec<Result<Vec<(i32, Listed)>>> = std::thread::scope(|sc| {
@@ -235,7 +239,7 @@ impl Client {
                 Some(p) => got.contains_key(&p),
                 None => partitions
                     .iter()
-                    .all(|p| got.contains_key(p) || self.leader(topic, *p).is_none()),
+                    .all(|p| got.contains_key(p) || leaderless.contains(p)),
             };
             Ok(if done {
                 Step::Done(got.clone())

@@ -1,5 +1,6 @@
-//! Requests about one partition, sent to its leader: Produce (a whole RecordBatch v2, with
-//! optional compression) and ListOffsets (earliest, latest, by time). Each runs in the
+//! Requests about partitions, sent to their leaders: Produce (a whole RecordBatch v2, with
+//! optional compression) and ListOffsets (by time for one partition; earliest and latest
+//! for many at once, one round trip per leader, leaders in parallel). Each runs in the
 //! client's retry loop and refreshes the leader on NOT_LEADER_OR_FOLLOWER and friends.
 
 use std::collections::BTreeMap;
@@ -272,7 +273,7 @@ impl Client {
                 offsets_request(topic, ps, LATEST),
             ];
             let resps = self.with_conn(addr, |c| c.call_many(&reqs))?;
-            let offset = |i: usize, p: i32| -> Option<Listed> {
+            let offset = |i: usize, p: i32| -> Option<std::result::Result<i64, ErrorCode>> {
                 let x = resps.get(i).and_then(|(r, _)| {
                     r.topics
                         .iter()
@@ -281,7 +282,7 @@ impl Client {
                         .find(|x| x.partition_index == p)
                 })?;
                 Some(match ErrorCode(x.error_code) {
-                    ErrorCode::NONE => Ok((x.offset.max(0), 0)),
+                    ErrorCode::NONE => Ok(x.offset.max(0)),
                     c => Err(c),
                 })
             };
@@ -289,7 +290,7 @@ impl Client {
                 .iter()
                 .map(|&p| {
                     let both = match (offset(0, p), offset(1, p)) {
-                        (Some(Ok((e, _))), Some(Ok((l, _)))) => Some(Ok((e, l))),
+                        (Some(Ok(e)), Some(Ok(l))) => Some(Ok((e, l))),
                         (Some(Err(c)), _) | (_, Some(Err(c))) => Some(Err(c)),
                         _ => None,
                     };
@@ -299,14 +300,17 @@ impl Client {
         };
         let mut out = Vec::with_capacity(partitions.len());
         for (p, l) in ask(partitions)? {
-            match l {
-                Some(l) => out.push((p, l)),
-                None if partitions.len() > 1 => {
-                    let again = ask(&[p])?.pop().and_then(|(_, l)| l);
-                    out.push((p, again.unwrap_or(Err(ErrorCode::UNKNOWN_SERVER_ERROR))));
-                }
-                None => out.push((p, Err(ErrorCode::UNKNOWN_SERVER_ERROR))),
-            }
+            let l = match l {
+                Some(l) => Some(l),
+                None if partitions.len() > 1 => ask(&[p])?.pop().and_then(|(_, l)| l),
+                None => None,
+            };
+            let Some(l) = l else {
+                return Err(Error::Other(format!(
+                    "list offsets of {topic}/{p}: the broker's answer names no such partition"
+                )));
+            };
+            out.push((p, l));
         }
         Ok(out)
     }

@@ -105,6 +105,7 @@ impl Broker for Local {
                     end_offset: r.end_offset()?,
                     segments: Some(segments),
                     bytes: Some(bytes),
+                    leaderless: false,
                 })
             })
             .collect()

@@ -91,6 +91,11 @@ fn describe(ctx: &Context, name: &str) -> Result<()> {
         "PARTITION\tSTART-OFFSET\tEND-OFFSET\tMESSAGES\tSEGMENTS\tBYTES"
     );
     for p in parts {
+        if p.leaderless {
+            // Kafka's tool prints such a partition as "Leader: none"; its offsets are unknown.
+            let _ = writeln!(s, "{}\t-\t-\t-\t-\t-\tLeader: none", p.partition);
+            continue;
+        }
         let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
         let _ = writeln!(
             s,

@@ -19,6 +19,7 @@ mod produce_consume;
 mod produce_errors;
 mod readme;
 mod remote;
+mod remote_faults;
 mod rough_edges;
 mod server_groups;
 mod server_integrity;

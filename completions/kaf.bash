@@ -37,6 +37,9 @@ _kaf() {
             kaf,man)
                 cmd="kaf__subcmd__man"
                 ;;
+            kaf,offsets)
+                cmd="kaf__subcmd__offsets"
+                ;;
             kaf,produce)
                 cmd="kaf__subcmd__produce"
                 ;;
@@ -105,6 +108,9 @@ _kaf() {
                 ;;
             kaf__subcmd__help,man)
                 cmd="kaf__subcmd__help__subcmd__man"
+                ;;
+            kaf__subcmd__help,offsets)
+                cmd="kaf__subcmd__help__subcmd__offsets"
                 ;;
             kaf__subcmd__help,produce)
                 cmd="kaf__subcmd__help__subcmd__produce"
@@ -182,7 +188,7 @@ _kaf() {
 
     case "${cmd}" in
         kaf)
-            opts="-b -X -h -V --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help --version topics topic produce consume groups group server doctor completions man help"
+            opts="-b -X -h -V --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help --version topics topic produce consume offsets groups group server doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -880,7 +886,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help)
-            opts="topics produce consume groups server doctor completions man help"
+            opts="topics produce consume offsets groups server doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1047,6 +1053,20 @@ _kaf() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kaf__subcmd__help__subcmd__offsets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kaf__subcmd__help__subcmd__produce)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1153,6 +1173,64 @@ _kaf() {
             fi
             case "${prev}" in
                 --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__offsets)
+            opts="-p -J -b -X -h --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1794,7 +1872,7 @@ _kaf_with_names() {
                 COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0 ;;
         esac
         case "$sub" in
-            produce|consume)
+            produce|consume|offsets)
                 if [[ "$prev" == "$sub" || "$sub" == consume ]] && [[ "$prev" != -* ]]; then
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
                 fi ;;

@@ -25,8 +25,8 @@ function __fish_kaf_using_subcommand
 end
 
 complete -c kaf -n "__fish_kaf_needs_command" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_needs_command" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_needs_command" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_needs_command" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_needs_command" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_needs_command" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_needs_command" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_needs_command" -s h -l help -d 'Print help'
@@ -35,6 +35,7 @@ complete -c kaf -n "__fish_kaf_needs_command" -f -a "topics" -d 'Create, list, d
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "topic" -d 'Create, list, describe and delete topics'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "consume" -d 'Print a topic\'s messages'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "offsets" -d 'Print each partition\'s offset at the beginning, the end or a time, without consuming'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "group" -d 'List, describe, reset and delete consumer groups'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
@@ -43,8 +44,8 @@ complete -c kaf -n "__fish_kaf_needs_command" -f -a "completions" -d 'Print a sh
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete help" -s h -l help -d 'Print help'
@@ -59,37 +60,37 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (1 is the only possible value locally)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without changes if the topic already exists'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
@@ -100,8 +101,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its messages'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete help" -s h -l help -d 'Print help'
@@ -116,37 +117,37 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (1 is the only possible value locally)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s c -l config -d 'Topic config, as Kafka names it (repeatable): segment.bytes, max.message.bytes, ...' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without changes if the topic already exists'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
@@ -170,8 +171,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand produce" -l print-offsets -d 'Pr
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l on-invalid -d 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)' -r -f -a "fail\t'Stop with an error; the messages before it are written'
 skip\t'Leave the message out with a warning on stderr, and go on'"
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand produce" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand produce" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l null -d 'Messages are separated by NUL bytes (as find -print0 writes)'
@@ -184,7 +185,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand consume" -l topic -d 'Topic name
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s o -l offset -d 'Where to start (and stop): see Offsets below' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s p -l partition -d 'Read only this partition (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s c -l count -d 'Stop after N messages in total' -r
-complete -c kaf -n "__fish_kaf_using_subcommand consume" -s f -l format -d 'Output format with kcat\'s tokens, e.g. \'%k\\t%v\\n\' (see kaf(1))' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s f -l format -d 'Output format with kcat\'s tokens, e.g. \'%k\\t%v\\n\' (see Format below)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l output -d 'Output format' -r -f -a "value\t'The value of each message, one per line'
 json\t'One compact JSON object per message'"
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l null-literal -d 'Print null keys and values as STR instead of nothing' -r
@@ -193,21 +194,29 @@ complete -c kaf -n "__fish_kaf_using_subcommand consume" -l reset -d 'Where a gr
 latest\t'The end of the log: only messages produced from now on'"
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l commit-interval -d 'How often to commit while consuming, e.g. 5s, 500ms' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand consume" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand consume" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l from-beginning -d 'Start at the beginning (the default without a group); same as -o beginning'
-complete -c kaf -n "__fish_kaf_using_subcommand consume" -s F -l follow -d 'Keep waiting for new messages, as tail -F does'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -s F -l follow -d 'Keep waiting for new messages, as tail -F does (and for the topic, if it does not exist yet)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s e -d 'Exit at the end (the default; accepted for kcat users)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s J -d 'JSON lines output (same as --output json)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-commit -d 'Read with the group\'s offsets but commit nothing (a peek)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l wait -d 'When other members hold every partition, wait for one to be free (the default)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-wait -d 'When other members hold every partition, exit with status 7 (group busy)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s p -l partition -d 'Only this partition (repeatable)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s J -l json -d 'JSON lines output: {"topic","partition","offset"}'
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s h -l help -d 'Print help'
@@ -219,21 +228,21 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subc
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s J -l json -d 'JSON lines output, one object per partition'
@@ -245,8 +254,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l to-datetime -d 'To the first message at or after TIME (epoch ms, RFC 3339, date)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l by-duration -d 'To the first message within DURATION before now, e.g. 2h, 1d' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l all-topics -d 'Every topic the group has offsets for'
@@ -258,16 +267,16 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'Topic whose offsets to delete' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
@@ -278,8 +287,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s h -l help -d 'Print help'
@@ -291,21 +300,21 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subco
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s J -l json -d 'JSON lines output, one object per partition'
@@ -317,8 +326,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l to-datetime -d 'To the first message at or after TIME (epoch ms, RFC 3339, date)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l by-duration -d 'To the first message within DURATION before now, e.g. 2h, 1d' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l all-topics -d 'Every topic the group has offsets for'
@@ -330,16 +339,16 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'Topic whose offsets to delete' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
@@ -357,40 +366,41 @@ complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-request-bytes-in-
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l idle-timeout -d 'Close a connection idle (or mid-frame) this long, e.g. 10m, 30s' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l default-partitions -d 'Partitions of automatically created topics (Kafka\'s num.partitions)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand server" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand server" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand server" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l no-auto-create -d 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)'
 complete -c kaf -n "__fish_kaf_using_subcommand server" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l repair -d 'Fix what can be fixed safely: truncate torn tails, rebuild indexes'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l salvage -d 'With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid batches after them (their offsets are kept; lost offsets stay unused)'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand completions" -l dir -d 'Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand completions" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand completions" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand completions" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand man" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand man" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory' -r
+complete -c kaf -n "__fish_kaf_using_subcommand man" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s h -l help -d 'Print help'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe and delete topics'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "consume" -d 'Print a topic\'s messages'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "doctor" -d 'Check a data directory: every batch\'s CRC and offsets, indexes, group files'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume groups server doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "consume" -d 'Print a topic\'s messages'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "offsets" -d 'Print each partition\'s offset at the beginning, the end or a time, without consuming'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "doctor" -d 'Check a data directory: every batch\'s CRC and offsets, indexes, group files'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
@@ -402,7 +412,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
 
 # Topic and group names, looked up in the data directory.
-complete -c kaf -n "__fish_seen_subcommand_from produce consume; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list 2>/dev/null)"
 complete -c kaf -l group -s g -f -a "(kaf groups list 2>/dev/null)"

@@ -16,17 +16,19 @@ pub struct Cli {
     #[arg(long, global = true, hide = true, value_name = "HOST:PORT")]
     pub zookeeper: Option<String>,
 
-    /// Data directory [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]
-    #[arg(long, global = true, env = "KAF_DIR", value_name = "DIR")]
+    /// Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]
+    // The environment variables are read in `cmd`, not by clap: clap counts an argument
+    // set from the environment as given, and its usage lines then show `--dir <DIR>` as
+    // if it were required.
+    #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
     /// Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the
-    /// data directory
+    /// data directory [env: KAF_BROKERS]
     #[arg(
         short = 'b',
         long,
         global = true,
-        env = "KAF_BROKERS",
         value_name = "HOST:PORT[,HOST:PORT...]",
         visible_aliases = ["bootstrap-server", "broker-list"]
     )]
@@ -59,6 +61,8 @@ pub enum Command {
     Produce(ProduceArgs),
     /// Print a topic's messages
     Consume(ConsumeArgs),
+    /// Print each partition's offset at the beginning, the end or a time, without consuming
+    Offsets(OffsetsArgs),
     /// List, describe, reset and delete consumer groups
     #[command(subcommand, visible_alias = "group")]
     Groups(GroupsCommand),
@@ -311,7 +315,16 @@ pub struct ProduceArgs {
   beginning|earliest|oldest|start   end|latest|newest   stored (the group's offset)
   N (absolute)   -N (N before the end)   +N (N after the start)
   @TIME: first record at or after TIME (epoch ms, RFC 3339, 2024-05-01, -1h)
-  A:B: from A, stopping before B (e.g. 100:200, @-2h:@-1h)
+  A:B: from A, stopping before B (e.g. 100:200, @-2h:@-1h; an empty range is an error)
+
+Format (-f), kcat's tokens:
+  %v or %s  value          %k  key           %h  headers as k=v,k=v
+  %t  topic                %p  partition     %o  offset
+  %T  timestamp (epoch ms) %S  value size    %K  key size (-1 for a null key)
+  %%  a percent sign
+  Modifiers: %v{base64} %v{hex} (also on %s, %k, %h); %T{rfc3339}
+  Escapes: \\n \\r \\t \\0 \\\\ \\xNN
+  Null keys and values print as nothing, or as --null-literal STR
 
 Examples:
   kaf consume logs -o -10                  # the last 10 of each partition
@@ -343,13 +356,14 @@ pub struct ConsumeArgs {
         alias = "max-messages"
     )]
     pub count: Option<u64>,
-    /// Keep waiting for new messages, as tail -F does
+    /// Keep waiting for new messages, as tail -F does (and for the topic, if it does not
+    /// exist yet)
     #[arg(short = 'F', long)]
     pub follow: bool,
     /// Exit at the end (the default; accepted for kcat users)
     #[arg(short = 'e', hide = true)]
     pub exit_at_end: bool,
-    /// Output format with kcat's tokens, e.g. '%k\t%v\n' (see kaf(1))
+    /// Output format with kcat's tokens, e.g. '%k\t%v\n' (see Format below)
     #[arg(short = 'f', long, value_name = "FMT", conflicts_with_all = ["json", "output"])]
     pub format: Option<String>,
     /// JSON lines output (same as --output json)
@@ -386,6 +400,33 @@ pub struct ConsumeArgs {
     /// When other members hold every partition, exit with status 7 (group busy)
     #[arg(long, overrides_with = "wait")]
     pub no_wait: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Output: one line per partition, TOPIC<tab>PARTITION<tab>OFFSET; with -J, one JSON
+object per line: {\"topic\":\"logs\",\"partition\":0,\"offset\":42}
+
+Examples:
+  kaf offsets logs                     # the end offset of each partition
+  kaf offsets logs beginning -p 0
+  kaf offsets logs @2024-05-01T00:00:00Z -J
+  kaf offsets logs @-1h                # where the last hour starts"
+)]
+pub struct OffsetsArgs {
+    /// Topic name
+    #[arg(value_name = "TOPIC")]
+    pub topic: String,
+    /// beginning (earliest), end (latest) or @TIME: the first offset at or after TIME (epoch
+    /// ms, RFC 3339, date, -1h), or the end offset when no record is that late
+    #[arg(value_name = "POSITION", default_value = "end")]
+    pub position: String,
+    /// Only this partition (repeatable)
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Vec<i32>,
+    /// JSON lines output: {"topic","partition","offset"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -63,6 +63,10 @@ pub enum Error {
     Unreachable { addr: String, detail: String },
     #[error("broker {addr} did not answer {what} within {ms} ms")]
     Timeout { addr: String, what: String, ms: u64 },
+    /// A retriable condition (an election, a loading coordinator) that outlasted the
+    /// operation's retry budget: the last answer, and how long kaf kept asking.
+    #[error("{error} (retried for {secs} s)")]
+    RetriesExhausted { error: Box<Error>, secs: u64 },
     #[error("not authorized: {0}")]
     NotAuthorized(String),
     /// The broker lacks an API or version kaf needs.
@@ -118,6 +122,11 @@ impl Error {
             Error::Unreachable { .. } => Some(
                 "start one with `kaf server` or drop -b to use the local data directory".into(),
             ),
+            Error::RetriesExhausted { .. } => Some(
+                "the cluster did not recover in time; raise -X default.api.timeout.ms (or \
+                 delivery.timeout.ms for produce) to wait longer"
+                    .into(),
+            ),
             Error::Timeout { .. } => Some(
                 "the broker may be overloaded or unreachable; raise -X request.timeout.ms (or \
                  socket.connection.setup.timeout.ms) to wait longer"
@@ -143,7 +152,9 @@ impl Error {
             Error::TopicExists(_) => code::EXISTS,
             Error::Corrupt(_) => code::CORRUPT,
             Error::GroupBusy(_) => code::GROUP_BUSY,
-            Error::Unreachable { .. } | Error::Timeout { .. } => code::UNREACHABLE,
+            Error::Unreachable { .. } | Error::Timeout { .. } | Error::RetriesExhausted { .. } => {
+                code::UNREACHABLE
+            }
             Error::NotAuthorized(_) => code::DENIED,
             Error::Incompatible(_) => code::INCOMPATIBLE,
             Error::Io { source, .. } if is_no_space(source) => code::NO_SPACE,

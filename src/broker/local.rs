@@ -26,6 +26,22 @@ impl Local {
         }
     }
 
+    /// Creates `name` with `partitions` for produce's auto-creation; false when it exists
+    /// already (another process created it first).
+    pub fn auto_create(&self, name: &str, partitions: i32) -> Result<bool> {
+        let meta = TopicMeta::new(partitions, BTreeMap::new())?;
+        match self.store.create_topic(name, &meta) {
+            Ok(()) => Ok(true),
+            Err(Error::TopicExists(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Grows a topic produce auto-created to `partitions`, for input that names them.
+    pub fn grow(&self, name: &str, partitions: i32) -> Result<()> {
+        self.store.add_partitions(name, partitions)
+    }
+
     fn info(name: &str, meta: &TopicMeta) -> TopicInfo {
         TopicInfo {
             name: name.to_string(),
@@ -36,7 +52,7 @@ impl Local {
 }
 
 /// Whether produce may create a missing topic: Kafka's auto.create.topics.enable, turned off
-/// with `KAF_AUTO_CREATE=false`.
+/// with `KAF_AUTO_CREATE=0` (or `false`, `no`, `off`).
 pub fn auto_create_enabled() -> bool {
     !matches!(
         std::env::var("KAF_AUTO_CREATE").as_deref(),
@@ -89,6 +105,7 @@ impl Broker for Local {
                     end_offset: r.end_offset()?,
                     segments: Some(segments),
                     bytes: Some(bytes),
+                    leaderless: false,
                 })
             })
             .collect()
@@ -112,7 +129,7 @@ impl Broker for Local {
             Err(Error::TopicNotFound { name, .. }) => {
                 return Err(Error::TopicNotFound {
                     hint: Some(format!(
-                        "create it with `kaf topics create {name}` (auto-creation is off: KAF_AUTO_CREATE=false)"
+                        "create it with `kaf topics create {name}` (auto-creation is off: KAF_AUTO_CREATE is set to 0)"
                     )),
                     name,
                 });

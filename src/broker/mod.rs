@@ -27,6 +27,8 @@ pub struct PartitionInfo {
     pub end_offset: i64,
     pub segments: Option<usize>,
     pub bytes: Option<u64>,
+    /// The cluster has no leader for it now (remote only): its offsets are unknown.
+    pub leaderless: bool,
 }
 
 /// What `topics create` asks for.

@@ -49,17 +49,23 @@ impl Remote {
         }
     }
 
-    /// The topic's metadata, or TopicNotFound.
+    /// The topic's metadata, or TopicNotFound. A topic-level error that may pass (an
+    /// election: LEADER_NOT_AVAILABLE) is asked again within `default.api.timeout.ms`, as
+    /// produce does.
     fn meta(&self, name: &str) -> Result<crate::client::cluster::TopicMeta> {
-        let t = self.client.topic(name, false)?;
-        match t.error {
-            ErrorCode::NONE => Ok(t),
-            ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
-                name: name.to_string(),
-                hint: None,
-            }),
-            c => Err(c.to_error(&format!("look up topic '{name}'"), None)),
-        }
+        let what = format!("look up topic '{name}'");
+        self.client.retry(self.client.cfg.api_timeout, || {
+            let t = self.client.topic(name, false)?;
+            match t.error {
+                ErrorCode::NONE => Ok(Step::Done(t)),
+                ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
+                    name: name.to_string(),
+                    hint: None,
+                }),
+                c if c.is_retriable() => Ok(Step::Retry(c.to_error(&what, None))),
+                c => Err(c.to_error(&what, None)),
+            }
+        })
     }
 }
 
@@ -103,20 +109,24 @@ impl Broker for Remote {
 
     fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>> {
         let t = self.meta(topic)?;
-        t.partitions
+        let all: Vec<i32> = t.partitions.iter().map(|p| p.partition).collect();
+        // A partition without a leader has no one to ask for its offsets: it is shown as
+        // leaderless (as Kafka's tool does) rather than failing the whole describe.
+        let bounds = self.client.list_offsets(topic, &all, None)?;
+        Ok(all
             .iter()
-            .map(|p| {
-                let start = self.client.list_offset(topic, p.partition, EARLIEST)?;
-                let end = self.client.list_offset(topic, p.partition, LATEST)?;
-                Ok(PartitionInfo {
-                    partition: p.partition,
-                    start_offset: start.unwrap_or(0),
-                    end_offset: end.unwrap_or(0),
+            .map(|&p| {
+                let b = bounds.get(&p);
+                PartitionInfo {
+                    partition: p,
+                    start_offset: b.map_or(0, |b| b.0),
+                    end_offset: b.map_or(0, |b| b.1),
                     segments: None,
                     bytes: None,
-                })
+                    leaderless: b.is_none(),
+                }
             })
-            .collect()
+            .collect())
     }
 
     fn delete_topic(&self, name: &str) -> Result<()> {
@@ -330,17 +340,11 @@ impl Drop for RemoteFetcher {
 
 impl Fetcher for RemoteFetcher {
     fn start_offset(&mut self) -> Result<i64> {
-        Ok(self
-            .client
-            .list_offset(&self.topic, self.partition, EARLIEST)?
-            .unwrap_or(0))
+        self.hub.borrow_mut().bound(self.id, EARLIEST)
     }
 
     fn end_offset(&mut self) -> Result<i64> {
-        Ok(self
-            .client
-            .list_offset(&self.topic, self.partition, LATEST)?
-            .unwrap_or(0))
+        self.hub.borrow_mut().bound(self.id, LATEST)
     }
 
     fn offset_for_time(&mut self, ts: i64) -> Result<Option<i64>> {

@@ -294,22 +294,20 @@ impl Client {
                     Step::Retry(e) => return Ok(Step::Retry(e)),
                 }
             }
+            // An error at the partition level (the only place v1 has one) is never "no
+            // committed offset": reading it so would start the group at its reset position
+            // and skip what it had not read yet. Retriable ones are asked again.
             let mut out = GroupOffsets::new();
             for t in &resp.topics {
                 for p in &t.partitions {
-                    if ErrorCode(p.error_code) == ErrorCode::NONE && p.committed_offset >= 0 {
-                        out.entry(t.name.to_string())
-                            .or_default()
-                            .insert(p.partition_index, p.committed_offset);
-                    } else if ErrorCode(p.error_code).needs_coordinator()
-                        || ErrorCode(p.error_code) == ErrorCode::COORDINATOR_LOAD_IN_PROGRESS
-                    {
-                        self.forget_coordinator(group);
-                        return Ok(Step::Retry(ErrorCode(p.error_code).to_error(&what, None)));
-                    } else if ErrorCode(p.error_code) == ErrorCode::GROUP_AUTHORIZATION_FAILED
-                        || ErrorCode(p.error_code) == ErrorCode::TOPIC_AUTHORIZATION_FAILED
-                    {
-                        return Err(ErrorCode(p.error_code).to_error(&what, None));
+                    match self.group_step(group, ErrorCode(p.error_code), &what)? {
+                        Step::Done(()) if p.committed_offset >= 0 => {
+                            out.entry(t.name.to_string())
+                                .or_default()
+                                .insert(p.partition_index, p.committed_offset);
+                        }
+                        Step::Done(()) => {}
+                        Step::Retry(e) => return Ok(Step::Retry(e)),
                     }
                 }
             }

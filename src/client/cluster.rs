@@ -165,7 +165,7 @@ impl Client {
             };
             let now = Instant::now();
             if now >= deadline {
-                return Err(e);
+                return Err(exhausted(e, budget));
             }
             std::thread::sleep(backoff.min(deadline - now));
             backoff = (backoff * 2).min(self.cfg.retry_backoff_max);
@@ -292,6 +292,11 @@ impl Client {
             .filter(|l| *l >= 0)
     }
 
+    /// How many partitions the cached metadata gives `topic` (None: not cached).
+    pub fn partition_count(&self, topic: &str) -> Option<usize> {
+        lock(&self.meta).leaders.get(topic).map(Vec::len)
+    }
+
     /// The leader's address, refreshing the metadata when the cache has no leader. A
     /// `Step::Retry` while the partition has no leader (an election, a new topic).
     pub fn leader_addr(&self, topic: &str, partition: i32) -> Result<Step<String>> {
@@ -397,6 +402,21 @@ impl Client {
     }
 }
 
+/// The error that ends a retry loop: a network error as it is (it already says that no
+/// broker answered), anything else (a retriable Kafka code, a topic still without leaders)
+/// as `RetriesExhausted`, so that it exits 5 like a lost broker instead of reading as a
+/// refusal.
+fn exhausted(e: Error, budget: Duration) -> Error {
+    match e {
+        e if is_network(&e) => e,
+        e @ Error::RetriesExhausted { .. } => e,
+        e => Error::RetriesExhausted {
+            error: Box::new(e),
+            secs: budget.as_millis().div_ceil(1000).max(1) as u64,
+        },
+    }
+}
+
 /// `host:port`, with brackets around an IPv6 address.
 pub fn format_addr(host: &str, port: i32) -> String {
     if host.contains(':') && !host.starts_with('[') {
@@ -427,4 +447,50 @@ fn parse_topics(resp: &MetadataResponse) -> Vec<TopicMeta> {
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::code;
+
+    fn client() -> Client {
+        Client::new(Config::defaults(vec!["127.0.0.1:9".into()]))
+    }
+
+    /// A retriable answer that never goes away is the cluster being unavailable (exit 5,
+    /// saying how long kaf kept asking), not the broker refusing (exit 1).
+    #[test]
+    fn a_retry_that_outlasts_its_budget_exits_5_and_says_so() {
+        let c = client();
+        let mut tries = 0;
+        let e = c
+            .retry::<()>(Duration::from_millis(1), || {
+                tries += 1;
+                Ok(Step::Retry(
+                    ErrorCode::NOT_LEADER_OR_FOLLOWER.to_error("produce to t/0", None),
+                ))
+            })
+            .unwrap_err();
+        assert!(tries >= 1);
+        assert_eq!(e.exit_code(), code::UNREACHABLE, "{e}");
+        assert_eq!(
+            e.to_string(),
+            "produce to t/0: the broker answered NOT_LEADER_OR_FOLLOWER (retried for 1 s)"
+        );
+        // A failure that is not retriable ends the loop at once, as it is.
+        let e = c
+            .retry::<()>(Duration::from_secs(60), || {
+                Err(ErrorCode(-1).to_error("produce to t/0", None))
+            })
+            .unwrap_err();
+        assert_eq!(e.exit_code(), code::FAILURE, "{e}");
+        // A network error keeps its own message (it names the broker).
+        let lost = || Error::Unreachable {
+            addr: "b:1".into(),
+            detail: "connection refused".into(),
+        };
+        let e = exhausted(lost(), Duration::from_secs(10));
+        assert!(matches!(e, Error::Unreachable { .. }), "{e}");
+    }
 }

@@ -213,10 +213,40 @@ impl Conn {
 
     /// Writes one request and reads its response; returns the body after the response header.
     fn exchange<R: Request>(&mut self, req: &R, v: i16, extra: Duration) -> Result<Bytes> {
-        let key = api_key::<R>();
         let (frame, id) = self.frame(req, v)?;
         self.write(&frame)?;
-        let deadline = Instant::now() + self.request_timeout + extra;
+        self.receive::<R>(id, v, Instant::now() + self.request_timeout + extra)
+    }
+
+    /// Sends every request of `reqs` at once, then reads their answers in order: Kafka
+    /// answers a connection's requests in the order it received them, so N requests to one
+    /// broker cost one round trip instead of N.
+    pub fn call_many<R: Request>(&mut self, reqs: &[R]) -> Result<Vec<(R::Response, i16)>> {
+        let key = api_key::<R>();
+        let v = self.version(key)?;
+        let mut frames = BytesMut::new();
+        let mut ids = Vec::with_capacity(reqs.len());
+        for r in reqs {
+            let (f, id) = self.frame(r, v)?;
+            frames.extend_from_slice(&f);
+            ids.push(id);
+        }
+        self.write(&frames)?;
+        let deadline = Instant::now() + self.request_timeout;
+        ids.into_iter()
+            .map(|id| {
+                let mut body = self.receive::<R>(id, v, deadline)?;
+                self.check_counts(key, v, &body)?;
+                let resp = R::Response::decode(&mut body, v)
+                    .map_err(|e| self.malformed(&format!("{key:?}"), v, e))?;
+                Ok((resp, v))
+            })
+            .collect()
+    }
+
+    /// Reads the response to request `id`; returns the body after the response header.
+    fn receive<R: Request>(&mut self, id: i32, v: i16, deadline: Instant) -> Result<Bytes> {
+        let key = api_key::<R>();
         let what = format!("a {key:?} request");
         let mut len = [0u8; 4];
         self.read_full(&mut len, deadline, &what)?;
@@ -634,5 +664,89 @@ mod tests {
                 "{k:?} {lo}..{hi} not in {clo}..{chi}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod pipelining {
+    use std::net::TcpListener;
+
+    use kafka_protocol::messages::api_versions_response::ApiVersion;
+    use kafka_protocol::messages::list_offsets_response::{
+        ListOffsetsPartitionResponse, ListOffsetsTopicResponse,
+    };
+    use kafka_protocol::messages::{ListOffsetsRequest, ListOffsetsResponse};
+
+    use super::*;
+
+    fn frame(s: &mut TcpStream) -> i32 {
+        let mut len = [0u8; 4];
+        s.read_exact(&mut len).unwrap();
+        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
+        s.read_exact(&mut body).unwrap();
+        i32::from_be_bytes([body[4], body[5], body[6], body[7]])
+    }
+
+    fn reply(s: &mut TcpStream, id: i32, v: i16, body: &impl Encodable) {
+        let mut buf = BytesMut::new();
+        buf.put_i32(0);
+        buf.put_i32(id); // header v0, for both APIs at these versions
+        body.encode(&mut buf, v).unwrap();
+        let len = (buf.len() - 4) as i32;
+        buf[0..4].copy_from_slice(&len.to_be_bytes());
+        s.write_all(&buf).unwrap();
+    }
+
+    /// `call_many` puts every request on the wire before it waits: this broker reads both
+    /// ListOffsets requests before answering the first, which would leave a client that
+    /// waits between them hanging until its timeout.
+    #[test]
+    fn call_many_sends_everything_before_reading() {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let broker = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            let id = frame(&mut s);
+            let keys = [(ApiKey::ApiVersions, 0, 0), (ApiKey::ListOffsets, 1, 1)]
+                .iter()
+                .map(|(k, lo, hi)| {
+                    ApiVersion::default()
+                        .with_api_key(*k as i16)
+                        .with_min_version(*lo)
+                        .with_max_version(*hi)
+                })
+                .collect();
+            // Asked at v3 first: refuse the way Kafka does so the client asks at v0.
+            let refuse = ApiVersionsResponse::default()
+                .with_error_code(ErrorCode::UNSUPPORTED_VERSION.code())
+                .with_api_keys(keys);
+            reply(&mut s, id, 0, &refuse);
+            let (mut s, _) = l.accept().unwrap();
+            let id = frame(&mut s);
+            reply(&mut s, id, 0, &refuse.clone().with_error_code(0));
+            let (a, b) = (frame(&mut s), frame(&mut s));
+            for (id, offset) in [(a, 7), (b, 42)] {
+                let r = ListOffsetsResponse::default().with_topics(vec![
+                    ListOffsetsTopicResponse::default()
+                        .with_name(StrBytes::from_static_str("t").into())
+                        .with_partitions(vec![
+                            ListOffsetsPartitionResponse::default().with_offset(offset),
+                        ]),
+                ]);
+                reply(&mut s, id, 1, &r);
+            }
+        });
+        let mut cfg = Config::defaults(vec![addr.clone()]);
+        cfg.request_timeout = Duration::from_secs(20);
+        let mut c = Conn::open(&addr, &cfg).unwrap();
+        let got = c
+            .call_many(&[ListOffsetsRequest::default(), ListOffsetsRequest::default()])
+            .unwrap();
+        broker.join().unwrap();
+        let offsets: Vec<i64> = got
+            .iter()
+            .map(|(r, _)| r.topics[0].partitions[0].offset)
+            .collect();
+        assert_eq!(offsets, [7, 42]);
     }
 }

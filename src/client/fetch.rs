@@ -54,6 +54,11 @@ enum Scope {
 pub struct Hub {
     client: Arc<Client>,
     slots: HashMap<u64, Slot>,
+    /// Earliest and latest offsets per (topic, partition) from one batched ListOffsets
+    /// round, answering the offset questions commands ask partition by partition while
+    /// they resolve `-o`. Dropped at the first fetch or wait: from then on an answer must
+    /// be fresh (a partition claimed later, an out-of-range fetch).
+    bounds: HashMap<(String, i32), (i64, i64)>,
     next_id: u64,
     /// The per-partition byte limit of the last `fetch`, reused for `wait`.
     partition_max: usize,
@@ -64,6 +69,7 @@ impl Hub {
         Hub {
             client,
             slots: HashMap::new(),
+            bounds: HashMap::new(),
             next_id: 0,
             partition_max: 1024 * 1024,
         }
@@ -95,8 +101,35 @@ impl Hub {
         }
     }
 
+    /// The partition's earliest (`EARLIEST`) or latest (`LATEST`) offset. The first
+    /// question about a topic lists both offsets of every partition of it in one round
+    /// (`Client::list_offsets`); the others are answered from that round until the next
+    /// fetch.
+    pub fn bound(&mut self, id: u64, which: i64) -> Result<i64> {
+        let s = self.slot(id)?;
+        let key = (s.topic.clone(), s.partition);
+        if !self.bounds.contains_key(&key) {
+            let (topic, partition) = (&key.0, key.1);
+            let all: Vec<i32> = match self.client.partition_count(topic) {
+                Some(n) if (partition as usize) < n => (0..n as i32).collect(),
+                _ => vec![partition],
+            };
+            for (p, b) in self.client.list_offsets(topic, &all, Some(partition))? {
+                self.bounds.insert((topic.clone(), p), b);
+            }
+        }
+        let (start, end) = *self.bounds.get(&key).ok_or_else(|| {
+            Error::Other(format!(
+                "list offsets of {}/{}: no answer for the partition",
+                key.0, key.1
+            ))
+        })?;
+        Ok(if which == EARLIEST { start } else { end })
+    }
+
     /// Appends the partition's next whole batches to `out`; 0 when there are none yet.
     pub fn fetch(&mut self, id: u64, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
+        self.bounds.clear();
         self.partition_max = max_bytes.max(1);
         if let Some(s) = self.slots.get_mut(&id) {
             s.active = true;
@@ -138,18 +171,32 @@ impl Hub {
                     Ok(Step::Done(bytes.len()))
                 }
                 Some(Got::Error(ErrorCode::OFFSET_OUT_OF_RANGE)) => {
-                    // Retention removed what we were reading: go on from the new start.
                     let (t, p, pos) = (slot.topic.clone(), slot.partition, slot.position);
-                    let start = client.list_offset(&t, p, EARLIEST)?.unwrap_or(0);
-                    if pos < start {
-                        self.seek(id, start);
+                    let (start, end) = client
+                        .list_offsets(&t, &[p], Some(p))?
+                        .get(&p)
+                        .copied()
+                        .unwrap_or((0, 0));
+                    if pos < start || pos > end {
+                        // Retention removed what we were reading, or the log was cut
+                        // below it (an unclean election): go on from the nearest offset
+                        // that exists, as Kafka's consumers' reset does.
+                        let to = if pos < start { start } else { end };
+                        eprintln!(
+                            "kaf: warning: {t}/{p}: offset {pos} is out of range (the log \
+                             holds {start}..{end} now); going on from offset {to}"
+                        );
+                        self.seek(id, to);
                         return Ok(Step::Retry(Error::Other(format!(
-                            "fetch from {t}/{p}: offset {pos} is out of range"
+                            "fetch from {t}/{p}: offset {pos} was out of range"
                         ))));
                     }
-                    Err(Error::Other(format!(
-                        "fetch from {t}/{p}: offset {pos} is out of range (the log starts at {start})"
-                    )))
+                    // Inside the log: a leader that has not caught up yet (it just took
+                    // over), or a passing error. Ask again.
+                    Ok(Step::Retry(Error::Other(format!(
+                        "fetch from {t}/{p}: the broker answered OFFSET_OUT_OF_RANGE for \
+                         offset {pos}, which is inside the log ({start}..{end})"
+                    ))))
                 }
                 Some(Got::Error(c)) if c.is_retriable() => {
                     Ok(Step::Retry(c.to_error(&what(), None)))
@@ -161,6 +208,7 @@ impl Hub {
 
     /// Blocks until some registered partition may have new data, or about `timeout`.
     pub fn wait(&mut self, timeout: Duration) -> Result<()> {
+        self.bounds.clear();
         if self.slots.values().any(|s| s.active && s.got.is_some()) {
             return Ok(());
         }

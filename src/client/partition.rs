@@ -1,7 +1,9 @@
-//! Requests about one partition, sent to its leader: Produce (a whole RecordBatch v2, with
-//! optional compression) and ListOffsets (earliest, latest, by time). Each runs in the
+//! Requests about partitions, sent to their leaders: Produce (a whole RecordBatch v2, with
+//! optional compression) and ListOffsets (by time for one partition; earliest and latest
+//! for many at once, one round trip per leader, leaders in parallel). Each runs in the
 //! client's retry loop and refreshes the leader on NOT_LEADER_OR_FOLLOWER and friends.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use bytes::{BufMut, Bytes, BytesMut};
@@ -135,6 +137,202 @@ impl Client {
             }
         })
     }
+}
+
+/// Earliest and latest offset of partitions, as `Client::list_offsets` answers them.
+pub type Bounds = BTreeMap<i32, (i64, i64)>;
+
+impl Client {
+    /// The earliest and latest offsets of `partitions` of `topic`, with one round trip per
+    /// leader: each leader gets one ListOffsets for all its partitions at each of the two
+    /// timestamps (sent together on its connection), and the leaders are asked in parallel.
+    ///
+    /// Partitions without a leader now are left out. With `need`, the call retries (within
+    /// `default.api.timeout.ms`) until that partition is answered and the others are best
+    /// effort; without, until every partition that has a leader is answered.
+    pub fn list_offsets(
+        &self,
+        topic: &str,
+        partitions: &[i32],
+        need: Option<i32>,
+    ) -> Result<Bounds> {
+        let what = |p: i32| format!("list offsets of {topic}/{p}");
+        let mut got = Bounds::new();
+        self.retry(self.cfg.api_timeout, || {
+            let pending: Vec<i32> = partitions
+                .iter()
+                .copied()
+                .filter(|p| !got.contains_key(p))
+                .collect();
+            if pending.iter().any(|p| self.leader(topic, *p).is_none()) {
+                let t = self.topic(topic, false)?;
+                if t.error == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION {
+                    return Err(Error::TopicNotFound {
+                        name: topic.to_string(),
+                        hint: None,
+                    });
+                }
+                if let Some(p) = need
+                    && t.error == ErrorCode::NONE
+                    && !t.partitions.iter().any(|m| m.partition == p)
+                {
+                    return Err(Error::PartitionNotFound {
+                        topic: topic.to_string(),
+                        partition: p,
+                        count: t.partitions.len() as i32,
+                    });
+                }
+            }
+            let mut by_leader: BTreeMap<String, Vec<i32>> = BTreeMap::new();
+            // Decided before asking: a failed leader below drops the cached leaders, which
+            // must not make its partitions look leaderless.
+            let mut leaderless = Vec::new();
+            for &p in &pending {
+                match self.leader(topic, p) {
+                    Some(n) => by_leader.entry(self.node_addr(n)?).or_default().push(p),
+                    None => leaderless.push(p),
+                }
+            }
+            let answers: Vec<Result<Vec<(i32, Listed)>>> = std::thread::scope(|sc| {
+                let handles: Vec<_> = by_leader
+                    .iter()
+                    .map(|(addr, ps)| sc.spawn(move || self.ask_leader(addr, topic, ps)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join().unwrap_or_else(|_| {
+                            Err(Error::Other("list offsets: a thread panicked".into()))
+                        })
+                    })
+                    .collect()
+            });
+            let mut last = None;
+            for answer in answers {
+                let listed = match answer {
+                    Ok(l) => l,
+                    Err(e) if self.transient(&e) => {
+                        self.forget_topic(topic);
+                        last = Some(e);
+                        continue;
+                    }
+                    Err(e) => return Err(e),
+                };
+                for (p, l) in listed {
+                    match l {
+                        Ok(b) => {
+                            got.insert(p, b);
+                        }
+                        Err(c) if c.is_retriable() => {
+                            if c.needs_metadata() {
+                                self.forget_topic(topic);
+                            }
+                            last = Some(c.to_error(&what(p), None));
+                        }
+                        Err(c) if need.is_none_or(|n| n == p) => {
+                            return Err(c.to_error(&what(p), None));
+                        }
+                        Err(_) => {}
+                    }
+                }
+            }
+            let done = match need {
+                Some(p) => got.contains_key(&p),
+                None => partitions
+                    .iter()
+                    .all(|p| got.contains_key(p) || leaderless.contains(p)),
+            };
+            Ok(if done {
+                Step::Done(got.clone())
+            } else {
+                Step::Retry(last.unwrap_or_else(|| {
+                    ErrorCode::LEADER_NOT_AVAILABLE.to_error(&what(need.unwrap_or(0)), None)
+                }))
+            })
+        })
+    }
+}
+
+/// One partition's (earliest, latest) offsets, or the error code its leader answered.
+type Listed = std::result::Result<(i64, i64), ErrorCode>;
+
+impl Client {
+    /// Both offsets of `partitions` from their leader `addr`: the two requests go out
+    /// together (`Conn::call_many`). A partition the answer lacks or garbles (librdkafka's
+    /// mock cluster mangles every partition after the first from ListOffsets v4) is asked
+    /// again on its own.
+    fn ask_leader(
+        &self,
+        addr: &str,
+        topic: &str,
+        partitions: &[i32],
+    ) -> Result<Vec<(i32, Listed)>> {
+        let ask = |ps: &[i32]| -> Result<Vec<(i32, Option<Listed>)>> {
+            let reqs = [
+                offsets_request(topic, ps, EARLIEST),
+                offsets_request(topic, ps, LATEST),
+            ];
+            let resps = self.with_conn(addr, |c| c.call_many(&reqs))?;
+            let offset = |i: usize, p: i32| -> Option<std::result::Result<i64, ErrorCode>> {
+                let x = resps.get(i).and_then(|(r, _)| {
+                    r.topics
+                        .iter()
+                        .filter(|t| t.name.as_str() == topic)
+                        .flat_map(|t| t.partitions.iter())
+                        .find(|x| x.partition_index == p)
+                })?;
+                Some(match ErrorCode(x.error_code) {
+                    ErrorCode::NONE => Ok(x.offset.max(0)),
+                    c => Err(c),
+                })
+            };
+            Ok(ps
+                .iter()
+                .map(|&p| {
+                    let both = match (offset(0, p), offset(1, p)) {
+                        (Some(Ok(e)), Some(Ok(l))) => Some(Ok((e, l))),
+                        (Some(Err(c)), _) | (_, Some(Err(c))) => Some(Err(c)),
+                        _ => None,
+                    };
+                    (p, both)
+                })
+                .collect())
+        };
+        let mut out = Vec::with_capacity(partitions.len());
+        for (p, l) in ask(partitions)? {
+            let l = match l {
+                Some(l) => Some(l),
+                None if partitions.len() > 1 => ask(&[p])?.pop().and_then(|(_, l)| l),
+                None => None,
+            };
+            let Some(l) = l else {
+                return Err(Error::Other(format!(
+                    "list offsets of {topic}/{p}: the broker's answer names no such partition"
+                )));
+            };
+            out.push((p, l));
+        }
+        Ok(out)
+    }
+}
+
+fn offsets_request(topic: &str, partitions: &[i32], ts: i64) -> ListOffsetsRequest {
+    ListOffsetsRequest::default()
+        .with_replica_id((-1).into())
+        .with_topics(vec![
+            ListOffsetsTopic::default()
+                .with_name(name(topic).into())
+                .with_partitions(
+                    partitions
+                        .iter()
+                        .map(|p| {
+                            ListOffsetsPartition::default()
+                                .with_partition_index(*p)
+                                .with_timestamp(ts)
+                        })
+                        .collect(),
+                ),
+        ])
 }
 
 /// Compresses a finished batch's records with `codec`: new attributes, length and CRC.

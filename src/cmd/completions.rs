@@ -66,7 +66,7 @@ _kaf_with_names() {
                 COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0 ;;
         esac
         case "$sub" in
-            produce|consume)
+            produce|consume|offsets)
                 if [[ "$prev" == "$sub" || "$sub" == consume ]] && [[ "$prev" != -* ]]; then
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
                 fi ;;
@@ -95,7 +95,7 @@ fi
 
 const FISH_NAMES: &str = r#"
 # Topic and group names, looked up in the data directory.
-complete -c kaf -n "__fish_seen_subcommand_from produce consume; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list 2>/dev/null)"
 complete -c kaf -l group -s g -f -a "(kaf groups list 2>/dev/null)"

@@ -242,6 +242,21 @@ fn reset(broker: &dyn Broker, a: &ResetOffsetsArgs) -> Result<String> {
             } else {
                 unreachable!("clap requires one --to-* option")
             };
+            // Kafka's tool clamps too, and says so: a silent clamp hides a typo'd offset.
+            let tp = format!("{topic}-{}", p.partition);
+            if target > p.end_offset {
+                eprintln!(
+                    "kaf: warning: new offset ({target}) is higher than latest offset for topic \
+                     partition {tp}. Value will be set to {}",
+                    p.end_offset
+                );
+            } else if target < p.start_offset {
+                eprintln!(
+                    "kaf: warning: new offset ({target}) is lower than earliest offset for topic \
+                     partition {tp}. Value will be set to {}",
+                    p.start_offset
+                );
+            }
             plan.push((
                 topic.clone(),
                 p.partition,

@@ -33,8 +33,14 @@ pub fn pages() -> Vec<(String, Vec<u8>)> {
 
 fn collect(cmd: &clap::Command, name: &str, out: &mut Vec<(String, Vec<u8>)>) {
     let cmd = cmd.clone().name(name.to_string());
+    // clap's generated `help` subcommand has no page of its own: kaf(1) must not list one.
+    let page = if cmd.find_subcommand("help").is_some() {
+        cmd.clone().mut_subcommand("help", |h| h.hide(true))
+    } else {
+        cmd.clone()
+    };
     let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd.clone())
+    clap_mangen::Man::new(page)
         .render(&mut buf)
         .expect("render to a Vec cannot fail");
     buf.extend_from_slice(common_sections(name).as_bytes());
@@ -47,8 +53,10 @@ fn collect(cmd: &clap::Command, name: &str, out: &mut Vec<(String, Vec<u8>)>) {
     }
 }
 
+/// Text safe in roff, also as a macro argument (`.B`), where `\\` would be read once more
+/// and `\\t` become a tab: a backslash is written as the glyph `\\(rs`.
 fn roff_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('-', "\\-")
+    s.replace('\\', "\\(rs").replace('-', "\\-")
 }
 
 fn common_sections(name: &str) -> String {
@@ -72,8 +80,25 @@ fn common_sections(name: &str) -> String {
     ));
     s.push_str(&roff_escape_block(ENVIRONMENT, "ENVIRONMENT"));
     s.push_str(&roff_escape_block(FILES, "FILES"));
-    s.push_str(".SH \"SEE ALSO\"\nkaf(1), kcat(1)\n");
+    s.push_str(&format!(".SH \"SEE ALSO\"\n{}\n", see_also(name)));
     s
+}
+
+/// kaf(1) points at the pages of its commands; every other page at kaf(1). Neither names
+/// itself.
+fn see_also(name: &str) -> String {
+    let mut refs: Vec<String> = if name == "kaf" {
+        let mut cmd = Cli::command();
+        cmd.build();
+        cmd.get_subcommands()
+            .filter(|c| c.get_name() != "help")
+            .map(|c| format!("kaf\\-{}(1)", c.get_name()))
+            .collect()
+    } else {
+        vec!["kaf(1)".to_string()]
+    };
+    refs.push("kcat(1)".into());
+    refs.join(", ")
 }
 
 fn roff_escape_block(items: &[(&str, &str)], title: &str) -> String {
@@ -116,7 +141,8 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "KAF_AUTO_CREATE",
-        "false turns off the automatic creation of topics on produce.",
+        "0 (or false, no, off) turns off the automatic creation of topics by a brokerless \
+         produce; the command then fails with exit status 3.",
     ),
     (
         "KAF_BROKERS",
@@ -143,11 +169,7 @@ const FILES: &[(&str, &str)] = &[
 
 fn examples(name: &str) -> Option<&'static [(&'static str, &'static str)]> {
     Some(match name {
-        "kaf" => &[
-            ("Produce one message:", "echo hello | kaf produce greetings"),
-            ("Print a topic:", "kaf consume greetings"),
-            ("Serve the directory to Kafka clients:", "kaf server"),
-        ],
+        // kaf(1) shows the examples of `kaf --help` already.
         "kaf-produce" => &[
             ("Each line is a message:", "kaf produce logs < app.log"),
             ("Keys before a colon:", "kaf produce orders -K :"),

@@ -5,6 +5,7 @@ pub mod consume;
 pub mod doctor;
 pub mod groups;
 pub mod man;
+pub mod offsets;
 pub mod produce;
 pub mod server;
 pub mod topics;
@@ -26,27 +27,72 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     let remote = match &cli.command {
         // The server serves a data directory; KAF_BROKERS in its environment means nothing.
         // Doctor, completions and man pages need no broker either.
-        Command::Server(_) | Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => None,
+        Command::Server(_) | Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {
+            refuse_client_options(&cli)?;
+            None
+        }
         _ => Config::from_args(
-            cli.brokers.as_deref(),
+            cli.brokers
+                .clone()
+                .or_else(|| std::env::var("KAF_BROKERS").ok())
+                .as_deref(),
             &cli.client_config,
             cli.acks.as_deref(),
         )?,
     };
     let ctx = Context {
-        dir: cli.dir,
+        dir: cli.dir.or_else(|| {
+            std::env::var_os("KAF_DIR")
+                .filter(|d| !d.is_empty())
+                .map(PathBuf::from)
+        }),
         remote,
     };
     match cli.command {
         Command::Topics(c) => topics::run(&ctx, c),
         Command::Produce(a) => produce::run(&ctx, a),
         Command::Consume(a) => consume::run(&ctx, a),
+        Command::Offsets(a) => offsets::run(&ctx, a),
         Command::Groups(c) => groups::run(&ctx, c),
         Command::Server(a) => server::run(&ctx, a),
         Command::Doctor(a) => doctor::run(&ctx, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
     }
+}
+
+/// Refuses `-b`, `-X` and `--acks` given to a command that never talks to a broker: silently
+/// ignoring them made `kaf -b HOST doctor` check the local directory and report no problems.
+/// `KAF_BROKERS` in the environment (which profiles set for every command) is not refused.
+fn refuse_client_options(cli: &Cli) -> Result<()> {
+    let name = match &cli.command {
+        Command::Server(_) => "server",
+        Command::Doctor(_) => "doctor",
+        Command::Completions(_) => "completions",
+        Command::Man(_) => "man",
+        _ => return Ok(()),
+    };
+    let given = if cli.brokers.is_some() {
+        Some("-b/--brokers")
+    } else if !cli.client_config.is_empty() {
+        Some("-X")
+    } else if cli.acks.is_some() {
+        Some("--acks")
+    } else {
+        None
+    };
+    let Some(opt) = given else { return Ok(()) };
+    let hint = match name {
+        "doctor" | "server" => format!(
+            "`kaf {name}` works on the data directory (--dir or KAF_DIR); run it on the \
+             broker's machine, without {opt}"
+        ),
+        _ => format!("drop {opt}: `kaf {name}` talks to no broker"),
+    };
+    Err(Error::UsageHint(
+        format!("{opt} does not apply to `kaf {name}`"),
+        hint,
+    ))
 }
 
 /// Global options, resolved lazily so that commands that need no data directory (help,
@@ -75,6 +121,15 @@ impl Context {
 
     pub fn store(&self) -> Result<Store> {
         Store::open(&self.data_dir()?)
+    }
+
+    /// The brokerless broker, or None with `-b` (for what only the data directory can do,
+    /// such as produce's deferred auto-creation).
+    pub fn local(&self) -> Result<Option<Local>> {
+        if self.remote.is_some() {
+            return Ok(None);
+        }
+        Ok(Some(Local::new(Store::open(&self.data_dir()?)?)))
     }
 
     /// The broker commands talk to: remote with `-b`, else the data directory.

@@ -47,9 +47,6 @@ fn create(ctx: &Context, a: TopicCreateArgs) -> Result<()> {
     let name = a.name.name().to_string();
     topic::validate_name("topic", &name)?;
     let configs = topic::parse_configs(&a.config)?;
-    if let Some(w) = topic::collision_warning(&name) {
-        eprintln!("WARNING: {w}");
-    }
     let req = NewTopic {
         name: name.clone(),
         partitions: a.partitions,
@@ -58,6 +55,10 @@ fn create(ctx: &Context, a: TopicCreateArgs) -> Result<()> {
     };
     match ctx.broker()?.create_topic(&req) {
         Ok(()) => {
+            // Only when a topic was made: a no-op --if-not-exists has nothing to warn about.
+            if let Some(w) = topic::collision_warning(&name) {
+                eprintln!("WARNING: {w} {}", metric_note());
+            }
             eprintln!("Created topic \"{name}\".");
             Ok(())
         }
@@ -90,6 +91,11 @@ fn describe(ctx: &Context, name: &str) -> Result<()> {
         "PARTITION\tSTART-OFFSET\tEND-OFFSET\tMESSAGES\tSEGMENTS\tBYTES"
     );
     for p in parts {
+        if p.leaderless {
+            // Kafka's tool prints such a partition as "Leader: none"; its offsets are unknown.
+            let _ = writeln!(s, "{}\t-\t-\t-\t-\t-\tLeader: none", p.partition);
+            continue;
+        }
         let opt = |v: Option<String>| v.unwrap_or_else(|| "-".into());
         let _ = writeln!(
             s,
@@ -106,4 +112,10 @@ fn describe(ctx: &Context, name: &str) -> Result<()> {
     out.write_all(s.as_bytes())
         .and_then(|_| out.flush())
         .map_err(|e| Error::io("write", e))
+}
+
+/// Why the `.`/`_` warning matters, said once where it is printed.
+pub(crate) fn metric_note() -> &'static str {
+    "(Kafka replaces '.' with '_' in metric names, so topics such as \"a.b\" and \"a_b\" \
+     would share their metrics on a Kafka cluster.)"
 }

@@ -390,23 +390,7 @@ impl Groups {
         let path = self.owner_lock_path(group);
         let mut f = self.open_owner_lock(group)?;
         // `server_holder` probes take a shared lock for a moment: retry past them.
-        for attempt in 0..4 {
-            match f.try_lock() {
-                Ok(()) => {
-                    let _ = f.set_len(0);
-                    let _ = write!(f, "{}", std::process::id());
-                    return Ok(Some(ServerHold { _file: f }));
-                }
-                Err(std::fs::TryLockError::WouldBlock) if attempt < 3 => {
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
-                Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(Error::io_path("lock", &path, e));
-                }
-            }
-        }
-        Ok(None)
+        Ok(lock_and_stamp(&mut f, &path)?.then_some(ServerHold { _file: f }))
     }
 
     /// Whether brokerless members hold the group now (for a server that does not hold it).
@@ -508,24 +492,7 @@ impl Groups {
             .ctx("open", &path)?;
         // `holder` (groups describe) takes a shared lock for a moment: a few short retries
         // keep that probe from looking like a member.
-        for attempt in 0..4 {
-            match f.try_lock() {
-                Ok(()) => {
-                    // Best effort: the pid is shown by describe, ownership is the lock itself.
-                    let _ = f.set_len(0);
-                    let _ = write!(f, "{}", std::process::id());
-                    return Ok(Some(PartitionLock { _file: f }));
-                }
-                Err(std::fs::TryLockError::WouldBlock) if attempt < 3 => {
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => return Ok(None),
-                Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(Error::io_path("lock", &path, e));
-                }
-            }
-        }
-        Ok(None)
+        Ok(lock_and_stamp(&mut f, &path)?.then_some(PartitionLock { _file: f }))
     }
 
     /// The pid of the member holding a partition, if one does.
@@ -622,6 +589,27 @@ fn read_offsets(path: &Path) -> Result<OffsetsFile> {
         )));
     }
     Ok(f)
+}
+
+/// Takes `f`'s exclusive lock without waiting (a few short retries step past another
+/// process's momentary shared probe) and writes our pid into it for `groups describe`
+/// (best effort: ownership is the lock itself). False if someone else holds it.
+fn lock_and_stamp(f: &mut File, path: &Path) -> Result<bool> {
+    for attempt in 0..4 {
+        match f.try_lock() {
+            Ok(()) => {
+                let _ = f.set_len(0);
+                let _ = write!(f, "{}", std::process::id());
+                return Ok(true);
+            }
+            Err(std::fs::TryLockError::WouldBlock) if attempt < 3 => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => return Ok(false),
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io_path("lock", path, e)),
+        }
+    }
+    Ok(false)
 }
 
 #[cfg(test)]

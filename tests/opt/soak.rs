@@ -1,8 +1,10 @@
 //! Bounded soak: 8 brokerless producer processes killed and restarted at random, 4 plain
-//! followers, 2 members of one group, and `kaf server` with kcat and confluent-kafka
-//! producers, all on one data directory at once. Then: every acknowledged record is in the
-//! log exactly once, each producer's records are in order, no reader printed a broken
-//! record, group outputs are disjoint and complete, and the server's peak RSS is reported.
+//! followers, 2 members of one group, `kaf server` with kcat and confluent-kafka producers,
+//! and a `kaf doctor --repair` loop, all on one data directory at once. Then: every
+//! acknowledged record is in the log exactly once, each producer's records are in order, no
+//! reader printed a broken record, group outputs are disjoint and complete, no repair run
+//! and no final `kaf doctor` found a problem, and the server's peak RSS and the number of
+//! repair runs are reported.
 //!
 //! Duration: `KAF_SOAK_SECS` (default 120 under CI, 15 otherwise).
 
@@ -17,7 +19,9 @@ use std::time::Duration;
 #[path = "../it/harness/mod.rs"]
 mod harness;
 
-use harness::{DEADLINE, Log, Proc, Server, in_ci, kaf_cmd as kaf, require_python, require_tool};
+use harness::{
+    DEADLINE, Log, Proc, Server, in_ci, kaf_cmd as kaf, require_python, require_tool, show,
+};
 
 /// A tiny deterministic generator: no rand dependency needed for kill timing.
 struct Lcg(u64);
@@ -31,16 +35,27 @@ impl Lcg {
     }
 }
 
-/// The server's peak resident set size, from /proc.
-fn peak_rss_kib(server: &Server) -> u64 {
-    let status =
-        std::fs::read_to_string(format!("/proc/{}/status", server.pid())).unwrap_or_default();
-    status
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
+/// `kaf doctor --repair` again and again until `stop`, each run bounded by [`DEADLINE`]:
+/// repair takes the partition locks writers take, so it must never cut an append in flight
+/// or find damage while producers are killed around it. Returns (runs, lines `repaired:`).
+fn repair_loop(dir: PathBuf, stop: Arc<AtomicBool>) -> (u64, u64) {
+    let (mut runs, mut repaired) = (0, 0);
+    while !stop.load(Ordering::Relaxed) {
+        let mut cmd = kaf(&dir);
+        cmd.args(["doctor", "--repair"]);
+        let out = harness::run(&mut cmd, b"");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && !text.contains("PROBLEM:"),
+            "repair run {runs} found a problem: {}",
+            show(&cmd, &out)
+        );
+        runs += 1;
+        repaired += text.lines().filter(|l| l.starts_with("repaired:")).count() as u64;
+        // Paces the load: the other processes need the 2 cores more than doctor does.
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    (runs, repaired)
 }
 
 /// One brokerless producer slot: runs produce processes one after another, kills some.
@@ -162,6 +177,11 @@ fn soak() {
         })
         .collect();
 
+    let repairer = {
+        let (d, s) = (dir.clone(), Arc::clone(&stop));
+        std::thread::spawn(move || repair_loop(d, s))
+    };
+
     // Server clients: kcat (idempotent) and confluent-kafka (acks=all, idempotent).
     let port = server.port();
     let kcat = have_kcat.then(|| {
@@ -250,7 +270,8 @@ p.flush(30)
             a.push(format!("py:{v}"));
         }
     }
-    let rss = peak_rss_kib(&server);
+    let (repair_runs, repaired) = repairer.join().unwrap();
+    let rss = server.peak_rss() / 1024;
     // Every writer has stopped: wait until each follower has printed the whole log, then
     // stop every reader; members stop cleanly on SIGTERM.
     let total = harness::run(kaf(&dir).args(["consume", "soak"]), b"")
@@ -285,6 +306,16 @@ p.flush(30)
         })
         .collect();
     drop(server);
+    // Everything has stopped: doctor must find nothing wrong with what the soak left. It
+    // reads the whole log, so it runs beside the checks below rather than after them.
+    let final_doctor = {
+        let mut cmd = kaf(&dir);
+        cmd.arg("doctor");
+        std::thread::spawn(move || {
+            let out = harness::run(&mut cmd, b"");
+            (show(&cmd, &out), out)
+        })
+    };
 
     // The log: every acknowledged record exactly once, producers' records in order.
     let log = harness::run(kaf(&dir).args(["consume", "soak"]).args(fmt), b"");
@@ -309,6 +340,7 @@ p.flush(30)
         assert!(seen.insert(v.to_string()), "{v} is in the log twice");
     }
     let acked = acked.lock().unwrap();
+    // Exactly once: present here, and no value is in the log twice (checked above).
     for a in acked.iter() {
         let v = a.split_once(':').unwrap().1;
         assert!(seen.contains(v), "acknowledged record {v} is missing");
@@ -343,12 +375,18 @@ p.flush(30)
         log.len(),
         "group outputs do not cover the log"
     );
+    let (shown, doctor) = final_doctor.join().unwrap();
+    assert!(
+        doctor.status.success() && !String::from_utf8_lossy(&doctor.stdout).contains("PROBLEM:"),
+        "doctor after the soak: {shown}"
+    );
     eprintln!(
-        "soak: {secs} s, {} records in the log, {} acknowledged, {kills} producers killed, server peak RSS {} KiB",
+        "soak: {secs} s, {} records in the log, {} acknowledged, {kills} producers killed, {repair_runs} repair runs ({repaired} repairs), server peak RSS {} KiB",
         log.len(),
         acked.len(),
         rss
     );
+    assert!(repair_runs > 0, "doctor --repair never ran");
     assert!(
         acked.len() > 1000,
         "too little was produced: {}",

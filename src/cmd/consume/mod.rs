@@ -58,6 +58,9 @@ pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
         .as_deref()
         .map(|o| parse_spec(o, now_ms()))
         .transpose()?;
+    if let Some(sp) = &spec {
+        check_range(sp, a.offset.as_deref().unwrap_or_default())?;
+    }
     let uses_stored = spec.is_some_and(|s| s.start == Pos::Stored || s.stop == Some(Pos::Stored));
     if uses_stored && a.group.is_none() {
         return Err(Error::Usage(
@@ -70,7 +73,16 @@ pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
     let broker = ctx.broker()?;
     let mut wanted = Vec::new();
     for t in &topics {
-        wanted.push((t.clone(), partitions_of(broker.as_ref(), t, &a.partition)?));
+        let ps = if a.follow {
+            match wait_for_topic(broker.as_ref(), t, &a.partition)? {
+                Some(ps) => ps,
+                // Stopped (Ctrl-C) while waiting: nothing was read, nothing is wrong.
+                None => return Ok(()),
+            }
+        } else {
+            partitions_of(broker.as_ref(), t, &a.partition)?
+        };
+        wanted.push((t.clone(), ps));
     }
     let mut out = StdoutThread::new();
     match &a.group {
@@ -133,6 +145,51 @@ fn open_part(
         stop,
     })
 }
+
+/// Refuses a range that can never print anything (`-o 2:1`, `-o -1:-5`): surely a mistake,
+/// which would otherwise exit 0 silently.
+fn check_range(spec: &OffsetSpec, text: &str) -> Result<()> {
+    let Some(stop) = spec.stop else {
+        return Ok(());
+    };
+    let empty = match (spec.start, stop) {
+        (Pos::Absolute(a), Pos::Absolute(b))
+        | (Pos::FromStart(a), Pos::FromStart(b))
+        | (Pos::Time(a), Pos::Time(b)) => b <= a,
+        (Pos::FromEnd(a), Pos::FromEnd(b)) => b >= a,
+        (Pos::End, Pos::Beginning) => true,
+        (a, b) => a == b && a != Pos::Stored,
+    };
+    if empty {
+        return Err(Error::Usage(format!(
+            "-o {text}: the range is empty (A:B reads from A up to, not including, B; B must come after A)"
+        )));
+    }
+    Ok(())
+}
+
+/// With `-F`, a topic that does not exist yet is waited for, as `tail -F` waits for a file;
+/// None when a stop signal came first.
+fn wait_for_topic(broker: &dyn Broker, t: &str, wanted: &[i32]) -> Result<Option<Vec<i32>>> {
+    let mut told = false;
+    loop {
+        match partitions_of(broker, t, wanted) {
+            Err(Error::TopicNotFound { .. }) => {}
+            r => return r.map(Some),
+        }
+        if !told {
+            eprintln!("kaf: waiting for topic \"{t}\" to appear (-F)");
+            told = true;
+        }
+        if crate::cmd::stop_requested() {
+            return Ok(None);
+        }
+        std::thread::sleep(TOPIC_POLL);
+    }
+}
+
+/// How often `-F` looks for a topic that does not exist yet.
+const TOPIC_POLL: Duration = Duration::from_millis(100);
 
 fn topic_list(a: &ConsumeArgs) -> Result<Vec<String>> {
     let mut topics: Vec<String> = a.topics.iter().chain(&a.topic).cloned().collect();

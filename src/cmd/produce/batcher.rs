@@ -37,7 +37,7 @@ pub(super) struct Batcher {
     limit: usize,
     /// The topic's max.message.bytes: no record batch may be larger.
     pub(super) max_message: usize,
-    placement: Placement,
+    pub(super) placement: Placement,
 }
 
 impl Batcher {
@@ -69,9 +69,18 @@ impl Batcher {
             }));
         }
         let p = self.placement.place(partition, rec.key)?;
-        let b = &self.round.batches[p];
-        if !b.is_empty() && b.size() + size > self.limit {
+        if let Some(b) = self.round.batches.get(p)
+            && !b.is_empty()
+            && b.size() + size > self.limit
+        {
             self.send_all(deliver)?;
+        }
+        // After any hand-over: the round in place now may be a reused one of fewer batches.
+        if p >= self.round.batches.len() {
+            // A partition the topic grows to (see `Placement::grow_to`).
+            self.round
+                .batches
+                .resize_with(p + 1, || BatchBuilder::with_capacity(0));
         }
         if self.track_offsets {
             let count = self.round.batches[p].record_count();

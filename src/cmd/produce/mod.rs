@@ -18,11 +18,14 @@ mod invalid;
 mod pipeline;
 mod placement;
 mod record;
+mod target;
 
 use std::fs::File;
 use std::io::IsTerminal;
 use std::time::Instant;
 
+use crate::broker::local::auto_create_enabled;
+use crate::broker::{Broker, Producer};
 use crate::cli::{OnInvalid, ProduceArgs};
 use crate::cmd::Context;
 use crate::error::{Error, Result};
@@ -83,8 +86,7 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         inputs.push(Input::stdin());
     }
 
-    let broker = ctx.broker()?;
-    let mut producer = broker.producer(&name, true)?;
+    let mut producer = open_target(ctx, &name)?;
     let parts = producer.partitions().max(1) as usize;
     // A `-p` that does not exist fails before any input is read.
     if let Some(p) = shape.partition
@@ -93,12 +95,15 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         return Err(why.into_error(0, &name));
     }
     let max_message = producer.max_batch_bytes();
-    let batcher = Batcher::new(
+    let mut batcher = Batcher::new(
         parts,
         max_message.min(MAX_BATCH),
         max_message,
         offsets_fmt.is_some(),
     );
+    if a.keep_partition && producer.growable() {
+        batcher.placement.grow_to(target::AUTO_MAX_PARTITIONS);
+    }
     // JSON input is JSON lines, whatever -D says.
     let delim = if shape.json { b"\n".to_vec() } else { delim };
     let mut enc = Encoder::new(
@@ -111,7 +116,7 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         batcher,
     );
     let mut appender = Appender {
-        producer: producer.as_mut(),
+        producer: &mut producer,
         topic: name,
         offsets_fmt,
         last_sync: Instant::now(),
@@ -124,8 +129,33 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
     } else {
         pipeline::threaded(enc, inputs, parts, &mut appender)
     };
-    result.map_err(|error| Error::Partial {
-        written: appender.written(),
-        error: Box::new(error),
+    let written = appender.written();
+    result.map_err(|error| {
+        producer.abandon();
+        Error::Partial {
+            written,
+            error: Box::new(error),
+        }
     })
+}
+
+/// The topic to write to: opened now if it exists or the broker is remote; a missing one
+/// is created when its first records are ready (or refused when auto-creation is off).
+fn open_target(ctx: &Context, name: &str) -> Result<target::Target> {
+    let Some(local) = ctx.local()? else {
+        return Ok(target::Target::open(
+            name.to_string(),
+            ctx.broker()?.producer(name, true)?,
+        ));
+    };
+    match local.producer(name, false) {
+        Err(Error::TopicNotFound { .. }) if auto_create_enabled() => {
+            target::Target::deferred(name.to_string(), local)
+        }
+        // With auto-creation off, the broker's refusal carries the hint.
+        Err(Error::TopicNotFound { .. }) => local
+            .producer(name, true)
+            .map(|p| target::Target::open(name.to_string(), p)),
+        r => Ok(target::Target::open(name.to_string(), r?)),
+    }
 }

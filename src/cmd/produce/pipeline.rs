@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use super::batcher::Round;
 use super::input::{Encoder, Input};
+use super::target::Target;
 use crate::broker::Producer;
 use crate::error::{Error, Result};
 use crate::format::Format;
@@ -26,7 +27,7 @@ const ROUNDS: usize = 3;
 /// Appends rounds of batches to the topic, prints their offsets if asked, and fsyncs at
 /// least every `SYNC_EVERY`.
 pub(super) struct Appender<'a> {
-    pub(super) producer: &'a mut dyn Producer,
+    pub(super) producer: &'a mut Target,
     pub(super) topic: String,
     pub(super) offsets_fmt: Option<Format>,
     pub(super) last_sync: Instant,
@@ -38,6 +39,14 @@ impl Appender<'_> {
     /// Appends every non-empty batch of `round`, then prints their offsets if asked; leaves
     /// the round empty for reuse.
     pub(super) fn append(&mut self, round: &mut Round) -> Result<()> {
+        // The topic is created (or grown) only now that records are ready for it.
+        let last_used = round.batches.iter().rposition(|b| !b.is_empty());
+        if let Some(last) = last_used {
+            self.producer.prepare(last + 1)?;
+        }
+        if self.written.len() < round.batches.len() {
+            self.written.resize(round.batches.len(), None);
+        }
         let mut bases = vec![0i64; round.batches.len()];
         for (p, b) in round.batches.iter_mut().enumerate() {
             if b.is_empty() {

@@ -8,6 +8,9 @@ use crate::partitioner::partition_for_key;
 
 pub(super) struct Placement {
     parts: i32,
+    /// Named partitions below this are accepted: `parts`, or more when the topic grows to
+    /// what its input names (an auto-created topic with `--keep-partition`).
+    named_limit: i32,
     sticky: i32,
 }
 
@@ -16,8 +19,14 @@ impl Placement {
     pub(super) fn new(parts: usize) -> Placement {
         Placement {
             parts: parts.max(1) as i32,
+            named_limit: parts.max(1) as i32,
             sticky: random_below(parts),
         }
+    }
+
+    /// Accepts named partitions up to `limit` (the topic is grown to them before writing).
+    pub(super) fn grow_to(&mut self, limit: i32) {
+        self.named_limit = self.named_limit.max(limit);
     }
 
     /// The partition index for a record; `Invalid::NoPartition` if the one named does not
@@ -29,7 +38,12 @@ impl Placement {
             (None, Some(k)) => partition_for_key(k, self.parts),
             (None, None) => self.sticky,
         };
-        if p < 0 || p >= self.parts {
+        let limit = if named.is_some() {
+            self.named_limit
+        } else {
+            self.parts
+        };
+        if p < 0 || p >= limit {
             return Err(Invalid::NoPartition {
                 partition: p,
                 count: self.parts,

@@ -567,6 +567,18 @@ impl Server {
         self.proc.pid()
     }
 
+    /// The server's peak resident set size so far (VmHWM of /proc/PID/status), in bytes.
+    pub fn peak_rss(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.pid()))
+            .expect("the server is running");
+        let kib: u64 = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmHWM in /proc/PID/status");
+        kib * 1024
+    }
+
     /// Waits for the server to exit on its own.
     pub fn wait_exit(&mut self) -> ExitStatus {
         self.proc.wait(DEADLINE)

@@ -1,4 +1,4 @@
-# Client side of tests/server_integrity.rs: confluent-kafka (librdkafka) against `kaf server`.
+# Client side of tests/it/server_integrity.rs: confluent-kafka (librdkafka) against `kaf server`.
 # Usage: python3 server_integrity.py BOOTSTRAP COMMAND ARGS...
 # Every line this prints on stdout is a protocol line the Rust test reads; diagnostics go to
 # stderr. Every loop is bounded, so a broken server fails the test instead of hanging it.
@@ -57,18 +57,23 @@ def produce(topic, n):
     say("DONE", left)
 
 
+def consumer(group, extra=None, **kwargs):
+    """A member of GROUP through the server: manual commits, a short session."""
+    conf = {
+        "bootstrap.servers": BOOTSTRAP,
+        "group.id": group,
+        "auto.offset.reset": "earliest",
+        "enable.auto.commit": False,
+        "session.timeout.ms": 6000,
+        "heartbeat.interval.ms": 500,
+    }
+    conf.update(extra or {})
+    return Consumer(conf, **kwargs)
+
+
 def hold(topic, group, expect):
     """Joins GROUP through the server, reads EXPECT records, commits, holds until stdin."""
-    c = Consumer(
-        {
-            "bootstrap.servers": BOOTSTRAP,
-            "group.id": group,
-            "auto.offset.reset": "earliest",
-            "enable.auto.commit": False,
-            "session.timeout.ms": 6000,
-            "heartbeat.interval.ms": 500,
-        }
-    )
+    c = consumer(group)
     c.subscribe([topic])
     got = 0
     deadline = time.monotonic() + 60
@@ -101,18 +106,7 @@ def refused(topic, group, expect):
     log.addHandler(lines)
     log.setLevel(logging.DEBUG)
     assigned = []
-    c = Consumer(
-        {
-            "bootstrap.servers": BOOTSTRAP,
-            "group.id": group,
-            "auto.offset.reset": "earliest",
-            "enable.auto.commit": False,
-            "session.timeout.ms": 6000,
-            "heartbeat.interval.ms": 500,
-            "debug": "cgrp",
-        },
-        logger=log,
-    )
+    c = consumer(group, {"debug": "cgrp"}, logger=log)
     c.subscribe([topic], on_assign=lambda _c, ps: assigned.extend(ps))
     got = []
     seen = False

@@ -2,14 +2,13 @@
 //! group on the brokerless side (item 7): each test reproduces a failure of the version
 //! before topic ids and topic shape locks.
 
-mod common;
-
+use std::io::Write;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Output, Stdio};
 
-use common::{KAF, kaf};
 use kaf::testing::{Store, TopicMeta};
+
+use crate::harness::{DEADLINE, Proc, kaf, kaf_cmd, wait_until};
 
 fn text(o: &Output) -> (String, String) {
     (
@@ -25,27 +24,15 @@ fn ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
     out
 }
 
-fn spawn(dir: &Path, args: &[&str]) -> Child {
-    Command::new(KAF)
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("KAF_FAULT")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-/// Kills and reaps its child when dropped, so a failing test leaves no process behind.
-struct Reaper(Child);
-
-impl Drop for Reaper {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+/// `kaf --dir DIR ARGS` in the background, stdout and stderr piped.
+fn spawn(dir: &Path, args: &[&str]) -> Proc {
+    Proc::spawn(
+        kaf_cmd(dir)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    )
 }
 
 fn lines(range: std::ops::RangeInclusive<i32>) -> Vec<u8> {
@@ -197,7 +184,7 @@ fn add_partitions_racing_delete_never_leaves_a_half_topic() {
         let s = store.clone();
         let grow = std::thread::spawn(move || s.add_partitions("x", 400));
         let grown = grow.join().unwrap();
-        let del = deleter.wait_with_output().unwrap();
+        let del = deleter.output(DEADLINE);
         let (_, err) = text(&del);
         assert_eq!(del.status.code(), Some(0), "trial {trial}: {err}");
         match grown {
@@ -223,7 +210,7 @@ fn concurrent_deletes_one_wins_the_other_is_not_found() {
         ok(dir, &["topics", "create", "x", "-p", "8"], b"");
         let a = spawn(dir, &["topics", "delete", "x"]);
         let b = spawn(dir, &["topics", "delete", "x"]);
-        let outs = [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()];
+        let outs = [a.output(DEADLINE), b.output(DEADLINE)];
         let mut codes: Vec<_> = outs.iter().map(|o| o.status.code()).collect();
         codes.sort();
         let errs: Vec<String> = outs.iter().map(|o| text(o).1).collect();
@@ -241,19 +228,16 @@ fn produce_to_a_topic_being_deleted_fails_cleanly() {
     let dir = d.path();
     for trial in 0..10 {
         ok(dir, &["topics", "create", "p", "-p", "4"], b"");
-        let mut producer = Command::new(KAF)
-            .arg("--dir")
-            .arg(dir)
-            .args(["produce", "p"])
-            .env("KAF_AUTO_CREATE", "false")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = producer.stdin.take().unwrap();
+        let mut producer = Proc::spawn(
+            kaf_cmd(dir)
+                .args(["produce", "p"])
+                .env("KAF_AUTO_CREATE", "false")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped()),
+        );
+        let mut stdin = producer.child().stdin.take().unwrap();
         let feeder = std::thread::spawn(move || {
-            use std::io::Write;
             for i in 0..200_000 {
                 if writeln!(stdin, "line-{i}").is_err() {
                     return;
@@ -262,7 +246,7 @@ fn produce_to_a_topic_being_deleted_fails_cleanly() {
         });
         let del = kaf(dir, &["topics", "delete", "p"], b"");
         assert_eq!(del.status.code(), Some(0), "{}", text(&del).1);
-        let out = producer.wait_with_output().unwrap();
+        let out = producer.output(DEADLINE);
         feeder.join().unwrap();
         let err = text(&out).1;
         // Either it finished before the delete, or it stops with "not found".
@@ -282,24 +266,29 @@ fn repair_during_a_big_create_leaves_the_creator_alone() {
     ok(dir, &["topics", "list"], b"");
     for trial in 0..2 {
         let name = format!("y{trial}");
-        let mut creator = Reaper(spawn(dir, &["topics", "create", &name, "-p", "3000"]));
-        let deadline = Instant::now() + Duration::from_secs(300);
+        let mut creator = spawn(dir, &["topics", "create", &name, "-p", "3000"]);
+        let err = creator.watch_stderr();
         let mut repairs = 0;
-        let status = loop {
-            if let Some(s) = creator.0.try_wait().unwrap() {
-                break s;
-            }
-            assert!(Instant::now() < deadline, "create did not finish");
-            let o = kaf(dir, &["doctor", "--repair"], b"");
-            repairs += 1;
-            assert!(
-                !text(&o).0.contains("staging/"),
-                "trial {trial}: doctor took a live creator's staging entry for a leftover: {}",
-                text(&o).0
-            );
-        };
-        let mut err = String::new();
-        std::io::Read::read_to_string(creator.0.stderr.as_mut().unwrap(), &mut err).unwrap();
+        // Repairs back to back for as long as the creator runs.
+        wait_until(
+            DEADLINE,
+            format_args!("trial {trial}: the create did not finish"),
+            || {
+                if !creator.running() {
+                    return true;
+                }
+                let o = kaf(dir, &["doctor", "--repair"], b"");
+                repairs += 1;
+                assert!(
+                    !text(&o).0.contains("staging/"),
+                    "trial {trial}: doctor took a live creator's staging entry for a leftover: {}",
+                    text(&o).0
+                );
+                false
+            },
+        );
+        let status = creator.wait(DEADLINE);
+        let err = err.all();
         assert!(status.success(), "trial {trial} ({repairs} repairs): {err}");
         let desc = ok(dir, &["topics", "describe", &name], b"");
         assert!(desc.contains("PartitionCount: 3000"), "{}", &desc[..200]);
@@ -389,23 +378,13 @@ fn brokerless_members_keep_out_of_a_group_a_server_holds() {
     assert!(err.contains("kaf server"), "{err}");
 
     // Waiting members get the group once the server lets go.
-    let mut waiter = Reaper(spawn(dir, &["consume", "mix", "-g", "mixg", "-c", "100"]));
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut waiter = spawn(dir, &["consume", "mix", "-g", "mixg", "-c", "100"]);
     // The waiter says it waits before it waits; only then let go.
-    let mut stderr = waiter.0.stderr.take().unwrap();
-    let mut seen = String::new();
-    let mut buf = [0u8; 256];
-    while !seen.contains("waiting") {
-        assert!(Instant::now() < deadline, "the member never waited: {seen}");
-        let n = std::io::Read::read(&mut stderr, &mut buf).unwrap();
-        assert!(n > 0, "member exited early: {seen}");
-        seen.push_str(&String::from_utf8_lossy(&buf[..n]));
-    }
+    waiter.watch_stderr().expect("waiting");
     drop(hold);
-    let mut out = String::new();
-    std::io::Read::read_to_string(&mut waiter.0.stdout.take().unwrap(), &mut out).unwrap();
-    assert!(waiter.0.wait().unwrap().success());
-    assert_eq!(out.lines().count(), 100);
+    let o = waiter.output(DEADLINE);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert_eq!(text(&o).0.lines().count(), 100);
 
     // And while a brokerless member lives, a server cannot take the group.
     let member_hold = store.groups().hold_for_member("mixg").unwrap().unwrap();
@@ -420,30 +399,22 @@ fn describe_shows_live_members_that_have_not_committed() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
     ok(dir, &["produce", "t"], &lines(1..=3));
-    let member = Reaper(
-        Command::new(KAF)
-            .arg("--dir")
-            .arg(dir)
+    let member = Proc::spawn(
+        kaf_cmd(dir)
             .args(["consume", "t", "-g", "m", "-F", "--no-commit"])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
+            .stderr(Stdio::null()),
     );
-    let want = format!("m\tt\t0\t-\t3\t-\t0\tpid {}\n", member.0.id());
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let o = kaf(dir, &["groups", "describe", "m"], b"");
-        if text(&o).0.contains(&want) {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "no row {want:?} in {:?}",
-            text(&o)
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let want = format!("m\tt\t0\t-\t3\t-\t0\tpid {}\n", member.pid());
+    wait_until(
+        DEADLINE,
+        format_args!("no row {want:?} in `groups describe m`"),
+        || {
+            text(&kaf(dir, &["groups", "describe", "m"], b""))
+                .0
+                .contains(&want)
+        },
+    );
     drop(member);
 }

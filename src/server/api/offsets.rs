@@ -21,6 +21,8 @@ use crate::store::TopicMeta;
 
 pub(super) fn list_offsets(call: &mut Call<'_>, req: ListOffsetsRequest) -> Reply {
     let server = call.server;
+    // The epoch is on the wire from v4; the codec refuses to encode it for older versions.
+    let with_epoch = call.version >= 4;
     let mut topics = Vec::new();
     for t in req.topics {
         let name = t.name.to_string();
@@ -43,7 +45,7 @@ pub(super) fn list_offsets(call: &mut Call<'_>, req: ListOffsetsRequest) -> Repl
                 Ok((ts, off)) => r
                     .with_timestamp(ts)
                     .with_offset(off)
-                    .with_leader_epoch(if off < 0 { -1 } else { EPOCH }),
+                    .with_leader_epoch(if off < 0 || !with_epoch { -1 } else { EPOCH }),
                 Err(c) => r.with_error_code(c.code()),
             });
         }

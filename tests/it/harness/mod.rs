@@ -21,6 +21,8 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+pub mod kafka;
+
 pub const KAF: &str = env!("CARGO_BIN_EXE_kaf");
 
 /// How long anything that should happen "soon" may take before a test fails. Generous on

@@ -95,6 +95,13 @@ pub trait Member {
     fn owned(&self) -> Vec<(String, i32)>;
     /// Tries to take partitions no member owns; returns the newly owned ones.
     fn claim_more(&mut self) -> Result<Vec<(String, i32)>>;
+    /// Partitions the group is taking back (a rebalance): the caller stops reading them,
+    /// commits where it got to, then calls `released`. Brokerless members never give any.
+    fn revoked(&mut self) -> Vec<(String, i32)> {
+        Vec::new()
+    }
+    /// The partitions `revoked` named are no longer read and their offsets are committed.
+    fn released(&mut self) {}
 }
 
 /// Writes batches to one topic.

@@ -283,7 +283,17 @@ impl Broker for Remote {
     }
 
     fn join(&self, group: &str, topics: &[(String, Vec<i32>)]) -> Result<Box<dyn Member>> {
-        let (shared, member) = group::join(Arc::clone(&self.client), group, topics)?;
+        // Whether every partition of each topic is wanted (no `-p`): only then can the
+        // standard assignors, which assign whole topics, be offered.
+        let mut every = true;
+        for (t, ps) in topics {
+            let n = match self.client.partition_count(t) {
+                Some(n) => n,
+                None => self.client.topic(t, false)?.partitions.len(),
+            };
+            every &= ps.len() == n;
+        }
+        let (shared, member) = group::join(Arc::clone(&self.client), group, topics, every)?;
         self.members
             .borrow_mut()
             .insert(group.to_string(), Arc::downgrade(&shared));

@@ -60,6 +60,11 @@ pub struct Config {
     pub fetch_max_bytes: i32,
     pub session_timeout: Duration,
     pub heartbeat_interval: Duration,
+    /// The assignors a `-g` member offers, most preferred first
+    /// (`partition.assignment.strategy`): `kaf`, `range`, `cooperative-sticky`. With `range`
+    /// among them the member rebalances eagerly (gives every partition back before
+    /// rejoining), as Kafka's Java consumer does; without it, incrementally.
+    pub assignors: Vec<String>,
 }
 
 /// The settings `-X` accepts, for the error message that lists them.
@@ -73,6 +78,7 @@ pub const KNOWN: &[&str] = &[
     "fetch.max.bytes",
     "fetch.max.wait.ms",
     "heartbeat.interval.ms",
+    "partition.assignment.strategy",
     "request.timeout.ms",
     "retry.backoff.max.ms",
     "retry.backoff.ms",
@@ -99,6 +105,7 @@ impl Config {
             fetch_max_bytes: 50 * 1024 * 1024,
             session_timeout: Duration::from_secs(10),
             heartbeat_interval: Duration::from_secs(1),
+            assignors: vec!["kaf".into(), "range".into(), "cooperative-sticky".into()],
         }
     }
 
@@ -201,6 +208,31 @@ impl Config {
             }
             "session.timeout.ms" => self.session_timeout = ms(v)?,
             "heartbeat.interval.ms" => self.heartbeat_interval = ms(v)?,
+            "partition.assignment.strategy" => {
+                let mut list = Vec::new();
+                for name in v.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                    // Java's class names name the same assignors.
+                    let name = match name.rsplit('.').next().unwrap_or(name) {
+                        "RangeAssignor" => "range",
+                        "CooperativeStickyAssignor" => "cooperative-sticky",
+                        n => n,
+                    };
+                    if !matches!(name, "kaf" | "range" | "cooperative-sticky") {
+                        return Err(Error::Usage(format!(
+                            "partition.assignment.strategy '{name}': kaf knows kaf, range and cooperative-sticky"
+                        )));
+                    }
+                    if !list.iter().any(|n| n == name) {
+                        list.push(name.to_string());
+                    }
+                }
+                if list.is_empty() {
+                    return Err(Error::Usage(
+                        "partition.assignment.strategy: name at least one assignor".into(),
+                    ));
+                }
+                self.assignors = list;
+            }
             "security.protocol" => {
                 if !v.eq_ignore_ascii_case("plaintext") {
                     return Err(Error::Usage(format!(

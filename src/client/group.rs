@@ -1,22 +1,28 @@
 //! Consumer group membership for `kaf consume -g` against a broker: JoinGroup, SyncGroup,
-//! Heartbeat and LeaveGroup, with kaf's own assignor, and a background thread that keeps
-//! the membership alive while the command reads.
+//! Heartbeat and LeaveGroup with Kafka's `consumer` protocol type, and a background thread
+//! that keeps the membership alive while the command reads.
 //!
-//! kaf's commands cannot give partitions back once they started reading them (the `Member`
-//! trait only grows), so kaf joins with its own protocol, "kaf", whose assignor never moves
-//! a partition away from the member that owns it: every member sends the partitions it owns
-//! (ConsumerProtocolSubscription v1 `owned_partitions`) and the ones it wants (JSON in
-//! `user_data`); the leader keeps each owned partition with its owner and spreads the free
-//! ones over the members that want them, fewest first. A second `kaf consume -g` therefore
-//! waits while the first holds every partition, and takes them over when it leaves: the same
-//! behaviour as brokerless groups. Java or librdkafka consumers in the same group would use
-//! other protocols; the broker refuses such a mix (INCONSISTENT_GROUP_PROTOCOL).
+//! A member offers the assignors of `partition.assignment.strategy` (`client::assignors`),
+//! by default `kaf`, `range`, `cooperative-sticky`: a group of kaf members agrees on `kaf`
+//! (owners keep their partitions, a newcomer waits for free ones, as in brokerless groups);
+//! with a Java or librdkafka consumer in the group the coordinator picks a standard one, and
+//! whichever member leads assigns with it. How a member rebalances follows Kafka's Java
+//! consumer: with `range` offered it is eager (before every JoinGroup it gives all its
+//! partitions back: the command stops reading them and commits where it got to); with only
+//! cooperative assignors it is incremental (it keeps its partitions while rejoining, reports
+//! them as owned, and after SyncGroup gives back only those no longer assigned to it, then
+//! rejoins so that the next round can hand them on). Either way a partition is never read by
+//! two members at once. With `-p` only `kaf` is offered: the standard assignors cannot
+//! express "these partitions only".
+//!
+//! Giving partitions back is a handshake with the command (`Member::revoked`/`released`):
+//! the member thread waits until the command has committed and stopped reading them.
 //!
 //! A coordinator without group membership (a kaf server whose JoinGroup answers
 //! COORDINATOR_NOT_AVAILABLE, or one without the APIs) gets a simple consumer instead:
 //! every wanted partition, commits with generation -1, and a note on stderr.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::net::{Shutdown, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -36,14 +42,15 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::{Decodable, StrBytes};
 
 use super::admin::Committer;
+use super::assignors::{self, COOPERATIVE_STICKY, KAF, RANGE, Sub, Tp};
 use super::cluster::Client;
 use super::conn::{Conn, decode_versioned, encode_versioned};
 use crate::broker::Member;
 use crate::error::{Error, Result};
 use crate::kafka_error::ErrorCode;
 
-const PROTOCOL: &str = "kaf";
-/// How long a rebalance may take before the broker drops members that did not rejoin.
+/// How long a rebalance may take before the broker drops members that did not rejoin; also
+/// how long the command may take to give partitions back.
 const REBALANCE_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn s(v: &str) -> StrBytes {
@@ -53,8 +60,6 @@ fn s(v: &str) -> StrBytes {
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
-
-type Tp = (String, i32);
 
 /// What the member thread and the command share.
 pub struct Shared {
@@ -66,6 +71,9 @@ struct State {
     generation: i32,
     member_id: String,
     owned: Vec<Tp>,
+    /// Partitions the member thread is giving back; it waits until the command has
+    /// stopped reading them and committed, which it says by emptying this.
+    revoking: Vec<Tp>,
     /// Why the membership ended, for the next commit or claim to report.
     lost: Option<Error>,
     stop: bool,
@@ -135,12 +143,38 @@ impl Member for RemoteMember {
         let new: Vec<Tp> = st
             .owned
             .iter()
-            .filter(|tp| !self.reported.contains(tp))
+            .filter(|tp| !self.reported.contains(tp) && !st.revoking.contains(tp))
             .cloned()
             .collect();
         drop(st);
         self.reported.extend(new.iter().cloned());
         Ok(new)
+    }
+
+    fn revoked(&mut self) -> Vec<Tp> {
+        let mut st = lock(&self.shared.state);
+        if st.revoking.is_empty() {
+            return Vec::new();
+        }
+        let gone: Vec<Tp> = self
+            .reported
+            .iter()
+            .filter(|tp| st.revoking.contains(tp))
+            .cloned()
+            .collect();
+        self.reported.retain(|tp| !gone.contains(tp));
+        if gone.is_empty() {
+            // Nothing of it was being read: given back at once.
+            st.revoking.clear();
+            drop(st);
+            self.shared.changed.notify_all();
+        }
+        gone
+    }
+
+    fn released(&mut self) {
+        lock(&self.shared.state).revoking.clear();
+        self.shared.changed.notify_all();
     }
 }
 
@@ -172,6 +206,7 @@ pub fn join(
     client: Arc<Client>,
     group: &str,
     wanted: &[(String, Vec<i32>)],
+    every_partition: bool,
 ) -> Result<(Arc<Shared>, RemoteMember)> {
     let topics: Vec<String> = wanted.iter().map(|(t, _)| t.clone()).collect();
     let all: Vec<Tp> = wanted
@@ -179,7 +214,26 @@ pub fn join(
         .flat_map(|(t, ps)| ps.iter().map(move |p| (t.clone(), *p)))
         .collect();
     let interrupt = Interrupt::default();
+    let shared = Arc::new(Shared {
+        state: Mutex::new(State {
+            generation: -1,
+            member_id: String::new(),
+            owned: Vec::new(),
+            revoking: Vec::new(),
+            lost: None,
+            stop: false,
+        }),
+        changed: Condvar::new(),
+    });
+    // `-p` narrows what a member reads, which only kaf's own assignor can express.
+    let assignors: Vec<String> = if every_partition {
+        client.cfg.assignors.clone()
+    } else {
+        vec![KAF.to_string()]
+    };
     let mut session = Session {
+        eager: assignors.iter().any(|a| a == RANGE),
+        assignors,
         client: Arc::clone(&client),
         group: group.to_string(),
         wanted: wanted.to_vec(),
@@ -187,7 +241,9 @@ pub fn join(
         generation: -1,
         member_id: String::new(),
         owned: Vec::new(),
+        previously: Vec::new(),
         interrupt: interrupt.clone(),
+        shared: Arc::clone(&shared),
     };
     let simple = match session.join_and_sync() {
         Ok(()) => None,
@@ -200,17 +256,8 @@ pub fn join(
              (no membership: other members would read them too)"
         );
         session.owned = all;
+        session.publish();
     }
-    let shared = Arc::new(Shared {
-        state: Mutex::new(State {
-            generation: session.generation,
-            member_id: session.member_id.clone(),
-            owned: session.owned.clone(),
-            lost: None,
-            stop: false,
-        }),
-        changed: Condvar::new(),
-    });
     let thread = if simple.is_none() {
         let sh = Arc::clone(&shared);
         Some(
@@ -251,11 +298,19 @@ struct Session {
     client: Arc<Client>,
     group: String,
     wanted: Vec<(String, Vec<i32>)>,
+    /// The protocols offered, most preferred first.
+    assignors: Vec<String>,
+    /// Give everything back before each JoinGroup (`range` offered), else incremental.
+    eager: bool,
     conn: Option<Conn>,
     generation: i32,
     member_id: String,
     owned: Vec<Tp>,
+    /// What an eager member owned before it gave everything back: kaf's assignor keeps
+    /// these with it.
+    previously: Vec<Tp>,
     interrupt: Interrupt,
+    shared: Arc<Shared>,
 }
 
 impl Session {
@@ -325,33 +380,161 @@ impl Session {
         self.conn()?.version(key)
     }
 
-    fn subscription(&self) -> Bytes {
-        let mut owned: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
-        for (t, p) in &self.owned {
-            owned.entry(t).or_default().push(*p);
+    /// The JoinGroup metadata for `protocol`: Kafka's ConsumerProtocolSubscription. The
+    /// standard assignors get version 3 (owned partitions, generation), as Kafka 4's Java
+    /// consumer sends; cooperative-sticky also gets its generation in `user_data`, where
+    /// older assignors look for it. kaf's gets version 1 with the wanted partitions as JSON.
+    fn subscription(&self, protocol: &str) -> Bytes {
+        let topics = self.wanted.iter().map(|(t, _)| s(t)).collect();
+        let owned_list = |parts: &[Tp]| {
+            let mut owned: BTreeMap<&str, Vec<i32>> = BTreeMap::new();
+            for (t, p) in parts {
+                owned.entry(t).or_default().push(*p);
+            }
+            owned
+                .into_iter()
+                .map(|(t, ps)| {
+                    OwnedTopic::default()
+                        .with_topic(s(t).into())
+                        .with_partitions(ps)
+                })
+                .collect()
+        };
+        if protocol == KAF {
+            let wanted: BTreeMap<&str, &Vec<i32>> =
+                self.wanted.iter().map(|(t, ps)| (t.as_str(), ps)).collect();
+            let held = if self.eager {
+                &self.previously
+            } else {
+                &self.owned
+            };
+            let sub = ConsumerProtocolSubscription::default()
+                .with_topics(topics)
+                .with_user_data(Some(Bytes::from(
+                    serde_json::to_vec(&wanted).expect("plain data serializes"),
+                )))
+                .with_owned_partitions(owned_list(held));
+            return encode_versioned(&sub, 1);
         }
-        let wanted: BTreeMap<&str, &Vec<i32>> =
-            self.wanted.iter().map(|(t, ps)| (t.as_str(), ps)).collect();
-        let sub = ConsumerProtocolSubscription::default()
-            .with_topics(self.wanted.iter().map(|(t, _)| s(t)).collect())
-            .with_user_data(Some(Bytes::from(
-                serde_json::to_vec(&wanted).expect("plain data serializes"),
-            )))
-            .with_owned_partitions(
-                owned
-                    .into_iter()
-                    .map(|(t, ps)| {
-                        OwnedTopic::default()
-                            .with_topic(s(t).into())
-                            .with_partitions(ps)
-                    })
-                    .collect(),
-            );
-        encode_versioned(&sub, 1)
+        let mut sub = ConsumerProtocolSubscription::default()
+            .with_topics(topics)
+            .with_owned_partitions(owned_list(&self.owned))
+            .with_generation_id(self.generation);
+        if protocol == COOPERATIVE_STICKY {
+            sub = sub.with_user_data(Some(Bytes::copy_from_slice(&self.generation.to_be_bytes())));
+        }
+        encode_versioned(&sub, 3)
+    }
+
+    /// Tells the command what the member owns now (and under which generation it commits).
+    fn publish(&self) {
+        let mut st = lock(&self.shared.state);
+        st.generation = self.generation;
+        st.member_id = self.member_id.clone();
+        st.owned = self.owned.clone();
+        drop(st);
+        self.shared.changed.notify_all();
+    }
+
+    /// Gives `parts` back: the command stops reading them and commits where it got to;
+    /// returns once it has (or fails after the rebalance timeout, or when stopped).
+    fn give_back(&mut self, parts: &[Tp]) -> Result<()> {
+        if parts.is_empty() {
+            return Ok(());
+        }
+        self.owned.retain(|tp| !parts.contains(tp));
+        let mut st = lock(&self.shared.state);
+        st.owned.retain(|tp| !parts.contains(tp));
+        st.revoking.extend(parts.iter().cloned());
+        self.shared.changed.notify_all();
+        let deadline = Instant::now() + REBALANCE_TIMEOUT;
+        while !st.revoking.is_empty() && !st.stop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(Error::Other(format!(
+                    "group '{}': the command did not give partitions back within {} s",
+                    self.group,
+                    REBALANCE_TIMEOUT.as_secs()
+                )));
+            }
+            st = self
+                .shared
+                .changed
+                .wait_timeout(st, left)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+        if st.stop {
+            return Err(Error::Other(format!(
+                "group '{}': stopped while rebalancing",
+                self.group
+            )));
+        }
+        Ok(())
+    }
+
+    /// The leader's part: every member's subscription, decoded for `protocol`, assigned.
+    fn assign(&self, protocol: &str, resp: &JoinGroupResponse) -> Result<assignors::Assignment> {
+        let mut subs = Vec::new();
+        let mut topics = BTreeSet::new();
+        for m in &resp.members {
+            let sub = decode_versioned::<ConsumerProtocolSubscription>(m.metadata.clone())
+                .unwrap_or_default();
+            let list = |parts: &[OwnedTopic]| -> Vec<Tp> {
+                parts
+                    .iter()
+                    .flat_map(|t| t.partitions.iter().map(|p| (t.topic.to_string(), *p)))
+                    .collect()
+            };
+            let generation = if sub.generation_id >= 0 {
+                sub.generation_id
+            } else {
+                // Assignors before ConsumerProtocolSubscription v2 put it in user data.
+                sub.user_data
+                    .as_ref()
+                    .filter(|u| u.len() == 4 && protocol == COOPERATIVE_STICKY)
+                    .map_or(-1, |u| i32::from_be_bytes([u[0], u[1], u[2], u[3]]))
+            };
+            let wanted = if protocol == KAF {
+                let w: BTreeMap<String, Vec<i32>> = sub
+                    .user_data
+                    .as_ref()
+                    .and_then(|u| serde_json::from_slice(u).ok())
+                    .unwrap_or_default();
+                Some(
+                    w.into_iter()
+                        .flat_map(|(t, ps)| ps.into_iter().map(move |p| (t.clone(), p)))
+                        .collect(),
+                )
+            } else {
+                None
+            };
+            let sub = Sub {
+                member: m.member_id.to_string(),
+                topics: sub.topics.iter().map(|t| t.to_string()).collect(),
+                owned: list(&sub.owned_partitions),
+                generation,
+                wanted,
+            };
+            topics.extend(sub.topics.iter().cloned());
+            subs.push(sub);
+        }
+        let mut partitions = BTreeMap::new();
+        for t in topics {
+            let meta = self.client.topic(&t, false)?;
+            if meta.error == ErrorCode::NONE && !meta.partitions.is_empty() {
+                partitions.insert(t, meta.partitions.len() as i32);
+            }
+        }
+        Ok(match protocol {
+            RANGE => assignors::range(&subs, &partitions),
+            COOPERATIVE_STICKY => assignors::cooperative_sticky(&subs, &partitions),
+            _ => assignors::kaf(&subs, &partitions),
+        })
     }
 
     /// Joins (or rejoins) and syncs; on success `generation`, `member_id` and `owned` are
-    /// the new ones.
+    /// the new ones and published to the command.
     fn join_and_sync(&mut self) -> std::result::Result<(), JoinError> {
         let deadline = Instant::now() + self.client.cfg.api_timeout + REBALANCE_TIMEOUT;
         let mut coordinator_refusals = 0;
@@ -368,6 +551,11 @@ impl Session {
                     self.group,
                     (self.client.cfg.api_timeout + REBALANCE_TIMEOUT).as_secs()
                 ))));
+            }
+            if self.eager && !self.owned.is_empty() {
+                let all = self.owned.clone();
+                self.give_back(&all)?;
+                self.previously = all;
             }
             let client = Arc::clone(&self.client);
             let conn = match self.conn() {
@@ -387,16 +575,21 @@ impl Session {
             }
             let addr = conn.addr().to_string();
             let v = self.version(ApiKey::JoinGroup)?;
+            let protocols = self
+                .assignors
+                .iter()
+                .map(|a| {
+                    JoinGroupRequestProtocol::default()
+                        .with_name(s(a))
+                        .with_metadata(self.subscription(a))
+                })
+                .collect();
             let mut req = JoinGroupRequest::default()
                 .with_group_id(s(&self.group).into())
                 .with_session_timeout_ms(self.client.cfg.session_timeout.as_millis() as i32)
                 .with_member_id(s(&self.member_id))
                 .with_protocol_type(s("consumer"))
-                .with_protocols(vec![
-                    JoinGroupRequestProtocol::default()
-                        .with_name(s(PROTOCOL))
-                        .with_metadata(self.subscription()),
-                ]);
+                .with_protocols(protocols);
             if v >= 1 {
                 req = req.with_rebalance_timeout_ms(REBALANCE_TIMEOUT.as_millis() as i32);
             }
@@ -439,9 +632,15 @@ impl Session {
                 }
                 ErrorCode::INCONSISTENT_GROUP_PROTOCOL => {
                     return Err(JoinError::Failed(Error::Other(format!(
-                        "group '{}' has members that are not kaf (they use another assignment \
-                         protocol); kaf consumers cannot share a group with them",
-                        self.group
+                        "group '{}' has members that share none of kaf's assignors ({}); \
+                         kaf consumers cannot join it{}",
+                        self.group,
+                        self.assignors.join(", "),
+                        if self.assignors.len() == 1 && self.assignors[0] == KAF {
+                            " (with -p, kaf offers only its own assignor)"
+                        } else {
+                            ""
+                        }
                     ))));
                 }
                 c => {
@@ -452,6 +651,12 @@ impl Session {
             }
             self.generation = resp.generation_id;
             self.member_id = resp.member_id.to_string();
+            let protocol = resp
+                .protocol_name
+                .as_ref()
+                .map(|p| p.to_string())
+                .filter(|p| self.assignors.contains(p))
+                .unwrap_or_else(|| self.assignors[0].clone());
             let leader = resp.leader == resp.member_id;
             if leader && resp.members.len() > 1 {
                 // Let the followers' SyncGroup arrive first: librdkafka's mock cluster ends
@@ -461,8 +666,12 @@ impl Session {
                 std::thread::sleep(Duration::from_millis(250));
             }
             let assignments = if leader {
-                assign(&resp)
-                    .into_iter()
+                let plan = match self.assign(&protocol, &resp) {
+                    Ok(p) => p,
+                    Err(e) if self.client.transient(&e) => continue,
+                    Err(e) => return Err(e.into()),
+                };
+                plan.into_iter()
                     .map(|(m, parts)| {
                         SyncGroupRequestAssignment::default()
                             .with_member_id(s(&m))
@@ -481,7 +690,7 @@ impl Session {
             if sv >= 5 {
                 sync = sync
                     .with_protocol_type(Some(s("consumer")))
-                    .with_protocol_name(Some(s(PROTOCOL)));
+                    .with_protocol_name(Some(s(&protocol)));
             }
             let resp = match self.sync(&sync) {
                 Ok(r) => r,
@@ -492,12 +701,28 @@ impl Session {
                 ErrorCode::NONE => {
                     let a = decode_versioned::<ConsumerProtocolAssignment>(resp.assignment)
                         .unwrap_or_default();
-                    self.owned = a
+                    let assigned: Vec<Tp> = a
                         .assigned_partitions
                         .iter()
                         .flat_map(|t| t.partitions.iter().map(|p| (t.topic.to_string(), *p)))
                         .collect();
-                    return Ok(());
+                    let gone: Vec<Tp> = self
+                        .owned
+                        .iter()
+                        .filter(|tp| !assigned.contains(tp))
+                        .cloned()
+                        .collect();
+                    self.owned = assigned;
+                    self.previously.clear();
+                    if gone.is_empty() {
+                        self.publish();
+                        return Ok(());
+                    }
+                    // Incremental: give back only what moved, then rejoin so that the next
+                    // round can hand it on.
+                    self.publish();
+                    self.give_back(&gone)?;
+                    continue;
                 }
                 ErrorCode::REBALANCE_IN_PROGRESS | ErrorCode::ILLEGAL_GENERATION => continue,
                 ErrorCode::UNKNOWN_MEMBER_ID => {
@@ -555,43 +780,24 @@ impl Session {
             };
             match code {
                 ErrorCode::NONE => last_ok = Instant::now(),
-                ErrorCode::REBALANCE_IN_PROGRESS => {
-                    let before = self.owned.clone();
-                    match self.join_and_sync() {
-                        Ok(()) => {
-                            last_ok = Instant::now();
-                            let gone: Vec<&Tp> = before
-                                .iter()
-                                .filter(|tp| !self.owned.contains(tp))
-                                .collect();
-                            if let Some((t, p)) = gone.first() {
-                                let e = Error::Other(format!(
-                                    "group '{}': partition {t}/{p} was given to another member",
-                                    self.group
-                                ));
-                                self.lose(shared, e);
-                                return;
-                            }
-                            let mut st = lock(&shared.state);
-                            st.generation = self.generation;
-                            st.member_id = self.member_id.clone();
-                            st.owned = self.owned.clone();
-                            drop(st);
-                            shared.changed.notify_all();
-                        }
-                        Err(JoinError::Failed(e)) => {
-                            self.lose(shared, e);
-                            return;
-                        }
-                        Err(JoinError::NoMembership(why)) => {
-                            self.lose(
-                                shared,
-                                Error::Other(format!("group '{}': {why}", self.group)),
-                            );
-                            return;
-                        }
+                ErrorCode::REBALANCE_IN_PROGRESS => match self.join_and_sync() {
+                    Ok(()) => last_ok = Instant::now(),
+                    Err(_) if self.interrupt.stop.load(Ordering::SeqCst) => {
+                        self.leave();
+                        return;
                     }
-                }
+                    Err(JoinError::Failed(e)) => {
+                        self.lose(shared, e);
+                        return;
+                    }
+                    Err(JoinError::NoMembership(why)) => {
+                        self.lose(
+                            shared,
+                            Error::Other(format!("group '{}': {why}", self.group)),
+                        );
+                        return;
+                    }
+                },
                 c if c.needs_coordinator() || c == ErrorCode::COORDINATOR_LOAD_IN_PROGRESS => {
                     self.client.forget_coordinator(&self.group);
                     self.conn = None;
@@ -661,128 +867,4 @@ fn encode_assignment(parts: &[Tp]) -> Bytes {
             .collect(),
     );
     encode_versioned(&a, 0)
-}
-
-/// kaf's assignor (run by the leader): owned partitions stay with their owner, free ones
-/// go to the members that want them, the least loaded first (ties: the earlier member).
-fn assign(resp: &JoinGroupResponse) -> Vec<(String, Vec<Tp>)> {
-    let mut members: Vec<(String, Vec<Tp>, Vec<Tp>)> = Vec::new(); // id, wanted, owned
-    for m in &resp.members {
-        let sub = decode_versioned::<ConsumerProtocolSubscription>(m.metadata.clone());
-        let (wanted, owned) = match sub {
-            Some(sub) => {
-                let wanted: HashMap<String, Vec<i32>> = sub
-                    .user_data
-                    .as_ref()
-                    .and_then(|u| serde_json::from_slice(u).ok())
-                    .unwrap_or_default();
-                let mut w: Vec<Tp> = wanted
-                    .into_iter()
-                    .flat_map(|(t, ps)| ps.into_iter().map(move |p| (t.clone(), p)))
-                    .collect();
-                w.sort();
-                let o: Vec<Tp> = sub
-                    .owned_partitions
-                    .iter()
-                    .flat_map(|t| t.partitions.iter().map(|p| (t.topic.to_string(), *p)))
-                    .collect();
-                (w, o)
-            }
-            None => (Vec::new(), Vec::new()),
-        };
-        members.push((m.member_id.to_string(), wanted, owned));
-    }
-    let mut given: HashMap<Tp, usize> = HashMap::new();
-    let mut out: Vec<(String, Vec<Tp>)> = members
-        .iter()
-        .map(|(id, _, _)| (id.clone(), Vec::new()))
-        .collect();
-    for (i, (_, wanted, owned)) in members.iter().enumerate() {
-        for tp in owned {
-            if wanted.contains(tp) && !given.contains_key(tp) {
-                given.insert(tp.clone(), i);
-                out[i].1.push(tp.clone());
-            }
-        }
-    }
-    let mut free: Vec<Tp> = members
-        .iter()
-        .flat_map(|(_, w, _)| w.iter().cloned())
-        .filter(|tp| !given.contains_key(tp))
-        .collect();
-    free.sort();
-    free.dedup();
-    for tp in free {
-        let best = members
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, w, _))| w.contains(&tp))
-            .min_by_key(|(i, _)| (out[*i].1.len(), *i))
-            .map(|(i, _)| i);
-        if let Some(i) = best {
-            out[i].1.push(tp);
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use kafka_protocol::messages::join_group_response::JoinGroupResponseMember;
-
-    fn member(
-        id: &str,
-        wanted: &[(&str, &[i32])],
-        owned: &[(&str, &[i32])],
-    ) -> JoinGroupResponseMember {
-        let wanted: Vec<(String, Vec<i32>)> = wanted
-            .iter()
-            .map(|(t, ps)| (t.to_string(), ps.to_vec()))
-            .collect();
-        let s = Session {
-            client: Arc::new(Client::new(super::super::config::Config::defaults(vec![]))),
-            group: "g".into(),
-            wanted,
-            conn: None,
-            generation: -1,
-            member_id: String::new(),
-            interrupt: Interrupt::default(),
-            owned: owned
-                .iter()
-                .flat_map(|(t, ps)| ps.iter().map(move |p| (t.to_string(), *p)))
-                .collect(),
-        };
-        JoinGroupResponseMember::default()
-            .with_member_id(StrBytes::from_string(id.to_string()))
-            .with_metadata(s.subscription())
-    }
-
-    #[test]
-    fn owners_keep_their_partitions_and_free_ones_are_spread() {
-        let resp = JoinGroupResponse::default().with_members(vec![
-            member("a", &[("t", &[0, 1, 2, 3])], &[("t", &[0, 1, 2, 3])]),
-            member("b", &[("t", &[0, 1, 2, 3])], &[]),
-        ]);
-        let a = assign(&resp);
-        assert_eq!(a[0].1.len(), 4);
-        assert!(a[1].1.is_empty());
-
-        let resp = JoinGroupResponse::default().with_members(vec![
-            member("a", &[("t", &[0, 1, 2, 3])], &[]),
-            member("b", &[("t", &[0, 1, 2, 3])], &[]),
-        ]);
-        let a = assign(&resp);
-        assert_eq!(a[0].1, vec![("t".to_string(), 0), ("t".to_string(), 2)]);
-        assert_eq!(a[1].1, vec![("t".to_string(), 1), ("t".to_string(), 3)]);
-
-        // Only members that want a partition get it.
-        let resp = JoinGroupResponse::default().with_members(vec![
-            member("a", &[("t", &[0])], &[]),
-            member("b", &[("t", &[1])], &[]),
-        ]);
-        let a = assign(&resp);
-        assert_eq!(a[0].1, vec![("t".to_string(), 0)]);
-        assert_eq!(a[1].1, vec![("t".to_string(), 1)]);
-    }
 }

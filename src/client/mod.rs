@@ -11,11 +11,14 @@
 //!   long polls.
 //! - `admin`: topics and group offsets (CreateTopics, DeleteTopics, DescribeConfigs,
 //!   OffsetFetch/Commit, ListGroups, DescribeGroups, DeleteGroups, OffsetDelete).
-//! - `group`: consumer group membership with kaf's assignor and a heartbeat thread.
+//! - `group`: consumer group membership (Kafka's `consumer` protocol, eager or incremental
+//!   rebalances) and a heartbeat thread.
+//! - `assignors`: what a leading member assigns with: `range`, `cooperative-sticky`, `kaf`.
 //!
 //! `broker::remote` adapts all of this to the `Broker` trait the commands use.
 
 pub mod admin;
+pub mod assignors;
 pub mod cluster;
 pub mod config;
 pub mod conn;

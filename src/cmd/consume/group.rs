@@ -1,7 +1,9 @@
 //! `consume -g`: the group run. Joins the group, waits for partitions when every one is
 //! held, starts at committed offsets (or `--reset`), takes over partitions freed while
-//! following, and commits only offsets whose records reached stdout.
+//! following (or given in a rebalance), gives partitions back when a rebalance takes them
+//! (committing first), and commits only offsets whose records reached stdout.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
@@ -47,6 +49,10 @@ impl GroupRun<'_> {
                 self.group
             );
             while member.claim_more()?.is_empty() {
+                // Nothing is read yet, so anything taken back is given at once.
+                if !member.revoked().is_empty() {
+                    member.released();
+                }
                 if crate::cmd::stop_requested() {
                     return Ok(());
                 }
@@ -56,16 +62,33 @@ impl GroupRun<'_> {
         // Read offsets only now: the member we waited for committed before letting go.
         let mut parts = Vec::new();
         for (t, p) in member.owned() {
-            parts.push(self.open(&t, p)?);
+            parts.push(self.open(&t, p, None)?);
         }
         let mut last_commit = Instant::now();
         let mut last_claim = Instant::now();
         let mut committed: Vec<(String, i32, i64)> = Vec::new();
+        // Where partitions given back in a rebalance were to stop, should they come back.
+        let mut stops: HashMap<(String, i32), Option<i64>> = HashMap::new();
         let mut progress = |parts: &mut Vec<Part>, out: &mut dyn Write| -> Result<()> {
-            if self.follow && last_claim.elapsed() >= CLAIM_EVERY * 5 {
+            let gone = member.revoked();
+            if !gone.is_empty() {
+                // A rebalance takes these away: everything written so far is committed
+                // before another member may start reading them.
+                self.commit(parts, out, &mut committed)?;
+                for p in parts.iter() {
+                    if gone.contains(&(p.topic.clone(), p.partition)) {
+                        stops.insert((p.topic.clone(), p.partition), p.stop);
+                    }
+                }
+                parts.retain(|p| !gone.contains(&(p.topic.clone(), p.partition)));
+                member.released();
+                last_claim -= CLAIM_EVERY * 5;
+            }
+            if last_claim.elapsed() >= CLAIM_EVERY * 5 {
                 last_claim = Instant::now();
                 for (t, p) in member.claim_more()? {
-                    parts.push(self.open(&t, p)?);
+                    let again = stops.remove(&(t.clone(), p));
+                    parts.push(self.open(&t, p, again)?);
                 }
             }
             if last_commit.elapsed() >= self.interval {
@@ -87,7 +110,9 @@ impl GroupRun<'_> {
         self.commit(&parts, out, &mut committed)
     }
 
-    fn open(&self, t: &str, p: i32) -> Result<Part> {
+    /// Opens a partition the member got; `again` (its stop offset) when it is one this run
+    /// read before a rebalance took it away: it goes on from the committed offset.
+    fn open(&self, t: &str, p: i32, again: Option<Option<i64>>) -> Result<Part> {
         let mut stored = match self.broker.group_offsets(self.group) {
             Ok(o) => o.get(t).and_then(|m| m.get(&p)).copied(),
             Err(Error::GroupNotFound(_)) => None,
@@ -111,15 +136,23 @@ impl GroupRun<'_> {
                 stored = None;
             }
         }
-        let spec = self.spec.unwrap_or(OffsetSpec {
+        let from_group = OffsetSpec {
             start: match (stored, self.reset) {
                 (Some(_), _) => Pos::Stored,
                 (None, Reset::Earliest) => Pos::Beginning,
                 (None, Reset::Latest) => Pos::End,
             },
             stop: None,
-        });
-        open_part(self.broker, t, p, &spec, self.follow, stored)
+        };
+        let spec = match again {
+            Some(_) => from_group,
+            None => self.spec.unwrap_or(from_group),
+        };
+        let mut part = open_part(self.broker, t, p, &spec, self.follow, stored)?;
+        if let Some(stop) = again {
+            part.stop = stop;
+        }
+        Ok(part)
     }
 
     /// Flushes stdout (and fsyncs it when it is a file), then commits each partition's next

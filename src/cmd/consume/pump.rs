@@ -13,7 +13,7 @@ use crate::store::batch::{self, Records, Scan};
 
 const FOLLOW_WAIT: Duration = Duration::from_millis(100);
 
-/// Called by `pump` after each fetch: may commit, may add partitions.
+/// Called by `pump` after each fetch: may commit, may add or remove partitions.
 pub(super) type Progress<'a> = dyn FnMut(&mut Vec<Part>, &mut dyn Write) -> Result<()> + 'a;
 
 /// Reads the partitions and writes their records until every one is done, `count` records
@@ -36,10 +36,12 @@ pub(super) fn pump(
     let werr = |e| Error::io("write stdout", e);
     loop {
         let mut any = false;
-        for i in 0..parts.len() {
+        let mut i = 0;
+        while i < parts.len() {
             // Without follow, drain one partition completely before the next.
             loop {
-                if parts[i].done() || count.is_some_and(|c| printed >= c) {
+                // `progress` may have taken partitions away (a group rebalance).
+                if i >= parts.len() || parts[i].done() || count.is_some_and(|c| printed >= c) {
                     break;
                 }
                 buf.clear();
@@ -100,6 +102,7 @@ pub(super) fn pump(
                     break;
                 }
             }
+            i += 1;
         }
         let all_done = parts.iter().all(Part::done) || count.is_some_and(|c| printed >= c);
         if all_done || (!follow && !any) {

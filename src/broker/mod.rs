@@ -102,6 +102,16 @@ pub trait Member {
     }
     /// The partitions `revoked` named are no longer read and their offsets are committed.
     fn released(&mut self) {}
+    /// Whether a partition claimed again after `revoked` came straight back (no other
+    /// member can have read it meanwhile): reading goes on where it stopped, whether or not
+    /// the commit before giving it back was accepted.
+    fn continues(&self, _partition: &(String, i32)) -> bool {
+        false
+    }
+    /// Whether partitions were given back and the rebalance has not assigned anew yet.
+    fn rebalancing(&self) -> bool {
+        false
+    }
 }
 
 /// Writes batches to one topic.

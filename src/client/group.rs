@@ -74,12 +74,22 @@ struct State {
     /// Partitions the member thread is giving back; it waits until the command has
     /// stopped reading them and committed, which it says by emptying this.
     revoking: Vec<Tp>,
+    /// Partitions given back before a JoinGroup and assigned again by that same
+    /// rebalance: nobody else can have read them in between.
+    continuing: Vec<Tp>,
+    /// Set when partitions are given back, cleared when the next assignment is published.
+    rebalancing: bool,
     /// Why the membership ended, for the next commit or claim to report.
     lost: Option<Error>,
     stop: bool,
 }
 
 impl Shared {
+    /// Whether the member thread is waiting for the command to give partitions back.
+    pub fn revoking(&self) -> bool {
+        !lock(&self.state).revoking.is_empty()
+    }
+
     /// Who commits now, waiting out a rebalance in progress when `after` names the
     /// generation that was refused.
     pub fn committer(&self, after: Option<i32>, timeout: Duration) -> Result<Committer> {
@@ -176,6 +186,15 @@ impl Member for RemoteMember {
         lock(&self.shared.state).revoking.clear();
         self.shared.changed.notify_all();
     }
+
+    fn continues(&self, tp: &Tp) -> bool {
+        lock(&self.shared.state).continuing.contains(tp)
+    }
+
+    fn rebalancing(&self) -> bool {
+        let st = lock(&self.shared.state);
+        st.rebalancing && st.lost.is_none() && !st.stop
+    }
 }
 
 /// How long a member thread may take to leave the group before its socket is shut.
@@ -220,6 +239,8 @@ pub fn join(
             member_id: String::new(),
             owned: Vec::new(),
             revoking: Vec::new(),
+            continuing: Vec::new(),
+            rebalancing: false,
             lost: None,
             stop: false,
         }),
@@ -242,6 +263,7 @@ pub fn join(
         member_id: String::new(),
         owned: Vec::new(),
         previously: Vec::new(),
+        previously_in: -1,
         interrupt: interrupt.clone(),
         shared: Arc::clone(&shared),
     };
@@ -309,6 +331,8 @@ struct Session {
     /// What an eager member owned before it gave everything back: kaf's assignor keeps
     /// these with it.
     previously: Vec<Tp>,
+    /// The generation `previously` was owned in.
+    previously_in: i32,
     interrupt: Interrupt,
     shared: Arc<Shared>,
 }
@@ -432,6 +456,7 @@ impl Session {
         st.generation = self.generation;
         st.member_id = self.member_id.clone();
         st.owned = self.owned.clone();
+        st.rebalancing = false;
         drop(st);
         self.shared.changed.notify_all();
     }
@@ -446,6 +471,7 @@ impl Session {
         let mut st = lock(&self.shared.state);
         st.owned.retain(|tp| !parts.contains(tp));
         st.revoking.extend(parts.iter().cloned());
+        st.rebalancing = true;
         self.shared.changed.notify_all();
         let deadline = Instant::now() + REBALANCE_TIMEOUT;
         while !st.revoking.is_empty() && !st.stop {
@@ -556,6 +582,7 @@ impl Session {
                 let all = self.owned.clone();
                 self.give_back(&all)?;
                 self.previously = all;
+                self.previously_in = self.generation;
             }
             let client = Arc::clone(&self.client);
             let conn = match self.conn() {
@@ -651,6 +678,16 @@ impl Session {
             }
             self.generation = resp.generation_id;
             self.member_id = resp.member_id.to_string();
+            if std::env::var_os("KAF_DEBUG_GROUP").is_some() {
+                eprintln!(
+                    "DEBUG joined gen {} as {} leader {} protocol {:?} members {}",
+                    resp.generation_id,
+                    resp.member_id,
+                    resp.leader,
+                    resp.protocol_name,
+                    resp.members.len()
+                );
+            }
             let protocol = resp
                 .protocol_name
                 .as_ref()
@@ -706,12 +743,30 @@ impl Session {
                         .iter()
                         .flat_map(|t| t.partitions.iter().map(|p| (t.topic.to_string(), *p)))
                         .collect();
+                    if std::env::var_os("KAF_DEBUG_GROUP").is_some() {
+                        eprintln!(
+                            "DEBUG synced gen {} assigned {assigned:?} owned {:?}",
+                            self.generation, self.owned
+                        );
+                    }
                     let gone: Vec<Tp> = self
                         .owned
                         .iter()
                         .filter(|tp| !assigned.contains(tp))
                         .cloned()
                         .collect();
+                    // The very next generation handing a partition back means nobody
+                    // else had it; a later one, that someone might have.
+                    let continuing: Vec<Tp> = if self.generation == self.previously_in + 1 {
+                        assigned
+                            .iter()
+                            .filter(|tp| self.previously.contains(tp))
+                            .cloned()
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    lock(&self.shared.state).continuing = continuing;
                     self.owned = assigned;
                     self.previously.clear();
                     if gone.is_empty() {
@@ -778,6 +833,9 @@ impl Session {
                     continue;
                 }
             };
+            if std::env::var_os("KAF_DEBUG_GROUP").is_some() && code != ErrorCode::NONE {
+                eprintln!("DEBUG heartbeat {}", code.name());
+            }
             match code {
                 ErrorCode::NONE => last_ok = Instant::now(),
                 ErrorCode::REBALANCE_IN_PROGRESS => match self.join_and_sync() {

@@ -27,6 +27,13 @@ pub(super) struct GroupRun<'a> {
     pub(super) interval: Duration,
 }
 
+/// A partition this run read before a rebalance took it away.
+struct Again {
+    /// Where reading stopped, when it came straight back.
+    next: Option<i64>,
+    stop: Option<i64>,
+}
+
 /// How often a waiting member (or a following one) looks for partitions to take.
 const CLAIM_EVERY: Duration = Duration::from_millis(200);
 
@@ -67,9 +74,10 @@ impl GroupRun<'_> {
         let mut last_commit = Instant::now();
         let mut last_claim = Instant::now();
         let mut committed: Vec<(String, i32, i64)> = Vec::new();
-        // Where partitions given back in a rebalance were to stop, should they come back.
-        let mut stops: HashMap<(String, i32), Option<i64>> = HashMap::new();
-        let mut progress = |parts: &mut Vec<Part>, out: &mut dyn Write| -> Result<()> {
+        // Where partitions given back in a rebalance were (next offset, stop offset),
+        // should they come back.
+        let mut stops: HashMap<(String, i32), (i64, Option<i64>)> = HashMap::new();
+        let mut progress = |parts: &mut Vec<Part>, out: &mut dyn Write| -> Result<bool> {
             let gone = member.revoked();
             if !gone.is_empty() {
                 // A rebalance takes these away: everything written so far is committed
@@ -77,17 +85,21 @@ impl GroupRun<'_> {
                 self.commit(parts, out, &mut committed)?;
                 for p in parts.iter() {
                     if gone.contains(&(p.topic.clone(), p.partition)) {
-                        stops.insert((p.topic.clone(), p.partition), p.stop);
+                        stops.insert((p.topic.clone(), p.partition), (p.next, p.stop));
                     }
                 }
                 parts.retain(|p| !gone.contains(&(p.topic.clone(), p.partition)));
                 member.released();
-                last_claim -= CLAIM_EVERY * 5;
+                last_claim = Instant::now() - CLAIM_EVERY * 5;
             }
             if last_claim.elapsed() >= CLAIM_EVERY * 5 {
                 last_claim = Instant::now();
                 for (t, p) in member.claim_more()? {
-                    let again = stops.remove(&(t.clone(), p));
+                    let tp = (t.clone(), p);
+                    let again = stops.remove(&tp).map(|(next, stop)| Again {
+                        next: member.continues(&tp).then_some(next),
+                        stop,
+                    });
                     parts.push(self.open(&t, p, again)?);
                 }
             }
@@ -95,7 +107,7 @@ impl GroupRun<'_> {
                 self.commit(parts, out, &mut committed)?;
                 last_commit = Instant::now();
             }
-            Ok(())
+            Ok(member.rebalancing())
         };
         // Smaller fetches let commits keep up with --commit-interval on slow outputs.
         pump(
@@ -110,9 +122,10 @@ impl GroupRun<'_> {
         self.commit(&parts, out, &mut committed)
     }
 
-    /// Opens a partition the member got; `again` (its stop offset) when it is one this run
-    /// read before a rebalance took it away: it goes on from the committed offset.
-    fn open(&self, t: &str, p: i32, again: Option<Option<i64>>) -> Result<Part> {
+    /// Opens a partition the member got; `again` when it is one this run read before a
+    /// rebalance took it away: it goes on where it stopped if it came straight back, else
+    /// from the committed offset, and stops where it would have.
+    fn open(&self, t: &str, p: i32, again: Option<Again>) -> Result<Part> {
         let mut stored = match self.broker.group_offsets(self.group) {
             Ok(o) => o.get(t).and_then(|m| m.get(&p)).copied(),
             Err(Error::GroupNotFound(_)) => None,
@@ -145,12 +158,18 @@ impl GroupRun<'_> {
             stop: None,
         };
         let spec = match again {
+            Some(Again {
+                next: Some(next), ..
+            }) => OffsetSpec {
+                start: Pos::Absolute(next),
+                stop: None,
+            },
             Some(_) => from_group,
             None => self.spec.unwrap_or(from_group),
         };
         let mut part = open_part(self.broker, t, p, &spec, self.follow, stored)?;
-        if let Some(stop) = again {
-            part.stop = stop;
+        if let Some(a) = again {
+            part.stop = a.stop;
         }
         Ok(part)
     }

@@ -104,7 +104,7 @@ pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
                 a.follow,
                 FETCH_BYTES,
                 &mut out,
-                &mut |_, _| Ok(()),
+                &mut |_, _| Ok(false),
             )?;
             out.flush().map_err(|e| Error::io("write stdout", e))
         }

@@ -13,8 +13,9 @@ use crate::store::batch::{self, Records, Scan};
 
 const FOLLOW_WAIT: Duration = Duration::from_millis(100);
 
-/// Called by `pump` after each fetch: may commit, may add or remove partitions.
-pub(super) type Progress<'a> = dyn FnMut(&mut Vec<Part>, &mut dyn Write) -> Result<()> + 'a;
+/// Called by `pump` after each fetch: may commit, may add or remove partitions; returns
+/// true while a group rebalance may still bring partitions.
+pub(super) type Progress<'a> = dyn FnMut(&mut Vec<Part>, &mut dyn Write) -> Result<bool> + 'a;
 
 /// Reads the partitions and writes their records until every one is done, `count` records
 /// were written, or (following) until a stop signal. `progress` is called after
@@ -34,6 +35,9 @@ pub(super) fn pump(
     // Rendered records not yet handed to `out`.
     let mut pending: Vec<u8> = Vec::with_capacity(OUT_CHUNK + 64 * 1024);
     let werr = |e| Error::io("write stdout", e);
+    // A group rebalance is under way: partitions may still come, so running out of them
+    // does not end the run.
+    let mut settling = false;
     loop {
         let mut any = false;
         let mut i = 0;
@@ -97,18 +101,22 @@ pub(super) fn pump(
                     }
                 }
                 out.put(&mut pending).map_err(werr)?;
-                progress(parts, out)?;
+                settling = progress(parts, out)?;
                 if follow {
                     break;
                 }
             }
             i += 1;
         }
-        let all_done = parts.iter().all(Part::done) || count.is_some_and(|c| printed >= c);
-        if all_done || (!follow && !any) {
+        if count.is_some_and(|c| printed >= c) {
             return Ok(printed);
         }
-        if !follow {
+        // A follower left without partitions by a rebalance waits for new ones.
+        let all_done = !(follow && parts.is_empty()) && parts.iter().all(Part::done);
+        if !settling && (all_done || (!follow && !any)) {
+            return Ok(printed);
+        }
+        if !follow && !settling {
             continue;
         }
         if crate::cmd::stop_requested() {
@@ -116,11 +124,13 @@ pub(super) fn pump(
         }
         if !any {
             out.flush().map_err(werr)?;
-            progress(parts, out)?;
+            settling = progress(parts, out)?;
             // Wait on the first unfinished partition; the wait is short, so others are
             // looked at again soon.
             if let Some(p) = parts.iter_mut().find(|p| !p.done()) {
                 p.fetcher.wait(FOLLOW_WAIT)?;
+            } else {
+                std::thread::sleep(FOLLOW_WAIT);
             }
         }
     }

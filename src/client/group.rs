@@ -678,7 +678,7 @@ impl Session {
             }
             self.generation = resp.generation_id;
             self.member_id = resp.member_id.to_string();
-            if std::env::var_os("KAF_DEBUG_GROUP").is_some() {
+            if std::env::var_os("KAFB_DEBUG_GROUP").is_some() {
                 eprintln!(
                     "DEBUG joined gen {} as {} leader {} protocol {:?} members {}",
                     resp.generation_id,
@@ -743,7 +743,7 @@ impl Session {
                         .iter()
                         .flat_map(|t| t.partitions.iter().map(|p| (t.topic.to_string(), *p)))
                         .collect();
-                    if std::env::var_os("KAF_DEBUG_GROUP").is_some() {
+                    if std::env::var_os("KAFB_DEBUG_GROUP").is_some() {
                         eprintln!(
                             "DEBUG synced gen {} assigned {assigned:?} owned {:?}",
                             self.generation, self.owned
@@ -833,7 +833,7 @@ impl Session {
                     continue;
                 }
             };
-            if std::env::var_os("KAF_DEBUG_GROUP").is_some() && code != ErrorCode::NONE {
+            if std::env::var_os("KAFB_DEBUG_GROUP").is_some() && code != ErrorCode::NONE {
                 eprintln!("DEBUG heartbeat {}", code.name());
             }
             match code {

@@ -83,6 +83,9 @@ impl GroupRun<'_> {
                 // A rebalance takes these away: everything written so far is committed
                 // before another member may start reading them.
                 self.commit(parts, out, &mut committed)?;
+                // A coordinator may refuse commits during a rebalance (the commit then
+                // warns and goes on): send these offsets again with the next commit.
+                committed.clear();
                 for p in parts.iter() {
                     if gone.contains(&(p.topic.clone(), p.partition)) {
                         stops.insert((p.topic.clone(), p.partition), (p.next, p.stop));

@@ -137,12 +137,22 @@ impl Broker for Remote {
         let create = auto_create && super::local::auto_create_enabled();
         let client = &self.client;
         // A topic being created (by this request or just before) has no leaders for a
-        // moment: LEADER_NOT_AVAILABLE, retried. UNKNOWN_TOPIC_OR_PARTITION means the
-        // broker will not create it.
+        // moment: LEADER_NOT_AVAILABLE, retried. Kafka (KRaft) answers the request that
+        // starts an auto-creation UNKNOWN_TOPIC_OR_PARTITION, exactly as when it will not
+        // create the topic at all: asked to create, look again for a short while first.
+        let asked = Instant::now();
         let t = client.retry(client.cfg.api_timeout, || {
             let t = client.topic(topic, create)?;
             match t.error {
                 ErrorCode::NONE if !t.partitions.is_empty() => Ok(Step::Done(t)),
+                ErrorCode::UNKNOWN_TOPIC_OR_PARTITION
+                    if create && asked.elapsed() < AUTO_CREATE_WAIT =>
+                {
+                    Ok(Step::Retry(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.to_error(
+                        &format!("produce to '{topic}'"),
+                        None,
+                    )))
+                }
                 ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
                     hint: Some(if create {
                         format!(
@@ -310,6 +320,9 @@ impl Broker for Remote {
         Ok(Box::new(member))
     }
 }
+
+/// How long a produce to a missing topic waits for the broker's auto-creation to show.
+const AUTO_CREATE_WAIT: Duration = Duration::from_secs(3);
 
 struct RemoteProducer {
     client: Arc<Client>,

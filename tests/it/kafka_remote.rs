@@ -14,7 +14,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use crate::harness::kafka::{KafkaBroker, kafka_env, require_kafka};
 use crate::harness::{DEADLINE, Log, Proc, Server, kaf_bin, run, show, wait_until};
@@ -874,7 +874,17 @@ fn steps() -> Vec<Step> {
 
 /// What both brokers may print differently, with the reason; any other difference in exit
 /// status or stdout fails the test.
-const KNOWN: &[(&str, &str)] = &[];
+const KNOWN: &[(&str, &str)] = &[
+    (
+        "delete-offsets",
+        "kaf server does not serve OffsetDelete (API 47) yet: `kaf groups delete-offsets` \
+         exits 10 there (docs/KAFKA.md, survey 2; issue 14 work list item 3)",
+    ),
+    (
+        "groups-describe-deleted-offsets",
+        "follows from delete-offsets: on kaf server the offsets of kbc are still there",
+    ),
+];
 
 /// Replaces what is Kafka's own (not kaf's) so that the two outputs compare:
 /// - the topic id (`TopicId: …`, random per topic on each broker);
@@ -964,5 +974,7 @@ fn kaf_b_commands_print_the_same_on_kafka_and_on_kaf_server() {
         .iter()
         .position(|s| s.name == "format-json")
         .unwrap();
-    assert_eq!(on_kafka[i].1.lines().count(), 21, "{}", on_kafka[i].1);
+    let json = &on_kafka[i].1;
+    assert!(json.lines().count() > 20, "{json}");
+    assert!(json.contains(r#""value":"kept""#), "{json}");
 }

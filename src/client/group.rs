@@ -833,9 +833,6 @@ impl Session {
                     continue;
                 }
             };
-            if std::env::var_os("KAFB_DEBUG_GROUP").is_some() && code != ErrorCode::NONE {
-                eprintln!("DEBUG heartbeat {}", code.name());
-            }
             match code {
                 ErrorCode::NONE => last_ok = Instant::now(),
                 ErrorCode::REBALANCE_IN_PROGRESS => match self.join_and_sync() {

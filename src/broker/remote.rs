@@ -251,7 +251,7 @@ impl Broker for Remote {
         let Some(member) = member else {
             return match self.client.commit(group, &Committer::default(), offsets) {
                 Ok(()) => Ok(()),
-                Err(CommitRefused::Failed(e)) => Err(e),
+                Err(CommitRefused::Failed(e) | CommitRefused::NotMember(e)) => Err(e),
                 Err(CommitRefused::Rebalancing) => unreachable!("only members see rebalances"),
             };
         };
@@ -265,16 +265,21 @@ impl Broker for Remote {
             match self.client.commit(group, &who, offsets) {
                 Ok(()) => return Ok(()),
                 Err(CommitRefused::Failed(e)) => return Err(e),
-                Err(CommitRefused::Rebalancing) if member.revoking() => {
+                Err(CommitRefused::Rebalancing | CommitRefused::NotMember(_))
+                    if member.revoking() =>
+                {
                     // Giving partitions back in a rebalance whose coordinator takes no
                     // commits meanwhile (librdkafka's mock; Kafka takes them): waiting
-                    // for the next generation would wait for ourselves. As Kafka's own
-                    // consumers do, go on: their next owner reads from the last commit.
+                    // for the next generation would wait for ourselves, and whether this
+                    // member is still one is for the JoinGroup that follows to say. As
+                    // Kafka's own consumers do, go on: the next owner of these partitions
+                    // reads from the last commit.
                     eprintln!(
-                        "kaf: warning: group '{group}': the coordinator refused the commit while partitions were being given back (REBALANCE_IN_PROGRESS); another member may read some records again"
+                        "kaf: warning: group '{group}': the coordinator refused the commit while partitions were being given back; another member may read some records again"
                     );
                     return Ok(());
                 }
+                Err(CommitRefused::NotMember(e)) => return Err(e),
                 Err(CommitRefused::Rebalancing) if Instant::now() < deadline => {
                     refused = Some(who.generation);
                 }

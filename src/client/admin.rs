@@ -57,6 +57,9 @@ impl Default for Committer {
 pub enum CommitRefused {
     /// The group is rebalancing: commit again with the next generation.
     Rebalancing,
+    /// The coordinator no longer counts this member in the generation it named
+    /// (ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, FENCED_INSTANCE_ID).
+    NotMember(Error),
     Failed(Error),
 }
 
@@ -432,6 +435,7 @@ impl Client {
                     .collect(),
             );
         let mut rebalancing = false;
+        let mut not_member = false;
         let r = self.on_coordinator(group, |c| {
             let (resp, _) = c.call(&req, Duration::ZERO)?;
             let code = resp
@@ -458,11 +462,14 @@ impl Client {
                 }
                 ErrorCode::ILLEGAL_GENERATION
                 | ErrorCode::UNKNOWN_MEMBER_ID
-                | ErrorCode::FENCED_INSTANCE_ID => Err(Error::Other(format!(
-                    "group '{group}': this consumer is no longer a member ({}); another \
+                | ErrorCode::FENCED_INSTANCE_ID => {
+                    not_member = true;
+                    Err(Error::Other(format!(
+                        "group '{group}': this consumer is no longer a member ({}); another \
                          member may read its partitions now",
-                    code.name()
-                ))),
+                        code.name()
+                    )))
+                }
                 ErrorCode::REBALANCE_IN_PROGRESS => Ok(Step::Retry(code.to_error(&what, None))),
                 _ => self.group_step(group, code, &what),
             }
@@ -470,6 +477,7 @@ impl Client {
         match r {
             Ok(()) if rebalancing => Err(CommitRefused::Rebalancing),
             Ok(()) => Ok(()),
+            Err(e) if not_member => Err(CommitRefused::NotMember(e)),
             Err(e) => Err(CommitRefused::Failed(e)),
         }
     }

@@ -678,16 +678,6 @@ impl Session {
             }
             self.generation = resp.generation_id;
             self.member_id = resp.member_id.to_string();
-            if std::env::var_os("KAFB_DEBUG_GROUP").is_some() {
-                eprintln!(
-                    "DEBUG joined gen {} as {} leader {} protocol {:?} members {}",
-                    resp.generation_id,
-                    resp.member_id,
-                    resp.leader,
-                    resp.protocol_name,
-                    resp.members.len()
-                );
-            }
             let protocol = resp
                 .protocol_name
                 .as_ref()
@@ -743,12 +733,6 @@ impl Session {
                         .iter()
                         .flat_map(|t| t.partitions.iter().map(|p| (t.topic.to_string(), *p)))
                         .collect();
-                    if std::env::var_os("KAFB_DEBUG_GROUP").is_some() {
-                        eprintln!(
-                            "DEBUG synced gen {} assigned {assigned:?} owned {:?}",
-                            self.generation, self.owned
-                        );
-                    }
                     let gone: Vec<Tp> = self
                         .owned
                         .iter()

@@ -62,6 +62,23 @@ pub fn range(members: &[Sub], partitions: &BTreeMap<String, i32>) -> Assignment 
     out
 }
 
+/// Leaves out of this round every partition assigned to one member while another still
+/// says it owns it: members that kept their partitions through the JoinGroup (kaf's
+/// incremental members) give them back first, and the next round hands them on. Members
+/// that rebalance eagerly own nothing when they join, so for them this changes nothing.
+pub fn hold_back_owned(members: &[Sub], mut plan: Assignment) -> Assignment {
+    let mut owner: HashMap<&Tp, &str> = HashMap::new();
+    for m in members {
+        for tp in &m.owned {
+            owner.insert(tp, &m.member);
+        }
+    }
+    for (member, parts) in plan.iter_mut() {
+        parts.retain(|tp| owner.get(tp).is_none_or(|o| *o == member));
+    }
+    plan
+}
+
 /// Kafka's CooperativeStickyAssignor, in its simple form: every member keeps what it owns
 /// (a partition claimed by two members goes to the later generation, or to neither), free
 /// partitions go to the least loaded subscriber, then partitions move from the most to the
@@ -253,6 +270,16 @@ mod tests {
         assert_eq!(a["a"], tps(&[("t", 0)]));
         assert_eq!(a["b"], tps(&[("t", 1)]));
         assert!(a["c"].is_empty());
+    }
+
+    #[test]
+    fn range_holds_back_partitions_another_member_still_owns() {
+        let p = parts(&[("t", 4)]);
+        let all = [("t", 0), ("t", 1), ("t", 2), ("t", 3)];
+        let m = [sub("a", &["t"], &all, 2), sub("b", &["t"], &[], -1)];
+        let a = hold_back_owned(&m, range(&m, &p));
+        assert_eq!(a["a"], tps(&[("t", 0), ("t", 1)]));
+        assert!(a["b"].is_empty(), "{a:?}");
     }
 
     #[test]

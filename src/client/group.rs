@@ -254,6 +254,7 @@ pub fn join(
     };
     let mut session = Session {
         eager: assignors.iter().any(|a| a == RANGE),
+        protocol: None,
         assignors,
         client: Arc::clone(&client),
         group: group.to_string(),
@@ -322,8 +323,11 @@ struct Session {
     wanted: Vec<(String, Vec<i32>)>,
     /// The protocols offered, most preferred first.
     assignors: Vec<String>,
-    /// Give everything back before each JoinGroup (`range` offered), else incremental.
+    /// `range` is offered: while the group runs it, everything is given back before each
+    /// JoinGroup; otherwise rebalances are incremental.
     eager: bool,
+    /// The protocol the group chose last time (None before the first JoinGroup).
+    protocol: Option<String>,
     conn: Option<Conn>,
     generation: i32,
     member_id: String,
@@ -427,7 +431,7 @@ impl Session {
         if protocol == KAF {
             let wanted: BTreeMap<&str, &Vec<i32>> =
                 self.wanted.iter().map(|(t, ps)| (t.as_str(), ps)).collect();
-            let held = if self.eager {
+            let held = if self.owned.is_empty() {
                 &self.previously
             } else {
                 &self.owned
@@ -553,7 +557,7 @@ impl Session {
             }
         }
         Ok(match protocol {
-            RANGE => assignors::range(&subs, &partitions),
+            RANGE => assignors::hold_back_owned(&subs, assignors::range(&subs, &partitions)),
             COOPERATIVE_STICKY => assignors::cooperative_sticky(&subs, &partitions),
             _ => assignors::kaf(&subs, &partitions),
         })
@@ -578,7 +582,11 @@ impl Session {
                     (self.client.cfg.api_timeout + REBALANCE_TIMEOUT).as_secs()
                 ))));
             }
-            if self.eager && !self.owned.is_empty() {
+            // Eager only while the group runs `range`, which ignores who owns what;
+            // under `kaf` or `cooperative-sticky` (or before the first assignment) the
+            // partitions are kept through the JoinGroup, and a leading kaf running `range`
+            // after such a round holds back partitions others still own.
+            if self.eager && self.protocol.as_deref() == Some(RANGE) && !self.owned.is_empty() {
                 let all = self.owned.clone();
                 self.give_back(&all)?;
                 self.previously = all;
@@ -684,6 +692,7 @@ impl Session {
                 .map(|p| p.to_string())
                 .filter(|p| self.assignors.contains(p))
                 .unwrap_or_else(|| self.assignors[0].clone());
+            self.protocol = Some(protocol.clone());
             let leader = resp.leader == resp.member_id;
             if leader && resp.members.len() > 1 {
                 // Let the followers' SyncGroup arrive first: librdkafka's mock cluster ends

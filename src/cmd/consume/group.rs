@@ -77,6 +77,7 @@ impl GroupRun<'_> {
         // Where partitions given back in a rebalance were (next offset, stop offset),
         // should they come back.
         let mut stops: HashMap<(String, i32), (i64, Option<i64>)> = HashMap::new();
+        let mut was_rebalancing = false;
         let mut progress = |parts: &mut Vec<Part>, out: &mut dyn Write| -> Result<bool> {
             let gone = member.revoked();
             if !gone.is_empty() {
@@ -95,7 +96,9 @@ impl GroupRun<'_> {
                 member.released();
                 last_claim = Instant::now() - CLAIM_EVERY * 5;
             }
-            if last_claim.elapsed() >= CLAIM_EVERY * 5 {
+            // Right after a rebalance, new partitions are taken at once.
+            let settled = std::mem::replace(&mut was_rebalancing, member.rebalancing());
+            if settled || last_claim.elapsed() >= CLAIM_EVERY * 5 {
                 last_claim = Instant::now();
                 for (t, p) in member.claim_more()? {
                     let tp = (t.clone(), p);
@@ -110,7 +113,7 @@ impl GroupRun<'_> {
                 self.commit(parts, out, &mut committed)?;
                 last_commit = Instant::now();
             }
-            Ok(member.rebalancing())
+            Ok(was_rebalancing)
         };
         // Smaller fetches let commits keep up with --commit-interval on slow outputs.
         pump(
@@ -122,7 +125,18 @@ impl GroupRun<'_> {
             out,
             &mut progress,
         )?;
-        self.commit(&parts, out, &mut committed)
+        // Partitions handed straight back by a rebalance but not claimed again yet: their
+        // place is known, and the commit made when they were given back may have been
+        // refused.
+        let mut back = Vec::new();
+        for tp in member.claim_more()? {
+            if let Some((next, _)) = stops.get(&tp)
+                && member.continues(&tp)
+            {
+                back.push((tp.0, tp.1, *next));
+            }
+        }
+        self.commit_with(&parts, &back, out, &mut committed)
     }
 
     /// Opens a partition the member got; `again` when it is one this run read before a
@@ -185,14 +199,26 @@ impl GroupRun<'_> {
         out: &mut dyn Write,
         committed: &mut Vec<(String, i32, i64)>,
     ) -> Result<()> {
+        self.commit_with(parts, &[], out, committed)
+    }
+
+    /// `commit`, with `extra` offsets of partitions not being read now.
+    fn commit_with(
+        &self,
+        parts: &[Part],
+        extra: &[(String, i32, i64)],
+        out: &mut dyn Write,
+        committed: &mut Vec<(String, i32, i64)>,
+    ) -> Result<()> {
         out.flush().map_err(|e| Error::io("write stdout", e))?;
         if !self.commit {
             return Ok(());
         }
-        let now: Vec<(String, i32, i64)> = parts
+        let mut now: Vec<(String, i32, i64)> = parts
             .iter()
             .map(|p| (p.topic.clone(), p.partition, p.next))
             .collect();
+        now.extend(extra.iter().cloned());
         if now == *committed {
             return Ok(());
         }

@@ -6,14 +6,19 @@
 //! by default `kaf`, `range`, `cooperative-sticky`: a group of kaf members agrees on `kaf`
 //! (owners keep their partitions, a newcomer waits for free ones, as in brokerless groups);
 //! with a Java or librdkafka consumer in the group the coordinator picks a standard one, and
-//! whichever member leads assigns with it. How a member rebalances follows Kafka's Java
-//! consumer: with `range` offered it is eager (before every JoinGroup it gives all its
-//! partitions back: the command stops reading them and commits where it got to); with only
-//! cooperative assignors it is incremental (it keeps its partitions while rejoining, reports
-//! them as owned, and after SyncGroup gives back only those no longer assigned to it, then
-//! rejoins so that the next round can hand them on). Either way a partition is never read by
-//! two members at once. With `-p` only `kaf` is offered: the standard assignors cannot
-//! express "these partitions only".
+//! whichever member leads assigns with it. While the group runs `range`, which ignores who
+//! owns what, a member is eager (before every JoinGroup it gives all its partitions back:
+//! the command stops reading them and commits where it got to), as Kafka's Java consumer is
+//! with `range` configured. Under `kaf` or `cooperative-sticky` it is incremental: it keeps
+//! its partitions while rejoining, reports them as owned, and after SyncGroup gives back only
+//! those no longer assigned to it, then rejoins so that the next round can hand them on.
+//! The round in which a group switches from those to `range` (a foreign member arrived) is
+//! covered by the leader: a kaf leader running `range` holds back partitions another member
+//! still owns (`assignors::hold_back_owned`), and that round's leader is a kaf member
+//! already in the group (coordinators keep the leader they had while it stays). So a
+//! partition is never read by two members at once.
+//! With `-p` only `kaf` is offered: the standard assignors cannot express "these partitions
+//! only".
 //!
 //! Giving partitions back is a handshake with the command (`Member::revoked`/`released`):
 //! the member thread waits until the command has committed and stopped reading them.

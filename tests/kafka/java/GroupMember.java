@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.*;
 import org.apache.kafka.clients.consumer.*;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 public class GroupMember {
@@ -67,7 +68,13 @@ public class GroupMember {
                     System.out.println(r.partition() + " " + r.value());
                 }
                 System.out.flush();
-                if (!recs.isEmpty()) c.commitSync();
+                try {
+                    if (!recs.isEmpty()) c.commitSync();
+                } catch (RebalanceInProgressException e) {
+                    // Kafka's advice: poll (completing the rebalance) and commit again;
+                    // until then these records may be read again by another member.
+                    System.err.println("commit failed, rebalancing: " + e.getMessage());
+                }
             }
             c.commitSync();
         }

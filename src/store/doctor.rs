@@ -15,7 +15,7 @@ use std::path::Path;
 use super::Store;
 use super::batch;
 use super::fs::fs;
-use super::fsutil::{create_dir_durable, fsync_dir, write_atomic};
+use super::fsutil::{create_dir_durable, fsync_dir, open_lock_file, write_atomic};
 use super::index;
 use super::log::{self, RecoveryPoint, Stop};
 use crate::error::{Error, IoContext, Result};
@@ -379,13 +379,7 @@ fn check_partition(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> 
     // what writers left (no append in flight), and nothing changes under a repair.
     let lock = if repair {
         let p = dir.join(log::LOCK_FILE);
-        let f = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&p)
-            .ctx("open lock file", &p)?;
+        let f = open_lock_file(&p)?;
         f.lock()
             .map_err(|e| Error::io(format!("lock {label}"), e))?;
         Some(f)

@@ -27,7 +27,7 @@
 //! group at the same time. flock releases both when the process dies.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -344,13 +344,7 @@ impl Groups {
         let dir = self.dir(group);
         fsutil::create_dir_durable(&dir)?;
         let lock_path = dir.join(".lock");
-        let lock = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .ctx("open", &lock_path)?;
+        let lock = fsutil::open_lock_file(&lock_path)?;
         lock.lock().ctx("lock", &lock_path)?;
         let path = self.offsets_path(group);
         let mut file = read_offsets(&path)?;
@@ -372,13 +366,7 @@ impl Groups {
         validate_name("group", group)?;
         let path = self.owner_lock_path(group);
         fsutil::create_dir_durable(&self.dir(group))?;
-        OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .ctx("open", &path)
+        fsutil::open_lock_file(&path)
     }
 
     /// For a server: takes the group for the members it serves. `None` while brokerless
@@ -471,13 +459,7 @@ impl Groups {
         validate_name("group", group)?;
         let path = self.member_lock_path(group, topic, partition);
         fsutil::create_dir_durable(path.parent().expect("has parent"))?;
-        let mut f = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .ctx("open", &path)?;
+        let mut f = fsutil::open_lock_file(&path)?;
         // `holder` (groups describe) takes a shared lock for a moment: a few short retries
         // keep that probe from looking like a member.
         Ok(lock_and_stamp(&mut f, &path)?.then_some(PartitionLock { _file: f }))

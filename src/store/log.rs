@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use super::batch::{self, BatchHeader, Scan};
 use super::fs::fs;
-use super::fsutil::{fsync_dir, write_atomic};
+use super::fsutil::{fsync_dir, open_lock_file, write_atomic};
 use super::index::{self, Entry, Index};
 use crate::error::{Error, IoContext, Result};
 
@@ -454,13 +454,7 @@ impl Writer {
     /// Opens the writer for the partition directory `dir` (which must exist).
     pub fn open(dir: &Path, label: &str, segment_bytes: u64) -> Result<Writer> {
         let lock_path = dir.join(LOCK_FILE);
-        let lock = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .ctx("open lock file", &lock_path)?;
+        let lock = open_lock_file(&lock_path)?;
         let m = lock.metadata().ctx("stat", &lock_path)?;
         Ok(Writer {
             dir: dir.to_path_buf(),

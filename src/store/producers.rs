@@ -8,7 +8,7 @@
 //! rest of a block, never hands an id out twice.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -49,13 +49,7 @@ impl Store {
         let locks = self.root().join("locks");
         fsutil::create_dir_durable(&locks)?;
         let lock_path = locks.join("producer-ids.lock");
-        let lock = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .ctx("open", &lock_path)?;
+        let lock = fsutil::open_lock_file(&lock_path)?;
         lock.lock().ctx("lock", &lock_path)?;
         let path = self.root().join(IDS_FILE);
         let next = match std::fs::read(&path) {

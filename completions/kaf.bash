@@ -288,7 +288,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__consume)
-            opts="-o -p -c -F -e -f -J -g -b -X -h --topic --from-beginning --offset --partition --count --follow --format --output --null-literal --group --reset --commit-interval --no-commit --wait --no-wait --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-o -p -c -F -e -f -J -g -b -X -h --topic --from-beginning --offset --partition --count --follow --key-match --grep --header --format --output --null-literal --group --reset --commit-interval --no-commit --wait --no-wait --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,6 +319,18 @@ _kaf() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-match)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grep)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

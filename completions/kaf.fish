@@ -185,6 +185,9 @@ complete -c kaf -n "__fish_kaf_using_subcommand consume" -l topic -d 'Topic name
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s o -l offset -d 'Where to start (and stop): see Offsets below' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s p -l partition -d 'Read only this partition (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s c -l count -d 'Stop after N messages in total' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l key-match -d 'Print only messages whose key matches REGEX (unanchored; a null key never matches)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l grep -d 'Print only messages whose value matches REGEX (unanchored; a null value never matches)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l header -d 'Print only messages with header NAME (with value VALUE, if given); repeatable: all must match' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s f -l format -d 'Output format with kcat\'s tokens, e.g. \'%k\\t%v\\n\' (see Format below)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l output -d 'Output format' -r -f -a "value\t'The value of each message, one per line'
 json\t'One compact JSON object per message'"

@@ -330,7 +330,8 @@ Examples:
   kaf consume logs -o -10                  # the last 10 of each partition
   kaf consume logs -F                      # keep printing new messages
   kaf consume orders -f '%k\\t%v\\n'
-  kaf consume orders -J > backup.jsonl")]
+  kaf consume orders -J > backup.jsonl
+  kaf consume orders -F --grep refund --header source=web   # only matching messages")]
 pub struct ConsumeArgs {
     /// Topics to read
     #[arg(value_name = "TOPIC", required_unless_present = "topic")]
@@ -360,6 +361,16 @@ pub struct ConsumeArgs {
     /// exist yet)
     #[arg(short = 'F', long)]
     pub follow: bool,
+    /// Print only messages whose key matches REGEX (unanchored; a null key never matches)
+    #[arg(long, value_name = "REGEX")]
+    pub key_match: Option<String>,
+    /// Print only messages whose value matches REGEX (unanchored; a null value never matches)
+    #[arg(long, value_name = "REGEX")]
+    pub grep: Option<String>,
+    /// Print only messages with header NAME (with value VALUE, if given); repeatable: all
+    /// must match
+    #[arg(long = "header", value_name = "NAME[=VALUE]")]
+    pub header_match: Vec<String>,
     /// Exit at the end (the default; accepted for kcat users)
     #[arg(short = 'e', hide = true)]
     pub exit_at_end: bool,

@@ -6,6 +6,7 @@
 mod harness;
 
 mod code_map;
+mod consume_filters;
 mod doctor;
 mod exit_codes;
 mod faults;

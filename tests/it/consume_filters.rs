@@ -161,7 +161,7 @@ fn filters_work_when_following_and_through_a_server() {
 
     let mut follow = kaf_cmd(server.dir());
     follow.args(["consume", "orders", "-F", "--grep", "^late", "-c", "1"]);
-    let mut p = Proc::start(&mut follow, b"");
+    let p = Proc::start(&mut follow, b"");
     ok(
         server.dir(),
         &["produce", "orders", "-p", "1"],

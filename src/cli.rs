@@ -158,6 +158,30 @@ pub enum TopicsCommand {
     Describe(TopicNameArgs),
     /// Delete a topic and all its messages
     Delete(TopicDeleteArgs),
+    /// Show a partition's log batch by batch (as Kafka's kafka-dump-log does); local only
+    #[command(
+        after_help = "Each batch: offsets, record count, producer id/epoch and sequences, \
+transactional and control flags, timestamps, position and size in its segment, compression and CRC.
+Bytes that are not a valid batch are reported where they start and the command exits 6;
+an incomplete batch at the very end (a write in progress) is reported and is not an error.
+
+Examples:
+  kaf topics dump orders             # every partition
+  kaf topics dump orders -p 0 -J     # JSON lines, one per batch"
+    )]
+    Dump(TopicDumpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopicDumpArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// Only this partition (repeatable)
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Vec<i32>,
+    /// JSON lines, one object per batch
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 /// A topic named positionally or with Kafka's `--topic`.

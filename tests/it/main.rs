@@ -29,3 +29,4 @@ mod server_interop;
 mod server_limits;
 mod server_protocol;
 mod store;
+mod topics_dump;

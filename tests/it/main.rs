@@ -15,6 +15,7 @@ mod generated;
 mod groups;
 mod harness_tests;
 mod integrity;
+mod json_output;
 mod kafka_real;
 mod lifecycle;
 mod produce_consume;

@@ -507,6 +507,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -521,6 +523,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -535,6 +539,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -549,6 +555,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -783,7 +783,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__list)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -470,6 +470,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -483,6 +485,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -496,6 +500,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -509,6 +515,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -263,12 +263,14 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s J -l json -d 'JSON lines, one per group: {"group"}'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s J -l json -d 'JSON lines, one per group: {"group"}'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -335,12 +337,14 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s J -l json -d 'JSON lines, one per group: {"group"}'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s J -l json -d 'JSON lines, one per group: {"group"}'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r

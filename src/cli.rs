@@ -508,7 +508,7 @@ impl GroupName {
 pub enum GroupsCommand {
     /// List consumer groups
     #[command(visible_alias = "ls")]
-    List,
+    List(GroupListArgs),
     /// Show a group's offsets and lag per partition
     Describe(GroupDescribeArgs),
     /// Move a group's committed offsets (a dry run unless --execute)
@@ -517,6 +517,13 @@ pub enum GroupsCommand {
     Delete(GroupNameArgs),
     /// Delete a group's offsets for one topic
     DeleteOffsets(DeleteOffsetsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupListArgs {
+    /// JSON lines, one per group: {"group"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

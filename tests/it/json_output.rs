@@ -133,3 +133,17 @@ fn doctor_as_json() {
         "{doc}"
     );
 }
+
+#[test]
+fn groups_list_as_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    setup(tmp.path());
+    for g in ["g2", "g1"] {
+        let out = kaf(tmp.path(), &["consume", "a", "-g", g], b"");
+        assert!(out.status.success(), "{out:?}");
+    }
+    assert_eq!(
+        json_of(tmp.path(), &["groups", "list", "-J"], 0),
+        [json!({"group": "g1"}), json!({"group": "g2"})]
+    );
+}

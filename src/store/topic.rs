@@ -224,7 +224,8 @@ impl TopicMeta {
     }
 }
 
-fn validate_config(key: &str, value: &str) -> Result<()> {
+/// Whether `value` is a valid value of the known config `key` (an unknown key is an error).
+pub fn validate_config(key: &str, value: &str) -> Result<()> {
     if !KNOWN_CONFIGS.iter().any(|(k, _)| *k == key) {
         let known: Vec<&str> = KNOWN_CONFIGS.iter().map(|(k, _)| *k).collect();
         return Err(Error::Usage(format!(

@@ -23,19 +23,17 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
     for t in req.topics {
         let name = t.name.to_string();
         let base = CreatableTopicResult::default().with_name(t.name.clone());
-        let partitions = if t.num_partitions < 0 {
+        let partitions = if t.num_partitions == -1 {
             server.config.default_partitions
         } else {
             t.num_partitions
         };
+        // Kafka's checks and messages (its controller's `createTopics`), in its order.
         let result: Result<TopicMeta, (ErrorCode, String)> = (|| {
             topic::validate_name("topic", &name)
                 .map_err(|e| (ErrorCode::INVALID_TOPIC_EXCEPTION, e.to_string()))?;
-            if t.replication_factor > 1 {
-                return Err((
-                    ErrorCode::INVALID_REPLICATION_FACTOR,
-                    "kaf keeps one copy: the replication factor must be 1".into(),
-                ));
+            if server.store.topic_meta(&name).is_ok() {
+                return Err(exists(&name));
             }
             let pairs: Vec<String> = t
                 .configs
@@ -44,21 +42,41 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
                 .collect();
             let configs = topic::parse_configs(&pairs)
                 .map_err(|e| (ErrorCode::INVALID_CONFIG, e.to_string()))?;
+            if t.replication_factor < -1 || t.replication_factor == 0 {
+                return Err((
+                    ErrorCode::INVALID_REPLICATION_FACTOR,
+                    "Replication factor must be larger than 0, or -1 to use the default value."
+                        .into(),
+                ));
+            }
+            if t.num_partitions < -1 || t.num_partitions == 0 {
+                return Err((
+                    ErrorCode::INVALID_PARTITIONS,
+                    "Number of partitions was set to an invalid non-positive value.".into(),
+                ));
+            }
+            if t.replication_factor > 1 {
+                let rf = t.replication_factor;
+                return Err((
+                    ErrorCode::INVALID_REPLICATION_FACTOR,
+                    format!(
+                        "Unable to replicate the partition {rf} time(s): The target replication \
+                         factor of {rf} cannot be reached because only 1 broker(s) are registered."
+                    ),
+                ));
+            }
             let meta = TopicMeta::new(partitions, configs)
                 .map_err(|e| (ErrorCode::INVALID_PARTITIONS, e.to_string()))?;
             if req.validate_only {
-                if server.store.topic_meta(&name).is_ok() {
-                    return Err((
-                        ErrorCode::TOPIC_ALREADY_EXISTS,
-                        format!("topic '{name}' already exists"),
-                    ));
-                }
                 return Ok(meta);
             }
             server
                 .store
                 .create_topic(&name, &meta)
-                .map_err(|e| (ErrorCode::for_error(&e), e.to_string()))?;
+                .map_err(|e| match e {
+                    crate::error::Error::TopicExists(_) => exists(&name),
+                    e => (ErrorCode::for_error(&e), e.to_string()),
+                })?;
             server.partitions.forget_topic(&name);
             // The created topic's own metadata: it has the id `create_topic` gave it.
             Ok(server.store.topic_meta(&name).unwrap_or(meta))
@@ -78,6 +96,14 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
         });
     }
     call.reply(&CreateTopicsResponse::default().with_topics(out))
+}
+
+/// Kafka's answer for a topic that already exists.
+fn exists(name: &str) -> (ErrorCode, String) {
+    (
+        ErrorCode::TOPIC_ALREADY_EXISTS,
+        format!("Topic '{name}' already exists."),
+    )
 }
 
 pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Reply {
@@ -134,9 +160,16 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
             let r = CreatePartitionsTopicResult::default().with_name(t.name);
             let result = match server.store.topic_meta(&name) {
                 Err(e) => Err((ErrorCode::for_error(&e), e.to_string())),
-                Ok(m) if t.count <= m.partitions => Err((
+                Ok(m) if t.count == m.partitions => Err((
                     ErrorCode::INVALID_PARTITIONS,
-                    format!("topic has {} partitions; the count must grow", m.partitions),
+                    format!("Topic already has {} partition(s).", m.partitions),
+                )),
+                Ok(m) if t.count < m.partitions => Err((
+                    ErrorCode::INVALID_PARTITIONS,
+                    format!(
+                        "The topic {name} currently has {} partition(s); {} would not be an increase.",
+                        m.partitions, t.count
+                    ),
                 )),
                 Ok(_) if req.validate_only => Ok(()),
                 Ok(_) => server

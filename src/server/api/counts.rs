@@ -167,6 +167,24 @@ pub(crate) const DESCRIBE_CONFIGS: &[Field] = &[
     since(3, BOOL),
 ];
 
+pub(crate) const ALTER_CONFIGS: &[Field] = &[
+    all(Ty::Structs(&[
+        all(I8),  // resource_type
+        all(STR), // resource_name
+        all(Ty::Structs(&[all(STR), all(STR)])),
+    ])),
+    all(BOOL), // validate_only
+];
+
+pub(crate) const INCREMENTAL_ALTER_CONFIGS: &[Field] = &[
+    all(Ty::Structs(&[
+        all(I8),  // resource_type
+        all(STR), // resource_name
+        all(Ty::Structs(&[all(STR), all(I8), all(STR)])),
+    ])),
+    all(BOOL), // validate_only
+];
+
 pub(crate) const CREATE_PARTITIONS: &[Field] = &[
     all(Ty::Structs(&[
         all(STR),
@@ -259,6 +277,8 @@ mod tests {
             DeleteRecords => DeleteRecordsRequest,
             InitProducerId => InitProducerIdRequest,
             DescribeConfigs => DescribeConfigsRequest,
+            AlterConfigs => AlterConfigsRequest,
+            IncrementalAlterConfigs => IncrementalAlterConfigsRequest,
             CreatePartitions => CreatePartitionsRequest,
             DeleteGroups => DeleteGroupsRequest,
             OffsetForLeaderEpoch => OffsetForLeaderEpochRequest,
@@ -377,6 +397,29 @@ mod tests {
                 .with_configuration_keys(Some(vec![s("a"), s("b")])),
         ]);
         walks_exactly(ApiKey::DescribeConfigs, &describe);
+        let alter = AlterConfigsRequest::default().with_resources(vec![
+            alter_configs_request::AlterConfigsResource::default()
+                .with_resource_name(s("t"))
+                .with_configs(vec![
+                    alter_configs_request::AlterableConfig::default()
+                        .with_name(s("a"))
+                        .with_value(Some(s("1"))),
+                    alter_configs_request::AlterableConfig::default().with_name(s("b")),
+                ]),
+        ]);
+        walks_exactly(ApiKey::AlterConfigs, &alter);
+        let incremental = IncrementalAlterConfigsRequest::default().with_resources(vec![
+            incremental_alter_configs_request::AlterConfigsResource::default()
+                .with_resource_name(s("t"))
+                .with_configs(vec![
+                    incremental_alter_configs_request::AlterableConfig::default()
+                        .with_name(s("a"))
+                        .with_config_operation(2)
+                        .with_value(Some(s("1"))),
+                    incremental_alter_configs_request::AlterableConfig::default().with_name(s("b")),
+                ]),
+        ]);
+        walks_exactly(ApiKey::IncrementalAlterConfigs, &incremental);
         let partitions = CreatePartitionsRequest::default().with_topics(vec![
             create_partitions_request::CreatePartitionsTopic::default()
                 .with_name(s("t").into())

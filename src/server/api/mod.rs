@@ -11,6 +11,7 @@
 //! stays open.
 
 mod admin;
+mod configs;
 pub(crate) mod counts;
 mod fetch;
 mod groups;
@@ -152,6 +153,8 @@ pub(crate) const APIS: &[Api] = &[
     api!(InitProducerId,      InitProducerIdRequest,      0..=5,  counts::INIT_PRODUCER_ID,    init_producer::init_producer_id),
     api!(OffsetForLeaderEpoch, OffsetForLeaderEpochRequest, 2..=4, counts::OFFSET_FOR_LEADER_EPOCH, offsets::offset_for_leader_epoch),
     api!(DescribeConfigs,     DescribeConfigsRequest,     1..=4,  counts::DESCRIBE_CONFIGS,    admin::describe_configs),
+    api!(AlterConfigs,        AlterConfigsRequest,        0..=2,  counts::ALTER_CONFIGS,       configs::alter_configs),
+    api!(IncrementalAlterConfigs, IncrementalAlterConfigsRequest, 0..=1, counts::INCREMENTAL_ALTER_CONFIGS, configs::incremental_alter_configs),
     api!(CreatePartitions,    CreatePartitionsRequest,    0..=3,  counts::CREATE_PARTITIONS,   admin::create_partitions),
     api!(DeleteGroups,        DeleteGroupsRequest,        0..=2,  counts::DELETE_GROUPS,       groups::delete_groups),
     api!(DescribeCluster,     DescribeClusterRequest,     0..=2,  counts::DESCRIBE_CLUSTER,    metadata::describe_cluster),

@@ -15,6 +15,7 @@ mod groups;
 mod harness_tests;
 mod integrity;
 mod kafka_real;
+mod kafka_tools;
 mod lifecycle;
 mod produce_consume;
 mod produce_errors;

@@ -43,6 +43,7 @@ pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
         ApiKey::OffsetDelete => r!(OffsetDeleteRequest),
         ApiKey::OffsetForLeaderEpoch => r!(OffsetForLeaderEpochRequest),
         ApiKey::DescribeCluster => r!(DescribeClusterRequest),
+        ApiKey::DescribeTopicPartitions => r!(DescribeTopicPartitionsRequest),
         _ => None,
     }
 }

@@ -213,12 +213,7 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                             .iter()
                             .filter(|(k, _)| wanted(k))
                             .map(|(k, default)| {
-                                let set = m.configs.get(*k);
-                                // Sources: 1 = topic config, 5 = default.
-                                DescribeConfigsResourceResult::default()
-                                    .with_name(s(k))
-                                    .with_value(Some(s(set.map_or(*default, String::as_str))))
-                                    .with_config_source(if set.is_some() { 1 } else { 5 })
+                                topic_config(k, default, m.configs.get(*k), req.include_synonyms)
                             })
                             .collect(),
                     ),
@@ -256,6 +251,60 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
         })
         .collect();
     call.reply(&DescribeConfigsResponse::default().with_results(results))
+}
+
+/// One topic config as Kafka's `ConfigHelper` describes it: its source is the first of its
+/// synonyms (the topic's own value, then the broker default it falls back to), and Kafka
+/// keeps a broker synonym only when the first broker name for the config has a value
+/// (`retention.ms` falls back to `log.retention.hours`, which is not its first name, so it
+/// lists none). kaf's defaults are its own (`segment.bytes` is 128 MiB, not 1 GiB).
+fn topic_config(
+    name: &str,
+    default: &str,
+    set: Option<&String>,
+    include_synonyms: bool,
+) -> DescribeConfigsResourceResult {
+    use describe_configs_response::DescribeConfigsSynonym;
+    // Kafka's ConfigSource ids.
+    const TOPIC_CONFIG: i8 = 1;
+    const DEFAULT_CONFIG: i8 = 5;
+    // Kafka's ConfigType ids.
+    const STRING: i8 = 2;
+    const INT: i8 = 3;
+    const LONG: i8 = 5;
+    const LIST: i8 = 7;
+    let (broker_name, config_type) = match name {
+        "segment.bytes" => (Some("log.segment.bytes"), INT),
+        "max.message.bytes" => (Some("message.max.bytes"), INT),
+        "retention.bytes" => (Some("log.retention.bytes"), LONG),
+        "cleanup.policy" => (Some("log.cleanup.policy"), LIST),
+        "message.timestamp.type" => (Some("log.message.timestamp.type"), STRING),
+        "min.insync.replicas" => (Some("min.insync.replicas"), INT),
+        "compression.type" => (Some("compression.type"), STRING),
+        "delete.retention.ms" => (Some("log.cleaner.delete.retention.ms"), LONG),
+        _ => (None, LONG), // retention.ms, segment.ms
+    };
+    let synonym = |n: &str, v: &str, source| {
+        DescribeConfigsSynonym::default()
+            .with_name(s(n))
+            .with_value(Some(s(v)))
+            .with_source(source)
+    };
+    let mut synonyms: Vec<DescribeConfigsSynonym> = set
+        .map(|v| synonym(name, v, TOPIC_CONFIG))
+        .into_iter()
+        .chain(broker_name.map(|b| synonym(b, default, DEFAULT_CONFIG)))
+        .collect();
+    let source = synonyms.first().map_or(DEFAULT_CONFIG, |s| s.source);
+    if !include_synonyms {
+        synonyms.clear();
+    }
+    DescribeConfigsResourceResult::default()
+        .with_name(s(name))
+        .with_value(Some(s(set.map_or(default, String::as_str))))
+        .with_config_source(source)
+        .with_synonyms(synonyms)
+        .with_config_type(config_type)
 }
 
 /// kaf's logs always start at offset 0 (there is no retention or log start offset yet), so

@@ -185,6 +185,12 @@ pub(crate) const INCREMENTAL_ALTER_CONFIGS: &[Field] = &[
     all(BOOL), // validate_only
 ];
 
+pub(crate) const DESCRIBE_TOPIC_PARTITIONS: &[Field] = &[
+    all(Ty::Structs(&[all(STR)])),             // topics
+    all(I32),                                  // response_partition_limit
+    all(Ty::OptStruct(&[all(STR), all(I32)])), // cursor
+];
+
 pub(crate) const CREATE_PARTITIONS: &[Field] = &[
     all(Ty::Structs(&[
         all(STR),
@@ -283,6 +289,7 @@ mod tests {
             DeleteGroups => DeleteGroupsRequest,
             OffsetForLeaderEpoch => OffsetForLeaderEpochRequest,
             DescribeCluster => DescribeClusterRequest,
+            DescribeTopicPartitions => DescribeTopicPartitionsRequest,
         );
     }
 
@@ -420,6 +427,16 @@ mod tests {
                 ]),
         ]);
         walks_exactly(ApiKey::IncrementalAlterConfigs, &incremental);
+        let partitions = DescribeTopicPartitionsRequest::default()
+            .with_topics(vec![
+                describe_topic_partitions_request::TopicRequest::default().with_name(s("t").into()),
+            ])
+            .with_cursor(Some(
+                describe_topic_partitions_request::Cursor::default()
+                    .with_topic_name(s("t").into())
+                    .with_partition_index(3),
+            ));
+        walks_exactly(ApiKey::DescribeTopicPartitions, &partitions);
         let partitions = CreatePartitionsRequest::default().with_topics(vec![
             create_partitions_request::CreatePartitionsTopic::default()
                 .with_name(s("t").into())

@@ -13,6 +13,7 @@
 mod admin;
 mod configs;
 pub(crate) mod counts;
+mod describe_partitions;
 mod fetch;
 mod groups;
 mod init_producer;
@@ -158,6 +159,7 @@ pub(crate) const APIS: &[Api] = &[
     api!(CreatePartitions,    CreatePartitionsRequest,    0..=3,  counts::CREATE_PARTITIONS,   admin::create_partitions),
     api!(DeleteGroups,        DeleteGroupsRequest,        0..=2,  counts::DELETE_GROUPS,       groups::delete_groups),
     api!(DescribeCluster,     DescribeClusterRequest,     0..=2,  counts::DESCRIBE_CLUSTER,    metadata::describe_cluster),
+    api!(DescribeTopicPartitions, DescribeTopicPartitionsRequest, 0..=0, counts::DESCRIBE_TOPIC_PARTITIONS, describe_partitions::describe_topic_partitions),
 ];
 
 fn served(key: ApiKey) -> Option<&'static Api> {

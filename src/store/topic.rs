@@ -262,6 +262,14 @@ pub fn validate_config(key: &str, value: &str) -> Result<()> {
                 "cleanup.policy must be delete or compact, not '{value}'"
             ))),
         },
+        // Kafka's values; kaf stores batches as produced whatever the topic says.
+        "compression.type" => match value {
+            "uncompressed" | "zstd" | "lz4" | "snappy" | "gzip" | "producer" => Ok(()),
+            _ => Err(Error::Usage(format!(
+                "compression.type must be uncompressed, zstd, lz4, snappy, gzip or producer, \
+                 not '{value}'"
+            ))),
+        },
         "message.timestamp.type" => match value {
             "CreateTime" | "LogAppendTime" => Ok(()),
             _ => Err(Error::Usage(format!(
@@ -325,6 +333,8 @@ mod tests {
         assert!(parse_configs(&["nope=1".into()]).is_err());
         assert!(parse_configs(&["segment.bytes=x".into()]).is_err());
         assert!(parse_configs(&["segment.bytes".into()]).is_err());
+        assert!(parse_configs(&["compression.type=zstd".into()]).is_ok());
+        assert!(parse_configs(&["compression.type=bogus".into()]).is_err());
         assert!(TopicMeta::new(0, BTreeMap::new()).is_err());
     }
 

@@ -236,11 +236,28 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                     .into_iter()
                     .filter(|(k, _)| wanted(k))
                     .map(|(k, v)| {
+                        // kaf's flags, never dynamic: Kafka's DEFAULT_CONFIG source (5),
+                        // and the one synonym Kafka lists for a default. Types: BOOLEAN 1,
+                        // INT 3.
+                        let synonym = describe_configs_response::DescribeConfigsSynonym::default()
+                            .with_name(s(k))
+                            .with_value(Some(s(&v)))
+                            .with_source(5);
                         DescribeConfigsResourceResult::default()
                             .with_name(s(k))
                             .with_value(Some(s(&v)))
                             .with_read_only(true)
                             .with_config_source(5)
+                            .with_config_type(if k == "auto.create.topics.enable" {
+                                1
+                            } else {
+                                3
+                            })
+                            .with_synonyms(if req.include_synonyms {
+                                vec![synonym]
+                            } else {
+                                vec![]
+                            })
                     })
                     .collect(),
                 ),

@@ -233,7 +233,30 @@ fn kafkas_tools_walk_through_on_kafka_and_kaf_server() {
             .ends_with(&group_row(2, 3))
     );
 
-    // Configs: altered, an invalid value refused as INVALID_CONFIG, one deleted again.
+    // Configs: altered, an invalid value refused as INVALID_CONFIG (in the same words),
+    // one deleted again.
+    let cause = |steps: &BTreeMap<String, Step>| {
+        let err = &steps["13-configs-alter-invalid"].err;
+        err.lines()
+            .find(|l| l.starts_with("Caused by: "))
+            .map(str::to_string)
+    };
+    assert_eq!(
+        cause(&kaf),
+        Some(
+            "Caused by: org.apache.kafka.common.errors.InvalidConfigurationException: Invalid \
+             value bogus for configuration cleanup.policy: String must be one of: compact, delete"
+                .to_string()
+        ),
+        "{}",
+        show("13-configs-alter-invalid")
+    );
+    assert_eq!(
+        cause(&real),
+        cause(&kaf),
+        "{}",
+        show("13-configs-alter-invalid")
+    );
     assert_eq!(
         kaf["12-configs-alter"].out,
         format!("Completed updating config for topic {TOPIC}.")

@@ -35,13 +35,14 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
             if server.store.topic_meta(&name).is_ok() {
                 return Err(exists(&name));
             }
-            let pairs: Vec<String> = t
-                .configs
-                .iter()
-                .filter_map(|c| c.value.as_ref().map(|v| format!("{}={}", c.name, v)))
-                .collect();
-            let configs = topic::parse_configs(&pairs)
-                .map_err(|e| (ErrorCode::INVALID_CONFIG, e.to_string()))?;
+            let mut configs = std::collections::BTreeMap::new();
+            for c in &t.configs {
+                if let Some(v) = &c.value {
+                    super::configs::validate(&c.name, v)
+                        .map_err(|m| (ErrorCode::INVALID_CONFIG, m))?;
+                    configs.insert(c.name.to_string(), v.to_string());
+                }
+            }
             if t.replication_factor < -1 || t.replication_factor == 0 {
                 return Err((
                     ErrorCode::INVALID_REPLICATION_FACTOR,

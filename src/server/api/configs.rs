@@ -203,8 +203,7 @@ fn alter_topic(
     let validated = |current: &BTreeMap<String, String>| {
         let configs = change.apply(current)?;
         for (k, v) in &configs {
-            topic::validate_config(k, v)
-                .map_err(|e| Refused(ErrorCode::INVALID_CONFIG, e.to_string()))?;
+            validate(k, v).map_err(|m| Refused(ErrorCode::INVALID_CONFIG, m))?;
         }
         Ok::<_, Refused>(configs)
     };
@@ -226,6 +225,64 @@ fn alter_topic(
         server.partitions.forget_topic(name);
     }
     Ok(())
+}
+
+/// Kafka 4.4's topic config names (`kafka-configs --describe --all`).
+#[rustfmt::skip]
+const KAFKA_TOPIC_CONFIGS: &[&str] = &[
+    "cleanup.policy", "compression.gzip.level", "compression.type", "compression.zstd.level",
+    "delete.retention.ms", "errors.deadletterqueue.group.enable", "file.delete.delay.ms",
+    "flush.messages", "flush.ms", "follower.replication.throttled.replicas",
+    "index.interval.bytes", "leader.replication.throttled.replicas", "local.retention.bytes",
+    "local.retention.ms", "max.compaction.lag.ms", "max.decompressed.message.bytes",
+    "max.message.bytes", "message.timestamp.after.max.ms", "message.timestamp.before.max.ms",
+    "message.timestamp.type", "min.cleanable.dirty.ratio", "min.compaction.lag.ms",
+    "min.insync.replicas", "preallocate", "remote.copy.lag.bytes", "remote.copy.lag.ms",
+    "remote.log.copy.disable", "remote.log.delete.on.disable", "remote.storage.enable",
+    "retention.bytes", "retention.ms", "segment.bytes", "segment.index.bytes",
+    "segment.jitter.ms", "segment.ms", "unclean.leader.election.enable",
+];
+
+/// Checks one topic config with the store's rules (those of `kaf topics create --config`),
+/// refusing in Kafka's words where Kafka would refuse the same way: a name Kafka does not
+/// know either, a value that is not a number of the config's type, one below a minimum
+/// Kafka shares, one outside a list of choices. kaf's own message otherwise (a config only
+/// Kafka knows, kaf's own bounds).
+pub(super) fn validate(name: &str, value: &str) -> Result<(), String> {
+    let Err(kaf) = topic::validate_config(name, value) else {
+        return Ok(());
+    };
+    if !KAFKA_TOPIC_CONFIGS.contains(&name) {
+        return Err(format!("Unknown topic config name: {name}"));
+    }
+    let invalid = |why: &str| format!("Invalid value {value} for configuration {name}: {why}");
+    let (ty, min) = match name {
+        "retention.ms" | "retention.bytes" => ("LONG", Some(-1)),
+        "delete.retention.ms" => ("LONG", Some(0)),
+        "segment.ms" => ("LONG", None),
+        "min.insync.replicas" => ("INT", Some(1)),
+        "max.message.bytes" => ("INT", Some(0)),
+        "segment.bytes" => ("INT", None),
+        "cleanup.policy" => return Err(invalid("String must be one of: compact, delete")),
+        "message.timestamp.type" => {
+            return Err(invalid("String must be one of: CreateTime, LogAppendTime"));
+        }
+        "compression.type" => {
+            return Err(invalid(
+                "String must be one of: uncompressed, zstd, lz4, snappy, gzip, producer",
+            ));
+        }
+        _ => return Err(kaf.to_string()),
+    };
+    let parsed = match ty {
+        "INT" => value.trim().parse::<i32>().map(i64::from).ok(),
+        _ => value.trim().parse::<i64>().ok(),
+    };
+    match (parsed, min) {
+        (None, _) => Err(invalid(&format!("Not a number of type {ty}"))),
+        (Some(n), Some(min)) if n < min => Err(invalid(&format!("Value must be at least {min}"))),
+        _ => Err(kaf.to_string()),
+    }
 }
 
 /// kaf server's broker configs are its command-line flags: none can change while it runs.
@@ -542,6 +599,35 @@ mod tests {
             incremental(&server, BROKER_LOGGER, "0", set(), false).0,
             request
         );
+    }
+
+    /// Refusals in Kafka's words where Kafka refuses the same way, kaf's otherwise.
+    #[test]
+    fn messages_are_kafkas_where_kafka_agrees() {
+        let m = |k: &str, v: &str| validate(k, v).unwrap_err();
+        assert_eq!(m("no.such", "1"), "Unknown topic config name: no.such");
+        assert_eq!(
+            m("cleanup.policy", "bogus"),
+            "Invalid value bogus for configuration cleanup.policy: String must be one of: \
+             compact, delete"
+        );
+        assert_eq!(
+            m("retention.ms", "-5"),
+            "Invalid value -5 for configuration retention.ms: Value must be at least -1"
+        );
+        assert_eq!(
+            m("segment.bytes", "x"),
+            "Invalid value x for configuration segment.bytes: Not a number of type INT"
+        );
+        assert_eq!(
+            m("min.insync.replicas", "0"),
+            "Invalid value 0 for configuration min.insync.replicas: Value must be at least 1"
+        );
+        // Kafka knows it, kaf does not keep it: kaf's message, naming what kaf keeps.
+        assert!(m("preallocate", "true").contains("known:"));
+        // kaf's own bounds.
+        assert!(m("segment.bytes", "5").contains("segment.bytes"));
+        assert!(validate("compression.type", "zstd").is_ok());
     }
 
     /// Legacy AlterConfigs replaces the whole set; it knows no broker loggers.

@@ -17,6 +17,7 @@ mod harness_tests;
 mod integrity;
 mod json_output;
 mod kafka_real;
+mod kafka_tools;
 mod lifecycle;
 mod produce_consume;
 mod produce_errors;

@@ -6,6 +6,7 @@
 mod harness;
 
 mod code_map;
+mod consume_filters;
 mod doctor;
 mod exit_codes;
 mod faults;
@@ -14,8 +15,10 @@ mod generated;
 mod groups;
 mod harness_tests;
 mod integrity;
+mod json_output;
 mod kafka_real;
 mod kafka_remote;
+mod kafka_tools;
 mod lifecycle;
 mod produce_consume;
 mod produce_errors;
@@ -29,3 +32,4 @@ mod server_interop;
 mod server_limits;
 mod server_protocol;
 mod store;
+mod topics_dump;

@@ -5,65 +5,13 @@
 //! DeleteRecords, Fetch by topic id. Requests are built with the `kafka-protocol` codec and
 //! sent on a plain socket, so each test sees exactly what a client would.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::process::Command;
 
-use bytes::{Bytes, BytesMut};
 use kafka_protocol::messages::*;
-use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, StrBytes};
+use kafka_protocol::protocol::StrBytes;
 
+use crate::harness::wire::Conn;
 use crate::harness::{DEADLINE, Server, kaf, require_python, run_within, show};
-
-/// One connection to a server, speaking one request at a time.
-struct Conn {
-    s: TcpStream,
-    correlation: i32,
-}
-
-impl Conn {
-    fn open(server: &Server) -> Conn {
-        Conn::to(server.addr)
-    }
-
-    fn to(addr: std::net::SocketAddr) -> Conn {
-        let s = TcpStream::connect(addr).unwrap();
-        s.set_read_timeout(Some(DEADLINE)).unwrap();
-        Conn { s, correlation: 0 }
-    }
-
-    /// Sends `req` as `key` v`version`; returns the decoded response.
-    fn call<Q, R>(&mut self, key: ApiKey, version: i16, req: &Q) -> R
-    where
-        Q: Encodable + HeaderVersion,
-        R: Decodable + HeaderVersion,
-    {
-        self.correlation += 1;
-        let mut b = BytesMut::new();
-        RequestHeader::default()
-            .with_request_api_key(key as i16)
-            .with_request_api_version(version)
-            .with_correlation_id(self.correlation)
-            .with_client_id(Some(s("server-protocol-test")))
-            .encode(&mut b, Q::header_version(version))
-            .unwrap();
-        req.encode(&mut b, version).unwrap();
-        let mut f = (b.len() as i32).to_be_bytes().to_vec();
-        f.extend_from_slice(&b);
-        self.s.write_all(&f).unwrap();
-        let mut len = [0u8; 4];
-        self.s
-            .read_exact(&mut len)
-            .unwrap_or_else(|e| panic!("{key:?} v{version}: no answer: {e}"));
-        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
-        self.s.read_exact(&mut body).unwrap();
-        let mut body = Bytes::from(body);
-        let h = ResponseHeader::decode(&mut body, R::header_version(version)).unwrap();
-        assert_eq!(h.correlation_id, self.correlation);
-        R::decode(&mut body, version)
-            .unwrap_or_else(|e| panic!("{key:?} v{version}: undecodable answer: {e:#}"))
-    }
-}
 
 /// A Metadata request for every topic (null topics, v1+).
 fn every_topic() -> MetadataRequest {

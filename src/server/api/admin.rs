@@ -65,6 +65,7 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
         })();
         out.push(match result {
             Ok(m) => base
+                .with_error_message(None)
                 .with_topic_id(super::metadata::wire_id(
                     m.id.unwrap_or(crate::store::TopicId::ZERO),
                 ))
@@ -94,6 +95,7 @@ pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Re
                     Some(n) => names.push(s(&n).into()),
                     None => responses.push(
                         DeletableTopicResult::default()
+                            .with_name(None)
                             .with_topic_id(t.topic_id)
                             .with_error_code(super::metadata::UNKNOWN_TOPIC_ID.code())
                             .with_error_message(Some(s("no topic has this id"))),
@@ -133,6 +135,10 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
             let name = t.name.to_string();
             let r = CreatePartitionsTopicResult::default().with_name(t.name);
             let result = match server.store.topic_meta(&name) {
+                // Kafka names no message for a topic it does not have.
+                Err(e) if ErrorCode::for_error(&e) == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => {
+                    Err((ErrorCode::UNKNOWN_TOPIC_OR_PARTITION, String::new()))
+                }
                 Err(e) => Err((ErrorCode::for_error(&e), e.to_string())),
                 Ok(m) if t.count <= m.partitions => Err((
                     ErrorCode::INVALID_PARTITIONS,
@@ -149,15 +155,36 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
                 Ok(()) => r,
                 Err((c, msg)) => r
                     .with_error_code(c.code())
-                    .with_error_message(Some(s(&msg))),
+                    .with_error_message((!msg.is_empty()).then(|| s(&msg))),
             }
         })
         .collect();
     call.reply(&CreatePartitionsResponse::default().with_results(results))
 }
 
+/// A config's type as Kafka's `ConfigDef` declares it (DescribeConfigs v3+; 0 is unknown):
+/// 1 boolean, 2 string, 3 int, 5 long, 7 list.
+fn config_type(name: &str, version: i16) -> i8 {
+    if version < 3 {
+        return 0;
+    }
+    match name {
+        "auto.create.topics.enable" => 1,
+        "message.timestamp.type" | "compression.type" => 2,
+        "segment.bytes"
+        | "max.message.bytes"
+        | "min.insync.replicas"
+        | "num.partitions"
+        | "message.max.bytes" => 3,
+        "retention.ms" | "retention.bytes" | "segment.ms" | "delete.retention.ms" => 5,
+        "cleanup.policy" => 7,
+        _ => 0,
+    }
+}
+
 pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest) -> Reply {
     let server = call.server;
+    let version = call.version;
     const TOPIC: i8 = 2;
     const BROKER: i8 = 4;
     let results = req
@@ -186,10 +213,19 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                                     .with_name(s(k))
                                     .with_value(Some(s(set.map_or(*default, String::as_str))))
                                     .with_config_source(if set.is_some() { 1 } else { 5 })
+                                    .with_config_type(config_type(k, version))
+                                    .with_documentation(None)
                             })
                             .collect(),
                     ),
                 },
+                // Kafka describes only its own broker (and "", the cluster's defaults).
+                BROKER if !["0", ""].contains(&res.resource_name.as_str()) => r
+                    .with_error_code(ErrorCode::INVALID_REQUEST.code())
+                    .with_error_message(Some(s(&format!(
+                        "Unexpected broker id, expected 0 or empty string, but received {}",
+                        res.resource_name.as_str()
+                    )))),
                 BROKER => r.with_configs(
                     [
                         (
@@ -213,6 +249,8 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                             .with_value(Some(s(&v)))
                             .with_read_only(true)
                             .with_config_source(5)
+                            .with_config_type(config_type(k, version))
+                            .with_documentation(None)
                     })
                     .collect(),
                 ),

@@ -109,6 +109,39 @@ const DOCUMENTED: &[(ApiKey, &str, &str, &str, &str)] = &[
          local log; every other default is Kafka's",
     ),
     (
+        ApiKey::Metadata,
+        "auto-creation",
+        "topics",
+        "",
+        "kaf creates an auto-created topic before it answers, so the first answer has it; \
+         Kafka's controller creates it in the background and answers \
+         UNKNOWN_TOPIC_OR_PARTITION until then (clients ask again either way)",
+    ),
+    (
+        ApiKey::Fetch,
+        "new session",
+        "session_id",
+        "",
+        "kaf keeps no fetch sessions (KIP-227): it answers session id 0, which tells the \
+         client to send whole fetch requests, as Kafka does when its session cache is full",
+    ),
+    (
+        ApiKey::DeleteRecords,
+        "records that exist",
+        "topics.partitions",
+        "",
+        "kaf's logs have no log start offset yet: deleting records that exist is refused \
+         with POLICY_VIOLATION (Kafka's answer for a log that does not allow it)",
+    ),
+    (
+        ApiKey::InitProducerId,
+        "transactional",
+        "error_code",
+        "",
+        "kaf has no transactions: a transactional id is INVALID_REQUEST (Kafka answers \
+         NOT_COORDINATOR here, since the request did not go to its transaction coordinator)",
+    ),
+    (
         ApiKey::JoinGroup,
         "session timeout too short",
         "",
@@ -652,6 +685,11 @@ fn wait_for_leaders(d: &mut Diff, topics: &[String]) {
 /// One record batch (magic 2, no producer id) of `values`, with fixed timestamps (Kafka
 /// takes exactly one batch per partition in a produce request).
 fn batch(values: &[&str], key: Option<&str>, first_ts: i64) -> Bytes {
+    batch_of(values, key, first_ts, (-1, -1, -1))
+}
+
+/// [`batch`] from an idempotent producer: (producer id, epoch, first sequence).
+fn batch_of(values: &[&str], key: Option<&str>, first_ts: i64, producer: (i64, i16, i32)) -> Bytes {
     let records: Vec<Record> = values
         .iter()
         .enumerate()
@@ -660,13 +698,13 @@ fn batch(values: &[&str], key: Option<&str>, first_ts: i64) -> Bytes {
             control: false,
             delete_horizon: false,
             partition_leader_epoch: -1,
-            producer_id: -1,
-            producer_epoch: -1,
+            producer_id: producer.0,
+            producer_epoch: producer.1,
             timestamp_type: TimestampType::Creation,
             offset: i as i64,
-            // No producer id: the base sequence is -1; the codec keeps records in one
+            // Without a producer id the base sequence is -1; the codec keeps records in one
             // batch only while offset - sequence stays the same.
-            sequence: i as i32 - 1,
+            sequence: producer.2 + i as i32,
             timestamp: first_ts + i as i64 * 1000,
             key: key.map(|k| Bytes::from(k.to_string())),
             value: Some(Bytes::from(v.to_string())),
@@ -704,6 +742,11 @@ fn kaf_server_answers_as_kafka_does() {
         members: HashMap::new(),
     };
     let kafka_versions = api_versions_at(kafka.bootstrap());
+    if std::env::var("KAF_DIFF_SHOW").is_ok_and(|w| w == "versions") {
+        for (k, (lo, hi)) in &kafka_versions {
+            eprintln!("KAFKA {k} {:?} {lo} {hi}", ApiKey::try_from(*k));
+        }
+    }
     let kaf_versions = api_versions_at(&server.bootstrap());
     let mut d = Diff {
         sides: [
@@ -741,6 +784,7 @@ fn kaf_server_answers_as_kafka_does() {
     describe_cluster(&mut d);
     find_coordinator(&mut d);
     init_producer_id(&mut d);
+    idempotent_produce(&mut d);
     groups(&mut d);
     offsets(&mut d);
     delete_topics(&mut d);
@@ -861,6 +905,8 @@ fn create_topics(d: &mut Diff) {
         topic(&n("cp-1"), 1),
         topic(&n("cp-2"), 1),
         topic(&n("cp-3"), 1),
+        topic(&n("idem"), 1),
+        topic(&n("drx"), 1),
     ];
     d.case_fix(
         ApiKey::CreateTopics,
@@ -945,8 +991,12 @@ fn metadata_topics(names: &[String], v: i16) -> MetadataRequest {
 /// Keeps only this file's topics (the broker is shared) and sorts them by name.
 fn mine_only(a: &mut MetadataResponse, b: &mut MetadataResponse) {
     for r in [a, b] {
-        r.topics
-            .retain(|t| t.name.as_ref().is_some_and(|n| n.starts_with(P)));
+        // Kafka creates auto-created topics in the background: not compared in listings.
+        r.topics.retain(|t| {
+            t.name
+                .as_ref()
+                .is_some_and(|n| n.starts_with(P) && !n.contains("-auto-"))
+        });
         r.topics.sort_by(|x, y| x.name.cmp(&y.name));
     }
 }
@@ -978,6 +1028,23 @@ fn metadata(d: &mut Diff) {
                 v,
                 "unknown topic",
                 |_| metadata_topics(&unknown, v),
+                mine_only,
+            );
+        }
+        if [0, 4, 13].contains(&v) {
+            let auto = vec![n(&format!("auto-{v}"))];
+            d.case_fix(
+                ApiKey::Metadata,
+                v,
+                "auto-creation",
+                |_| {
+                    let r = metadata_topics(&auto, v);
+                    if v >= 4 {
+                        r.with_allow_auto_topic_creation(true)
+                    } else {
+                        r
+                    }
+                },
                 mine_only,
             );
         }
@@ -1158,6 +1225,16 @@ fn fetch(d: &mut Diff) {
         d.case(ApiKey::Fetch, v, "unknown topic", |side| {
             fetch_req(v, side, &[(n("nosuch"), 0, 0, -1)])
         });
+        if v == 7 || v == 18 {
+            d.case(ApiKey::Fetch, v, "new session", |side| {
+                fetch_req(v, side, &[(data.clone(), 1, 0, -1)]).with_session_epoch(0)
+            });
+        }
+        if v >= 4 {
+            d.case(ApiKey::Fetch, v, "read committed", |side| {
+                fetch_req(v, side, &[(data.clone(), 1, 0, -1)]).with_isolation_level(1)
+            });
+        }
         if v >= 9 {
             d.case(ApiKey::Fetch, v, "epoch 0", |side| {
                 fetch_req(v, side, &[(data.clone(), 0, 2, 0)])
@@ -1329,6 +1406,20 @@ fn delete_records(d: &mut Diff) {
         });
         d.case(ApiKey::DeleteRecords, v, "empty partition, -1", |_| {
             delete_records_req(&[(n("dr"), 0, -1)])
+        });
+    }
+    // Last, since Kafka then has a log start offset kaf does not.
+    let drx = n("drx");
+    let Some(pv) = d.versions(ApiKey::Produce).last().copied() else {
+        return;
+    };
+    let b = batch(&["p", "q", "r"], None, 1_700_000_600_000);
+    d.case(ApiKey::Produce, pv, "records to delete", |_| {
+        produce_req(pv, -1, vec![(drx.clone(), 0, b.clone())])
+    });
+    if let Some(v) = d.versions(ApiKey::DeleteRecords).last().copied() {
+        d.case(ApiKey::DeleteRecords, v, "records that exist", |_| {
+            delete_records_req(&[(drx.clone(), 0, 2)])
         });
     }
 }
@@ -1539,6 +1630,11 @@ fn find_coordinator(d: &mut Diff) {
 
 fn init_producer_id(d: &mut Diff) {
     for v in d.versions(ApiKey::InitProducerId) {
+        d.case(ApiKey::InitProducerId, v, "transactional", |_| {
+            InitProducerIdRequest::default()
+                .with_transactional_id(Some(s(&n("tx")).into()))
+                .with_transaction_timeout_ms(60_000)
+        });
         d.case(ApiKey::InitProducerId, v, "idempotent", |_| {
             let r = InitProducerIdRequest::default().with_transaction_timeout_ms(60_000);
             if v >= 3 {
@@ -1547,6 +1643,46 @@ fn init_producer_id(d: &mut Diff) {
                 r
             }
         });
+    }
+}
+
+/// An idempotent producer's batches: in order, a retried one (answered with its first
+/// offset), one out of sequence.
+fn idempotent_produce(d: &mut Diff) {
+    let Some(v) = d.versions(ApiKey::InitProducerId).last().copied() else {
+        return;
+    };
+    let got = d.case(
+        ApiKey::InitProducerId,
+        v,
+        "for the idempotent batches",
+        |_| {
+            InitProducerIdRequest::default()
+                .with_transaction_timeout_ms(60_000)
+                .with_producer_id((-1).into())
+                .with_producer_epoch(-1)
+        },
+    );
+    let Some(rs) = got else { return };
+    let pids: Vec<i64> = rs.iter().map(|r| r.producer_id.0).collect();
+    let pv = *d.versions(ApiKey::Produce).last().unwrap();
+    let idem = n("idem");
+    for (label, seq) in [
+        ("first", 0),
+        ("second", 2),
+        ("retried", 2),
+        ("out of sequence", 9),
+    ] {
+        d.case(
+            ApiKey::Produce,
+            pv,
+            &format!("idempotent, {label}"),
+            |side| {
+                let pid = pids[if side.name == "kafka" { 0 } else { 1 }];
+                let b = batch_of(&["i", "j"], None, 1_700_000_500_000, (pid, 0, seq));
+                produce_req(pv, -1, vec![(idem.clone(), 0, b)])
+            },
+        );
     }
 }
 

@@ -789,6 +789,15 @@ fn kaf_server_answers_as_kafka_does() {
     offsets(&mut d);
     delete_topics(&mut d);
 
+    // docs/COMPATIBILITY.md's Kafka column is the live broker's answer.
+    let table = version_table(&compatibility_md());
+    d.found.extend(column_differences(
+        "Kafka",
+        &table,
+        |r| r.1,
+        &kafka_versions,
+    ));
+
     let mut missing = Vec::new();
     for (&k, &(lo, hi)) in &kaf_versions {
         for v in lo..=hi {
@@ -2147,6 +2156,99 @@ fn delete_topics(d: &mut Diff) {
                 }
             },
             sort,
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// docs/COMPATIBILITY.md
+// ---------------------------------------------------------------------------------------
+
+/// docs/COMPATIBILITY.md.
+fn compatibility_md() -> String {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/COMPATIBILITY.md");
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// A version cell: `3–12`, `5` or `—` (not served).
+fn version_cell(cell: &str) -> Option<(i16, i16)> {
+    let cell = cell.trim();
+    if cell == "—" {
+        return None;
+    }
+    let (lo, hi) = cell.split_once('–').unwrap_or((cell, cell));
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<i16>()
+            .unwrap_or_else(|e| panic!("version cell {cell:?}: {e}"))
+    };
+    Some((parse(lo), parse(hi)))
+}
+
+/// The API versions table: key → (kaf's versions, Kafka's), from the rows whose second
+/// cell is an API key.
+fn version_table(md: &str) -> BTreeMap<i16, (Option<(i16, i16)>, Option<(i16, i16)>)> {
+    let mut out = BTreeMap::new();
+    for line in md.lines().filter(|l| l.starts_with("| ")) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let Some(key) = cells.get(2).and_then(|c| c.parse::<i16>().ok()) else {
+            continue;
+        };
+        let row = (version_cell(cells[3]), version_cell(cells[4]));
+        assert!(out.insert(key, row).is_none(), "API key {key} listed twice");
+    }
+    assert!(!out.is_empty(), "no version table in docs/COMPATIBILITY.md");
+    out
+}
+
+/// Differences between a broker's ApiVersions and one column of the table.
+fn column_differences(
+    who: &str,
+    table: &BTreeMap<i16, (Option<(i16, i16)>, Option<(i16, i16)>)>,
+    column: impl Fn(&(Option<(i16, i16)>, Option<(i16, i16)>)) -> Option<(i16, i16)>,
+    served: &BTreeMap<i16, (i16, i16)>,
+) -> Vec<String> {
+    let keys: BTreeSet<i16> = table.keys().chain(served.keys()).copied().collect();
+    keys.into_iter()
+        .filter_map(|k| {
+            let documented = table.get(&k).and_then(&column);
+            let answered = served.get(&k).copied();
+            (documented != answered).then(|| {
+                format!("API key {k}: docs/COMPATIBILITY.md says {documented:?}, {who} answers {answered:?}")
+            })
+        })
+        .collect()
+}
+
+/// The table's kaf column is what `kaf server` advertises (no Kafka needed).
+#[test]
+fn compatibility_table_matches_kaf_server() {
+    let server = Server::start(&[]);
+    let table = version_table(&compatibility_md());
+    let problems = column_differences(
+        "kaf server",
+        &table,
+        |r| r.0,
+        &api_versions_at(&server.bootstrap()),
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Every difference `kaf_server_answers_as_kafka_does` accepts has a row in the wire
+/// differences of docs/COMPATIBILITY.md (API and field).
+#[test]
+fn documented_differences_are_in_compatibility_md() {
+    let md = compatibility_md();
+    for (key, _, path, _, _) in DOCUMENTED {
+        let field = if path.is_empty() {
+            "(all)".to_string()
+        } else {
+            format!("`{path}`")
+        };
+        let row = format!("| {key:?} | {field} |");
+        assert!(
+            md.contains(&row),
+            "docs/COMPATIBILITY.md has no row starting {row:?}"
         );
     }
 }

@@ -1,5 +1,5 @@
 //! `kaf server` against Kafka 4.4's protocol surface: the API versions it serves beside the
-//! ones Kafka 4.4 serves (a table copied from docs/KAFKA.md, exceptions listed with their
+//! ones Kafka 4.4 serves (a copy of docs/COMPATIBILITY.md's table, exceptions listed with their
 //! reason), and the gaps real clients met (issue 14): Metadata v0 (kafka-python 2.0.2's
 //! probe), OffsetCommit metadata and unknown topics, DescribeCluster, OffsetForLeaderEpoch,
 //! DeleteRecords, Fetch by topic id. Requests are built with the `kafka-protocol` codec and

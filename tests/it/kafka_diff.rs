@@ -2170,8 +2170,14 @@ fn compatibility_md() -> String {
     std::fs::read_to_string(path).unwrap()
 }
 
+/// A version range, `None` where an API is not served.
+type Versions = Option<(i16, i16)>;
+
+/// The version table's rows: API key → (kaf's versions, Kafka's).
+type VersionTable = BTreeMap<i16, (Versions, Versions)>;
+
 /// A version cell: `3–12`, `5` or `—` (not served).
-fn version_cell(cell: &str) -> Option<(i16, i16)> {
+fn version_cell(cell: &str) -> Versions {
     let cell = cell.trim();
     if cell == "—" {
         return None;
@@ -2187,7 +2193,7 @@ fn version_cell(cell: &str) -> Option<(i16, i16)> {
 
 /// The API versions table: key → (kaf's versions, Kafka's), from the rows whose second
 /// cell is an API key.
-fn version_table(md: &str) -> BTreeMap<i16, (Option<(i16, i16)>, Option<(i16, i16)>)> {
+fn version_table(md: &str) -> VersionTable {
     let mut out = BTreeMap::new();
     for line in md.lines().filter(|l| l.starts_with("| ")) {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -2204,8 +2210,8 @@ fn version_table(md: &str) -> BTreeMap<i16, (Option<(i16, i16)>, Option<(i16, i1
 /// Differences between a broker's ApiVersions and one column of the table.
 fn column_differences(
     who: &str,
-    table: &BTreeMap<i16, (Option<(i16, i16)>, Option<(i16, i16)>)>,
-    column: impl Fn(&(Option<(i16, i16)>, Option<(i16, i16)>)) -> Option<(i16, i16)>,
+    table: &VersionTable,
+    column: impl Fn(&(Versions, Versions)) -> Versions,
     served: &BTreeMap<i16, (i16, i16)>,
 ) -> Vec<String> {
     let keys: BTreeSet<i16> = table.keys().chain(served.keys()).copied().collect();

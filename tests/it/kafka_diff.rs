@@ -1638,6 +1638,19 @@ fn find_coordinator(d: &mut Diff) {
 }
 
 fn init_producer_id(d: &mut Diff) {
+    // Kafka's producer id manager answers COORDINATOR_LOAD_IN_PROGRESS until it has its first
+    // block of ids from the controller.
+    let mut c = Conn::to(d.sides[0].addr.as_str());
+    wait_until(DEADLINE, "Kafka's producer ids", || {
+        let r: InitProducerIdResponse = c.call(
+            ApiKey::InitProducerId,
+            0,
+            &InitProducerIdRequest::default()
+                .with_transactional_id(None)
+                .with_transaction_timeout_ms(60_000),
+        );
+        r.error_code == 0
+    });
     for v in d.versions(ApiKey::InitProducerId) {
         d.case(ApiKey::InitProducerId, v, "transactional", |_| {
             InitProducerIdRequest::default()
@@ -1645,7 +1658,9 @@ fn init_producer_id(d: &mut Diff) {
                 .with_transaction_timeout_ms(60_000)
         });
         d.case(ApiKey::InitProducerId, v, "idempotent", |_| {
-            let r = InitProducerIdRequest::default().with_transaction_timeout_ms(60_000);
+            let r = InitProducerIdRequest::default()
+                .with_transactional_id(None)
+                .with_transaction_timeout_ms(60_000);
             if v >= 3 {
                 r.with_producer_id((-1).into()).with_producer_epoch(-1)
             } else {
@@ -1667,6 +1682,7 @@ fn idempotent_produce(d: &mut Diff) {
         "for the idempotent batches",
         |_| {
             InitProducerIdRequest::default()
+                .with_transactional_id(None)
                 .with_transaction_timeout_ms(60_000)
                 .with_producer_id((-1).into())
                 .with_producer_epoch(-1)
@@ -1692,6 +1708,32 @@ fn idempotent_produce(d: &mut Diff) {
                 produce_req(pv, -1, vec![(idem.clone(), 0, b)])
             },
         );
+    }
+    // A producer asking for its id again with its epoch (KIP-360), then a batch at the old
+    // epoch and at an epoch never handed out.
+    let iv = v;
+    if iv >= 3 {
+        let pv = pv;
+        d.case(ApiKey::InitProducerId, iv, "epoch bump", |side| {
+            let pid = pids[if side.name == "kafka" { 0 } else { 1 }];
+            InitProducerIdRequest::default()
+                .with_transactional_id(None)
+                .with_transaction_timeout_ms(60_000)
+                .with_producer_id(pid.into())
+                .with_producer_epoch(0)
+        });
+        for (label, epoch) in [("old epoch", 0), ("unknown epoch", 7)] {
+            d.case(
+                ApiKey::Produce,
+                pv,
+                &format!("idempotent, {label}"),
+                |side| {
+                    let pid = pids[if side.name == "kafka" { 0 } else { 1 }];
+                    let b = batch_of(&["k"], None, 1_700_000_500_000, (pid, epoch, 4));
+                    produce_req(pv, -1, vec![(idem.clone(), 0, b)])
+                },
+            );
+        }
     }
 }
 

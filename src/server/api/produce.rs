@@ -47,9 +47,19 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
             };
             parts.push(match result {
                 // kaf's logs start at offset 0 (records are not deleted yet).
-                Ok(base) => r.with_base_offset(base).with_log_start_offset(0),
-                // Kafka names the log start offset when it refused individual records.
-                Err(rej) if !rej.records.is_empty() => rej.answer(r).with_log_start_offset(0),
+                Ok((base, append_time)) => r
+                    .with_base_offset(base)
+                    .with_log_append_time_ms(append_time)
+                    .with_log_start_offset(0),
+                // Kafka names the log start offset when the partition's log refused the
+                // batch (records, sequence, epoch), not when the request or topic did.
+                Err(rej)
+                    if !rej.records.is_empty()
+                        || rej.code == ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER
+                        || rej.code == ErrorCode::INVALID_PRODUCER_EPOCH =>
+                {
+                    rej.answer(r).with_log_start_offset(0)
+                }
                 Err(rej) => rej.answer(r),
             });
         }
@@ -111,7 +121,7 @@ fn produce_partition(
     meta: &TopicMeta,
     records: Option<Bytes>,
     durable: bool,
-) -> Result<i64, Rejected> {
+) -> Result<(i64, i64), Rejected> {
     let records = records.unwrap_or_default();
     let mut data = records.to_vec();
     // Validate everything first, every record of every batch (decompressed where needed):
@@ -162,6 +172,7 @@ fn produce_partition(
     }
     let mut first = None;
     let mut generation = 0;
+    let mut append_time = -1;
     for (at, len, h) in spans {
         // The leader's epoch, as Kafka's leader stamps it (outside the CRC): kaf's partitions
         // have had one, 0.
@@ -186,6 +197,9 @@ fn produce_partition(
                 generation: g,
             } => {
                 generation = generation.max(g);
+                // Kafka answers a retried batch with the batch's own timestamp as its log
+                // append time.
+                append_time = h.max_timestamp;
                 base
             }
             Appended::Refused(Refusal::OutOfOrderSequence) => {
@@ -203,7 +217,7 @@ fn produce_partition(
             ErrorCode::KAFKA_STORAGE_ERROR
         })?;
     }
-    Ok(first.expect("at least one batch"))
+    Ok((first.expect("at least one batch"), append_time))
 }
 
 /// A compacted topic keeps the last record of each key, so Kafka refuses records without
@@ -320,7 +334,7 @@ mod tests {
             Some(Bytes::from(good_batch(&["a", "b"]))),
             true,
         );
-        assert_eq!(ok.ok(), Some(0));
+        assert_eq!(ok.ok().map(|(base, _)| base), Some(0));
     }
 
     #[test]

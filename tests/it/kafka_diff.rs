@@ -1713,7 +1713,6 @@ fn idempotent_produce(d: &mut Diff) {
     // epoch and at an epoch never handed out.
     let iv = v;
     if iv >= 3 {
-        let pv = pv;
         d.case(ApiKey::InitProducerId, iv, "epoch bump", |side| {
             let pid = pids[if side.name == "kafka" { 0 } else { 1 }];
             InitProducerIdRequest::default()

@@ -1089,6 +1089,8 @@ fn metadata(d: &mut Diff) {
                         .with_allow_auto_topic_creation(false)
                         .with_topics(Some(vec![
                             metadata_request::MetadataRequestTopic::default()
+                                // Nullable from v12 (Java clients send null there).
+                                .with_name((v < 12).then(|| s("").into()))
                                 .with_topic_id(side.id(&n("data"))),
                         ]))
                 },
@@ -1923,6 +1925,8 @@ fn fetch_offsets_req(
         return OffsetFetchRequest::default().with_groups(vec![
             OffsetFetchRequestGroup::default()
                 .with_group_id(s(group).into())
+                // Not a member (a consumer group protocol member would name itself).
+                .with_member_id(None)
                 .with_topics(topics.map(|ts| {
                     ts.iter()
                         .map(|(t, ps)| {

@@ -61,6 +61,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic'= {
@@ -80,6 +81,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;create'= {
@@ -238,11 +240,48 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;dump'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable)'
+            cand --partition 'Only this partition (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one object per batch'
+            cand --json 'JSON lines, one object per batch'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;dump'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable)'
+            cand --partition 'Only this partition (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one object per batch'
+            cand --json 'JSON lines, one object per batch'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;help'= {
             cand create 'Create a topic'
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;help;create'= {
@@ -253,6 +292,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;topics;help;delete'= {
         }
+        &'kaf;topics;help;dump'= {
+        }
         &'kaf;topics;help;help'= {
         }
         &'kaf;topic;help'= {
@@ -260,6 +301,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic;help;create'= {
@@ -269,6 +311,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;topic;help;describe'= {
         }
         &'kaf;topic;help;delete'= {
+        }
+        &'kaf;topic;help;dump'= {
         }
         &'kaf;topic;help;help'= {
         }
@@ -316,6 +360,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --partition 'Read only this partition (repeatable)'
             cand -c 'Stop after N messages in total'
             cand --count 'Stop after N messages in total'
+            cand --key-match 'Print only messages whose key matches REGEX (unanchored; a null key never matches)'
+            cand --grep 'Print only messages whose value matches REGEX (unanchored; a null value never matches)'
+            cand --header 'Print only messages with header NAME (with value VALUE, if given); repeatable: all must match'
             cand -f 'Output format with kcat''s tokens, e.g. ''%k\t%v\n'' (see Format below)'
             cand --format 'Output format with kcat''s tokens, e.g. ''%k\t%v\n'' (see Format below)'
             cand --output 'Output format'
@@ -713,6 +760,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
         }
         &'kaf;help;topics;create'= {
         }
@@ -721,6 +769,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;topics;describe'= {
         }
         &'kaf;help;topics;delete'= {
+        }
+        &'kaf;help;topics;dump'= {
         }
         &'kaf;help;produce'= {
         }

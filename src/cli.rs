@@ -158,6 +158,30 @@ pub enum TopicsCommand {
     Describe(TopicNameArgs),
     /// Delete a topic and all its messages
     Delete(TopicDeleteArgs),
+    /// Show a partition's log batch by batch (as Kafka's kafka-dump-log does); local only
+    #[command(
+        after_help = "Each batch: offsets, record count, producer id/epoch and sequences, \
+transactional and control flags, timestamps, position and size in its segment, compression and CRC.
+Bytes that are not a valid batch are reported where they start and the command exits 6;
+an incomplete batch at the very end (a write in progress) is reported and is not an error.
+
+Examples:
+  kaf topics dump orders             # every partition
+  kaf topics dump orders -p 0 -J     # JSON lines, one per batch"
+    )]
+    Dump(TopicDumpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopicDumpArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// Only this partition (repeatable)
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Vec<i32>,
+    /// JSON lines, one object per batch
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 /// A topic named positionally or with Kafka's `--topic`.
@@ -330,7 +354,8 @@ Examples:
   kaf consume logs -o -10                  # the last 10 of each partition
   kaf consume logs -F                      # keep printing new messages
   kaf consume orders -f '%k\\t%v\\n'
-  kaf consume orders -J > backup.jsonl")]
+  kaf consume orders -J > backup.jsonl
+  kaf consume orders -F --grep refund --header source=web   # only matching messages")]
 pub struct ConsumeArgs {
     /// Topics to read
     #[arg(value_name = "TOPIC", required_unless_present = "topic")]
@@ -360,6 +385,16 @@ pub struct ConsumeArgs {
     /// exist yet)
     #[arg(short = 'F', long)]
     pub follow: bool,
+    /// Print only messages whose key matches REGEX (unanchored; a null key never matches)
+    #[arg(long, value_name = "REGEX")]
+    pub key_match: Option<String>,
+    /// Print only messages whose value matches REGEX (unanchored; a null value never matches)
+    #[arg(long, value_name = "REGEX")]
+    pub grep: Option<String>,
+    /// Print only messages with header NAME (with value VALUE, if given); repeatable: all
+    /// must match
+    #[arg(long = "header", value_name = "NAME[=VALUE]")]
+    pub header_match: Vec<String>,
     /// Exit at the end (the default; accepted for kcat users)
     #[arg(short = 'e', hide = true)]
     pub exit_at_end: bool,

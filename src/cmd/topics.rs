@@ -1,4 +1,4 @@
-//! `kaf topics create|list|describe|delete`.
+//! `kaf topics create|list|describe|delete` (`dump` is `cmd::dump`).
 
 use std::io::Write;
 
@@ -28,6 +28,7 @@ pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
             out.flush().map_err(w)
         }
         TopicsCommand::Describe(a) => describe(ctx, a.name.name()),
+        TopicsCommand::Dump(a) => crate::cmd::dump::run(ctx, a),
         TopicsCommand::Delete(a) => {
             let name = a.name.name();
             topic::validate_name("topic", name)?;

@@ -494,6 +494,18 @@ pub enum Compression {
 }
 
 impl Compression {
+    /// The codec's name as Kafka's tools print it.
+    pub fn name(self) -> String {
+        match self {
+            Compression::None => "none".into(),
+            Compression::Gzip => "gzip".into(),
+            Compression::Snappy => "snappy".into(),
+            Compression::Lz4 => "lz4".into(),
+            Compression::Zstd => "zstd".into(),
+            Compression::Unknown(n) => format!("unknown({n})"),
+        }
+    }
+
     fn from_attr(a: i16) -> Self {
         match a & ATTR_COMPRESSION_MASK {
             0 => Compression::None,

@@ -207,6 +207,23 @@ pub fn find_next_batch(
     Ok(None)
 }
 
+/// Whether the bytes where a scan of segment `base` of the partition at `dir` stopped may be
+/// a torn tail (the unsynced end of the log, which the next writer truncates) rather than
+/// damage. For tools that report and never repair (`topics dump`).
+pub fn stop_is_torn_tail(
+    dir: &Path,
+    base: i64,
+    file: &File,
+    pos: u64,
+    size: u64,
+    stop: Stop,
+    last: bool,
+) -> Result<bool> {
+    let rp = recovery_point_or_none(dir);
+    let mut buf = Vec::new();
+    Ok(classify_stop(file, base, pos, size, stop, last, rp.as_ref(), &mut buf)?.is_none())
+}
+
 /// A scan of segment `base` stopped at `pos` before `size`: decides whether the bytes there
 /// may be a torn tail (None) or are damage. They are damage when the segment is not the
 /// last, when they lie before the recovery point, or when a valid batch follows them.

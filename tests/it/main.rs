@@ -6,6 +6,7 @@
 mod harness;
 
 mod code_map;
+mod consume_filters;
 mod doctor;
 mod exit_codes;
 mod faults;
@@ -29,3 +30,4 @@ mod server_interop;
 mod server_limits;
 mod server_protocol;
 mod store;
+mod topics_dump;

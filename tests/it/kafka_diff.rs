@@ -839,7 +839,35 @@ fn kaf_server_answers_as_kafka_does() {
 }
 
 fn api_versions(d: &mut Diff) {
+    let features = |a: &mut ApiVersionsResponse, b: &mut ApiVersionsResponse| {
+        for r in [a, b] {
+            // Feature levels are the KRaft cluster's own.
+            r.supported_features.clear();
+            r.finalized_features.clear();
+            r.finalized_features_epoch = -1;
+            r.zk_migration_ready = false;
+        }
+    };
     for v in d.versions(ApiKey::ApiVersions) {
+        if v >= 3 {
+            for (label, name, version) in [
+                ("unnamed client", "", "1.0"),
+                ("bad client name", "kaf diff!", "1.0"),
+                ("unversioned client", "kaf-diff", ""),
+            ] {
+                d.case_fix(
+                    ApiKey::ApiVersions,
+                    v,
+                    label,
+                    |_| {
+                        ApiVersionsRequest::default()
+                            .with_client_software_name(s(name))
+                            .with_client_software_version(s(version))
+                    },
+                    features,
+                );
+            }
+        }
         d.case_fix(
             ApiKey::ApiVersions,
             v,
@@ -853,15 +881,7 @@ fn api_versions(d: &mut Diff) {
                     r
                 }
             },
-            |a, b| {
-                for r in [a, b] {
-                    // Feature levels are the KRaft cluster's own.
-                    r.supported_features.clear();
-                    r.finalized_features.clear();
-                    r.finalized_features_epoch = -1;
-                    r.zk_migration_ready = false;
-                }
-            },
+            features,
         );
     }
 }

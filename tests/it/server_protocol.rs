@@ -119,7 +119,10 @@ const EXCEPTIONS: &[(ApiKey, i16, &str)] = &[
 fn api_versions_cover_kafka_4_4() {
     let server = Server::start(&[]);
     let mut c = Conn::open(&server);
-    let r: ApiVersionsResponse = c.call(ApiKey::ApiVersions, 3, &ApiVersionsRequest::default());
+    let named = ApiVersionsRequest::default()
+        .with_client_software_name(s("kaf-test"))
+        .with_client_software_version(s("1.0"));
+    let r: ApiVersionsResponse = c.call(ApiKey::ApiVersions, 3, &named);
     assert_eq!(r.error_code, 0);
     let mut problems = Vec::new();
     for v in &r.api_keys {

@@ -1634,7 +1634,8 @@ fn find_coordinator(d: &mut Diff) {
             let j: JoinGroupResponse = c.call(
                 ApiKey::JoinGroup,
                 3,
-                &join_req(3, "kdiffwarm-up", "", "consumer", 30_000).with_session_timeout_ms(6000),
+                &join_req(3, "kdiffwarm-up", "", "consumer", SESSION_MS)
+                    .with_session_timeout_ms(6000),
             );
             j.error_code == 0
         }
@@ -1780,6 +1781,10 @@ fn assignment() -> Bytes {
     )
 }
 
+/// The members' session (and rebalance) timeout: long enough that no member of this test
+/// expires on either broker however slowly the test runs (Kafka allows up to 30 min).
+const SESSION_MS: i32 = 300_000;
+
 fn join_req(
     v: i16,
     group: &str,
@@ -1853,12 +1858,12 @@ fn groups(d: &mut Diff) {
     for &v in &joins {
         let g = n(&format!("g-{v}"));
         let got = d.case(ApiKey::JoinGroup, v, "first join", |_| {
-            join_req(v, &g, "", "consumer", 30_000)
+            join_req(v, &g, "", "consumer", SESSION_MS)
         });
         joined(d, &g, &got);
         if v >= 4 {
             let got = d.case(ApiKey::JoinGroup, v, "join with the given id", |side| {
-                join_req(v, &g, &side.member(&g), "consumer", 30_000)
+                join_req(v, &g, &side.member(&g), "consumer", SESSION_MS)
             });
             joined(d, &g, &got);
         }
@@ -1889,13 +1894,13 @@ fn groups(d: &mut Diff) {
             join_req(v, &g, "", "other", 30_000)
         });
         d.case(ApiKey::JoinGroup, v, "unknown member", |_| {
-            join_req(v, &g, "nosuch-member", "consumer", 30_000)
+            join_req(v, &g, "nosuch-member", "consumer", SESSION_MS)
         });
         d.case(ApiKey::JoinGroup, v, "session timeout too short", |_| {
             join_req(v, &n("g-short"), "", "consumer", 1)
         });
         d.case(ApiKey::JoinGroup, v, "empty group id", |_| {
-            join_req(v, "", "", "consumer", 30_000)
+            join_req(v, "", "", "consumer", SESSION_MS)
         });
     }
 }

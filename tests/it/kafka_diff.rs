@@ -1120,8 +1120,7 @@ fn metadata(d: &mut Diff) {
     }
 }
 
-fn produce_req(v: i16, acks: i16, parts: Vec<(String, i32, Bytes)>) -> ProduceRequest {
-    let _ = v;
+fn produce_req(acks: i16, parts: Vec<(String, i32, Bytes)>) -> ProduceRequest {
     let mut topics: Vec<produce_request::TopicProduceData> = Vec::new();
     for (t, p, b) in parts {
         let data = produce_request::PartitionProduceData::default()
@@ -1164,15 +1163,15 @@ fn produce(d: &mut Diff) {
             ApiKey::Produce,
             v,
             "two partitions",
-            |_| produce_req(v, -1, parts.clone()),
+            |_| produce_req(-1, parts.clone()),
             sort,
         );
         let one = vec![(n("data"), 0, batch(&["e"], None, ts))];
         d.case(ApiKey::Produce, v, "acks=1", |_| {
-            produce_req(v, 1, one.clone())
+            produce_req(1, one.clone())
         });
         d.case(ApiKey::Produce, v, "acks=2", |_| {
-            produce_req(v, 2, one.clone())
+            produce_req(2, one.clone())
         });
         let unknown = vec![
             (n("nosuch"), 0, batch(&["x"], None, ts)),
@@ -1182,7 +1181,7 @@ fn produce(d: &mut Diff) {
             ApiKey::Produce,
             v,
             "unknown topic and partition",
-            |_| produce_req(v, -1, unknown.clone()),
+            |_| produce_req(-1, unknown.clone()),
             sort,
         );
         let mut corrupt = BytesMut::from(&batch(&["x"], None, ts)[..]);
@@ -1190,11 +1189,11 @@ fn produce(d: &mut Diff) {
         corrupt[last] ^= 0xff;
         let corrupt = vec![(n("data"), 0, corrupt.freeze())];
         d.case(ApiKey::Produce, v, "bad CRC", |_| {
-            produce_req(v, -1, corrupt.clone())
+            produce_req(-1, corrupt.clone())
         });
         let keyless = vec![(n("compact"), 0, batch(&["x", "y"], None, ts))];
         d.case(ApiKey::Produce, v, "compacted topic without key", |_| {
-            produce_req(v, -1, keyless.clone())
+            produce_req(-1, keyless.clone())
         });
     }
 }
@@ -1446,7 +1445,7 @@ fn delete_records(d: &mut Diff) {
     };
     let b = batch(&["p", "q", "r"], None, 1_700_000_600_000);
     d.case(ApiKey::Produce, pv, "records to delete", |_| {
-        produce_req(pv, -1, vec![(drx.clone(), 0, b.clone())])
+        produce_req(-1, vec![(drx.clone(), 0, b.clone())])
     });
     if let Some(v) = d.versions(ApiKey::DeleteRecords).last().copied() {
         d.case(ApiKey::DeleteRecords, v, "records that exist", |_| {
@@ -1728,15 +1727,14 @@ fn idempotent_produce(d: &mut Diff) {
             |side| {
                 let pid = pids[if side.name == "kafka" { 0 } else { 1 }];
                 let b = batch_of(&["i", "j"], None, 1_700_000_500_000, (pid, 0, seq));
-                produce_req(pv, -1, vec![(idem.clone(), 0, b)])
+                produce_req(-1, vec![(idem.clone(), 0, b)])
             },
         );
     }
     // A producer asking for its id again with its epoch (KIP-360), then a batch at the old
     // epoch and at an epoch never handed out.
-    let iv = v;
-    if iv >= 3 {
-        d.case(ApiKey::InitProducerId, iv, "epoch bump", |side| {
+    if v >= 3 {
+        d.case(ApiKey::InitProducerId, v, "epoch bump", |side| {
             let pid = pids[if side.name == "kafka" { 0 } else { 1 }];
             InitProducerIdRequest::default()
                 .with_transactional_id(None)
@@ -1752,7 +1750,7 @@ fn idempotent_produce(d: &mut Diff) {
                 |side| {
                     let pid = pids[if side.name == "kafka" { 0 } else { 1 }];
                     let b = batch_of(&["k"], None, 1_700_000_500_000, (pid, epoch, 4));
-                    produce_req(pv, -1, vec![(idem.clone(), 0, b)])
+                    produce_req(-1, vec![(idem.clone(), 0, b)])
                 },
             );
         }
@@ -1821,8 +1819,7 @@ fn joined(d: &mut Diff, group: &str, got: &Option<[JoinGroupResponse; 2]>) {
     }
 }
 
-fn sync_req(v: i16, side: &Side, group: &str, generation: i32, member: &str) -> SyncGroupRequest {
-    let _ = side;
+fn sync_req(v: i16, group: &str, generation: i32, member: &str) -> SyncGroupRequest {
     let r = SyncGroupRequest::default()
         .with_group_id(s(group).into())
         .with_generation_id(generation)
@@ -1869,13 +1866,13 @@ fn groups(d: &mut Diff) {
         }
         let sv = clamp(v, &syncs);
         d.case(ApiKey::SyncGroup, sv, "leader", |side| {
-            sync_req(sv, side, &g, side.generation(&g), &side.member(&g))
+            sync_req(sv, &g, side.generation(&g), &side.member(&g))
         });
         d.case(ApiKey::SyncGroup, sv, "old generation", |side| {
-            sync_req(sv, side, &g, side.generation(&g) + 5, &side.member(&g))
+            sync_req(sv, &g, side.generation(&g) + 5, &side.member(&g))
         });
         d.case(ApiKey::SyncGroup, sv, "unknown member", |side| {
-            sync_req(sv, side, &g, side.generation(&g), "nosuch-member")
+            sync_req(sv, &g, side.generation(&g), "nosuch-member")
         });
         let hv = clamp(v, &beats);
         d.case(ApiKey::Heartbeat, hv, "member", |side| {

@@ -137,6 +137,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -151,6 +153,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -165,6 +169,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -179,6 +185,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -193,6 +201,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
+            cand --json 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -207,6 +217,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
+            cand --json 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -458,6 +470,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -471,6 +485,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -484,6 +500,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -497,6 +515,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -714,6 +734,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --repair 'Fix what can be fixed safely: truncate torn tails, rebuild indexes'
+            cand -J 'One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records", "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}'
+            cand --json 'One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records", "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}'
             cand --salvage 'With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid batches after them (their offsets are kept; lost offsets stay unused)'
             cand -h 'Print help'
             cand --help 'Print help'

@@ -85,6 +85,10 @@ pub struct DoctorArgs {
     /// Fix what can be fixed safely: truncate torn tails, rebuild indexes
     #[arg(long)]
     pub repair: bool,
+    /// One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records",
+    /// "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
     /// With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid
     /// batches after them (their offsets are kept; lost offsets stay unused)
     #[arg(long, requires = "repair")]
@@ -155,7 +159,7 @@ pub enum TopicsCommand {
     #[command(visible_alias = "ls")]
     List(TopicListArgs),
     /// Show a topic's partitions, offsets, storage and configs
-    Describe(TopicNameArgs),
+    Describe(TopicDescribeArgs),
     /// Delete a topic and all its messages
     Delete(TopicDeleteArgs),
     /// Show a partition's log batch by batch (as Kafka's kafka-dump-log does); local only
@@ -225,14 +229,22 @@ pub struct TopicCreateArgs {
 #[derive(Debug, Args)]
 pub struct TopicListArgs {
     /// Print names only, without the header line
-    #[arg(long)]
+    #[arg(long, conflicts_with = "json")]
     pub no_headers: bool,
+    /// JSON lines, one per topic: {"topic", "partitions"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct TopicNameArgs {
+pub struct TopicDescribeArgs {
     #[command(flatten)]
     pub name: TopicName,
+    /// One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value",
+    /// "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset",
+    /// "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -496,7 +508,7 @@ impl GroupName {
 pub enum GroupsCommand {
     /// List consumer groups
     #[command(visible_alias = "ls")]
-    List,
+    List(GroupListArgs),
     /// Show a group's offsets and lag per partition
     Describe(GroupDescribeArgs),
     /// Move a group's committed offsets (a dry run unless --execute)
@@ -505,6 +517,13 @@ pub enum GroupsCommand {
     Delete(GroupNameArgs),
     /// Delete a group's offsets for one topic
     DeleteOffsets(DeleteOffsetsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupListArgs {
+    /// JSON lines, one per group: {"group"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -33,6 +33,8 @@ pub(crate) enum Ty {
     List(&'static Ty),
     /// One struct (a known tagged field's value): its fields, then tagged fields.
     Struct(&'static [Field]),
+    /// A nullable struct: an i8 (1 if present), then the struct if it is.
+    OptStruct(&'static [Field]),
 }
 
 /// A field, present in versions `min..=max`; a tagged field if `tag` is set (read, in the
@@ -225,6 +227,10 @@ impl Walk<'_> {
                 Ok(())
             }
             Ty::Struct(fields) => self.fields(fields),
+            Ty::OptStruct(fields) => match self.take::<1>()? {
+                [1] => self.fields(fields),
+                _ => Ok(()),
+            },
             Ty::List(t) => {
                 for _ in 0..self.count()? {
                     self.value(t)?;

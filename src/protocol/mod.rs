@@ -36,11 +36,14 @@ pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
         ApiKey::DeleteRecords => r!(DeleteRecordsRequest),
         ApiKey::InitProducerId => r!(InitProducerIdRequest),
         ApiKey::DescribeConfigs => r!(DescribeConfigsRequest),
+        ApiKey::AlterConfigs => r!(AlterConfigsRequest),
+        ApiKey::IncrementalAlterConfigs => r!(IncrementalAlterConfigsRequest),
         ApiKey::CreatePartitions => r!(CreatePartitionsRequest),
         ApiKey::DeleteGroups => r!(DeleteGroupsRequest),
         ApiKey::OffsetDelete => r!(OffsetDeleteRequest),
         ApiKey::OffsetForLeaderEpoch => r!(OffsetForLeaderEpochRequest),
         ApiKey::DescribeCluster => r!(DescribeClusterRequest),
+        ApiKey::DescribeTopicPartitions => r!(DescribeTopicPartitionsRequest),
         _ => None,
     }
 }

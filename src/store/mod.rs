@@ -29,6 +29,7 @@ pub mod log;
 pub mod producers;
 pub mod topic;
 
+use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -293,6 +294,32 @@ impl Store {
             meta.id = Some(TopicId::random()?);
         }
         fsutil::write_atomic(&dir.join("topic.json"), &serde_json::to_vec_pretty(&meta)?)
+    }
+
+    /// Replaces a topic's configs with what `change` makes of its current metadata, under
+    /// the topic's shape lock, so that two concurrent changes cannot lose one another.
+    /// `change` answers `None` to leave the file alone (a dry run); its own error type lets
+    /// the caller keep its refusals apart from the store's errors.
+    pub fn alter_topic_configs<E: From<Error>>(
+        &self,
+        name: &str,
+        change: impl FnOnce(&TopicMeta) -> std::result::Result<Option<BTreeMap<String, String>>, E>,
+    ) -> std::result::Result<(), E> {
+        topic::validate_name("topic", name)?;
+        let _shape = self.lock_topic(name)?;
+        let mut meta = self.topic_meta(name)?;
+        let Some(configs) = change(&meta)? else {
+            return Ok(());
+        };
+        if configs == meta.configs {
+            return Ok(());
+        }
+        meta.configs = configs;
+        fsutil::write_atomic(
+            &self.topic_dir(name).join("topic.json"),
+            &serde_json::to_vec_pretty(&meta).map_err(Error::from)?,
+        )?;
+        Ok(())
     }
 
     /// The topic's id. A topic written before kaf had ids gets one here, durably and under

@@ -224,7 +224,8 @@ impl TopicMeta {
     }
 }
 
-fn validate_config(key: &str, value: &str) -> Result<()> {
+/// Whether `value` is a valid value of the known config `key` (an unknown key is an error).
+pub fn validate_config(key: &str, value: &str) -> Result<()> {
     if !KNOWN_CONFIGS.iter().any(|(k, _)| *k == key) {
         let known: Vec<&str> = KNOWN_CONFIGS.iter().map(|(k, _)| *k).collect();
         return Err(Error::Usage(format!(
@@ -259,6 +260,14 @@ fn validate_config(key: &str, value: &str) -> Result<()> {
             "delete" | "compact" | "compact,delete" | "delete,compact" => Ok(()),
             _ => Err(Error::Usage(format!(
                 "cleanup.policy must be delete or compact, not '{value}'"
+            ))),
+        },
+        // Kafka's values; kaf stores batches as produced whatever the topic says.
+        "compression.type" => match value {
+            "uncompressed" | "zstd" | "lz4" | "snappy" | "gzip" | "producer" => Ok(()),
+            _ => Err(Error::Usage(format!(
+                "compression.type must be uncompressed, zstd, lz4, snappy, gzip or producer, \
+                 not '{value}'"
             ))),
         },
         "message.timestamp.type" => match value {
@@ -324,6 +333,8 @@ mod tests {
         assert!(parse_configs(&["nope=1".into()]).is_err());
         assert!(parse_configs(&["segment.bytes=x".into()]).is_err());
         assert!(parse_configs(&["segment.bytes".into()]).is_err());
+        assert!(parse_configs(&["compression.type=zstd".into()]).is_ok());
+        assert!(parse_configs(&["compression.type=bogus".into()]).is_err());
         assert!(TopicMeta::new(0, BTreeMap::new()).is_err());
     }
 

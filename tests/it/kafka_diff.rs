@@ -79,10 +79,20 @@ const DOCUMENTED: &[(ApiKey, &str, &str, &str, &str)] = &[
     ),
     (
         ApiKey::DescribeConfigs,
-        "",
+        "broker, named key",
         "results.configs.synonyms",
         "",
-        "kaf lists no synonyms (the broker-level names behind a topic config)",
+        "the synonyms follow the sources: Kafka lists num.partitions from its \
+         server.properties (static) before the default",
+    ),
+    (
+        ApiKey::DescribeConfigs,
+        "every key",
+        "results.configs.synonyms",
+        "",
+        "the synonyms follow the sources and defaults: Kafka's dynamic cluster-wide \
+         min.insync.replicas before the default, and log.segment.bytes' default (1 GiB; \
+         kaf's 128 MiB)",
     ),
     (
         ApiKey::DescribeConfigs,
@@ -314,6 +324,9 @@ impl Diff {
                     && bare.starts_with(d.2)
                     && (d.3.is_empty() || x.is_some_and(|x| x == d.3))
             }) {
+                if std::env::var("KAF_DIFF_SHOW").is_ok_and(|w| w == "documented") {
+                    eprintln!("DOCUMENTED {what} {p}: {x:?} / {y:?}");
+                }
                 self.documented.insert(format!("{key:?} {}: {}", d.2, d.4));
                 continue;
             }
@@ -787,6 +800,8 @@ fn kaf_server_answers_as_kafka_does() {
     idempotent_produce(&mut d);
     groups(&mut d);
     offsets(&mut d);
+    alter_configs(&mut d);
+    describe_topic_partitions(&mut d);
     delete_topics(&mut d);
 
     // docs/COMPATIBILITY.md's Kafka column is the live broker's answer.
@@ -935,6 +950,8 @@ fn create_topics(d: &mut Diff) {
         topic(&n("cp-2"), 1),
         topic(&n("cp-3"), 1),
         topic(&n("idem"), 1),
+        topic(&n("ac"), 1),
+        topic(&n("iac"), 1),
         topic(&n("drx"), 1),
     ];
     d.case_fix(
@@ -2178,6 +2195,232 @@ fn offsets(d: &mut Diff) {
         });
         d.case(ApiKey::Heartbeat, 0, "after leaving", |side| {
             heartbeat_req(&g, side.generation(&g), &side.member(&g))
+        });
+    }
+}
+
+/// Topic configs changed whole (AlterConfigs) and one by one (IncrementalAlterConfigs),
+/// each followed by a DescribeConfigs of what they changed. Broker configs are left alone:
+/// the real broker is shared with other tests.
+fn alter_configs(d: &mut Diff) {
+    use alter_configs_request::{AlterConfigsResource, AlterableConfig};
+    let set = |k: &str, v: Option<&str>| {
+        AlterableConfig::default()
+            .with_name(s(k))
+            .with_value(v.map(s))
+    };
+    let res = |topic: &str, cs: Vec<AlterableConfig>| {
+        AlterConfigsResource::default()
+            .with_resource_type(2)
+            .with_resource_name(s(topic))
+            .with_configs(cs)
+    };
+    let keys: &[&str] = &["cleanup.policy", "retention.ms", "segment.ms"];
+    let describe = |d: &mut Diff, topic: &str, label: &str| {
+        let v = *d.versions(ApiKey::DescribeConfigs).last().unwrap();
+        d.case_fix(
+            ApiKey::DescribeConfigs,
+            v,
+            label,
+            |_| {
+                DescribeConfigsRequest::default()
+                    .with_include_synonyms(true)
+                    .with_resources(vec![
+                        describe_configs_request::DescribeConfigsResource::default()
+                            .with_resource_type(2)
+                            .with_resource_name(s(topic))
+                            .with_configuration_keys(Some(keys.iter().map(|k| s(k)).collect())),
+                    ])
+            },
+            sort_configs,
+        );
+    };
+    let ac = n("ac");
+    let sort = |a: &mut AlterConfigsResponse, b: &mut AlterConfigsResponse| {
+        for r in [a, b] {
+            r.responses
+                .sort_by(|x, y| x.resource_name.cmp(&y.resource_name));
+        }
+    };
+    for v in d.versions(ApiKey::AlterConfigs) {
+        let req = |rs: Vec<AlterConfigsResource>, validate: bool| {
+            AlterConfigsRequest::default()
+                .with_resources(rs)
+                .with_validate_only(validate)
+        };
+        let ms = (3_600_000 + i64::from(v)).to_string();
+        d.case_fix(
+            ApiKey::AlterConfigs,
+            v,
+            "set",
+            |_| {
+                req(
+                    vec![res(
+                        &ac,
+                        vec![
+                            set("retention.ms", Some(&ms)),
+                            set("cleanup.policy", Some("compact")),
+                        ],
+                    )],
+                    false,
+                )
+            },
+            sort,
+        );
+        describe(d, &ac, &format!("after AlterConfigs v{v}"));
+        d.case_fix(
+            ApiKey::AlterConfigs,
+            v,
+            "refusals",
+            |_| {
+                req(
+                    vec![
+                        res(&n("nosuch"), vec![set("retention.ms", Some("1000"))]),
+                        res(&n("data"), vec![set("retention.ms", Some("bogus"))]),
+                        res(&n("compact"), vec![set("no.such.config", Some("1"))]),
+                    ],
+                    false,
+                )
+            },
+            sort,
+        );
+        d.case_fix(
+            ApiKey::AlterConfigs,
+            v,
+            "validate only",
+            |_| req(vec![res(&ac, vec![set("segment.ms", Some("60000"))])], true),
+            sort,
+        );
+    }
+    describe(d, &ac, "after AlterConfigs validate only");
+
+    use incremental_alter_configs_request as inc;
+    let op = |k: &str, o: i8, v: Option<&str>| {
+        inc::AlterableConfig::default()
+            .with_name(s(k))
+            .with_config_operation(o)
+            .with_value(v.map(s))
+    };
+    let ires = |topic: &str, cs: Vec<inc::AlterableConfig>| {
+        inc::AlterConfigsResource::default()
+            .with_resource_type(2)
+            .with_resource_name(s(topic))
+            .with_configs(cs)
+    };
+    let iac = n("iac");
+    let isort = |a: &mut IncrementalAlterConfigsResponse,
+                 b: &mut IncrementalAlterConfigsResponse| {
+        for r in [a, b] {
+            r.responses
+                .sort_by(|x, y| x.resource_name.cmp(&y.resource_name));
+        }
+    };
+    for v in d.versions(ApiKey::IncrementalAlterConfigs) {
+        let req = |rs: Vec<inc::AlterConfigsResource>| {
+            IncrementalAlterConfigsRequest::default().with_resources(rs)
+        };
+        // SET 0, DELETE 1, APPEND 2, SUBTRACT 3.
+        for (label, changes) in [
+            (
+                "set",
+                vec![
+                    op("retention.ms", 0, Some("7200000")),
+                    op("segment.ms", 0, Some("600000")),
+                ],
+            ),
+            ("append", vec![op("cleanup.policy", 2, Some("compact"))]),
+            ("subtract", vec![op("cleanup.policy", 3, Some("delete"))]),
+            (
+                "delete",
+                vec![
+                    op("retention.ms", 1, None),
+                    op("max.message.bytes", 1, None),
+                ],
+            ),
+        ] {
+            d.case_fix(
+                ApiKey::IncrementalAlterConfigs,
+                v,
+                label,
+                |_| req(vec![ires(&iac, changes.clone())]),
+                isort,
+            );
+            describe(
+                d,
+                &iac,
+                &format!("after IncrementalAlterConfigs v{v} {label}"),
+            );
+        }
+        d.case_fix(
+            ApiKey::IncrementalAlterConfigs,
+            v,
+            "refusals",
+            |_| {
+                req(vec![
+                    ires(&n("nosuch"), vec![op("retention.ms", 0, Some("1"))]),
+                    ires(&n("data"), vec![op("retention.ms", 2, Some("1"))]),
+                    ires(&n("compact"), vec![op("retention.ms", 0, Some("x"))]),
+                    ires(
+                        &n("dr"),
+                        vec![
+                            op("retention.ms", 0, Some("1")),
+                            op("retention.ms", 1, None),
+                        ],
+                    ),
+                ])
+            },
+            isort,
+        );
+        d.case_fix(
+            ApiKey::IncrementalAlterConfigs,
+            v,
+            "a resource twice",
+            |_| {
+                req(vec![
+                    ires(&iac, vec![op("retention.ms", 0, Some("1000"))]),
+                    ires(&iac, vec![op("segment.ms", 0, Some("1000"))]),
+                ])
+            },
+            isort,
+        );
+    }
+}
+
+/// What `kafka-topics --describe` asks: named topics, a page limit and a cursor.
+fn describe_topic_partitions(d: &mut Diff) {
+    use describe_topic_partitions_request::{Cursor, TopicRequest};
+    for v in d.versions(ApiKey::DescribeTopicPartitions) {
+        let topics = |names: &[String]| {
+            names
+                .iter()
+                .map(|t| TopicRequest::default().with_name(s(t).into()))
+                .collect::<Vec<_>>()
+        };
+        let asked = [n("data"), n("compact"), n("nosuch")];
+        d.case(ApiKey::DescribeTopicPartitions, v, "named", |_| {
+            DescribeTopicPartitionsRequest::default()
+                .with_topics(topics(&asked))
+                .with_response_partition_limit(2000)
+        });
+        d.case(
+            ApiKey::DescribeTopicPartitions,
+            v,
+            "one partition a page",
+            |_| {
+                DescribeTopicPartitionsRequest::default()
+                    .with_topics(topics(&asked))
+                    .with_response_partition_limit(1)
+            },
+        );
+        d.case(ApiKey::DescribeTopicPartitions, v, "from a cursor", |_| {
+            DescribeTopicPartitionsRequest::default()
+                .with_topics(topics(&asked))
+                .with_response_partition_limit(1)
+                .with_cursor(Some(
+                    Cursor::default()
+                        .with_topic_name(s(&n("data")).into())
+                        .with_partition_index(1),
+                ))
         });
     }
 }

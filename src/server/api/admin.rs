@@ -23,42 +23,61 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
     for t in req.topics {
         let name = t.name.to_string();
         let base = CreatableTopicResult::default().with_name(t.name.clone());
-        let partitions = if t.num_partitions < 0 {
+        let partitions = if t.num_partitions == -1 {
             server.config.default_partitions
         } else {
             t.num_partitions
         };
+        // Kafka's checks and messages (its controller's `createTopics`), in its order.
         let result: Result<TopicMeta, (ErrorCode, String)> = (|| {
             topic::validate_name("topic", &name)
                 .map_err(|e| (ErrorCode::INVALID_TOPIC_EXCEPTION, e.to_string()))?;
-            if t.replication_factor > 1 {
+            if server.store.topic_meta(&name).is_ok() {
+                return Err(exists(&name));
+            }
+            let mut configs = std::collections::BTreeMap::new();
+            for c in &t.configs {
+                if let Some(v) = &c.value {
+                    super::configs::validate(&c.name, v)
+                        .map_err(|m| (ErrorCode::INVALID_CONFIG, m))?;
+                    configs.insert(c.name.to_string(), v.to_string());
+                }
+            }
+            if t.replication_factor < -1 || t.replication_factor == 0 {
                 return Err((
                     ErrorCode::INVALID_REPLICATION_FACTOR,
-                    "kaf keeps one copy: the replication factor must be 1".into(),
+                    "Replication factor must be larger than 0, or -1 to use the default value."
+                        .into(),
                 ));
             }
-            let pairs: Vec<String> = t
-                .configs
-                .iter()
-                .filter_map(|c| c.value.as_ref().map(|v| format!("{}={}", c.name, v)))
-                .collect();
-            let configs = topic::parse_configs(&pairs)
-                .map_err(|e| (ErrorCode::INVALID_CONFIG, e.to_string()))?;
+            if t.num_partitions < -1 || t.num_partitions == 0 {
+                return Err((
+                    ErrorCode::INVALID_PARTITIONS,
+                    "Number of partitions was set to an invalid non-positive value.".into(),
+                ));
+            }
+            if t.replication_factor > 1 {
+                let rf = t.replication_factor;
+                return Err((
+                    ErrorCode::INVALID_REPLICATION_FACTOR,
+                    format!(
+                        "Unable to replicate the partition {rf} time(s): The target replication \
+                         factor of {rf} cannot be reached because only 1 broker(s) are registered."
+                    ),
+                ));
+            }
             let meta = TopicMeta::new(partitions, configs)
                 .map_err(|e| (ErrorCode::INVALID_PARTITIONS, e.to_string()))?;
             if req.validate_only {
-                if server.store.topic_meta(&name).is_ok() {
-                    return Err((
-                        ErrorCode::TOPIC_ALREADY_EXISTS,
-                        format!("topic '{name}' already exists"),
-                    ));
-                }
                 return Ok(meta);
             }
             server
                 .store
                 .create_topic(&name, &meta)
-                .map_err(|e| (ErrorCode::for_error(&e), e.to_string()))?;
+                .map_err(|e| match e {
+                    crate::error::Error::TopicExists(_) => exists(&name),
+                    e => (ErrorCode::for_error(&e), e.to_string()),
+                })?;
             server.partitions.forget_topic(&name);
             // The created topic's own metadata: it has the id `create_topic` gave it.
             Ok(server.store.topic_meta(&name).unwrap_or(meta))
@@ -79,6 +98,14 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
         });
     }
     call.reply(&CreateTopicsResponse::default().with_topics(out))
+}
+
+/// Kafka's answer for a topic that already exists.
+fn exists(name: &str) -> (ErrorCode, String) {
+    (
+        ErrorCode::TOPIC_ALREADY_EXISTS,
+        format!("Topic '{name}' already exists."),
+    )
 }
 
 pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Reply {
@@ -140,9 +167,16 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
                     Err((ErrorCode::UNKNOWN_TOPIC_OR_PARTITION, String::new()))
                 }
                 Err(e) => Err((ErrorCode::for_error(&e), e.to_string())),
-                Ok(m) if t.count <= m.partitions => Err((
+                Ok(m) if t.count == m.partitions => Err((
                     ErrorCode::INVALID_PARTITIONS,
-                    format!("topic has {} partitions; the count must grow", m.partitions),
+                    format!("Topic already has {} partition(s).", m.partitions),
+                )),
+                Ok(m) if t.count < m.partitions => Err((
+                    ErrorCode::INVALID_PARTITIONS,
+                    format!(
+                        "The topic {name} currently has {} partition(s); {} would not be an increase.",
+                        m.partitions, t.count
+                    ),
                 )),
                 Ok(_) if req.validate_only => Ok(()),
                 Ok(_) => server
@@ -162,29 +196,8 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
     call.reply(&CreatePartitionsResponse::default().with_results(results))
 }
 
-/// A config's type as Kafka's `ConfigDef` declares it (DescribeConfigs v3+; 0 is unknown):
-/// 1 boolean, 2 string, 3 int, 5 long, 7 list.
-fn config_type(name: &str, version: i16) -> i8 {
-    if version < 3 {
-        return 0;
-    }
-    match name {
-        "auto.create.topics.enable" => 1,
-        "message.timestamp.type" | "compression.type" => 2,
-        "segment.bytes"
-        | "max.message.bytes"
-        | "min.insync.replicas"
-        | "num.partitions"
-        | "message.max.bytes" => 3,
-        "retention.ms" | "retention.bytes" | "segment.ms" | "delete.retention.ms" => 5,
-        "cleanup.policy" => 7,
-        _ => 0,
-    }
-}
-
 pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest) -> Reply {
     let server = call.server;
-    let version = call.version;
     const TOPIC: i8 = 2;
     const BROKER: i8 = 4;
     let results = req
@@ -207,14 +220,7 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                             .iter()
                             .filter(|(k, _)| wanted(k))
                             .map(|(k, default)| {
-                                let set = m.configs.get(*k);
-                                // Sources: 1 = topic config, 5 = default.
-                                DescribeConfigsResourceResult::default()
-                                    .with_name(s(k))
-                                    .with_value(Some(s(set.map_or(*default, String::as_str))))
-                                    .with_config_source(if set.is_some() { 1 } else { 5 })
-                                    .with_config_type(config_type(k, version))
-                                    .with_documentation(None)
+                                topic_config(k, default, m.configs.get(*k), req.include_synonyms)
                             })
                             .collect(),
                     ),
@@ -244,12 +250,28 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                     .into_iter()
                     .filter(|(k, _)| wanted(k))
                     .map(|(k, v)| {
+                        // kaf's flags, never dynamic: Kafka's DEFAULT_CONFIG source (5),
+                        // and the one synonym Kafka lists for a default. Types: BOOLEAN 1,
+                        // INT 3.
+                        let synonym = describe_configs_response::DescribeConfigsSynonym::default()
+                            .with_name(s(k))
+                            .with_value(Some(s(&v)))
+                            .with_source(5);
                         DescribeConfigsResourceResult::default()
                             .with_name(s(k))
                             .with_value(Some(s(&v)))
                             .with_read_only(true)
                             .with_config_source(5)
-                            .with_config_type(config_type(k, version))
+                            .with_config_type(if k == "auto.create.topics.enable" {
+                                1
+                            } else {
+                                3
+                            })
+                            .with_synonyms(if req.include_synonyms {
+                                vec![synonym]
+                            } else {
+                                vec![]
+                            })
                             .with_documentation(None)
                     })
                     .collect(),
@@ -261,6 +283,62 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
         })
         .collect();
     call.reply(&DescribeConfigsResponse::default().with_results(results))
+}
+
+/// One topic config as Kafka's `ConfigHelper` describes it: its source is the first of its
+/// synonyms (the topic's own value, then the broker default it falls back to), and Kafka
+/// keeps a broker synonym only when the first broker name for the config has a value
+/// (`retention.ms` falls back to `log.retention.hours`, which is not its first name, so it
+/// lists none). kaf's defaults are its own (`segment.bytes` is 128 MiB, not 1 GiB).
+fn topic_config(
+    name: &str,
+    default: &str,
+    set: Option<&String>,
+    include_synonyms: bool,
+) -> DescribeConfigsResourceResult {
+    use describe_configs_response::DescribeConfigsSynonym;
+    // Kafka's ConfigSource ids.
+    const TOPIC_CONFIG: i8 = 1;
+    const DEFAULT_CONFIG: i8 = 5;
+    // Kafka's ConfigType ids.
+    const STRING: i8 = 2;
+    const INT: i8 = 3;
+    const LONG: i8 = 5;
+    const LIST: i8 = 7;
+    let (broker_name, config_type) = match name {
+        "segment.bytes" => (Some("log.segment.bytes"), INT),
+        "max.message.bytes" => (Some("message.max.bytes"), INT),
+        "retention.bytes" => (Some("log.retention.bytes"), LONG),
+        "cleanup.policy" => (Some("log.cleanup.policy"), LIST),
+        "message.timestamp.type" => (Some("log.message.timestamp.type"), STRING),
+        "min.insync.replicas" => (Some("min.insync.replicas"), INT),
+        "compression.type" => (Some("compression.type"), STRING),
+        "delete.retention.ms" => (Some("log.cleaner.delete.retention.ms"), LONG),
+        _ => (None, LONG), // retention.ms, segment.ms
+    };
+    let synonym = |n: &str, v: &str, source| {
+        DescribeConfigsSynonym::default()
+            .with_name(s(n))
+            .with_value(Some(s(v)))
+            .with_source(source)
+    };
+    let mut synonyms: Vec<DescribeConfigsSynonym> = set
+        .map(|v| synonym(name, v, TOPIC_CONFIG))
+        .into_iter()
+        .chain(broker_name.map(|b| synonym(b, default, DEFAULT_CONFIG)))
+        .collect();
+    let source = synonyms.first().map_or(DEFAULT_CONFIG, |s| s.source);
+    if !include_synonyms {
+        synonyms.clear();
+    }
+    DescribeConfigsResourceResult::default()
+        .with_name(s(name))
+        .with_value(Some(s(set.map_or(default, String::as_str))))
+        .with_config_source(source)
+        .with_synonyms(synonyms)
+        .with_config_type(config_type)
+        // Kafka sends null unless asked for documentation (kaf has none to give).
+        .with_documentation(None)
 }
 
 /// kaf's logs always start at offset 0 (there is no retention or log start offset yet), so

@@ -167,6 +167,30 @@ pub(crate) const DESCRIBE_CONFIGS: &[Field] = &[
     since(3, BOOL),
 ];
 
+pub(crate) const ALTER_CONFIGS: &[Field] = &[
+    all(Ty::Structs(&[
+        all(I8),  // resource_type
+        all(STR), // resource_name
+        all(Ty::Structs(&[all(STR), all(STR)])),
+    ])),
+    all(BOOL), // validate_only
+];
+
+pub(crate) const INCREMENTAL_ALTER_CONFIGS: &[Field] = &[
+    all(Ty::Structs(&[
+        all(I8),  // resource_type
+        all(STR), // resource_name
+        all(Ty::Structs(&[all(STR), all(I8), all(STR)])),
+    ])),
+    all(BOOL), // validate_only
+];
+
+pub(crate) const DESCRIBE_TOPIC_PARTITIONS: &[Field] = &[
+    all(Ty::Structs(&[all(STR)])),             // topics
+    all(I32),                                  // response_partition_limit
+    all(Ty::OptStruct(&[all(STR), all(I32)])), // cursor
+];
+
 pub(crate) const CREATE_PARTITIONS: &[Field] = &[
     all(Ty::Structs(&[
         all(STR),
@@ -259,10 +283,13 @@ mod tests {
             DeleteRecords => DeleteRecordsRequest,
             InitProducerId => InitProducerIdRequest,
             DescribeConfigs => DescribeConfigsRequest,
+            AlterConfigs => AlterConfigsRequest,
+            IncrementalAlterConfigs => IncrementalAlterConfigsRequest,
             CreatePartitions => CreatePartitionsRequest,
             DeleteGroups => DeleteGroupsRequest,
             OffsetForLeaderEpoch => OffsetForLeaderEpochRequest,
             DescribeCluster => DescribeClusterRequest,
+            DescribeTopicPartitions => DescribeTopicPartitionsRequest,
         );
     }
 
@@ -377,6 +404,39 @@ mod tests {
                 .with_configuration_keys(Some(vec![s("a"), s("b")])),
         ]);
         walks_exactly(ApiKey::DescribeConfigs, &describe);
+        let alter = AlterConfigsRequest::default().with_resources(vec![
+            alter_configs_request::AlterConfigsResource::default()
+                .with_resource_name(s("t"))
+                .with_configs(vec![
+                    alter_configs_request::AlterableConfig::default()
+                        .with_name(s("a"))
+                        .with_value(Some(s("1"))),
+                    alter_configs_request::AlterableConfig::default().with_name(s("b")),
+                ]),
+        ]);
+        walks_exactly(ApiKey::AlterConfigs, &alter);
+        let incremental = IncrementalAlterConfigsRequest::default().with_resources(vec![
+            incremental_alter_configs_request::AlterConfigsResource::default()
+                .with_resource_name(s("t"))
+                .with_configs(vec![
+                    incremental_alter_configs_request::AlterableConfig::default()
+                        .with_name(s("a"))
+                        .with_config_operation(2)
+                        .with_value(Some(s("1"))),
+                    incremental_alter_configs_request::AlterableConfig::default().with_name(s("b")),
+                ]),
+        ]);
+        walks_exactly(ApiKey::IncrementalAlterConfigs, &incremental);
+        let partitions = DescribeTopicPartitionsRequest::default()
+            .with_topics(vec![
+                describe_topic_partitions_request::TopicRequest::default().with_name(s("t").into()),
+            ])
+            .with_cursor(Some(
+                describe_topic_partitions_request::Cursor::default()
+                    .with_topic_name(s("t").into())
+                    .with_partition_index(3),
+            ));
+        walks_exactly(ApiKey::DescribeTopicPartitions, &partitions);
         let partitions = CreatePartitionsRequest::default().with_topics(vec![
             create_partitions_request::CreatePartitionsTopic::default()
                 .with_name(s("t").into())

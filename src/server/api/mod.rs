@@ -11,7 +11,9 @@
 //! stays open.
 
 mod admin;
+mod configs;
 pub(crate) mod counts;
+mod describe_partitions;
 mod fetch;
 mod groups;
 mod init_producer;
@@ -152,9 +154,12 @@ pub(crate) const APIS: &[Api] = &[
     api!(InitProducerId,      InitProducerIdRequest,      0..=5,  counts::INIT_PRODUCER_ID,    init_producer::init_producer_id),
     api!(OffsetForLeaderEpoch, OffsetForLeaderEpochRequest, 2..=4, counts::OFFSET_FOR_LEADER_EPOCH, offsets::offset_for_leader_epoch),
     api!(DescribeConfigs,     DescribeConfigsRequest,     1..=4,  counts::DESCRIBE_CONFIGS,    admin::describe_configs),
+    api!(AlterConfigs,        AlterConfigsRequest,        0..=2,  counts::ALTER_CONFIGS,       configs::alter_configs),
+    api!(IncrementalAlterConfigs, IncrementalAlterConfigsRequest, 0..=1, counts::INCREMENTAL_ALTER_CONFIGS, configs::incremental_alter_configs),
     api!(CreatePartitions,    CreatePartitionsRequest,    0..=3,  counts::CREATE_PARTITIONS,   admin::create_partitions),
     api!(DeleteGroups,        DeleteGroupsRequest,        0..=2,  counts::DELETE_GROUPS,       groups::delete_groups),
     api!(DescribeCluster,     DescribeClusterRequest,     0..=2,  counts::DESCRIBE_CLUSTER,    metadata::describe_cluster),
+    api!(DescribeTopicPartitions, DescribeTopicPartitionsRequest, 0..=0, counts::DESCRIBE_TOPIC_PARTITIONS, describe_partitions::describe_topic_partitions),
 ];
 
 fn served(key: ApiKey) -> Option<&'static Api> {

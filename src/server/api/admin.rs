@@ -89,7 +89,13 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
                     m.id.unwrap_or(crate::store::TopicId::ZERO),
                 ))
                 .with_num_partitions(m.partitions)
-                .with_replication_factor(1),
+                .with_replication_factor(1)
+                // From v5 Kafka lists the created topic's configs, as DescribeConfigs would.
+                .with_configs(if call.version >= 5 {
+                    Some(created_configs(&m))
+                } else {
+                    Some(Vec::new())
+                }),
             Err((c, msg)) => base
                 .with_error_code(c.code())
                 .with_error_message(Some(s(&msg)))
@@ -106,6 +112,23 @@ fn exists(name: &str) -> (ErrorCode, String) {
         ErrorCode::TOPIC_ALREADY_EXISTS,
         format!("Topic '{name}' already exists."),
     )
+}
+
+/// A created topic's configs for CreateTopics v5+: kaf's configs, each as DescribeConfigs
+/// describes it (value and source).
+fn created_configs(m: &TopicMeta) -> Vec<create_topics_response::CreatableTopicConfigs> {
+    KNOWN_CONFIGS
+        .iter()
+        .map(|(k, default)| {
+            let c = topic_config(k, default, m.configs.get(*k), false);
+            create_topics_response::CreatableTopicConfigs::default()
+                .with_name(c.name)
+                .with_value(c.value)
+                .with_read_only(c.read_only)
+                .with_config_source(c.config_source)
+                .with_is_sensitive(c.is_sensitive)
+        })
+        .collect()
 }
 
 pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Reply {

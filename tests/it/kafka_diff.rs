@@ -13,6 +13,10 @@
 //!
 //! Also here: docs/COMPATIBILITY.md's version table against both brokers' ApiVersions (the
 //! Kafka column needs the real broker; the kaf column is checked without it).
+//!
+//! To look closer, `KAF_DIFF_SHOW=<a piece of a case label>` prints both decoded answers of
+//! the matching cases (`KAF_DIFF_SHOW=versions`: Kafka's ApiVersions; `documented`: each
+//! accepted difference with its values); run with `--nocapture`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Debug;

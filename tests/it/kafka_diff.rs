@@ -1667,7 +1667,7 @@ fn describe_cluster(d: &mut Diff) {
 fn find_coordinator(d: &mut Diff) {
     // Kafka makes its offsets topic at the first FindCoordinator and answers
     // COORDINATOR_NOT_AVAILABLE until it is led, then COORDINATOR_LOAD_IN_PROGRESS to joins
-    // until it has loaded it: wait for both first.
+    // until it has loaded it: wait for all of that first.
     let mut c = Conn::to(d.sides[0].addr.as_str());
     wait_until(DEADLINE, "Kafka's group coordinator", || {
         let r: FindCoordinatorResponse = c.call(
@@ -1675,7 +1675,15 @@ fn find_coordinator(d: &mut Diff) {
             3,
             &FindCoordinatorRequest::default().with_key(s("kdiffwarm-up")),
         );
-        r.error_code == 0 && {
+        // Its transaction state topic likewise, at the first transactional lookup.
+        let tx: FindCoordinatorResponse = c.call(
+            ApiKey::FindCoordinator,
+            3,
+            &FindCoordinatorRequest::default()
+                .with_key(s("kdiffwarm-up"))
+                .with_key_type(1),
+        );
+        r.error_code == 0 && tx.error_code == 0 && {
             let j: JoinGroupResponse = c.call(
                 ApiKey::JoinGroup,
                 3,
@@ -1695,11 +1703,19 @@ fn find_coordinator(d: &mut Diff) {
                 d.case(ApiKey::FindCoordinator, v, "empty group id", |_| {
                     base.clone().with_key(s(""))
                 });
+                d.case(ApiKey::FindCoordinator, v, "transactional id", |_| {
+                    base.clone().with_key(s(&n("tx"))).with_key_type(1)
+                });
             }
         } else {
             d.case(ApiKey::FindCoordinator, v, "groups", |_| {
                 base.clone()
                     .with_coordinator_keys(vec![s(&n("fc")), s(&n("fc2")), s("")])
+            });
+            d.case(ApiKey::FindCoordinator, v, "transactional ids", |_| {
+                base.clone()
+                    .with_key_type(1)
+                    .with_coordinator_keys(vec![s(&n("tx"))])
             });
         }
     }

@@ -16,6 +16,7 @@ mod groups;
 mod harness_tests;
 mod integrity;
 mod json_output;
+mod kafka_diff;
 mod kafka_real;
 mod kafka_remote;
 mod kafka_tools;

@@ -84,11 +84,18 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
         })();
         out.push(match result {
             Ok(m) => base
+                .with_error_message(None)
                 .with_topic_id(super::metadata::wire_id(
                     m.id.unwrap_or(crate::store::TopicId::ZERO),
                 ))
                 .with_num_partitions(m.partitions)
-                .with_replication_factor(1),
+                .with_replication_factor(1)
+                // From v5 Kafka lists the created topic's configs, as DescribeConfigs would.
+                .with_configs(if call.version >= 5 {
+                    Some(created_configs(&m))
+                } else {
+                    Some(Vec::new())
+                }),
             Err((c, msg)) => base
                 .with_error_code(c.code())
                 .with_error_message(Some(s(&msg)))
@@ -107,6 +114,23 @@ fn exists(name: &str) -> (ErrorCode, String) {
     )
 }
 
+/// A created topic's configs for CreateTopics v5+: kaf's configs, each as DescribeConfigs
+/// describes it (value and source).
+fn created_configs(m: &TopicMeta) -> Vec<create_topics_response::CreatableTopicConfigs> {
+    KNOWN_CONFIGS
+        .iter()
+        .map(|(k, default)| {
+            let c = topic_config(k, default, m.configs.get(*k), false);
+            create_topics_response::CreatableTopicConfigs::default()
+                .with_name(c.name)
+                .with_value(c.value)
+                .with_read_only(c.read_only)
+                .with_config_source(c.config_source)
+                .with_is_sensitive(c.is_sensitive)
+        })
+        .collect()
+}
+
 pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Reply {
     let server = call.server;
     let mut names: Vec<TopicName> = req.topic_names;
@@ -121,6 +145,7 @@ pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Re
                     Some(n) => names.push(s(&n).into()),
                     None => responses.push(
                         DeletableTopicResult::default()
+                            .with_name(None)
                             .with_topic_id(t.topic_id)
                             .with_error_code(super::metadata::UNKNOWN_TOPIC_ID.code())
                             .with_error_message(Some(s("no topic has this id"))),
@@ -160,6 +185,10 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
             let name = t.name.to_string();
             let r = CreatePartitionsTopicResult::default().with_name(t.name);
             let result = match server.store.topic_meta(&name) {
+                // Kafka names no message for a topic it does not have.
+                Err(e) if ErrorCode::for_error(&e) == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => {
+                    Err((ErrorCode::UNKNOWN_TOPIC_OR_PARTITION, String::new()))
+                }
                 Err(e) => Err((ErrorCode::for_error(&e), e.to_string())),
                 Ok(m) if t.count == m.partitions => Err((
                     ErrorCode::INVALID_PARTITIONS,
@@ -183,7 +212,7 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
                 Ok(()) => r,
                 Err((c, msg)) => r
                     .with_error_code(c.code())
-                    .with_error_message(Some(s(&msg))),
+                    .with_error_message((!msg.is_empty()).then(|| s(&msg))),
             }
         })
         .collect();
@@ -219,6 +248,13 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                             .collect(),
                     ),
                 },
+                // Kafka describes only its own broker (and "", the cluster's defaults).
+                BROKER if !["0", ""].contains(&res.resource_name.as_str()) => r
+                    .with_error_code(ErrorCode::INVALID_REQUEST.code())
+                    .with_error_message(Some(s(&format!(
+                        "Unexpected broker id, expected 0 or empty string, but received {}",
+                        res.resource_name.as_str()
+                    )))),
                 BROKER => r.with_configs(
                     [
                         (
@@ -259,6 +295,7 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                             } else {
                                 vec![]
                             })
+                            .with_documentation(None)
                     })
                     .collect(),
                 ),
@@ -323,6 +360,8 @@ fn topic_config(
         .with_config_source(source)
         .with_synonyms(synonyms)
         .with_config_type(config_type)
+        // Kafka sends null unless asked for documentation (kaf has none to give).
+        .with_documentation(None)
 }
 
 /// kaf's logs always start at offset 0 (there is no retention or log start offset yet), so

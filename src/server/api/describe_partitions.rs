@@ -69,7 +69,14 @@ pub(super) fn describe_topic_partitions(
                 } else {
                     c
                 };
-                resp.topics.push(base.with_error_code(code.code()));
+                let base = base.with_error_code(code.code());
+                // Kafka names what a client may do with a topic it does not have, too.
+                resp.topics
+                    .push(if code == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION {
+                        base.with_topic_authorized_operations(TOPIC_OPERATIONS)
+                    } else {
+                        base
+                    });
                 continue;
             }
         };

@@ -123,11 +123,25 @@ fn fetch_once(
                 .with_partition_index(p)
                 .with_high_watermark(-1)
                 .with_last_stable_offset(-1)
-                .with_log_start_offset(-1);
+                .with_log_start_offset(-1)
+                .with_aborted_transactions(None);
+            // Kafka's answers for topics and partitions it does not have carry an empty
+            // aborted-transactions list; those from reading a partition carry null unless the
+            // fetch is read_committed (and kaf has no transactions to list).
             match &meta {
-                Err(c) => r = r.with_error_code(c.code()),
+                Err(c) => {
+                    r = r
+                        .with_error_code(c.code())
+                        .with_aborted_transactions(Some(Vec::new()))
+                }
                 Ok(m) if p < 0 || p >= m.partitions => {
-                    r = r.with_error_code(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.code())
+                    r = r
+                        .with_error_code(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.code())
+                        .with_aborted_transactions(Some(Vec::new()))
+                }
+                Ok(_) if super::offsets::check_epoch(fp.current_leader_epoch).is_err() => {
+                    let c = super::offsets::check_epoch(fp.current_leader_epoch).unwrap_err();
+                    r = r.with_error_code(c.code())
                 }
                 Ok(m) => {
                     let budget = (fp.partition_max_bytes.max(0) as usize)
@@ -148,6 +162,9 @@ fn fetch_once(
                         Ok((start, end, records)) => {
                             total += records.as_ref().map_or(0, Bytes::len);
                             r = r
+                                .with_aborted_transactions(
+                                    (req.isolation_level == 1).then(Vec::new),
+                                )
                                 .with_high_watermark(end)
                                 .with_last_stable_offset(end)
                                 .with_log_start_offset(start)

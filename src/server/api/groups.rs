@@ -43,6 +43,9 @@ use crate::store::topic::validate_name;
 /// 6 s floor (`group.min.session.timeout.ms`) protects a shared cluster, not a local one.
 const MAX_SESSION_TIMEOUT_MS: i32 = 1_800_000;
 
+/// Kafka's answer to "what may I do with this group" without an authorizer.
+const GROUP_OPERATIONS: i32 = 3400;
+
 pub(super) fn find_coordinator(call: &mut Call<'_>, req: FindCoordinatorRequest) -> Reply {
     let host = s(&call.server.config.advertised_host);
     let port = call.server.config.advertised_port;
@@ -466,7 +469,8 @@ fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> Descri
         .map(|gid| {
             let name = gid.to_string();
             let d = DescribedGroup::default().with_group_id(gid);
-            if validate_name("group", &name).is_err() {
+            // Kafka has no group named "": it is described as any group it does not know.
+            if !name.is_empty() && validate_name("group", &name).is_err() {
                 return d.with_error_code(ErrorCode::INVALID_GROUP_ID.code());
             }
             let d = match server
@@ -482,12 +486,27 @@ fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> Descri
             ) {
                 return describe_brokerless(server, d, &name);
             }
-            // Kafka describes a group it does not know as Dead, without an error.
+            // Kafka describes a group it does not know as Dead: without an error before
+            // v6, with GROUP_ID_NOT_FOUND from v6.
             match server.store.groups().exists(&name) {
-                Ok(true) => d
+                Ok(true) if !name.is_empty() => d
                     .with_group_state(s(GroupState::Empty.name()))
                     .with_protocol_type(s("consumer")),
+                _ if version >= 6 => d
+                    .with_group_state(s(GroupState::Dead.name()))
+                    .with_error_code(ErrorCode::GROUP_ID_NOT_FOUND.code())
+                    .with_error_message(Some(s(&format!("Group {name} not found.")))),
                 _ => d.with_group_state(s(GroupState::Dead.name())),
+            }
+        })
+        // What a client may do with a group, asked from v3: Kafka without an authorizer
+        // answers every group operation (READ, DELETE, DESCRIBE: AclOperation bits 3, 6, 8,
+        // plus DESCRIBE_CONFIGS and ALTER_CONFIGS, 10 and 11).
+        .map(|d| {
+            if req.include_authorized_operations && d.error_code == 0 {
+                d.with_authorized_operations(GROUP_OPERATIONS)
+            } else {
+                d
             }
         })
         .collect();

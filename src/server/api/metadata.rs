@@ -1,6 +1,7 @@
 //! Metadata: the one broker (node 0, the advertised address), and each topic's partitions
 //! and id (v10+), auto-creating unknown topics when the server and the request allow it.
-//! Topics asked for by id (v10+, no name) are looked up among the topics' ids.
+//! Topics asked for by id (v12+, no name) are looked up among the topics' ids; at v10 and v11
+//! Kafka refuses ids (INVALID_REQUEST), and so does kaf.
 //! DescribeCluster answers the same broker.
 
 use kafka_protocol::messages::describe_cluster_response::DescribeClusterBroker;
@@ -34,8 +35,39 @@ pub(super) fn id_of<U: Into<Vec<u8>>>(u: U) -> TopicId {
     TopicId(b.try_into().unwrap_or([0; 16]))
 }
 
+/// What a client may do, as Kafka answers when asked and no authorizer is configured:
+/// everything a topic (READ, WRITE, CREATE, DELETE, ALTER, DESCRIBE, DESCRIBE_CONFIGS,
+/// ALTER_CONFIGS) or the cluster (CREATE, ALTER, DESCRIBE, CLUSTER_ACTION, DESCRIBE_CONFIGS,
+/// ALTER_CONFIGS, IDEMPOTENT_WRITE) supports, as bit sets of Kafka's `AclOperation` codes.
+pub(super) const TOPIC_OPERATIONS: i32 = 3576;
+pub(super) const CLUSTER_OPERATIONS: i32 = 8096;
+
 pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
     let server = call.server;
+    // Kafka takes topic ids only from v12 (v10 and v11 have the field): it refuses the whole
+    // request, every topic answered INVALID_REQUEST and no brokers.
+    if call.version < 12
+        && let Some(ts) = req
+            .topics
+            .as_ref()
+            .filter(|ts| ts.iter().any(|t| !id_of(t.topic_id).is_zero()))
+    {
+        let topics = ts
+            .iter()
+            .map(|t| {
+                MetadataResponseTopic::default()
+                    .with_name(Some(t.name.clone().unwrap_or_else(|| s("").into())))
+                    .with_topic_id(t.topic_id)
+                    .with_error_code(ErrorCode::INVALID_REQUEST.code())
+            })
+            .collect();
+        return call.reply(
+            &MetadataResponse::default()
+                .with_controller_id((-1).into())
+                .with_cluster_id(None)
+                .with_topics(topics),
+        );
+    }
     let broker = MetadataResponseBroker::default()
         .with_node_id(0.into())
         .with_host(s(&server.config.advertised_host))
@@ -93,6 +125,11 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
         let t = MetadataResponseTopic::default().with_name(Some(s(&name).into()));
         topics.push(match meta {
             Ok(m) => t
+                .with_topic_authorized_operations(if req.include_topic_authorized_operations {
+                    TOPIC_OPERATIONS
+                } else {
+                    i32::MIN
+                })
                 .with_topic_id(wire_id(server.topic_id(&name, &m)))
                 .with_partitions(
                     (0..m.partitions)
@@ -114,6 +151,11 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
             .with_brokers(vec![broker])
             .with_cluster_id(Some(s("kaf")))
             .with_controller_id(0.into())
+            .with_cluster_authorized_operations(if req.include_cluster_authorized_operations {
+                CLUSTER_OPERATIONS
+            } else {
+                i32::MIN
+            })
             .with_topics(topics),
     )
 }
@@ -125,7 +167,8 @@ pub(super) fn describe_cluster(call: &mut Call<'_>, req: DescribeClusterRequest)
     const BROKERS: i8 = 1;
     const MISMATCHED_ENDPOINT_TYPE: ErrorCode = ErrorCode(114);
     let server = call.server;
-    let resp = DescribeClusterResponse::default().with_endpoint_type(req.endpoint_type);
+    // A broker answers for its own endpoint type whatever was asked.
+    let resp = DescribeClusterResponse::default().with_endpoint_type(BROKERS);
     if req.endpoint_type != BROKERS {
         let wanted = if req.endpoint_type == 2 {
             "CONTROLLER"
@@ -141,7 +184,14 @@ pub(super) fn describe_cluster(call: &mut Call<'_>, req: DescribeClusterRequest)
                 )))),
         );
     }
-    let resp = resp.with_cluster_id(s("kaf")).with_controller_id(0.into());
+    let resp = resp
+        .with_cluster_id(s("kaf"))
+        .with_controller_id(0.into())
+        .with_cluster_authorized_operations(if req.include_cluster_authorized_operations {
+            CLUSTER_OPERATIONS
+        } else {
+            i32::MIN
+        });
     let broker = DescribeClusterBroker::default()
         .with_broker_id(0.into())
         .with_host(s(&server.config.advertised_host))

@@ -286,7 +286,20 @@ fn api_versions_response(error: ErrorCode) -> ApiVersionsResponse {
         .with_api_keys(keys)
 }
 
-fn api_versions(call: &mut Call<'_>, _: ApiVersionsRequest) -> Reply {
+fn api_versions(call: &mut Call<'_>, req: ApiVersionsRequest) -> Reply {
+    // From v3 Kafka wants the client software named and versioned, each matching
+    // `[a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?`; otherwise INVALID_REQUEST and no list.
+    let named = |v: &str| {
+        let ok = |c: char| c.is_ascii_alphanumeric();
+        v.starts_with(ok) && v.ends_with(ok) && v.chars().all(|c| ok(c) || c == '-' || c == '.')
+    };
+    if call.version >= 3
+        && !(named(&req.client_software_name) && named(&req.client_software_version))
+    {
+        return call.reply(
+            &ApiVersionsResponse::default().with_error_code(ErrorCode::INVALID_REQUEST.code()),
+        );
+    }
     call.reply(&api_versions_response(ErrorCode::NONE))
 }
 

@@ -37,6 +37,9 @@ pub(super) fn list_offsets(call: &mut Call<'_>, req: ListOffsetsRequest) -> Repl
             let result = match &meta {
                 Err(c) => Err(*c),
                 Ok(m) if p < 0 || p >= m.partitions => Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION),
+                Ok(_) if with_epoch && check_epoch(lp.current_leader_epoch).is_err() => {
+                    check_epoch(lp.current_leader_epoch).map(|()| (-1, -1))
+                }
                 Ok(m) => list_offset(server, &name, p, m, lp.timestamp),
             };
             parts.push(match result {
@@ -162,6 +165,20 @@ const EPOCH: i32 = 0;
 const FENCED_LEADER_EPOCH: ErrorCode = ErrorCode(74);
 const UNKNOWN_LEADER_EPOCH: ErrorCode = ErrorCode(75);
 
+/// A request's `current_leader_epoch` checked as Kafka's leader checks it (ListOffsets v4+,
+/// Fetch v9+, OffsetForLeaderEpoch): -1 is "unknown" and not checked; a later epoch than the
+/// leader's is UNKNOWN_LEADER_EPOCH (the client's metadata is newer), an earlier one
+/// FENCED_LEADER_EPOCH.
+pub(super) fn check_epoch(current: i32) -> Result<(), ErrorCode> {
+    if current > EPOCH {
+        Err(UNKNOWN_LEADER_EPOCH)
+    } else if (0..EPOCH).contains(&current) {
+        Err(FENCED_LEADER_EPOCH)
+    } else {
+        Ok(())
+    }
+}
+
 /// Answers as Kafka's leader-epoch cache would with one entry, epoch 0 from offset 0: epoch
 /// 0 ends at the log end offset; an epoch before or after it has no end offset (-1, -1).
 /// A `current_leader_epoch` other than 0 (or -1, "unknown") is checked as Kafka checks it.
@@ -190,9 +207,8 @@ pub(super) fn offset_for_leader_epoch(
                         Ok(m) if p < 0 || p >= m.partitions => {
                             Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION)
                         }
-                        Ok(_) if lp.current_leader_epoch > EPOCH => Err(UNKNOWN_LEADER_EPOCH),
-                        Ok(_) if (0..EPOCH).contains(&lp.current_leader_epoch) => {
-                            Err(FENCED_LEADER_EPOCH)
+                        Ok(_) if check_epoch(lp.current_leader_epoch).is_err() => {
+                            check_epoch(lp.current_leader_epoch).map(|()| (-1, -1))
                         }
                         Ok(_) if lp.leader_epoch != EPOCH => Ok((-1, -1)),
                         Ok(m) => server

@@ -15,6 +15,9 @@ use crate::server::partitions::{Appended, Refusal};
 use crate::store::TopicMeta;
 use crate::store::batch::{self, BatchErrorKind, Scan};
 
+/// Kafka's answer to acks other than -1, 0 and 1 (only the produce handler answers it).
+const INVALID_REQUIRED_ACKS: ErrorCode = ErrorCode(21);
+
 /// Largest records field kaf accepts in one partition of one request.
 const MAX_RECORDS_BYTES: usize = 64 * 1024 * 1024;
 
@@ -22,6 +25,8 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
     let server = call.server;
     let acks = req.acks;
     let durable = acks != 0;
+    // Kafka refuses any other acks for every partition it would otherwise append to.
+    let valid_acks = matches!(acks, -1..=1);
     let mut responses = Vec::new();
     for td in req.topic_data {
         let name = td.name.to_string();
@@ -37,10 +42,24 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
                 Ok(m) if p < 0 || p >= m.partitions => {
                     Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.into())
                 }
+                Ok(_) if !valid_acks => Err(INVALID_REQUIRED_ACKS.into()),
                 Ok(m) => produce_partition(server, &name, p, m, pd.records, durable),
             };
             parts.push(match result {
-                Ok(base) => r.with_base_offset(base),
+                // kaf's logs start at offset 0 (records are not deleted yet).
+                Ok((base, append_time)) => r
+                    .with_base_offset(base)
+                    .with_log_append_time_ms(append_time)
+                    .with_log_start_offset(0),
+                // Kafka names the log start offset when the partition's log refused the
+                // batch (records, sequence, epoch), not when the request or topic did.
+                Err(rej)
+                    if !rej.records.is_empty()
+                        || rej.code == ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER
+                        || rej.code == ErrorCode::INVALID_PRODUCER_EPOCH =>
+                {
+                    rej.answer(r).with_log_start_offset(0)
+                }
                 Err(rej) => rej.answer(r),
             });
         }
@@ -102,7 +121,7 @@ fn produce_partition(
     meta: &TopicMeta,
     records: Option<Bytes>,
     durable: bool,
-) -> Result<i64, Rejected> {
+) -> Result<(i64, i64), Rejected> {
     let records = records.unwrap_or_default();
     let mut data = records.to_vec();
     // Validate everything first, every record of every batch (decompressed where needed):
@@ -138,15 +157,26 @@ fn produce_partition(
             }
         }
     }
-    if spans.is_empty() {
+    // Kafka takes exactly one batch per partition from v3 (every version kaf serves).
+    if spans.len() != 1 {
         return Err(ErrorCode::INVALID_RECORD.into());
+    }
+    if meta
+        .config("cleanup.policy")
+        .is_some_and(|p| p.contains("compact"))
+    {
+        keyed_for_compaction(topic, p, &data, &spans)?;
     }
     if data.len() > MAX_RECORDS_BYTES {
         return Err(ErrorCode::RECORD_LIST_TOO_LARGE.into());
     }
     let mut first = None;
     let mut generation = 0;
+    let mut append_time = -1;
     for (at, len, h) in spans {
+        // The leader's epoch, as Kafka's leader stamps it (outside the CRC): kaf's partitions
+        // have had one, 0.
+        data[at + 12..at + 16].copy_from_slice(&0i32.to_be_bytes());
         let appended = server
             .partitions
             .append(&server.store, topic, p, meta, &mut data[at..at + len], &h)
@@ -167,6 +197,9 @@ fn produce_partition(
                 generation: g,
             } => {
                 generation = generation.max(g);
+                // Kafka answers a retried batch with the batch's own timestamp as its log
+                // append time.
+                append_time = h.max_timestamp;
                 base
             }
             Appended::Refused(Refusal::OutOfOrderSequence) => {
@@ -184,7 +217,52 @@ fn produce_partition(
             ErrorCode::KAFKA_STORAGE_ERROR
         })?;
     }
-    Ok(first.expect("at least one batch"))
+    Ok((first.expect("at least one batch"), append_time))
+}
+
+/// A compacted topic keeps the last record of each key, so Kafka refuses records without
+/// one, each listed (KIP-467) and summed up in the message as Kafka words it.
+fn keyed_for_compaction(
+    topic: &str,
+    p: i32,
+    data: &[u8],
+    spans: &[(usize, usize, batch::BatchHeader)],
+) -> Result<(), Rejected> {
+    let why =
+        format!("Compacted topic cannot accept message without key in topic partition {topic}-{p}");
+    let mut missing = Vec::new();
+    let mut index = 0i32;
+    for (at, len, h) in spans {
+        let records = batch::Records::new(&data[*at..at + len], *h)
+            .map_err(|_| Rejected::from(ErrorCode::CORRUPT_MESSAGE))?;
+        records
+            .for_each(|r| {
+                if r.key.is_none() {
+                    missing.push((index, why.clone()));
+                }
+                index += 1;
+                Ok(())
+            })
+            .map_err(|_| Rejected::from(ErrorCode::CORRUPT_MESSAGE))?;
+    }
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = missing
+        .iter()
+        .take(3)
+        .map(|(i, m)| format!("RecordError(batchIndex={i}, message='{m}')"))
+        .collect();
+    Err(Rejected {
+        code: ErrorCode::INVALID_RECORD,
+        message: Some(format!(
+            "One or more records have been rejected due to {} record errors in total, and \
+             only showing the first three errors at most: [{}]",
+            missing.len(),
+            shown.join(", ")
+        )),
+        records: missing,
+    })
 }
 
 #[cfg(test)]
@@ -256,7 +334,7 @@ mod tests {
             Some(Bytes::from(good_batch(&["a", "b"]))),
             true,
         );
-        assert_eq!(ok.ok(), Some(0));
+        assert_eq!(ok.ok().map(|(base, _)| base), Some(0));
     }
 
     #[test]

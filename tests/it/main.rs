@@ -14,6 +14,7 @@ mod generated;
 mod groups;
 mod harness_tests;
 mod integrity;
+mod kafka_java;
 mod kafka_real;
 mod lifecycle;
 mod produce_consume;

@@ -680,10 +680,14 @@ impl Group {
         generation: i32,
     ) -> Result<(), ErrorCode> {
         if generation < 0 && id.is_empty() {
-            // A consumer without group management (assign(), admin tools). Kafka 2.x+
-            // refuses this with UNKNOWN_MEMBER_ID while the group has members; kaf accepts
-            // it, as brokerless `kaf consume -g` can write the same offsets anyway.
-            return Ok(());
+            // A consumer without group management (assign(), admin tools): as in Kafka, it
+            // may commit only while the group is Empty; the members' own commits would
+            // overwrite its offsets anyway.
+            return if self.state == GroupState::Empty {
+                Ok(())
+            } else {
+                Err(ErrorCode::UNKNOWN_MEMBER_ID)
+            };
         }
         if !self.members.contains_key(id) {
             return Err(ErrorCode::UNKNOWN_MEMBER_ID);
@@ -1212,7 +1216,11 @@ mod tests {
         let now = Instant::now();
         let mut t = T::new();
         t.stable(now, &["a", "b"]);
-        assert_eq!(t.g.check_commit(now, "", -1), Ok(()), "simple consumer");
+        assert_eq!(
+            t.g.check_commit(now, "", -1),
+            Err(ErrorCode::UNKNOWN_MEMBER_ID),
+            "a simple consumer, while the group has members"
+        );
         assert_eq!(t.g.check_commit(now, "a", 2), Ok(()));
         assert_eq!(
             t.g.check_commit(now, "a", 1),

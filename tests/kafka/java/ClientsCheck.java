@@ -1,0 +1,247 @@
+// ClientsCheck: Kafka's Java producer and classic-protocol consumer group against one broker
+// (a real Kafka or `kaf server`), for tests/it/kafka_java.rs (issue 14 item 4). Run with
+// Java's single-file source launcher:
+//
+//   java -cp "$(tests/kafka/kafka-env classpath)" tests/kafka/java/ClientsCheck.java \
+//        BOOTSTRAP TOPIC GROUP N
+//
+// Prints one fact per line ("name value"), which the Rust test asserts; exits 1 with the
+// exception on stderr when a step fails or a wait passes its deadline.
+//
+// Steps: create TOPIC (3 partitions); two consumers join GROUP (group.protocol=classic,
+// manual commits) and wait until they share the partitions; the default (idempotent)
+// producer with acks=all sends N keyed records; a group-less consumer reads them back; the
+// group consumes them, each record once, committing after every poll; both leave; M more
+// records are produced; a new member of GROUP resumes from the committed offsets and reads
+// only those.
+
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.clients.consumer.*;
+import org.apache.kafka.clients.producer.*;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.*;
+
+public class ClientsCheck {
+    static final long DEADLINE_MS = 60_000;
+    static final int PARTITIONS = 3;
+    static final int MORE = 30;
+
+    static void fact(String name, Object value) {
+        System.out.println(name + " " + value);
+        System.out.flush();
+    }
+
+    static long deadline() {
+        return System.currentTimeMillis() + DEADLINE_MS;
+    }
+
+    static void check(boolean ok, String what) {
+        if (!ok) throw new IllegalStateException("deadline passed waiting for " + what);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String bootstrap = args[0], topic = args[1], group = args[2];
+        int n = Integer.parseInt(args[3]);
+
+        Properties ap = new Properties();
+        ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(ap)) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        }
+        fact("created_partitions", PARTITIONS);
+
+        // The group forms on the empty topic, so no record can be read before both members
+        // own their share.
+        GroupMember a = new GroupMember(bootstrap, topic, group, "a");
+        GroupMember b = new GroupMember(bootstrap, topic, group, "b");
+        a.start();
+        b.start();
+        long until = deadline();
+        while (!shared(a, b) && System.currentTimeMillis() < until) Thread.sleep(20);
+        check(shared(a, b), "the two members to share the partitions");
+        fact("group_members_own_disjoint_nonempty", true);
+
+        produce(bootstrap, topic, 0, n, "v");
+        fact("produced", n);
+
+        // Read back by assignment, no group: every record once.
+        Map<String, Integer> seen = new HashMap<>();
+        try (KafkaConsumer<String, String> c = consumer(bootstrap, null)) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int p = 0; p < PARTITIONS; p++) tps.add(new TopicPartition(topic, p));
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            int total = 0;
+            until = deadline();
+            while (total < n && System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    total++;
+                    seen.merge(r.value(), 1, Integer::sum);
+                    if (!r.key().equals("k" + r.value().substring(1)))
+                        throw new IllegalStateException("key " + r.key() + " with " + r.value());
+                }
+            }
+            Map<TopicPartition, Long> end = c.endOffsets(tps);
+            long sum = 0;
+            for (long o : end.values()) sum += o;
+            fact("readback_total", total);
+            fact("readback_distinct", seen.size());
+            fact("end_offsets_sum", sum);
+        }
+        fact("readback_all_values", allValues(seen.keySet(), "v", n));
+
+        until = deadline();
+        while (a.values.size() + b.values.size() < n && System.currentTimeMillis() < until)
+            Thread.sleep(20);
+        a.stopNow();
+        b.stopNow();
+        a.join();
+        b.join();
+        if (a.failure != null) throw a.failure;
+        if (b.failure != null) throw b.failure;
+        Set<String> union = new HashSet<>(a.values);
+        union.addAll(b.values);
+        fact("group_total", a.values.size() + b.values.size());
+        fact("group_distinct", union.size());
+        fact("group_all_values", allValues(union, "v", n));
+        fact("group_both_consumed", !a.values.isEmpty() && !b.values.isEmpty());
+        fact("group_partitions_disjoint", Collections.disjoint(a.partitions, b.partitions));
+        fact("group_rebalances_after_sharing", a.revocations.get() + b.revocations.get());
+
+        // The commits are the group's position: a new member starts there.
+        Map<TopicPartition, OffsetAndMetadata> committed;
+        try (KafkaConsumer<String, String> c = consumer(bootstrap, group)) {
+            Set<TopicPartition> tps = new HashSet<>();
+            for (int p = 0; p < PARTITIONS; p++) tps.add(new TopicPartition(topic, p));
+            committed = c.committed(tps);
+        }
+        long committedSum = 0;
+        for (OffsetAndMetadata om : committed.values()) committedSum += om == null ? -1 : om.offset();
+        fact("committed_sum", committedSum);
+
+        produce(bootstrap, topic, n, MORE, "w");
+        fact("produced_more", MORE);
+
+        Set<String> resumed = new HashSet<>();
+        int resumedTotal = 0, old = 0;
+        Map<Integer, Long> firstOffset = new TreeMap<>();
+        try (KafkaConsumer<String, String> c = consumer(bootstrap, group)) {
+            c.subscribe(List.of(topic));
+            until = deadline();
+            while (resumedTotal < MORE && System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    resumedTotal++;
+                    resumed.add(r.value());
+                    if (!r.value().startsWith("w")) old++;
+                    firstOffset.putIfAbsent(r.partition(), r.offset());
+                }
+                c.commitSync();
+            }
+        }
+        boolean startsAtCommit = true;
+        for (Map.Entry<Integer, Long> e : firstOffset.entrySet()) {
+            OffsetAndMetadata om = committed.get(new TopicPartition(topic, e.getKey()));
+            if (om == null || om.offset() != e.getValue()) startsAtCommit = false;
+        }
+        fact("resumed_total", resumedTotal);
+        fact("resumed_old_records", old);
+        fact("resumed_all_values", allValues(resumed, "w", MORE) && resumed.size() == MORE);
+        fact("resumed_starts_at_committed", startsAtCommit);
+        fact("done", true);
+    }
+
+    static boolean allValues(Set<String> got, String prefix, int count) {
+        for (int i = 0; i < count; i++) if (!got.contains(prefix + i)) return false;
+        return true;
+    }
+
+    static boolean shared(GroupMember a, GroupMember b) {
+        Set<TopicPartition> x = a.owned, y = b.owned;
+        if (x.isEmpty() || y.isEmpty() || !Collections.disjoint(x, y)) return false;
+        return x.size() + y.size() == PARTITIONS;
+    }
+
+    /** The default producer (idempotent) with acks=all; every send confirmed. */
+    static void produce(String bootstrap, String topic, int from, int count, String prefix)
+            throws Exception {
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        pp.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(pp)) {
+            for (int i = 0; i < count; i++)
+                sent.add(p.send(new ProducerRecord<>(topic, "k" + (from + i), prefix + i)));
+            p.flush();
+            for (Future<RecordMetadata> f : sent) f.get();
+        }
+    }
+
+    static KafkaConsumer<String, String> consumer(String bootstrap, String group) {
+        Properties cp = new Properties();
+        cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        cp.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        cp.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        if (group != null) {
+            cp.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            cp.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
+        }
+        return new KafkaConsumer<>(cp);
+    }
+
+    /** One member of the group on its own thread: polls, records what it read, commits. */
+    static class GroupMember extends Thread {
+        final String bootstrap, topic, group;
+        final Set<String> values = ConcurrentHashMap.newKeySet();
+        final Set<TopicPartition> partitions = ConcurrentHashMap.newKeySet();
+        final AtomicInteger revocations = new AtomicInteger();
+        volatile Set<TopicPartition> owned = Set.of();
+        volatile boolean stopping;
+        volatile boolean sharing;
+        volatile Exception failure;
+
+        GroupMember(String bootstrap, String topic, String group, String name) {
+            super("member-" + name);
+            this.bootstrap = bootstrap;
+            this.topic = topic;
+            this.group = group;
+        }
+
+        void stopNow() {
+            stopping = true;
+        }
+
+        public void run() {
+            try (KafkaConsumer<String, String> c = consumer(bootstrap, group)) {
+                c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                    public void onPartitionsRevoked(Collection<TopicPartition> ps) {
+                        if (sharing && !stopping && !ps.isEmpty()) revocations.incrementAndGet();
+                    }
+
+                    public void onPartitionsAssigned(Collection<TopicPartition> ps) {}
+                });
+                while (!stopping) {
+                    ConsumerRecords<String, String> rs = c.poll(Duration.ofMillis(100));
+                    owned = Set.copyOf(c.assignment());
+                    for (ConsumerRecord<String, String> r : rs) {
+                        sharing = true;
+                        if (!values.add(r.value()))
+                            throw new IllegalStateException("read twice: " + r.value());
+                        partitions.add(new TopicPartition(r.topic(), r.partition()));
+                    }
+                    if (!rs.isEmpty()) c.commitSync();
+                }
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+    }
+}

@@ -96,9 +96,11 @@ fn first_producer_ids(server: &Server, topic: &str, partitions: u32) -> Vec<i64>
         .collect()
 }
 
-/// The default producer (idempotent) with acks=all, N records read back exactly once; two
-/// classic-protocol consumers sharing a 3-partition topic, every record consumed once,
-/// commits, and a restarted member resuming at the committed offsets.
+/// The default producer (idempotent) with acks=all, N records read back exactly once (also
+/// read_committed); two classic-protocol consumers sharing a 3-partition topic, every record
+/// consumed once, commits, and a restarted member resuming at the committed offsets; the
+/// same with the cooperative-sticky assignor (incremental rebalance); every compression
+/// codec and a 500 kB record.
 #[test]
 fn java_producer_and_classic_consumer_group() {
     if !require_kafka() {
@@ -134,6 +136,13 @@ fn java_producer_and_classic_consumer_group() {
             ("resumed_old_records", "0"),
             ("resumed_all_values", "true"),
             ("resumed_starts_at_committed", "true"),
+            ("readback_read_committed_total", n),
+            ("coop_total", n),
+            ("coop_all_values", "true"),
+            ("coop_both_consumed", "true"),
+            ("coop_first_member_revoked_only_some", "true"),
+            ("compressed_total", "201"),
+            ("compressed_all_values", "true"),
         ] {
             expect(broker, facts, name, want);
         }
@@ -245,7 +254,9 @@ fn java_admin_client() {
 }
 
 /// A Kafka Streams word count (at_least_once; groupBy + count: a repartition and a changelog
-/// topic) runs to completion with the right counts.
+/// topic) runs to completion with the right counts, and again after more input on an empty
+/// state directory (its store restored from the changelog, its input resumed at the
+/// committed offsets).
 #[test]
 fn java_kafka_streams_word_count() {
     if !require_kafka() {
@@ -277,7 +288,10 @@ fn java_kafka_streams_word_count() {
             ("internal.counts-repartition.cleanup.policy", "delete"),
             ("internal.counts-changelog.partitions", "2"),
             ("internal.counts-repartition.partitions", "2"),
-            ("committed_input_offsets_sum", "6"),
+            ("restarted.counts_right", "true"),
+            ("restarted.count.the", "5"),
+            ("restarted.count.dog", "5"),
+            ("committed_input_offsets_sum", "8"),
         ] {
             expect(broker, facts, name, want);
         }

@@ -56,8 +56,8 @@ public class ClientsCheck {
 
         // The group forms on the empty topic, so no record can be read before both members
         // own their share.
-        GroupMember a = new GroupMember(bootstrap, topic, group, "a");
-        GroupMember b = new GroupMember(bootstrap, topic, group, "b");
+        GroupMember a = new GroupMember(bootstrap, topic, group, "a", null);
+        GroupMember b = new GroupMember(bootstrap, topic, group, "b", null);
         a.start();
         b.start();
         long until = deadline();
@@ -93,6 +93,9 @@ public class ClientsCheck {
             fact("end_offsets_sum", sum);
         }
         fact("readback_all_values", allValues(seen.keySet(), "v", n));
+        Properties committedOnly = new Properties();
+        committedOnly.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        fact("readback_read_committed_total", readAll(bootstrap, topic, PARTITIONS, n, committedOnly).size());
 
         until = deadline();
         while (a.values.size() + b.values.size() < n && System.currentTimeMillis() < until)
@@ -151,7 +154,85 @@ public class ClientsCheck {
         fact("resumed_old_records", old);
         fact("resumed_all_values", allValues(resumed, "w", MORE) && resumed.size() == MORE);
         fact("resumed_starts_at_committed", startsAtCommit);
+
+        cooperative(bootstrap, topic + "-coop", group + "-coop", n);
+        compressed(bootstrap, topic + "-comp");
         fact("done", true);
+    }
+
+    /** Two members with the cooperative-sticky assignor: incremental rebalances. */
+    static void cooperative(String bootstrap, String topic, String group, int n) throws Exception {
+        Properties ap = new Properties();
+        ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(ap)) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+        }
+        String sticky = CooperativeStickyAssignor.class.getName();
+        GroupMember a = new GroupMember(bootstrap, topic, group, "ca", sticky);
+        a.start();
+        long until = deadline();
+        while (a.owned.size() != PARTITIONS && System.currentTimeMillis() < until) Thread.sleep(20);
+        check(a.owned.size() == PARTITIONS, "the first cooperative member to own every partition");
+        GroupMember b = new GroupMember(bootstrap, topic, group, "cb", sticky);
+        b.start();
+        while (!shared(a, b) && System.currentTimeMillis() < until) Thread.sleep(20);
+        check(shared(a, b), "the cooperative members to share the partitions");
+        produce(bootstrap, topic, 0, n, "c");
+        until = deadline();
+        while (a.values.size() + b.values.size() < n && System.currentTimeMillis() < until)
+            Thread.sleep(20);
+        a.stopNow();
+        b.stopNow();
+        a.join();
+        b.join();
+        if (a.failure != null) throw a.failure;
+        if (b.failure != null) throw b.failure;
+        Set<String> union = new HashSet<>(a.values);
+        union.addAll(b.values);
+        fact("coop_total", a.values.size() + b.values.size());
+        fact("coop_all_values", allValues(union, "c", n));
+        fact("coop_both_consumed", !a.values.isEmpty() && !b.values.isEmpty());
+        fact("coop_first_member_revoked_only_some", a.revokedSome.get());
+    }
+
+    /** Every compression codec, and a large record, read back. */
+    static void compressed(String bootstrap, String topic) throws Exception {
+        int per = 50;
+        List<String> codecs = List.of("gzip", "snappy", "lz4", "zstd");
+        for (String codec : codecs) {
+            Properties pp = new Properties();
+            pp.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, codec);
+            produceWith(bootstrap, topic, per, codec + "-", pp);
+        }
+        String big = "x".repeat(500_000);
+        Properties pp = new Properties();
+        produceWith(bootstrap, topic, 1, big, pp);
+        Set<String> got = readAll(bootstrap, topic, 1, codecs.size() * per + 1, new Properties());
+        boolean all = got.contains(big + "0");
+        for (String codec : codecs) all &= allValues(got, codec + "-", per);
+        fact("compressed_total", got.size());
+        fact("compressed_all_values", all);
+    }
+
+    /** Reads `want` records of `topic` from the beginning without a group; their values. */
+    static Set<String> readAll(String bootstrap, String topic, int partitions, int want, Properties extra) {
+        Set<String> got = new HashSet<>();
+        try (KafkaConsumer<String, String> c = consumer(bootstrap, null, extra)) {
+            List<TopicPartition> tps = new ArrayList<>();
+            for (int p = 0; p < partitions; p++) tps.add(new TopicPartition(topic, p));
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            int total = 0;
+            long until = deadline();
+            while (total < want && System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    total++;
+                    got.add(r.value());
+                }
+            }
+            if (total != got.size()) throw new IllegalStateException(topic + ": duplicates read");
+        }
+        return got;
     }
 
     static boolean allValues(Set<String> got, String prefix, int count) {
@@ -168,7 +249,18 @@ public class ClientsCheck {
     /** The default producer (idempotent) with acks=all; every send confirmed. */
     static void produce(String bootstrap, String topic, int from, int count, String prefix)
             throws Exception {
+        produceWith(bootstrap, topic, from, count, prefix, new Properties());
+    }
+
+    static void produceWith(String bootstrap, String topic, int count, String prefix, Properties extra)
+            throws Exception {
+        produceWith(bootstrap, topic, 0, count, prefix, extra);
+    }
+
+    static void produceWith(String bootstrap, String topic, int from, int count, String prefix,
+            Properties extra) throws Exception {
         Properties pp = new Properties();
+        pp.putAll(extra);
         pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         pp.put(ProducerConfig.ACKS_CONFIG, "all");
         pp.put(ProducerConfig.LINGER_MS_CONFIG, "5");
@@ -184,7 +276,12 @@ public class ClientsCheck {
     }
 
     static KafkaConsumer<String, String> consumer(String bootstrap, String group) {
+        return consumer(bootstrap, group, new Properties());
+    }
+
+    static KafkaConsumer<String, String> consumer(String bootstrap, String group, Properties extra) {
         Properties cp = new Properties();
+        cp.putAll(extra);
         cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         cp.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         cp.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -203,16 +300,20 @@ public class ClientsCheck {
         final Set<String> values = ConcurrentHashMap.newKeySet();
         final Set<TopicPartition> partitions = ConcurrentHashMap.newKeySet();
         final AtomicInteger revocations = new AtomicInteger();
+        final AtomicBoolean revokedSome = new AtomicBoolean();
         volatile Set<TopicPartition> owned = Set.of();
         volatile boolean stopping;
         volatile boolean sharing;
         volatile Exception failure;
 
-        GroupMember(String bootstrap, String topic, String group, String name) {
+        final String assignor;
+
+        GroupMember(String bootstrap, String topic, String group, String name, String assignor) {
             super("member-" + name);
             this.bootstrap = bootstrap;
             this.topic = topic;
             this.group = group;
+            this.assignor = assignor;
         }
 
         void stopNow() {
@@ -220,10 +321,13 @@ public class ClientsCheck {
         }
 
         public void run() {
-            try (KafkaConsumer<String, String> c = consumer(bootstrap, group)) {
+            Properties extra = new Properties();
+            if (assignor != null) extra.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignor);
+            try (KafkaConsumer<String, String> c = consumer(bootstrap, group, extra)) {
                 c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                     public void onPartitionsRevoked(Collection<TopicPartition> ps) {
                         if (sharing && !stopping && !ps.isEmpty()) revocations.incrementAndGet();
+                        if (!stopping && !ps.isEmpty() && ps.size() < PARTITIONS) revokedSome.set(true);
                     }
 
                     public void onPartitionsAssigned(Collection<TopicPartition> ps) {}

@@ -6,10 +6,12 @@
 //        BOOTSTRAP APP_ID STATE_DIR
 //
 // Creates APP_ID-in (2 partitions) and APP_ID-out, writes the lines below, runs the
-// application until its output holds the final count of every word, and prints one fact per
-// line ("name value"): each word's last count, the internal topics Streams created and
-// their cleanup policies, the application's committed input offsets. Exit 1 on a failure or
-// when the deadline passes.
+// application until its output holds the final count of every word and closes it; writes
+// more lines and runs it again on an empty state directory (its store restored from the
+// changelog, its input read from the committed offsets). Prints one fact per line ("name
+// value"): each word's last count, the counts after the restart, the internal topics
+// Streams created and their cleanup policies, the application's committed input offsets.
+// Exit 1 on a failure.
 
 import java.time.Duration;
 import java.util.*;
@@ -29,6 +31,7 @@ public class StreamsWordCount {
         "the quick brown fox", "jumps over the lazy dog", "the dog barks",
         "a fox and a dog", "over and over", "the end",
     };
+    static final String[] MORE_LINES = {"the dog sleeps", "dog days"};
 
     static void fact(String name, Object value) {
         System.out.println(name + " " + value);
@@ -56,47 +59,23 @@ public class StreamsWordCount {
                 for (int i = 0; i < LINES.length; i++) p.send(new ProducerRecord<>(in, "line" + i, LINES[i])).get();
             }
 
-            StreamsBuilder b = new StreamsBuilder();
-            b.stream(in, Consumed.with(Serdes.String(), Serdes.String()))
-                    .flatMapValues(line -> Arrays.asList(line.toLowerCase(Locale.ROOT).split("\\W+")))
-                    .groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
-                    .count(Materialized.as("counts"))
-                    .toStream()
-                    .to(out, Produced.with(Serdes.String(), Serdes.Long()));
-            Properties sp = new Properties();
-            sp.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
-            sp.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            sp.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-            sp.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
-            sp.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
-            sp.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
-            sp.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-
             Map<String, Long> counts = new TreeMap<>();
-            int outputRecords = 0;
-            CompletableFuture<Throwable> died = new CompletableFuture<>();
-            try (KafkaStreams streams = new KafkaStreams(b.build(), sp)) {
-                streams.setUncaughtExceptionHandler(e -> {
-                    died.complete(e);
-                    return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-                });
-                streams.start();
-                try (KafkaConsumer<String, Long> c = outputReader(bootstrap, out)) {
-                    long until = System.currentTimeMillis() + DEADLINE_MS;
-                    while (!counts.equals(expected) && !died.isDone() && System.currentTimeMillis() < until) {
-                        for (ConsumerRecord<String, Long> r : c.poll(Duration.ofMillis(200))) {
-                            counts.put(r.key(), r.value());
-                            outputRecords++;
-                        }
-                    }
-                }
-                if (died.isDone()) throw new IllegalStateException("streams failed", died.get());
-                fact("state_at_end", streams.state());
-                // The input offsets are committed at the latest when the application closes.
-                streams.close(Duration.ofSeconds(30));
-            }
+            int outputRecords = run(bootstrap, app, stateDir + "/first", in, out, expected, counts);
             for (Map.Entry<String, Long> e : counts.entrySet()) fact("count." + e.getKey(), e.getValue());
             fact("counts_right", counts.equals(expected));
+
+            // More input, and the application again on an empty state directory: its store
+            // is restored from the changelog, and it goes on from its committed offsets.
+            try (KafkaProducer<String, String> p = new KafkaProducer<>(pp)) {
+                for (int i = 0; i < MORE_LINES.length; i++)
+                    p.send(new ProducerRecord<>(in, "more" + i, MORE_LINES[i])).get();
+            }
+            for (String l : MORE_LINES) for (String w : l.split(" ")) expected.merge(w, 1L, Long::sum);
+            Map<String, Long> again = new TreeMap<>();
+            run(bootstrap, app, stateDir + "/second", in, out, expected, again);
+            fact("restarted.count.the", again.get("the"));
+            fact("restarted.count.dog", again.get("dog"));
+            fact("restarted.counts_right", again.equals(expected));
             fact("output_records_at_least_words", outputRecords >= expected.size());
 
             // Streams' internal topics: their names and what Streams asked for them.
@@ -120,6 +99,53 @@ public class StreamsWordCount {
             fact("committed_input_offsets_sum", inputCommitted);
         }
         fact("done", true);
+    }
+
+    /** Runs the application until the output's last count of every word is `expected`. */
+    static int run(String bootstrap, String app, String stateDir, String in, String out,
+            Map<String, Long> expected, Map<String, Long> counts) throws Exception {
+        StreamsBuilder b = new StreamsBuilder();
+        b.stream(in, Consumed.with(Serdes.String(), Serdes.String()))
+                .flatMapValues(line -> Arrays.asList(line.toLowerCase(Locale.ROOT).split("\\W+")))
+                .groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
+                .count(Materialized.as("counts"))
+                .toStream()
+                .to(out, Produced.with(Serdes.String(), Serdes.Long()));
+        Properties sp = new Properties();
+        sp.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
+        sp.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        sp.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+        sp.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
+        sp.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        sp.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
+        sp.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+
+        int outputRecords = 0;
+        CompletableFuture<Throwable> died = new CompletableFuture<>();
+        try (KafkaStreams streams = new KafkaStreams(b.build(), sp)) {
+            streams.setUncaughtExceptionHandler(e -> {
+                died.complete(e);
+                return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            streams.start();
+            try (KafkaConsumer<String, Long> c = outputReader(bootstrap, out)) {
+                long until = System.currentTimeMillis() + DEADLINE_MS;
+                while (!counts.equals(expected) && !died.isDone() && System.currentTimeMillis() < until) {
+                    for (ConsumerRecord<String, Long> r : c.poll(Duration.ofMillis(200))) {
+                        counts.put(r.key(), r.value());
+                        outputRecords++;
+                    }
+                }
+            }
+            if (died.isDone()) throw new IllegalStateException("streams failed", died.get());
+            // The input offsets are committed at the latest when the application closes. It
+            // leaves the group (Streams does not by default), so that the next run's
+            // rebalance need not wait for this member's session to time out.
+            streams.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+                    org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
+        }
+        return outputRecords;
     }
 
     static KafkaConsumer<String, Long> outputReader(String bootstrap, String topic) {

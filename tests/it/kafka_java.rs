@@ -99,8 +99,10 @@ fn first_producer_ids(server: &Server, topic: &str, partitions: u32) -> Vec<i64>
 /// The default producer (idempotent) with acks=all, N records read back exactly once (also
 /// read_committed); two classic-protocol consumers sharing a 3-partition topic, every record
 /// consumed once, commits, and a restarted member resuming at the committed offsets; the
-/// same with the cooperative-sticky assignor (incremental rebalance); every compression
-/// codec and a 500 kB record.
+/// same with the cooperative-sticky assignor (incremental rebalance); static members (one
+/// restarts and takes its partitions back without a rebalance; the Admin client removes
+/// them by instance id); every compression codec and a 500 kB record, also with fetch limits
+/// smaller than a batch.
 #[test]
 fn java_producer_and_classic_consumer_group() {
     if !require_kafka() {
@@ -143,6 +145,13 @@ fn java_producer_and_classic_consumer_group() {
             ("coop_first_member_revoked_only_some", "true"),
             ("compressed_total", "201"),
             ("compressed_all_values", "true"),
+            ("small_fetch_total", "201"),
+            ("static_members_after_close", "2"),
+            ("static_restart_same_partitions", "true"),
+            ("static_other_member_reassigned", "false"),
+            ("static_instances_after_close", "static-a,static-b"),
+            ("static_members_after_remove", "0"),
+            ("static_remove_again", "UnknownMemberIdException"),
         ] {
             expect(broker, facts, name, want);
         }

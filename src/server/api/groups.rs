@@ -127,7 +127,13 @@ fn join(
     server.groups.join(&gid, args, require_known_id)
 }
 
-fn join_response(r: JoinResult, version: i16) -> JoinGroupResponse {
+fn join_response(mut r: JoinResult, version: i16) -> JoinGroupResponse {
+    if r.skip_assignment && version < 9 {
+        // Before v9 the leader cannot be told to keep its assignment: Kafka answers it as a
+        // follower, under the leader id from before its replacement.
+        r.members.clear();
+        r.leader = r.leader_before.take().unwrap_or_default();
+    }
     let protocol = match r.protocol {
         Some(p) => Some(s(&p)),
         // Nullable from v7; before that an empty string.
@@ -140,6 +146,7 @@ fn join_response(r: JoinResult, version: i16) -> JoinGroupResponse {
         .with_protocol_type(r.protocol_type.filter(|_| version >= 7).map(|t| s(&t)))
         .with_protocol_name(protocol)
         .with_leader(s(&r.leader))
+        .with_skip_assignment(r.skip_assignment && version >= 9)
         .with_member_id(s(&r.member_id))
         .with_members(
             r.members

@@ -56,6 +56,13 @@ pub(crate) struct JoinResult {
     pub(crate) member_id: String,
     /// For the leader only: every member's id, instance id and metadata.
     pub(crate) members: Vec<(String, Option<String>, Bytes)>,
+    /// A static member took its place back in a Stable group without a rebalance: the
+    /// leader keeps the assignment it made (JoinGroup v9's `skip_assignment`). Older
+    /// versions cannot say so; they are answered as Kafka does, with no members and the
+    /// leader as it was before the replacement (`leader_before`), so the member syncs as
+    /// a follower.
+    pub(crate) skip_assignment: bool,
+    pub(crate) leader_before: Option<String>,
 }
 
 impl JoinResult {
@@ -222,16 +229,14 @@ impl Group {
         }
         if a.member_id.is_empty() {
             // A restarted static member replaces its previous incarnation.
-            if let Some(inst) = &a.instance_id {
-                let old: Vec<String> = self
-                    .members
+            let old = a.instance_id.as_ref().and_then(|inst| {
+                self.members
                     .values()
-                    .filter(|m| m.instance_id.as_ref() == Some(inst))
+                    .find(|m| m.instance_id.as_ref() == Some(inst))
                     .map(|m| m.id.clone())
-                    .collect();
-                for id in old {
-                    self.remove_member(now, &id);
-                }
+            });
+            if let Some(old) = old {
+                return self.replace_static_member(now, &old, new_id, a, ticket);
             }
             if require_known_id {
                 self.pending.insert(new_id.clone(), now + a.session_timeout);
@@ -307,6 +312,58 @@ impl Group {
         JoinStep::Wait { member: id }
     }
 
+    /// Kafka's static member replacement: the member keeps its place, client id, host and
+    /// assignment under the new id. In a Stable group whose protocol the new subscription
+    /// does not change, that is all: the member is answered at once with the current
+    /// generation, and nobody else rebalances. Otherwise the group rebalances (always
+    /// from CompletingRebalance: the leader may be assigning to the old id). The old
+    /// incarnation's requests are answered UNKNOWN_MEMBER_ID (Kafka: FENCED_INSTANCE_ID).
+    fn replace_static_member(
+        &mut self,
+        now: Instant,
+        old: &str,
+        new_id: String,
+        a: JoinArgs,
+        ticket: u64,
+    ) -> JoinStep {
+        let mut m = self
+            .members
+            .remove(old)
+            .expect("the static member is present");
+        let leader_before = self.leader.clone();
+        if self.leader.as_deref() == Some(old) {
+            self.leader = Some(new_id.clone());
+        }
+        m.id = new_id.clone();
+        m.protocols = a.protocols;
+        m.session_timeout = a.session_timeout;
+        m.rebalance_timeout = a.rebalance_timeout;
+        m.last_seen = now;
+        m.join_waiter = None;
+        m.join_result = None;
+        m.sync_waiters = 0;
+        self.members.insert(new_id.clone(), m);
+        match self.state {
+            GroupState::Stable if self.select_protocol() == self.protocol => {
+                let mut r = self.current_result(&new_id);
+                r.skip_assignment = self.leader.as_deref() == Some(new_id.as_str());
+                r.leader_before = leader_before;
+                JoinStep::Done(r)
+            }
+            GroupState::PreparingRebalance => {
+                self.members.get_mut(&new_id).expect("inserted").join_waiter = Some(ticket);
+                self.try_complete_join(now);
+                JoinStep::Wait { member: new_id }
+            }
+            _ => {
+                self.members.get_mut(&new_id).expect("inserted").join_waiter = Some(ticket);
+                self.prepare_rebalance(now);
+                self.try_complete_join(now);
+                JoinStep::Wait { member: new_id }
+            }
+        }
+    }
+
     fn update_member(&mut self, now: Instant, id: &str, a: JoinArgs, ticket: u64) {
         let m = self.members.get_mut(id).expect("member present");
         m.protocols = a.protocols;
@@ -346,6 +403,8 @@ impl Group {
             leader,
             member_id: id.to_string(),
             members,
+            skip_assignment: false,
+            leader_before: None,
         }
     }
 
@@ -1100,6 +1159,64 @@ mod tests {
         assert_eq!(t.result("c", tc).generation, 3);
     }
 
+    /// Kafka's static membership: a restarted static member of a Stable group takes its
+    /// place (and assignment) back at once, without a rebalance; the leader is told to
+    /// keep its assignment; a new subscription that changes the protocol rebalances.
+    #[test]
+    fn static_member_rejoins_a_stable_group_without_a_rebalance() {
+        let now = Instant::now();
+        let mut t = T::new();
+        t.stable(now, &["a", "b"]);
+        for (id, inst) in [("a", "i-a"), ("b", "i-b")] {
+            t.g.members.get_mut(id).unwrap().instance_id = Some(inst.into());
+        }
+        let generation = t.g.generation;
+        let rejoin = |g: &mut Group, inst: &str, new_id: &str, protocols: &[&str], ticket| {
+            let mut a = args("", protocols);
+            a.instance_id = Some(inst.into());
+            g.join(now, a, false, new_id.into(), ticket)
+        };
+        let JoinStep::Done(r) = rejoin(&mut t.g, "i-b", "b2", &["range", "roundrobin"], 10) else {
+            panic!("a follower's rejoin is answered at once")
+        };
+        assert_eq!((r.error, r.generation), (ErrorCode::NONE, generation));
+        assert_eq!((r.leader.as_str(), r.skip_assignment), ("a", false));
+        assert!(r.members.is_empty());
+        assert_eq!(t.g.state, GroupState::Stable);
+        assert!(!t.g.members.contains_key("b"));
+        assert_eq!(
+            t.g.members["b2"].client_id, "client-b",
+            "Kafka keeps the client id"
+        );
+        assert_eq!(
+            t.g.sync(now, "b2", generation, None, None, vec![]),
+            SyncStep::Done(Ok(Bytes::from("assignment of b")))
+        );
+        assert_eq!(
+            t.g.heartbeat(now, "b", generation),
+            Err(ErrorCode::UNKNOWN_MEMBER_ID)
+        );
+
+        let JoinStep::Done(r) = rejoin(&mut t.g, "i-a", "a2", &["range", "roundrobin"], 11) else {
+            panic!("the leader's rejoin is answered at once")
+        };
+        assert_eq!((r.leader.as_str(), r.skip_assignment), ("a2", true));
+        assert_eq!(r.leader_before.as_deref(), Some("a"));
+        assert_eq!(r.members.len(), 2);
+        assert_eq!(
+            t.g.sync(now, "a2", generation, None, None, vec![]),
+            SyncStep::Done(Ok(Bytes::from("assignment of a")))
+        );
+        assert_eq!(t.g.state, GroupState::Stable);
+
+        // A subscription that changes the group's protocol rebalances.
+        assert!(matches!(
+            rejoin(&mut t.g, "i-b", "b3", &["roundrobin"], 12),
+            JoinStep::Wait { .. }
+        ));
+        assert_eq!(t.g.state, GroupState::PreparingRebalance);
+    }
+
     #[test]
     fn static_member_leaves_by_instance_id() {
         let now = Instant::now();
@@ -1117,8 +1234,8 @@ mod tests {
             JoinStep::Wait { .. }
         ));
         assert!(!g.members.contains_key("s-1"));
-        // Generation 2 emptied the group, generation 3 has the new incarnation.
-        assert_eq!(g.poll_join("s-2", 2).unwrap().generation, 3);
+        // Replaced while CompletingRebalance: generation 2 has the new incarnation.
+        assert_eq!(g.poll_join("s-2", 2).unwrap().generation, 2);
         assert_eq!(
             g.leave(now, "", Some("host-2")),
             Err(ErrorCode::UNKNOWN_MEMBER_ID)

@@ -157,6 +157,7 @@ public class ClientsCheck {
 
         cooperative(bootstrap, topic + "-coop", group + "-coop", n);
         compressed(bootstrap, topic + "-comp");
+        staticMembers(bootstrap, topic + "-static", group + "-static");
         fact("done", true);
     }
 
@@ -195,6 +196,58 @@ public class ClientsCheck {
         fact("coop_first_member_revoked_only_some", a.revokedSome.get());
     }
 
+    /** Static members (group.instance.id): one restarts and takes its place back without a
+     *  rebalance; then the Admin client removes both by instance id. */
+    static void staticMembers(String bootstrap, String topic, String group) throws Exception {
+        Properties ap = new Properties();
+        ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(ap)) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            GroupMember a = new GroupMember(bootstrap, topic, group, "sa", null);
+            GroupMember b = new GroupMember(bootstrap, topic, group, "sb", null);
+            a.extra.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "static-a");
+            b.extra.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "static-b");
+            a.start();
+            b.start();
+            long until = deadline();
+            while (!shared(a, b) && System.currentTimeMillis() < until) Thread.sleep(20);
+            check(shared(a, b), "the static members to share the partitions");
+            Set<TopicPartition> before = a.owned;
+            int bAssignments = b.assignments.get();
+            a.stopNow();
+            a.join();
+            if (a.failure != null) throw a.failure;
+            // A static member's close does not leave the group: it is still a member.
+            ConsumerGroupDescription d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            fact("static_members_after_close", d.members().size());
+            GroupMember again = new GroupMember(bootstrap, topic, group, "sa2", null);
+            again.extra.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "static-a");
+            again.start();
+            while (again.owned.isEmpty() && System.currentTimeMillis() < until) Thread.sleep(20);
+            check(!again.owned.isEmpty(), "the restarted static member's assignment");
+            fact("static_restart_same_partitions", again.owned.equals(before));
+            fact("static_other_member_reassigned", b.assignments.get() != bAssignments);
+            again.stopNow();
+            b.stopNow();
+            again.join();
+            b.join();
+            d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+            SortedSet<String> instances = new TreeSet<>();
+            for (MemberDescription m : d.members()) instances.add(m.groupInstanceId().orElse("-"));
+            fact("static_instances_after_close", String.join(",", instances));
+            admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(List.of(
+                    new MemberToRemove("static-a"), new MemberToRemove("static-b")))).all().get();
+            fact("static_members_after_remove", admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size());
+            try {
+                admin.removeMembersFromConsumerGroup(group, new RemoveMembersFromConsumerGroupOptions(List.of(
+                        new MemberToRemove("static-a")))).all().get();
+                fact("static_remove_again", "ok");
+            } catch (ExecutionException e) {
+                fact("static_remove_again", e.getCause().getClass().getSimpleName());
+            }
+        }
+    }
+
     /** Every compression codec, and a large record, read back. */
     static void compressed(String bootstrap, String topic) throws Exception {
         int per = 50;
@@ -212,6 +265,11 @@ public class ClientsCheck {
         for (String codec : codecs) all &= allValues(got, codec + "-", per);
         fact("compressed_total", got.size());
         fact("compressed_all_values", all);
+        // Fetch limits smaller than a batch: Kafka still returns the first batch (KIP-74).
+        Properties small = new Properties();
+        small.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "1024");
+        small.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "1024");
+        fact("small_fetch_total", readAll(bootstrap, topic, 1, codecs.size() * per + 1, small).size());
     }
 
     /** Reads `want` records of `topic` from the beginning without a group; their values. */
@@ -306,14 +364,15 @@ public class ClientsCheck {
         volatile boolean sharing;
         volatile Exception failure;
 
-        final String assignor;
+        final AtomicInteger assignments = new AtomicInteger();
+        final Properties extra = new Properties();
 
         GroupMember(String bootstrap, String topic, String group, String name, String assignor) {
             super("member-" + name);
             this.bootstrap = bootstrap;
             this.topic = topic;
             this.group = group;
-            this.assignor = assignor;
+            if (assignor != null) extra.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignor);
         }
 
         void stopNow() {
@@ -321,8 +380,6 @@ public class ClientsCheck {
         }
 
         public void run() {
-            Properties extra = new Properties();
-            if (assignor != null) extra.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignor);
             try (KafkaConsumer<String, String> c = consumer(bootstrap, group, extra)) {
                 c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
                     public void onPartitionsRevoked(Collection<TopicPartition> ps) {
@@ -330,7 +387,9 @@ public class ClientsCheck {
                         if (!stopping && !ps.isEmpty() && ps.size() < PARTITIONS) revokedSome.set(true);
                     }
 
-                    public void onPartitionsAssigned(Collection<TopicPartition> ps) {}
+                    public void onPartitionsAssigned(Collection<TopicPartition> ps) {
+                        assignments.incrementAndGet();
+                    }
                 });
                 while (!stopping) {
                     ConsumerRecords<String, String> rs = c.poll(Duration.ofMillis(100));

@@ -101,7 +101,7 @@ fn first_producer_ids(server: &Server, topic: &str, partitions: u32) -> Vec<i64>
 /// consumed once, commits, and a restarted member resuming at the committed offsets; the
 /// same with the cooperative-sticky assignor (incremental rebalance); static members (one
 /// restarts and takes its partitions back without a rebalance; the Admin client removes
-/// them by instance id); every compression codec and a 500 kB record, also with fetch limits
+/// them by instance id; of two processes with one instance id the first is fenced); every compression codec and a 500 kB record, also with fetch limits
 /// smaller than a batch.
 #[test]
 fn java_producer_and_classic_consumer_group() {
@@ -152,6 +152,8 @@ fn java_producer_and_classic_consumer_group() {
             ("static_instances_after_close", "static-a,static-b"),
             ("static_members_after_remove", "0"),
             ("static_remove_again", "UnknownMemberIdException"),
+            ("static_duplicate_first", "FencedInstanceIdException"),
+            ("static_duplicate_second", "ok"),
         ] {
             expect(broker, facts, name, want);
         }

@@ -178,7 +178,7 @@ fn sync(server: &Server, req: SyncGroupRequest) -> SyncGroupResponse {
         .collect();
     let synced = server.groups.sync(
         &gid,
-        &req.member_id,
+        (&req.member_id, req.group_instance_id.as_deref()),
         req.generation_id,
         (req.protocol_type.as_deref(), req.protocol_name.as_deref()),
         assignments,
@@ -193,10 +193,11 @@ fn sync(server: &Server, req: SyncGroupRequest) -> SyncGroupResponse {
 }
 
 pub(super) fn heartbeat(call: &mut Call<'_>, req: HeartbeatRequest) -> Reply {
-    let r = call
-        .server
-        .groups
-        .heartbeat(&req.group_id, &req.member_id, req.generation_id);
+    let r = call.server.groups.heartbeat(
+        &req.group_id,
+        (&req.member_id, req.group_instance_id.as_deref()),
+        req.generation_id,
+    );
     call.reply(&HeartbeatResponse::default().with_error_code(code_of(r)))
 }
 
@@ -272,7 +273,11 @@ fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
     let result = if validate_name("group", &group).is_ok() {
         server
             .groups
-            .check_commit(&group, &req.member_id, req.generation_id_or_member_epoch)
+            .check_commit(
+                &group,
+                (&req.member_id, req.group_instance_id.as_deref()),
+                req.generation_id_or_member_epoch,
+            )
             .and_then(|()| {
                 if commits.is_empty() {
                     return Ok(());

@@ -249,6 +249,9 @@ impl Group {
             return self.add_member(now, id, a, ticket);
         }
         let id = a.member_id.clone();
+        if let Err(code) = self.check_instance(&id, a.instance_id.as_deref()) {
+            return JoinStep::Done(JoinResult::error(code, &id));
+        }
         let Some(m) = self.members.get(&id) else {
             return JoinStep::Done(JoinResult::error(ErrorCode::UNKNOWN_MEMBER_ID, &id));
         };
@@ -361,6 +364,29 @@ impl Group {
                 self.try_complete_join(now);
                 JoinStep::Wait { member: new_id }
             }
+        }
+    }
+
+    /// Kafka's static-member check for requests that name an instance id: one whose member
+    /// now has another id comes from a replaced incarnation, which is fenced
+    /// (FENCED_INSTANCE_ID is fatal to it, so two processes with one instance id do not
+    /// replace each other in turn).
+    pub(crate) fn check_instance(
+        &self,
+        id: &str,
+        instance_id: Option<&str>,
+    ) -> Result<(), ErrorCode> {
+        let Some(inst) = instance_id else {
+            return Ok(());
+        };
+        match self
+            .members
+            .values()
+            .find(|m| m.instance_id.as_deref() == Some(inst))
+        {
+            Some(m) if m.id != id => Err(ErrorCode::FENCED_INSTANCE_ID),
+            Some(_) => Ok(()),
+            None => Err(ErrorCode::UNKNOWN_MEMBER_ID),
         }
     }
 
@@ -625,6 +651,7 @@ impl Group {
                 None => return Err(ErrorCode::UNKNOWN_MEMBER_ID),
             }
         } else {
+            self.check_instance(id, instance_id)?;
             id.to_string()
         };
         if self.pending.remove(&id).is_some() {
@@ -1196,6 +1223,23 @@ mod tests {
             t.g.heartbeat(now, "b", generation),
             Err(ErrorCode::UNKNOWN_MEMBER_ID)
         );
+        assert_eq!(
+            t.g.check_instance("b", Some("i-b")),
+            Err(ErrorCode::FENCED_INSTANCE_ID),
+            "the replaced incarnation is fenced"
+        );
+        assert_eq!(t.g.check_instance("b2", Some("i-b")), Ok(()));
+        assert_eq!(t.g.check_instance("b2", None), Ok(()));
+        assert_eq!(
+            t.g.check_instance("x", Some("i-x")),
+            Err(ErrorCode::UNKNOWN_MEMBER_ID)
+        );
+        let mut zombie = args("b", &["range", "roundrobin"]);
+        zombie.instance_id = Some("i-b".into());
+        let JoinStep::Done(r) = t.g.join(now, zombie, false, "unused".into(), 20) else {
+            panic!("the zombie's join is refused at once")
+        };
+        assert_eq!(r.error, ErrorCode::FENCED_INSTANCE_ID);
 
         let JoinStep::Done(r) = rejoin(&mut t.g, "i-a", "a2", &["range", "roundrobin"], 11) else {
             panic!("the leader's rejoin is answered at once")

@@ -296,7 +296,7 @@ impl Coordinator {
     pub(crate) fn sync(
         &self,
         gid: &str,
-        member: &str,
+        (member, instance): (&str, Option<&str>),
         generation: i32,
         protocol: (Option<&str>, Option<&str>),
         assignments: Vec<(String, Bytes)>,
@@ -307,6 +307,7 @@ impl Coordinator {
             return Err(ErrorCode::UNKNOWN_MEMBER_ID);
         };
         g.tick(now);
+        g.check_instance(member, instance)?;
         let step = g.sync(now, member, generation, protocol.0, protocol.1, assignments);
         self.notify();
         let ok = |g: &Group, assignment: Bytes| Synced {
@@ -353,7 +354,7 @@ impl Coordinator {
     pub(crate) fn heartbeat(
         &self,
         gid: &str,
-        member: &str,
+        (member, instance): (&str, Option<&str>),
         generation: i32,
     ) -> Result<(), ErrorCode> {
         let mut t = self.table();
@@ -364,7 +365,8 @@ impl Coordinator {
                 if g.tick(now) {
                     self.notify();
                 }
-                g.heartbeat(now, member, generation)
+                g.check_instance(member, instance)
+                    .and_then(|()| g.heartbeat(now, member, generation))
             }
         };
         t.cleanup();
@@ -400,7 +402,7 @@ impl Coordinator {
     pub(crate) fn check_commit(
         &self,
         gid: &str,
-        member: &str,
+        (member, instance): (&str, Option<&str>),
         generation: i32,
     ) -> Result<(), ErrorCode> {
         let mut t = self.table();
@@ -426,7 +428,8 @@ impl Coordinator {
                 if g.tick(now) {
                     self.notify();
                 }
-                g.check_commit(now, member, generation)
+                g.check_instance(member, instance)
+                    .and_then(|()| g.check_commit(now, member, generation))
             }
         };
         t.cleanup();

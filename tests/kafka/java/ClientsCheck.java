@@ -245,6 +245,25 @@ public class ClientsCheck {
             } catch (ExecutionException e) {
                 fact("static_remove_again", e.getCause().getClass().getSimpleName());
             }
+
+            // Two processes with one instance id: the second replaces the first, which is
+            // fenced (a fatal error for it) instead of taking the place back in turn.
+            GroupMember first = new GroupMember(bootstrap, topic, group, "d1", null);
+            first.extra.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "static-dup");
+            first.start();
+            until = deadline();
+            while (first.owned.isEmpty() && System.currentTimeMillis() < until) Thread.sleep(20);
+            check(!first.owned.isEmpty(), "the first static-dup member's assignment");
+            GroupMember second = new GroupMember(bootstrap, topic, group, "d2", null);
+            second.extra.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "static-dup");
+            second.start();
+            while (first.isAlive() && System.currentTimeMillis() < until) Thread.sleep(20);
+            first.stopNow();
+            first.join();
+            fact("static_duplicate_first", first.failure == null ? "not fenced" : first.failure.getClass().getSimpleName());
+            second.stopNow();
+            second.join();
+            fact("static_duplicate_second", second.failure == null ? "ok" : second.failure.getClass().getSimpleName());
         }
     }
 

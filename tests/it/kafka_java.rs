@@ -154,6 +154,14 @@ fn java_producer_and_classic_consumer_group() {
             ("static_remove_again", "UnknownMemberIdException"),
             ("static_duplicate_first", "FencedInstanceIdException"),
             ("static_duplicate_second", "ok"),
+            ("too_large", "RecordTooLargeException"),
+            ("shape_headers", "h1=v1;h2=null;h1=again;"),
+            ("shape_key", "null"),
+            ("shape_value", "null"),
+            ("shape_timestamp", "12345 CreateTime"),
+            ("lat_metadata_timestamp_is_append_time", "true"),
+            ("lat_timestamp_type", "LogAppendTime"),
+            ("lat_timestamp_is_append_time", "true"),
         ] {
             expect(broker, facts, name, want);
         }

@@ -158,6 +158,7 @@ public class ClientsCheck {
         cooperative(bootstrap, topic + "-coop", group + "-coop", n);
         compressed(bootstrap, topic + "-comp");
         staticMembers(bootstrap, topic + "-static", group + "-static");
+        shapes(bootstrap, topic + "-shapes");
         fact("done", true);
     }
 
@@ -264,6 +265,63 @@ public class ClientsCheck {
             second.stopNow();
             second.join();
             fact("static_duplicate_second", second.failure == null ? "ok" : second.failure.getClass().getSimpleName());
+        }
+    }
+
+    /** Record shapes and topic configs the broker applies: headers, null key and value,
+     *  a chosen timestamp; LogAppendTime; max.message.bytes. */
+    static void shapes(String bootstrap, String topic) throws Exception {
+        String stamped = topic + "-lat", small = topic + "-small";
+        Properties ap = new Properties();
+        ap.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(ap)) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1),
+                    new NewTopic(stamped, 1, (short) 1).configs(Map.of("message.timestamp.type", "LogAppendTime")),
+                    new NewTopic(small, 1, (short) 1).configs(Map.of("max.message.bytes", "1000")))).all().get();
+        }
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        long before = System.currentTimeMillis();
+        RecordMetadata lat;
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(pp)) {
+            ProducerRecord<String, String> r = new ProducerRecord<>(topic, 0, 12345L, (String) null, (String) null);
+            r.headers().add("h1", "v1".getBytes()).add("h2", null).add("h1", "again".getBytes());
+            p.send(r).get();
+            lat = p.send(new ProducerRecord<>(stamped, 0, 1000L, "k", "v")).get();
+            try {
+                p.send(new ProducerRecord<>(small, "k", "x".repeat(2000))).get();
+                fact("too_large", "ok");
+            } catch (ExecutionException e) {
+                fact("too_large", e.getCause().getClass().getSimpleName());
+            }
+        }
+        fact("lat_metadata_timestamp_is_append_time", lat.timestamp() >= before);
+        try (KafkaConsumer<String, String> c = consumer(bootstrap, null)) {
+            List<TopicPartition> tps = List.of(new TopicPartition(topic, 0), new TopicPartition(stamped, 0));
+            c.assign(tps);
+            c.seekToBeginning(tps);
+            int got = 0;
+            long until = deadline();
+            while (got < 2 && System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) {
+                    got++;
+                    if (r.topic().equals(topic)) {
+                        StringBuilder hs = new StringBuilder();
+                        for (org.apache.kafka.common.header.Header h : r.headers())
+                            hs.append(h.key()).append('=').append(h.value() == null ? "null" : new String(h.value())).append(';');
+                        fact("shape_headers", hs);
+                        fact("shape_key", r.key());
+                        fact("shape_value", r.value());
+                        fact("shape_timestamp", r.timestamp() + " " + r.timestampType());
+                    } else {
+                        fact("lat_timestamp_type", r.timestampType());
+                        fact("lat_timestamp_is_append_time", r.timestamp() == lat.timestamp());
+                    }
+                }
+            }
         }
     }
 

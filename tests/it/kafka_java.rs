@@ -101,8 +101,10 @@ fn first_producer_ids(server: &Server, topic: &str, partitions: u32) -> Vec<i64>
 /// consumed once, commits, and a restarted member resuming at the committed offsets; the
 /// same with the cooperative-sticky assignor (incremental rebalance); static members (one
 /// restarts and takes its partitions back without a rebalance; the Admin client removes
-/// them by instance id; of two processes with one instance id the first is fenced); every compression codec and a 500 kB record, also with fetch limits
-/// smaller than a batch.
+/// them by instance id; of two processes with one instance id the first is fenced); every
+/// compression codec and a 500 kB record, also with fetch limits smaller than a batch;
+/// headers, null keys and values; `message.timestamp.type=LogAppendTime` and
+/// `max.message.bytes` applied by the broker.
 #[test]
 fn java_producer_and_classic_consumer_group() {
     if !require_kafka() {

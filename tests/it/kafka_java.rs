@@ -112,7 +112,7 @@ fn java_producer_and_classic_consumer_group() {
     }
     let server = Server::start(&[]);
     let kafka = KafkaBroker::shared();
-    let n = "2000";
+    let n = "1000";
     let kaf = run_program(
         "ClientsCheck",
         &[&server.bootstrap(), "java-clients", "java-clients-g", n],

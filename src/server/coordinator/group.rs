@@ -3,7 +3,7 @@
 //! types, no threads, no clock: every input, including "now", is an argument, so each
 //! transition is tested directly. `super` (the coordinator) adds the locking and waiting.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -161,6 +161,10 @@ pub(crate) struct Group {
     /// dropped and the group rebalances again.
     pub(crate) sync_deadline: Option<Instant>,
     next_seq: u64,
+    /// Ids of static members replaced by a newer incarnation: a request of theirs that was
+    /// already waiting (JoinGroup, follower SyncGroup) is answered FENCED_INSTANCE_ID, as
+    /// Kafka does. Forgotten when the group empties.
+    fenced: HashSet<String>,
 }
 
 impl Group {
@@ -176,6 +180,7 @@ impl Group {
             rebalance_deadline: None,
             sync_deadline: None,
             next_seq: 0,
+            fenced: HashSet::new(),
         }
     }
 
@@ -333,6 +338,7 @@ impl Group {
             .members
             .remove(old)
             .expect("the static member is present");
+        self.fenced.insert(old.to_string());
         let leader_before = self.leader.clone();
         if self.leader.as_deref() == Some(old) {
             self.leader = Some(new_id.clone());
@@ -364,6 +370,15 @@ impl Group {
                 self.try_complete_join(now);
                 JoinStep::Wait { member: new_id }
             }
+        }
+    }
+
+    /// Why a waiting request's member is no longer in the group.
+    fn gone(&self, id: &str) -> ErrorCode {
+        if self.fenced.contains(id) {
+            ErrorCode::FENCED_INSTANCE_ID
+        } else {
+            ErrorCode::UNKNOWN_MEMBER_ID
         }
     }
 
@@ -473,6 +488,7 @@ impl Group {
             self.state = GroupState::Empty;
             self.protocol = None;
             self.protocol_type = None;
+            self.fenced.clear();
             self.leader = None;
             return;
         }
@@ -514,8 +530,9 @@ impl Group {
 
     /// The answer for the JoinGroup waiting under `ticket`, once there is one.
     pub(crate) fn poll_join(&mut self, id: &str, ticket: u64) -> Option<JoinResult> {
+        let gone = self.gone(id);
         let Some(m) = self.members.get_mut(id) else {
-            return Some(JoinResult::error(ErrorCode::UNKNOWN_MEMBER_ID, id));
+            return Some(JoinResult::error(gone, id));
         };
         if m.join_result.as_ref().is_some_and(|(t, _)| *t == ticket) {
             return m.join_result.take().map(|(_, r)| r);
@@ -589,7 +606,7 @@ impl Group {
     /// The answer for a follower's waiting SyncGroup, once there is one.
     pub(crate) fn poll_sync(&self, id: &str, generation: i32) -> Option<Result<Bytes, ErrorCode>> {
         let Some(m) = self.members.get(id) else {
-            return Some(Err(ErrorCode::UNKNOWN_MEMBER_ID));
+            return Some(Err(self.gone(id)));
         };
         if m.assigned_generation == generation {
             return Some(Ok(m.assignment.clone()));
@@ -1278,6 +1295,11 @@ mod tests {
             JoinStep::Wait { .. }
         ));
         assert!(!g.members.contains_key("s-1"));
+        assert_eq!(
+            g.poll_join("s-1", 1).map(|r| r.error),
+            Some(ErrorCode::FENCED_INSTANCE_ID),
+            "the replaced incarnation's requests are fenced"
+        );
         // Replaced while CompletingRebalance: generation 2 has the new incarnation.
         assert_eq!(g.poll_join("s-2", 2).unwrap().generation, 2);
         assert_eq!(

@@ -11,7 +11,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use crate::harness::kafka::{KafkaBroker, kafka_env, require_kafka};
-use crate::harness::{Server, run_within, show};
+use crate::harness::{Server, kaf_bin, ok, run_within, show};
 
 /// A program's whole run (JVM start, compiling the source, its own waits of at most 90 s).
 const PROGRAM_LIMIT: Duration = Duration::from_secs(240);
@@ -110,7 +110,9 @@ fn java_producer_and_classic_consumer_group() {
     if !require_kafka() {
         return;
     }
-    let server = Server::start(&[]);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let server = Server::start_in(&dir);
     let kafka = KafkaBroker::shared();
     let n = "1000";
     let kaf = run_program(
@@ -173,6 +175,33 @@ fn java_producer_and_classic_consumer_group() {
     for id in first_producer_ids(&server, "java-clients", 3) {
         assert!(id >= 0, "producer id {id}: the batches are not idempotent");
     }
+    // The group's commits outlive the server: a restarted one describes the group at the
+    // end of every partition (N + 30 records read).
+    drop(server);
+    let server = Server::start_in(&dir);
+    let described = ok(
+        kaf_bin().args([
+            "-b",
+            &server.bootstrap(),
+            "groups",
+            "describe",
+            "java-clients-g",
+            "-J",
+        ]),
+        b"",
+    );
+    let rows: Vec<serde_json::Value> = String::from_utf8(described)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows.iter().all(|r| r["lag"] == 0), "{rows:?}");
+    let read: i64 = rows
+        .iter()
+        .map(|r| r["current_offset"].as_i64().unwrap())
+        .sum();
+    assert_eq!(read, 1030, "{rows:?}");
 }
 
 /// AdminClient: topics (create, describe, partitions, configs), the cluster, offsets
@@ -208,8 +237,8 @@ fn java_admin_client() {
             ("offsets.for_timestamp_9000", "-1 ts=-1"),
             ("configs.retention.ms", "3600000 DYNAMIC_TOPIC_CONFIG"),
             ("configs.cleanup.policy", "delete DEFAULT_CONFIG default"),
-            // IncrementalAlterConfigs: served by the "tools" branch (issue 14 item 5); until
-            // it is merged, kaf answers UnsupportedVersionException here.
+            // IncrementalAlterConfigs is served from the "tools" branch (h-tools, issue 14);
+            // before it is merged kaf answers UnsupportedVersionException here.
             ("alter.set", "ok"),
             ("after_set.retention.ms", "7200000 DYNAMIC_TOPIC_CONFIG"),
             ("after_set.cleanup.policy", "compact DYNAMIC_TOPIC_CONFIG"),

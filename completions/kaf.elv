@@ -61,6 +61,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic'= {
@@ -80,6 +81,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;create'= {
@@ -135,6 +137,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -149,6 +153,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -163,6 +169,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -177,6 +185,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -191,6 +201,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
+            cand --json 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -205,6 +217,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
+            cand --json 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -238,11 +252,48 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;dump'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable)'
+            cand --partition 'Only this partition (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one object per batch'
+            cand --json 'JSON lines, one object per batch'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;dump'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable)'
+            cand --partition 'Only this partition (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one object per batch'
+            cand --json 'JSON lines, one object per batch'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;help'= {
             cand create 'Create a topic'
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;help;create'= {
@@ -253,6 +304,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;topics;help;delete'= {
         }
+        &'kaf;topics;help;dump'= {
+        }
         &'kaf;topics;help;help'= {
         }
         &'kaf;topic;help'= {
@@ -260,6 +313,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic;help;create'= {
@@ -269,6 +323,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;topic;help;describe'= {
         }
         &'kaf;topic;help;delete'= {
+        }
+        &'kaf;topic;help;dump'= {
         }
         &'kaf;topic;help;help'= {
         }
@@ -316,6 +372,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --partition 'Read only this partition (repeatable)'
             cand -c 'Stop after N messages in total'
             cand --count 'Stop after N messages in total'
+            cand --key-match 'Print only messages whose key matches REGEX (unanchored; a null key never matches)'
+            cand --grep 'Print only messages whose value matches REGEX (unanchored; a null value never matches)'
+            cand --header 'Print only messages with header NAME (with value VALUE, if given); repeatable: all must match'
             cand -f 'Output format with kcat''s tokens, e.g. ''%k\t%v\n'' (see Format below)'
             cand --format 'Output format with kcat''s tokens, e.g. ''%k\t%v\n'' (see Format below)'
             cand --output 'Output format'
@@ -411,6 +470,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -424,6 +485,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -437,6 +500,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -450,6 +515,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per group: {"group"}'
+            cand --json 'JSON lines, one per group: {"group"}'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -667,6 +734,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --repair 'Fix what can be fixed safely: truncate torn tails, rebuild indexes'
+            cand -J 'One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records", "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}'
+            cand --json 'One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records", "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}'
             cand --salvage 'With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid batches after them (their offsets are kept; lost offsets stay unused)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -713,6 +782,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
         }
         &'kaf;help;topics;create'= {
         }
@@ -721,6 +791,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;topics;describe'= {
         }
         &'kaf;help;topics;delete'= {
+        }
+        &'kaf;help;topics;dump'= {
         }
         &'kaf;help;produce'= {
         }

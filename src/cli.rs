@@ -85,6 +85,10 @@ pub struct DoctorArgs {
     /// Fix what can be fixed safely: truncate torn tails, rebuild indexes
     #[arg(long)]
     pub repair: bool,
+    /// One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records",
+    /// "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
     /// With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid
     /// batches after them (their offsets are kept; lost offsets stay unused)
     #[arg(long, requires = "repair")]
@@ -155,9 +159,33 @@ pub enum TopicsCommand {
     #[command(visible_alias = "ls")]
     List(TopicListArgs),
     /// Show a topic's partitions, offsets, storage and configs
-    Describe(TopicNameArgs),
+    Describe(TopicDescribeArgs),
     /// Delete a topic and all its messages
     Delete(TopicDeleteArgs),
+    /// Show a partition's log batch by batch (as Kafka's kafka-dump-log does); local only
+    #[command(
+        after_help = "Each batch: offsets, record count, producer id/epoch and sequences, \
+transactional and control flags, timestamps, position and size in its segment, compression and CRC.
+Bytes that are not a valid batch are reported where they start and the command exits 6;
+an incomplete batch at the very end (a write in progress) is reported and is not an error.
+
+Examples:
+  kaf topics dump orders             # every partition
+  kaf topics dump orders -p 0 -J     # JSON lines, one per batch"
+    )]
+    Dump(TopicDumpArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopicDumpArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// Only this partition (repeatable)
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Vec<i32>,
+    /// JSON lines, one object per batch
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 /// A topic named positionally or with Kafka's `--topic`.
@@ -201,14 +229,22 @@ pub struct TopicCreateArgs {
 #[derive(Debug, Args)]
 pub struct TopicListArgs {
     /// Print names only, without the header line
-    #[arg(long)]
+    #[arg(long, conflicts_with = "json")]
     pub no_headers: bool,
+    /// JSON lines, one per topic: {"topic", "partitions"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct TopicNameArgs {
+pub struct TopicDescribeArgs {
     #[command(flatten)]
     pub name: TopicName,
+    /// One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value",
+    /// "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset",
+    /// "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -330,7 +366,8 @@ Examples:
   kaf consume logs -o -10                  # the last 10 of each partition
   kaf consume logs -F                      # keep printing new messages
   kaf consume orders -f '%k\\t%v\\n'
-  kaf consume orders -J > backup.jsonl")]
+  kaf consume orders -J > backup.jsonl
+  kaf consume orders -F --grep refund --header source=web   # only matching messages")]
 pub struct ConsumeArgs {
     /// Topics to read
     #[arg(value_name = "TOPIC", required_unless_present = "topic")]
@@ -360,6 +397,16 @@ pub struct ConsumeArgs {
     /// exist yet)
     #[arg(short = 'F', long)]
     pub follow: bool,
+    /// Print only messages whose key matches REGEX (unanchored; a null key never matches)
+    #[arg(long, value_name = "REGEX")]
+    pub key_match: Option<String>,
+    /// Print only messages whose value matches REGEX (unanchored; a null value never matches)
+    #[arg(long, value_name = "REGEX")]
+    pub grep: Option<String>,
+    /// Print only messages with header NAME (with value VALUE, if given); repeatable: all
+    /// must match
+    #[arg(long = "header", value_name = "NAME[=VALUE]")]
+    pub header_match: Vec<String>,
     /// Exit at the end (the default; accepted for kcat users)
     #[arg(short = 'e', hide = true)]
     pub exit_at_end: bool,
@@ -461,7 +508,7 @@ impl GroupName {
 pub enum GroupsCommand {
     /// List consumer groups
     #[command(visible_alias = "ls")]
-    List,
+    List(GroupListArgs),
     /// Show a group's offsets and lag per partition
     Describe(GroupDescribeArgs),
     /// Move a group's committed offsets (a dry run unless --execute)
@@ -470,6 +517,13 @@ pub enum GroupsCommand {
     Delete(GroupNameArgs),
     /// Delete a group's offsets for one topic
     DeleteOffsets(DeleteOffsetsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupListArgs {
+    /// JSON lines, one per group: {"group"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

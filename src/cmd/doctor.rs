@@ -8,6 +8,31 @@ use crate::store::doctor;
 pub fn run(ctx: &Context, a: DoctorArgs) -> Result<()> {
     let store = ctx.store()?;
     let r = doctor::check_with(&store, a.repair, a.salvage)?;
+    let left: Vec<_> = r.problems.iter().filter(|p| !p.repaired).collect();
+    let serious = left.iter().filter(|p| p.serious).count();
+    if a.json {
+        let problems: Vec<serde_json::Value> = r
+            .problems
+            .iter()
+            .map(|p| serde_json::json!({"status": status(p), "what": p.what}))
+            .collect();
+        let doc = serde_json::json!({
+            "dir": store.root().display().to_string(),
+            "topics": r.topics,
+            "partitions": r.partitions,
+            "segments": r.segments,
+            "batches": r.batches,
+            "records": r.records,
+            "groups": r.groups,
+            "problems": problems,
+            "ok": left.is_empty(),
+        });
+        println!("{doc}");
+        return match serious {
+            0 => Ok(()),
+            n => Err(Error::Corrupt(format!("{n} problem(s) need attention"))),
+        };
+    }
     println!(
         "Checked {}: {} topics, {} partitions, {} segments, {} batches, {} records, {} groups.",
         store.root().display(),
@@ -19,16 +44,12 @@ pub fn run(ctx: &Context, a: DoctorArgs) -> Result<()> {
         r.groups
     );
     for p in &r.problems {
-        let tag = if p.repaired {
-            "repaired"
-        } else if p.serious {
-            "PROBLEM"
-        } else {
-            "note"
+        let tag = match status(p) {
+            "problem" => "PROBLEM",
+            s => s,
         };
         println!("{tag}: {}", p.what);
     }
-    let left: Vec<_> = r.problems.iter().filter(|p| !p.repaired).collect();
     if left.is_empty() {
         println!(
             "No problems{}.",
@@ -39,11 +60,20 @@ pub fn run(ctx: &Context, a: DoctorArgs) -> Result<()> {
     if !a.repair && left.iter().any(|p| !p.serious) {
         println!("Run `kaf doctor --repair` to fix what can be fixed safely.");
     }
-    if left.iter().any(|p| p.serious) {
+    if serious > 0 {
         return Err(Error::Corrupt(format!(
-            "{} problem(s) need attention",
-            left.iter().filter(|p| p.serious).count()
+            "{serious} problem(s) need attention"
         )));
     }
     Ok(())
+}
+
+fn status(p: &doctor::Problem) -> &'static str {
+    if p.repaired {
+        "repaired"
+    } else if p.serious {
+        "problem"
+    } else {
+        "note"
+    }
 }

@@ -14,10 +14,14 @@ use crate::store::topic::validate_name;
 pub fn run(ctx: &Context, cmd: GroupsCommand) -> Result<()> {
     let broker = ctx.broker()?;
     let text = match cmd {
-        GroupsCommand::List => {
+        GroupsCommand::List(a) => {
             let mut s = String::new();
             for g in broker.list_groups()? {
-                let _ = writeln!(s, "{g}");
+                if a.json {
+                    let _ = writeln!(s, "{}", serde_json::json!({ "group": g }));
+                } else {
+                    let _ = writeln!(s, "{g}");
+                }
             }
             s
         }

@@ -3,6 +3,7 @@
 pub mod completions;
 pub mod consume;
 pub mod doctor;
+pub mod dump;
 pub mod groups;
 pub mod man;
 pub mod offsets;
@@ -26,8 +27,12 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     }
     let remote = match &cli.command {
         // The server serves a data directory; KAF_BROKERS in its environment means nothing.
-        // Doctor, completions and man pages need no broker either.
-        Command::Server(_) | Command::Doctor(_) | Command::Completions(_) | Command::Man(_) => {
+        // Doctor, topics dump, completions and man pages need no broker either.
+        Command::Server(_)
+        | Command::Doctor(_)
+        | Command::Completions(_)
+        | Command::Man(_)
+        | Command::Topics(crate::cli::TopicsCommand::Dump(_)) => {
             refuse_client_options(&cli)?;
             None
         }
@@ -70,6 +75,7 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
         Command::Doctor(_) => "doctor",
         Command::Completions(_) => "completions",
         Command::Man(_) => "man",
+        Command::Topics(crate::cli::TopicsCommand::Dump(_)) => "topics dump",
         _ => return Ok(()),
     };
     let given = if cli.brokers.is_some() {
@@ -83,7 +89,7 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
     };
     let Some(opt) = given else { return Ok(()) };
     let hint = match name {
-        "doctor" | "server" => format!(
+        "doctor" | "server" | "topics dump" => format!(
             "`kaf {name}` works on the data directory (--dir or KAF_DIR); run it on the \
              broker's machine, without {opt}"
         ),

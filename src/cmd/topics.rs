@@ -1,4 +1,4 @@
-//! `kaf topics create|list|describe|delete`.
+//! `kaf topics create|list|describe|delete` (`dump` is `cmd::dump`).
 
 use std::io::Write;
 
@@ -15,6 +15,13 @@ pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
             let topics = ctx.broker()?.list_topics()?;
             let mut out = std::io::stdout().lock();
             let w = |e| Error::io("write", e);
+            if a.json {
+                for t in topics {
+                    let v = serde_json::json!({"topic": t.name, "partitions": t.partitions});
+                    writeln!(out, "{v}").map_err(w)?;
+                }
+                return out.flush().map_err(w);
+            }
             if !a.no_headers {
                 writeln!(out, "TOPIC\tPARTITIONS").map_err(w)?;
             }
@@ -27,7 +34,8 @@ pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
             }
             out.flush().map_err(w)
         }
-        TopicsCommand::Describe(a) => describe(ctx, a.name.name()),
+        TopicsCommand::Describe(a) => describe(ctx, a.name.name(), a.json),
+        TopicsCommand::Dump(a) => crate::cmd::dump::run(ctx, a),
         TopicsCommand::Delete(a) => {
             let name = a.name.name();
             topic::validate_name("topic", name)?;
@@ -67,12 +75,57 @@ fn create(ctx: &Context, a: TopicCreateArgs) -> Result<()> {
     }
 }
 
-fn describe(ctx: &Context, name: &str) -> Result<()> {
+fn describe(ctx: &Context, name: &str, json: bool) -> Result<()> {
     topic::validate_name("topic", name)?;
     let broker = ctx.broker()?;
     let t = broker.topic(name)?;
     let id = broker.topic_id(name)?;
     let parts = broker.partitions(name)?;
+    if json {
+        let configs: serde_json::Map<String, serde_json::Value> = KNOWN_CONFIGS
+            .iter()
+            .map(|(k, default)| {
+                let (v, src) = match t.configs.get(*k) {
+                    Some(v) => (v.as_str(), "topic"),
+                    None => (*default, "default"),
+                };
+                (
+                    k.to_string(),
+                    serde_json::json!({"value": v, "source": src}),
+                )
+            })
+            .collect();
+        let partitions: Vec<serde_json::Value> = parts
+            .iter()
+            .map(|p| {
+                if p.leaderless {
+                    return serde_json::json!({"partition": p.partition, "start_offset": null,
+                        "end_offset": null, "messages": null, "segments": null, "bytes": null,
+                        "leader": false});
+                }
+                serde_json::json!({
+                    "partition": p.partition,
+                    "start_offset": p.start_offset,
+                    "end_offset": p.end_offset,
+                    "messages": p.end_offset - p.start_offset,
+                    "segments": p.segments,
+                    "bytes": p.bytes,
+                    "leader": true,
+                })
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "topic": t.name,
+            "topic_id": id.map(|i| i.to_string()),
+            "partition_count": t.partitions,
+            "configs": configs,
+            "partitions": partitions,
+        });
+        let mut out = std::io::stdout().lock();
+        return writeln!(out, "{doc}")
+            .and_then(|_| out.flush())
+            .map_err(|e| Error::io("write", e));
+    }
     let mut s = String::new();
     use std::fmt::Write as _;
     // kafka-topics' order: the id, when there is one, right after the name.

@@ -319,21 +319,11 @@ impl Partitions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::batch::{BatchBuilder, Scan, scan};
+    use crate::store::batch::{Scan, scan};
 
     /// A batch of `records` values from producer `pid`, as an idempotent client builds it.
     fn batch(pid: i64, epoch: i16, seq: i32, records: usize) -> (Vec<u8>, BatchHeader) {
-        let mut b = BatchBuilder::new();
-        for i in 0..records {
-            b.push_value(0, Some(format!("v{i}").as_bytes()));
-        }
-        let mut bytes = b.finish().to_vec();
-        // The producer fields are covered by the CRC: set them, then recompute it.
-        bytes[43..51].copy_from_slice(&pid.to_be_bytes());
-        bytes[51..53].copy_from_slice(&epoch.to_be_bytes());
-        bytes[53..57].copy_from_slice(&seq.to_be_bytes());
-        let crc = crc32c::crc32c(&bytes[21..]);
-        bytes[17..21].copy_from_slice(&crc.to_be_bytes());
+        let bytes = crate::store::batch::idempotent_batch(pid, epoch, seq, records);
         let Scan::Batch(h, _) = scan(&bytes) else {
             panic!("built an invalid batch")
         };

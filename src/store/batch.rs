@@ -494,6 +494,18 @@ pub enum Compression {
 }
 
 impl Compression {
+    /// The codec's name as Kafka's tools print it.
+    pub fn name(self) -> String {
+        match self {
+            Compression::None => "none".into(),
+            Compression::Gzip => "gzip".into(),
+            Compression::Snappy => "snappy".into(),
+            Compression::Lz4 => "lz4".into(),
+            Compression::Zstd => "zstd".into(),
+            Compression::Unknown(n) => format!("unknown({n})"),
+        }
+    }
+
     fn from_attr(a: i16) -> Self {
         match a & ATTR_COMPRESSION_MASK {
             0 => Compression::None,
@@ -913,6 +925,24 @@ pub fn salvage_filler(base: i64, count: i32, timestamp: i64) -> Vec<u8> {
     let crc = crc32c::crc32c(&b[CRC_START..]);
     b[17..21].copy_from_slice(&crc.to_be_bytes());
     b
+}
+
+/// A batch of `records` values ("v0", "v1", ...) from idempotent producer `pid` at `epoch`
+/// with first sequence `seq`, as a client builds it (tests of producer state).
+#[cfg(test)]
+pub(crate) fn idempotent_batch(pid: i64, epoch: i16, seq: i32, records: usize) -> Vec<u8> {
+    let mut b = BatchBuilder::new();
+    for i in 0..records {
+        b.push_value(0, Some(format!("v{i}").as_bytes()));
+    }
+    let mut bytes = b.finish().to_vec();
+    // The builder writes no producer fields; the CRC covers them, so recompute it.
+    bytes[43..51].copy_from_slice(&pid.to_be_bytes());
+    bytes[51..53].copy_from_slice(&epoch.to_be_bytes());
+    bytes[53..57].copy_from_slice(&seq.to_be_bytes());
+    let crc = crc32c::crc32c(&bytes[21..]);
+    bytes[17..21].copy_from_slice(&crc.to_be_bytes());
+    bytes
 }
 
 #[cfg(test)]

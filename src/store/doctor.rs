@@ -15,8 +15,8 @@ use std::path::Path;
 use super::Store;
 use super::batch;
 use super::fs::fs;
-use super::fsutil::{create_dir_durable, fsync_dir, write_atomic};
-use super::index::{self, Entry};
+use super::fsutil::{create_dir_durable, fsync_dir, open_lock_file, write_atomic};
+use super::index;
 use super::log::{self, RecoveryPoint, Stop};
 use crate::error::{Error, IoContext, Result};
 
@@ -379,13 +379,7 @@ fn check_partition(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> 
     // what writers left (no append in flight), and nothing changes under a repair.
     let lock = if repair {
         let p = dir.join(log::LOCK_FILE);
-        let f = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&p)
-            .ctx("open lock file", &p)?;
+        let f = open_lock_file(&p)?;
         f.lock()
             .map_err(|e| Error::io(format!("lock {label}"), e))?;
         Some(f)
@@ -524,22 +518,14 @@ fn check_partition_locked(part: &Part, repair: bool, salvage: bool, r: &mut Repo
         }
         if w.bad.is_empty() && !salvaged {
             let len = w.torn.map_or(size, |t| t.0);
-            let mut entries = Vec::new();
-            let mut max_ts = i64::MIN;
+            let mut built = index::Builder::new(base);
             let mut hbuf = Vec::new();
             log::scan_file(&file, 0, len, &mut hbuf, |h, pos, b| {
-                max_ts = max_ts.max(h.max_timestamp);
-                if index::should_index(pos, b.len() as u64) {
-                    entries.push(Entry {
-                        rel_offset: (h.base_offset - base) as u32,
-                        position: pos as u32,
-                        max_timestamp: max_ts,
-                    });
-                }
+                built.add(h.base_offset, h.max_timestamp, pos, b.len() as u64);
                 Ok(true)
             })?;
             let idx = log::load_index(dir, base);
-            if idx.entries != entries || !idx.clean {
+            if idx.entries != built.entries || !idx.clean {
                 let mut repaired = false;
                 if repair {
                     log::rebuild_index(dir, base, &file, len)?;

@@ -1,7 +1,7 @@
 //! Small durable-file helpers: atomic replace (temp + fsync + rename + directory fsync) and
 //! directory fsync. Everything kaf writes outside the log goes through `write_atomic`.
 
-use std::fs;
+use std::fs::{self, File};
 use std::path::Path;
 
 use super::fs::fs;
@@ -25,6 +25,18 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> Result<()> {
     drop(f);
     fs().rename(&tmp, path).ctx("rename into place", path)?;
     fsync_dir(dir)
+}
+
+/// Opens (creating it if need be) a lock file for reading and writing. Never truncated: a
+/// holder's pid stamp stays readable to `groups describe` while another process opens it.
+pub fn open_lock_file(path: &Path) -> Result<File> {
+    fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .ctx("open", path)
 }
 
 /// Creates a directory and its parents, fsyncing each new level's parent.

@@ -27,7 +27,7 @@
 //! group at the same time. flock releases both when the process dies.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -344,13 +344,7 @@ impl Groups {
         let dir = self.dir(group);
         fsutil::create_dir_durable(&dir)?;
         let lock_path = dir.join(".lock");
-        let lock = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .ctx("open", &lock_path)?;
+        let lock = fsutil::open_lock_file(&lock_path)?;
         lock.lock().ctx("lock", &lock_path)?;
         let path = self.offsets_path(group);
         let mut file = read_offsets(&path)?;
@@ -372,13 +366,7 @@ impl Groups {
         validate_name("group", group)?;
         let path = self.owner_lock_path(group);
         fsutil::create_dir_durable(&self.dir(group))?;
-        OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .ctx("open", &path)
+        fsutil::open_lock_file(&path)
     }
 
     /// For a server: takes the group for the members it serves. `None` while brokerless
@@ -424,22 +412,10 @@ impl Groups {
     pub fn server_holder(&self, group: &str) -> Result<Option<String>> {
         validate_name("group", group)?;
         let path = self.owner_lock_path(group);
-        let Ok(mut f) = File::open(&path) else {
-            return Ok(None);
-        };
-        match f.try_lock_shared() {
-            Ok(()) => Ok(None),
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut s = String::new();
-                let _ = f.read_to_string(&mut s);
-                Ok(Some(if s.trim().is_empty() {
-                    "a kaf server".to_string()
-                } else {
-                    format!("kaf server pid {}", s.trim())
-                }))
-            }
-            Err(std::fs::TryLockError::Error(e)) => Err(Error::io_path("lock", &path, e)),
-        }
+        Ok(locked_by(&path)?.map(|pid| match pid {
+            Some(pid) => format!("kaf server pid {pid}"),
+            None => "a kaf server".to_string(),
+        }))
     }
 
     /// Brokerless members alive now: (topic, partition, holder) for each partition lock held.
@@ -483,13 +459,7 @@ impl Groups {
         validate_name("group", group)?;
         let path = self.member_lock_path(group, topic, partition);
         fsutil::create_dir_durable(path.parent().expect("has parent"))?;
-        let mut f = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .ctx("open", &path)?;
+        let mut f = fsutil::open_lock_file(&path)?;
         // `holder` (groups describe) takes a shared lock for a moment: a few short retries
         // keep that probe from looking like a member.
         Ok(lock_and_stamp(&mut f, &path)?.then_some(PartitionLock { _file: f }))
@@ -498,22 +468,10 @@ impl Groups {
     /// The pid of the member holding a partition, if one does.
     pub fn holder(&self, group: &str, topic: &str, partition: i32) -> Result<Option<String>> {
         let path = self.member_lock_path(group, topic, partition);
-        let Ok(mut f) = File::open(&path) else {
-            return Ok(None);
-        };
-        match f.try_lock_shared() {
-            Ok(()) => Ok(None),
-            Err(std::fs::TryLockError::WouldBlock) => {
-                let mut s = String::new();
-                let _ = f.read_to_string(&mut s);
-                Ok(Some(if s.trim().is_empty() {
-                    "a member".to_string()
-                } else {
-                    format!("pid {}", s.trim())
-                }))
-            }
-            Err(std::fs::TryLockError::Error(e)) => Err(Error::io_path("lock", &path, e)),
-        }
+        Ok(locked_by(&path)?.map(|pid| match pid {
+            Some(pid) => format!("pid {pid}"),
+            None => "a member".to_string(),
+        }))
     }
 
     /// Deletes the group. Refused while any member holds a partition.
@@ -589,6 +547,24 @@ fn read_offsets(path: &Path) -> Result<OffsetsFile> {
         )));
     }
     Ok(f)
+}
+
+/// Whether someone holds the lock file at `path` (probed with a momentary shared lock), and
+/// then the pid they stamped into it, if any (None for a missing file: nobody holds it).
+fn locked_by(path: &Path) -> Result<Option<Option<String>>> {
+    let Ok(mut f) = File::open(path) else {
+        return Ok(None);
+    };
+    match f.try_lock_shared() {
+        Ok(()) => Ok(None),
+        Err(std::fs::TryLockError::WouldBlock) => {
+            let mut s = String::new();
+            let _ = f.read_to_string(&mut s);
+            let pid = s.trim();
+            Ok(Some((!pid.is_empty()).then(|| pid.to_string())))
+        }
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io_path("lock", path, e)),
+    }
 }
 
 /// Takes `f`'s exclusive lock without waiting (a few short retries step past another

@@ -27,6 +27,37 @@ pub fn should_index(pos: u64, len: u64) -> bool {
     pos == 0 || (pos + len) / INTERVAL > pos / INTERVAL
 }
 
+/// The entries a segment's indexes should hold, built batch by batch while scanning the log
+/// (the writer at open, `rebuild_index` and `doctor` must agree on them to the byte).
+pub struct Builder {
+    base: i64,
+    pub max_ts: i64,
+    pub entries: Vec<Entry>,
+}
+
+impl Builder {
+    pub fn new(base: i64) -> Builder {
+        Builder {
+            base,
+            max_ts: i64::MIN,
+            entries: Vec::new(),
+        }
+    }
+
+    /// Notes the batch at `pos` of `len` bytes (offset `base_offset`, largest timestamp
+    /// `max_timestamp`).
+    pub fn add(&mut self, base_offset: i64, max_timestamp: i64, pos: u64, len: u64) {
+        self.max_ts = self.max_ts.max(max_timestamp);
+        if should_index(pos, len) {
+            self.entries.push(Entry {
+                rel_offset: (base_offset - self.base) as u32,
+                position: pos as u32,
+                max_timestamp: self.max_ts,
+            });
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry {
     /// Offset of the indexed batch, relative to the segment's base offset.

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use super::batch::{self, BatchHeader, Scan};
 use super::fs::fs;
-use super::fsutil::{fsync_dir, write_atomic};
+use super::fsutil::{fsync_dir, open_lock_file, write_atomic};
 use super::index::{self, Entry, Index};
 use crate::error::{Error, IoContext, Result};
 
@@ -205,6 +205,23 @@ pub fn find_next_batch(
         pos += (n - batch::HEADER_LEN + 1) as u64;
     }
     Ok(None)
+}
+
+/// Whether the bytes where a scan of segment `base` of the partition at `dir` stopped may be
+/// a torn tail (the unsynced end of the log, which the next writer truncates) rather than
+/// damage. For tools that report and never repair (`topics dump`).
+pub fn stop_is_torn_tail(
+    dir: &Path,
+    base: i64,
+    file: &File,
+    pos: u64,
+    size: u64,
+    stop: Stop,
+    last: bool,
+) -> Result<bool> {
+    let rp = recovery_point_or_none(dir);
+    let mut buf = Vec::new();
+    Ok(classify_stop(file, base, pos, size, stop, last, rp.as_ref(), &mut buf)?.is_none())
 }
 
 /// A scan of segment `base` stopped at `pos` before `size`: decides whether the bytes there
@@ -454,13 +471,7 @@ impl Writer {
     /// Opens the writer for the partition directory `dir` (which must exist).
     pub fn open(dir: &Path, label: &str, segment_bytes: u64) -> Result<Writer> {
         let lock_path = dir.join(LOCK_FILE);
-        let lock = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .ctx("open lock file", &lock_path)?;
+        let lock = open_lock_file(&lock_path)?;
         let m = lock.metadata().ctx("stat", &lock_path)?;
         Ok(Writer {
             dir: dir.to_path_buf(),
@@ -760,8 +771,8 @@ impl Writer {
         let rp = recovery_point_or_none(&self.dir);
         check_not_short(&path, base, size, rp.as_ref())?;
         let idx = load_index(&self.dir, base);
-        let mut entries = Vec::new();
-        let (mut next_offset, mut max_ts) = (base, i64::MIN);
+        let mut built = index::Builder::new(base);
+        let mut next_offset = base;
         let mut discontinuity = None;
         let (len, stop) = scan_file(&file, 0, size, &mut self.buf, |h, pos, b| {
             if h.base_offset != next_offset {
@@ -769,14 +780,7 @@ impl Writer {
                 return Ok(false);
             }
             next_offset = h.next_offset();
-            max_ts = max_ts.max(h.max_timestamp);
-            if index::should_index(pos, b.len() as u64) {
-                entries.push(Entry {
-                    rel_offset: (h.base_offset - base) as u32,
-                    position: pos as u32,
-                    max_timestamp: max_ts,
-                });
-            }
+            built.add(h.base_offset, h.max_timestamp, pos, b.len() as u64);
             Ok(true)
         })?;
         if let Some((pos, found, expected)) = discontinuity {
@@ -790,7 +794,7 @@ impl Writer {
             file,
             len,
             next_offset,
-            max_ts,
+            max_ts: built.max_ts,
             unsynced: false,
         };
         if stop != Stop::End {
@@ -807,11 +811,11 @@ impl Writer {
                 return Err(d.error(&path));
             }
             Self::truncate_torn(&self.label, &self.dir, &mut tail, size - len, stop)?;
-        } else if idx.entries != entries || !idx.clean {
+        } else if idx.entries != built.entries || !idx.clean {
             index::rewrite(
                 &offset_index_path(&self.dir, base),
                 &time_index_path(&self.dir, base),
-                &entries,
+                &built.entries,
             )?;
         }
         Ok(tail)
@@ -856,24 +860,16 @@ impl Writer {
 
 /// Rewrites a segment's indexes from its first `len` bytes.
 pub fn rebuild_index(dir: &Path, base: i64, file: &File, len: u64) -> Result<()> {
-    let mut entries = Vec::new();
-    let mut max_ts = i64::MIN;
+    let mut built = index::Builder::new(base);
     let mut buf = Vec::new();
     scan_file(file, 0, len, &mut buf, |h, pos, b| {
-        max_ts = max_ts.max(h.max_timestamp);
-        if index::should_index(pos, b.len() as u64) {
-            entries.push(Entry {
-                rel_offset: (h.base_offset - base) as u32,
-                position: pos as u32,
-                max_timestamp: max_ts,
-            });
-        }
+        built.add(h.base_offset, h.max_timestamp, pos, b.len() as u64);
         Ok(true)
     })?;
     index::rewrite(
         &offset_index_path(dir, base),
         &time_index_path(dir, base),
-        &entries,
+        &built.entries,
     )
 }
 

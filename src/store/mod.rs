@@ -155,13 +155,7 @@ impl Store {
         let dir = self.root.join("locks").join("topics");
         fsutil::create_dir_durable(&dir)?;
         let path = dir.join(format!("{name}.lock"));
-        let f = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .ctx("open", &path)?;
+        let f = fsutil::open_lock_file(&path)?;
         f.lock().ctx("lock", &path)?;
         Ok(f)
     }
@@ -173,13 +167,7 @@ impl Store {
         let dir = self.root.join("locks");
         fsutil::create_dir_durable(&dir)?;
         let path = dir.join("staging.lock");
-        OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .ctx("open", &path)
+        fsutil::open_lock_file(&path)
     }
 
     /// Creates a topic atomically: it appears whole (metadata and partition directories) or

@@ -8,7 +8,7 @@
 //! rest of a block, never hands an id out twice.
 
 use std::collections::{BTreeMap, VecDeque};
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -49,13 +49,7 @@ impl Store {
         let locks = self.root().join("locks");
         fsutil::create_dir_durable(&locks)?;
         let lock_path = locks.join("producer-ids.lock");
-        let lock = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .ctx("open", &lock_path)?;
+        let lock = fsutil::open_lock_file(&lock_path)?;
         lock.lock().ctx("lock", &lock_path)?;
         let path = self.root().join(IDS_FILE);
         let next = match std::fs::read(&path) {
@@ -210,7 +204,6 @@ pub fn rebuild(dir: &std::path::Path, budget: u64) -> Result<BTreeMap<i64, Produ
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::batch::BatchBuilder;
 
     #[test]
     fn ids_never_repeat_across_opens() {
@@ -254,18 +247,7 @@ mod tests {
     }
 
     fn idempotent_batch(pid: i64, epoch: i16, seq: i32, records: usize) -> Vec<u8> {
-        let mut b = BatchBuilder::new();
-        for i in 0..records {
-            b.push_value(0, Some(format!("v{i}").as_bytes()));
-        }
-        let mut bytes = b.finish().to_vec();
-        // The builder writes no producer fields; the CRC covers them, so recompute it.
-        bytes[43..51].copy_from_slice(&pid.to_be_bytes());
-        bytes[51..53].copy_from_slice(&epoch.to_be_bytes());
-        bytes[53..57].copy_from_slice(&seq.to_be_bytes());
-        let crc = crc32c::crc32c(&bytes[21..]);
-        bytes[17..21].copy_from_slice(&crc.to_be_bytes());
-        bytes
+        crate::store::batch::idempotent_batch(pid, epoch, seq, records)
     }
 
     #[test]

@@ -6,6 +6,7 @@
 mod harness;
 
 mod code_map;
+mod consume_filters;
 mod doctor;
 mod exit_codes;
 mod faults;
@@ -14,6 +15,7 @@ mod generated;
 mod groups;
 mod harness_tests;
 mod integrity;
+mod json_output;
 mod kafka_java;
 mod kafka_real;
 mod lifecycle;
@@ -29,3 +31,4 @@ mod server_interop;
 mod server_limits;
 mod server_protocol;
 mod store;
+mod topics_dump;

@@ -13,7 +13,7 @@ use bytes::{Bytes, BytesMut};
 use kafka_protocol::messages::*;
 use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, StrBytes};
 
-use crate::harness::{DEADLINE, Server, kaf, require_python, run_within, show};
+use crate::harness::{DEADLINE, Server, kaf, kaf_bin, require_python, run_within, show};
 
 /// One connection to a server, speaking one request at a time.
 struct Conn {
@@ -609,4 +609,90 @@ fn list_offsets_special_timestamps() {
             "v{v}"
         );
     }
+}
+
+/// A CRC-valid batch of `values` whose record `bad` claims a key of length -5 (issue 13,
+/// item 3: such bytes once reached the log, and then no reader got past them).
+fn batch_with_a_malformed_record(values: &[&str], bad: usize) -> Vec<u8> {
+    use kaf::testing::batch::{HEADER_LEN, varint};
+    let mut bytes = batch_of(values);
+    let mut pos = HEADER_LEN;
+    for _ in 0..bad {
+        let len = varint::get(&bytes, &mut pos).unwrap() as usize;
+        pos += len;
+    }
+    varint::get(&bytes, &mut pos).unwrap(); // record length
+    pos += 1; // attributes
+    varint::get(&bytes, &mut pos).unwrap(); // timestamp delta
+    varint::get(&bytes, &mut pos).unwrap(); // offset delta
+    assert_eq!(bytes[pos], 1, "key length -1 (zigzag 1)");
+    bytes[pos] = 9; // zigzag -5
+    let crc = crc32c::crc32c(&bytes[21..]);
+    bytes[17..21].copy_from_slice(&crc.to_be_bytes());
+    bytes
+}
+
+/// A valid batch of `values`, as a client builds it.
+fn batch_of(values: &[&str]) -> Vec<u8> {
+    let mut b = kaf::testing::batch::BatchBuilder::new();
+    for v in values {
+        b.push_value(1, Some(v.as_bytes()));
+    }
+    b.finish().to_vec()
+}
+
+/// A client cannot poison a partition: a CRC-valid batch with a malformed record is refused
+/// with INVALID_RECORD and the record's index (KIP-467), nothing of it is stored, and every
+/// reader still sees the 1,000 good records before it and the good batch after it.
+#[test]
+fn produce_of_malformed_records_is_refused_and_the_partition_stays_readable() {
+    use produce_request::*;
+    let server = Server::start(&[]);
+    let good: String = (0..1000).map(|i| format!("good-{i}\n")).collect();
+    let out = kaf(server.dir(), &["produce", "pz"], good.as_bytes());
+    assert!(out.status.success(), "{out:?}");
+    let produce = |records: Vec<u8>| {
+        ProduceRequest::default()
+            .with_acks(-1)
+            .with_timeout_ms(30_000)
+            .with_topic_data(vec![
+                TopicProduceData::default()
+                    .with_name(s("pz").into())
+                    .with_partition_data(vec![
+                        PartitionProduceData::default()
+                            .with_index(0)
+                            .with_records(Some(Bytes::from(records))),
+                    ]),
+            ])
+    };
+    let mut c = Conn::open(&server);
+    let r: ProduceResponse = c.call(
+        ApiKey::Produce,
+        9,
+        &produce(batch_with_a_malformed_record(&["x0", "x1", "x2"], 1)),
+    );
+    let p = &r.responses[0].partition_responses[0];
+    assert_eq!(p.error_code, 87, "INVALID_RECORD: {p:?}");
+    let indexes: Vec<i32> = p.record_errors.iter().map(|e| e.batch_index).collect();
+    assert_eq!(indexes, [1], "{p:?}");
+    let r: ProduceResponse = c.call(ApiKey::Produce, 9, &produce(batch_of(&["after"])));
+    let p = &r.responses[0].partition_responses[0];
+    assert_eq!((p.error_code, p.base_offset), (0, 1000), "{p:?}");
+
+    let out = kaf(server.dir(), &["consume", "pz"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text, format!("{good}after\n"));
+    let out = kaf(server.dir(), &["doctor"], b"");
+    assert!(out.status.success(), "{out:?}");
+    let remote = kaf_bin()
+        .args(["-b", &server.bootstrap(), "consume", "pz", "-e"])
+        .output()
+        .unwrap();
+    assert!(remote.status.success(), "{remote:?}");
+    assert_eq!(String::from_utf8(remote.stdout).unwrap(), text);
 }

@@ -8,6 +8,7 @@
 //! `offsets` resolves `-o`, `pump` reads and writes, `group` is the `-g` run, `output`
 //! renders records; stdout itself is written by `crate::stdout::StdoutThread`.
 
+mod filter;
 mod group;
 mod offsets;
 mod output;

@@ -1,32 +1,45 @@
 //! How `consume` writes a record: the value and a newline (the default, with a path of its
-//! own), a `--format` template, or JSON; and rendering the printable records of one batch.
+//! own), a `--format` template, or JSON; and rendering the printable records of one batch,
+//! those the filters keep.
 
+use super::filter::Filter;
 use crate::cli::{ConsumeArgs, OutputFormat};
 use crate::error::Result;
 use crate::format::{Format, render_json};
-use crate::store::batch::Records;
+use crate::store::batch::{RecordView, Records};
 
 /// How each record is written.
-pub(super) enum Output {
+enum Kind {
     ValueLine,
     Format(Format),
     Json,
 }
 
+/// How records are written, and which (all, without filter flags).
+pub(super) struct Output {
+    kind: Kind,
+    filter: Option<Filter>,
+}
+
 impl Output {
     pub(super) fn from_args(a: &ConsumeArgs) -> Result<Output> {
+        let filter = Filter::from_args(a)?;
         if a.json || a.output == Some(OutputFormat::Json) {
-            return Ok(Output::Json);
+            return Ok(Output {
+                kind: Kind::Json,
+                filter,
+            });
         }
         let f = Format::parse(
             a.format.as_deref().unwrap_or("%v\\n"),
             a.null_literal.as_deref(),
         )?;
-        Ok(if f.is_value_newline() {
-            Output::ValueLine
+        let kind = if f.is_value_newline() {
+            Kind::ValueLine
         } else {
-            Output::Format(f)
-        })
+            Kind::Format(f)
+        };
+        Ok(Output { kind, filter })
     }
 }
 
@@ -44,13 +57,34 @@ impl Output {
         room: Option<u64>,
         out: &mut Vec<u8>,
     ) -> Result<(u64, Option<i64>)> {
+        // Two instances of the loops: without filters the check compiles away.
+        match &self.filter {
+            None => self.render(recs, topic, partition, range, room, out, |_| true),
+            Some(f) => self.render(recs, topic, partition, range, room, out, |r| f.keeps(r)),
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    #[inline(always)]
+    fn render(
+        &self,
+        recs: &Records,
+        topic: &str,
+        partition: i32,
+        range: std::ops::Range<i64>,
+        room: Option<u64>,
+        out: &mut Vec<u8>,
+        keep: impl Fn(&RecordView) -> bool,
+    ) -> Result<(u64, Option<i64>)> {
         let (from, until) = (range.start, range.end);
         let mut last = None;
         let mut n: u64 = 0;
         let full = |n: u64| room.is_some_and(|r| n >= r);
-        match self {
-            Output::ValueLine => recs.for_each(|r| {
-                if r.offset < from || r.offset >= until || full(n) {
+        let skip =
+            |r: &RecordView, n: u64| r.offset < from || r.offset >= until || full(n) || !keep(r);
+        match &self.kind {
+            Kind::ValueLine => recs.for_each(|r| {
+                if skip(&r, n) {
                     return Ok(());
                 }
                 out.extend_from_slice(r.value.unwrap_or_default());
@@ -59,8 +93,8 @@ impl Output {
                 last = Some(r.offset);
                 Ok(())
             })?,
-            Output::Format(f) => recs.for_each(|r| {
-                if r.offset < from || r.offset >= until || full(n) {
+            Kind::Format(f) => recs.for_each(|r| {
+                if skip(&r, n) {
                     return Ok(());
                 }
                 f.render(topic, partition, &r, out);
@@ -68,8 +102,8 @@ impl Output {
                 last = Some(r.offset);
                 Ok(())
             })?,
-            Output::Json => recs.for_each(|r| {
-                if r.offset < from || r.offset >= until || full(n) {
+            Kind::Json => recs.for_each(|r| {
+                if skip(&r, n) {
                     return Ok(());
                 }
                 render_json(topic, partition, &r, out);

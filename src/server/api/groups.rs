@@ -829,19 +829,9 @@ mod tests {
 
         // Commits: the member's generation is checked; a stale one is refused.
         let commit = |member: &StrBytes, generation: i32| {
-            let req = OffsetCommitRequest::default()
-                .with_group_id(s("g").into())
+            let req = commit_req("t", &[(0, 7, None)])
                 .with_member_id(member.clone())
-                .with_generation_id_or_member_epoch(generation)
-                .with_topics(vec![
-                    kafka_protocol::messages::offset_commit_request::OffsetCommitRequestTopic::default()
-                        .with_name(s("t").into())
-                        .with_partitions(vec![
-                            kafka_protocol::messages::offset_commit_request::OffsetCommitRequestPartition::default()
-                                .with_partition_index(0)
-                                .with_committed_offset(7),
-                        ]),
-                ]);
+                .with_generation_id_or_member_epoch(generation);
             commit(&sh, req).topics[0].partitions[0].error_code
         };
         assert_eq!(commit(&leader.member_id, leader.generation_id), 0);
@@ -926,18 +916,7 @@ mod tests {
         let r = join_group(&sh, "a", "h", join_req("", 300), 5);
         assert_eq!(r.error_code, ErrorCode::COORDINATOR_LOAD_IN_PROGRESS.code());
         // A commit from outside the group would overwrite the brokerless members' positions.
-        let standalone = OffsetCommitRequest::default()
-            .with_group_id(s("g").into())
-            .with_generation_id_or_member_epoch(-1)
-            .with_topics(vec![
-                kafka_protocol::messages::offset_commit_request::OffsetCommitRequestTopic::default()
-                    .with_name(s("t").into())
-                    .with_partitions(vec![
-                        kafka_protocol::messages::offset_commit_request::OffsetCommitRequestPartition::default()
-                            .with_partition_index(1)
-                            .with_committed_offset(3),
-                    ]),
-            ]);
+        let standalone = commit_req("t", &[(1, 3, None)]);
         let r = commit(&sh, standalone.clone());
         assert_eq!(
             r.topics[0].partitions[0].error_code,
@@ -989,18 +968,7 @@ mod tests {
         let (_d, sh) = shared();
         let meta = crate::store::TopicMeta::new(1, Default::default()).unwrap();
         sh.store.create_topic("t", &meta).unwrap();
-        let req = OffsetCommitRequest::default()
-            .with_group_id(s("g").into())
-            .with_generation_id_or_member_epoch(-1)
-            .with_topics(vec![
-                kafka_protocol::messages::offset_commit_request::OffsetCommitRequestTopic::default()
-                    .with_name(s("t").into())
-                    .with_partitions(vec![
-                        kafka_protocol::messages::offset_commit_request::OffsetCommitRequestPartition::default()
-                            .with_partition_index(0)
-                            .with_committed_offset(10),
-                    ]),
-            ]);
+        let req = commit_req("t", &[(0, 10, None)]);
         assert_eq!(commit(&sh, req).topics[0].partitions[0].error_code, 0);
         let id = sh.store.topic_id("t").unwrap();
         assert_eq!(sh.store.groups().offset_topic_ids("g").unwrap()["t"], id);

@@ -150,6 +150,8 @@ fn java_producer_and_classic_consumer_group() {
             ("compressed_total", "201"),
             ("compressed_all_values", "true"),
             ("small_fetch_total", "201"),
+            ("seek_inside_batch_first_offset", "120"),
+            ("seek_past_end_latest_position", "201"),
             ("static_members_after_close", "2"),
             ("static_restart_same_partitions", "true"),
             ("static_other_member_reassigned", "false"),

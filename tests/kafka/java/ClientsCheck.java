@@ -347,6 +347,24 @@ public class ClientsCheck {
         small.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "1024");
         small.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "1024");
         fact("small_fetch_total", readAll(bootstrap, topic, 1, codecs.size() * per + 1, small).size());
+
+        // Positions: inside a compressed batch; past the end (reset to the end).
+        TopicPartition tp = new TopicPartition(topic, 0);
+        Properties latest = new Properties();
+        latest.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        try (KafkaConsumer<String, String> c = consumer(bootstrap, null, latest)) {
+            c.assign(List.of(tp));
+            c.seek(tp, 120);
+            long first = -1;
+            long until = deadline();
+            while (first < 0 && System.currentTimeMillis() < until)
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(200))) if (first < 0) first = r.offset();
+            fact("seek_inside_batch_first_offset", first);
+            c.seek(tp, 10_000);
+            until = deadline();
+            while (c.position(tp) == 10_000 && System.currentTimeMillis() < until) c.poll(Duration.ofMillis(200));
+            fact("seek_past_end_latest_position", c.position(tp));
+        }
     }
 
     /** Reads `want` records of `topic` from the beginning without a group; their values. */
@@ -416,7 +434,6 @@ public class ClientsCheck {
 
     static KafkaConsumer<String, String> consumer(String bootstrap, String group, Properties extra) {
         Properties cp = new Properties();
-        cp.putAll(extra);
         cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         cp.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         cp.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -426,6 +443,7 @@ public class ClientsCheck {
             cp.put(ConsumerConfig.GROUP_ID_CONFIG, group);
             cp.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic");
         }
+        cp.putAll(extra);
         return new KafkaConsumer<>(cp);
     }
 

@@ -17,6 +17,7 @@ mod harness_tests;
 mod integrity;
 mod json_output;
 mod kafka_diff;
+mod kafka_java;
 mod kafka_real;
 mod kafka_remote;
 mod kafka_tools;

@@ -87,12 +87,15 @@ fn fetch_response(
     };
     loop {
         let generation = server.partitions.append_generation();
-        let (resp, bytes) = fetch_once(server, session, &req, names, max_bytes);
+        let (resp, bytes, errors) = fetch_once(server, session, &req, names, max_bytes);
         let now = Instant::now();
+        // As Kafka's broker: a partition error (an offset out of range, a partition that
+        // does not exist) is answered at once, not after the wait for data.
         if bytes >= min_bytes.max(1)
             || now >= deadline
             || crate::shutdown::requested()
             || resp.error_code != 0
+            || errors
         {
             return resp;
         }
@@ -108,8 +111,9 @@ fn fetch_once(
     req: &FetchRequest,
     names: &[Result<String, ErrorCode>],
     max_bytes: usize,
-) -> (FetchResponse, usize) {
+) -> (FetchResponse, usize, bool) {
     let mut total = 0usize;
+    let mut errors = false;
     let mut topics = Vec::new();
     for (ft, name) in req.topics.iter().zip(names) {
         let (name, meta) = match name {
@@ -176,6 +180,7 @@ fn fetch_once(
             }
             parts.push(r);
         }
+        errors |= parts.iter().any(|r| r.error_code != 0);
         topics.push(
             FetchableTopicResponse::default()
                 .with_topic(ft.topic.clone())
@@ -183,7 +188,11 @@ fn fetch_once(
                 .with_partitions(parts),
         );
     }
-    (FetchResponse::default().with_responses(topics), total)
+    (
+        FetchResponse::default().with_responses(topics),
+        total,
+        errors,
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -234,6 +243,41 @@ fn read_partition(
 mod tests {
     use super::*;
     use kafka_protocol::protocol::StrBytes;
+
+    /// A partition error ends the wait for data at once, as in Kafka: an out-of-range offset
+    /// beside a partition with nothing new is not held for the client's max wait.
+    #[test]
+    fn a_partition_error_is_answered_without_waiting() {
+        use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
+        let (_d, server) = crate::server::context::testing::server(Duration::from_secs(600));
+        let meta = TopicMeta::new(2, Default::default()).unwrap();
+        server.store.create_topic("t", &meta).unwrap();
+        let part = |p: i32, offset: i64| {
+            FetchPartition::default()
+                .with_partition(p)
+                .with_fetch_offset(offset)
+                .with_partition_max_bytes(1 << 20)
+        };
+        let req = FetchRequest::default()
+            .with_max_wait_ms(600_000)
+            .with_min_bytes(1)
+            .with_topics(vec![
+                FetchTopic::default()
+                    .with_topic(StrBytes::from_static_str("t").into())
+                    .with_partitions(vec![part(0, 0), part(1, 10_000)]),
+            ]);
+        let started = Instant::now();
+        let resp = fetch_response(&server, &mut Session::default(), req, &[Ok("t".into())]);
+        let codes: Vec<i16> = resp.responses[0]
+            .partitions
+            .iter()
+            .map(|p| p.error_code)
+            .collect();
+        assert_eq!(codes, [0, ErrorCode::OFFSET_OUT_OF_RANGE.code()]);
+        // A bound far from any real timing (not a measurement): held for the max wait, the
+        // call would block for ten minutes.
+        assert!(started.elapsed() < Duration::from_secs(300));
+    }
 
     /// A client asking for 2 GiB in one fetch gets at most Kafka's 55 MiB (plus the one batch
     /// that straddles the limit), however much the log holds.

@@ -130,7 +130,13 @@ fn join(
     server.groups.join(&gid, args, require_known_id)
 }
 
-fn join_response(r: JoinResult, version: i16) -> JoinGroupResponse {
+fn join_response(mut r: JoinResult, version: i16) -> JoinGroupResponse {
+    if r.skip_assignment && version < 9 {
+        // Before v9 the leader cannot be told to keep its assignment: Kafka answers it as a
+        // follower, under the leader id from before its replacement.
+        r.members.clear();
+        r.leader = r.leader_before.take().unwrap_or_default();
+    }
     let protocol = match r.protocol {
         Some(p) => Some(s(&p)),
         // Nullable from v7; before that an empty string.
@@ -143,6 +149,7 @@ fn join_response(r: JoinResult, version: i16) -> JoinGroupResponse {
         .with_protocol_type(r.protocol_type.filter(|_| version >= 7).map(|t| s(&t)))
         .with_protocol_name(protocol)
         .with_leader(s(&r.leader))
+        .with_skip_assignment(r.skip_assignment && version >= 9)
         .with_member_id(s(&r.member_id))
         .with_members(
             r.members
@@ -174,7 +181,7 @@ fn sync(server: &Server, req: SyncGroupRequest) -> SyncGroupResponse {
         .collect();
     let synced = server.groups.sync(
         &gid,
-        &req.member_id,
+        (&req.member_id, req.group_instance_id.as_deref()),
         req.generation_id,
         (req.protocol_type.as_deref(), req.protocol_name.as_deref()),
         assignments,
@@ -189,10 +196,11 @@ fn sync(server: &Server, req: SyncGroupRequest) -> SyncGroupResponse {
 }
 
 pub(super) fn heartbeat(call: &mut Call<'_>, req: HeartbeatRequest) -> Reply {
-    let r = call
-        .server
-        .groups
-        .heartbeat(&req.group_id, &req.member_id, req.generation_id);
+    let r = call.server.groups.heartbeat(
+        &req.group_id,
+        (&req.member_id, req.group_instance_id.as_deref()),
+        req.generation_id,
+    );
     call.reply(&HeartbeatResponse::default().with_error_code(code_of(r)))
 }
 
@@ -268,7 +276,11 @@ fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
     let result = if validate_name("group", &group).is_ok() {
         server
             .groups
-            .check_commit(&group, &req.member_id, req.generation_id_or_member_epoch)
+            .check_commit(
+                &group,
+                (&req.member_id, req.group_instance_id.as_deref()),
+                req.generation_id_or_member_epoch,
+            )
             .and_then(|()| {
                 if commits.is_empty() {
                     return Ok(());
@@ -432,7 +444,8 @@ fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {
     }
     let mut listed: BTreeMap<String, (String, &'static str)> = BTreeMap::new();
     for g in server.store.groups().list().unwrap_or_default() {
-        listed.insert(g, ("consumer".to_string(), GroupState::Empty.name()));
+        let ptype = server.groups.idle_protocol_type(&g);
+        listed.insert(g, (ptype, GroupState::Empty.name()));
     }
     for (name, ptype, state) in server.groups.live_groups() {
         listed.insert(name, (ptype, state.name()));
@@ -487,11 +500,11 @@ fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> Descri
                 return describe_brokerless(server, d, &name);
             }
             // Kafka describes a group it does not know as Dead: without an error before
-            // v6, with GROUP_ID_NOT_FOUND from v6.
+            // v6, with GROUP_ID_NOT_FOUND from v6 (KIP-1043).
             match server.store.groups().exists(&name) {
                 Ok(true) if !name.is_empty() => d
                     .with_group_state(s(GroupState::Empty.name()))
-                    .with_protocol_type(s("consumer")),
+                    .with_protocol_type(s(&server.groups.idle_protocol_type(&name))),
                 _ if version >= 6 => d
                     .with_group_state(s(GroupState::Dead.name()))
                     .with_error_code(ErrorCode::GROUP_ID_NOT_FOUND.code())
@@ -840,7 +853,9 @@ mod tests {
             commit(&leader.member_id, leader.generation_id - 1),
             ErrorCode::ILLEGAL_GENERATION.code()
         );
-        assert_eq!(commit(&s(""), -1), 0);
+        // A commit from outside the group (generation -1, no member id) waits until the
+        // group is empty, as in Kafka.
+        assert_eq!(commit(&s(""), -1), ErrorCode::UNKNOWN_MEMBER_ID.code());
         assert_eq!(sh.store.groups().offsets("g").unwrap()["t"][&0], 7);
 
         // Both leave (v3 batch): the group is gone from memory, its offsets stay.
@@ -862,6 +877,45 @@ mod tests {
         );
         let l = list(&sh, ListGroupsRequest::default());
         assert_eq!(l.groups[0].group_state.as_str(), "Empty");
+        assert_eq!(l.groups[0].protocol_type.as_str(), "consumer");
+    }
+
+    /// Kafka's answers for groups without members: a group only committed to is "simple"
+    /// (no protocol type); one nobody knows is Dead, from DescribeGroups v6 with
+    /// GROUP_ID_NOT_FOUND.
+    #[test]
+    fn simple_and_unknown_groups_are_described_as_kafka_does() {
+        let (_d, sh) = shared();
+        with_topic(&sh, "t", 1);
+        let mut req = commit_req("t", &[(0, 3, None)]);
+        req.group_id = s("simple").into();
+        req.generation_id_or_member_epoch = -1;
+        assert_eq!(commit(&sh, req).topics[0].partitions[0].error_code, 0);
+        let l = list(&sh, ListGroupsRequest::default());
+        assert_eq!(l.groups[0].group_id.as_str(), "simple");
+        assert_eq!(l.groups[0].protocol_type.as_str(), "");
+        let names = vec![s("simple").into(), s("nosuch").into()];
+        let d = describe(
+            &sh,
+            DescribeGroupsRequest::default().with_groups(names.clone()),
+            6,
+        );
+        assert_eq!(d.groups[0].group_state.as_str(), "Empty");
+        assert_eq!(d.groups[0].protocol_type.as_str(), "");
+        assert_eq!(d.groups[0].error_code, 0);
+        assert_eq!(d.groups[1].group_state.as_str(), "Dead");
+        assert_eq!(d.groups[1].error_code, ErrorCode::GROUP_ID_NOT_FOUND.code());
+        assert_eq!(
+            d.groups[1]
+                .error_message
+                .as_ref()
+                .map(|m| m.to_string())
+                .as_deref(),
+            Some("Group nosuch not found.")
+        );
+        let d = describe(&sh, DescribeGroupsRequest::default().with_groups(names), 5);
+        assert_eq!(d.groups[1].group_state.as_str(), "Dead");
+        assert_eq!(d.groups[1].error_code, 0);
     }
 
     #[test]
@@ -905,13 +959,19 @@ mod tests {
         assert!(store.hold_for_member("g").unwrap().is_none());
         assert!(store.server_holder("g").unwrap().is_some());
         assert_eq!(
-            commit(&sh, standalone).topics[0].partitions[0].error_code,
-            0
+            commit(&sh, standalone.clone()).topics[0].partitions[0].error_code,
+            ErrorCode::UNKNOWN_MEMBER_ID.code(),
+            "a non-member's commit while the server's member has the group"
         );
         let leaving = LeaveGroupRequest::default()
             .with_group_id(s("g").into())
             .with_member_id(first.member_id.clone());
         assert_eq!(leave(&sh, leaving, 1).error_code, 0);
+        assert_eq!(
+            commit(&sh, standalone).topics[0].partitions[0].error_code,
+            0,
+            "a non-member's commit once the group is empty"
+        );
         // Its last member left: brokerless members may have it again.
         assert!(store.server_holder("g").unwrap().is_none());
         assert!(store.hold_for_member("g").unwrap().is_some());

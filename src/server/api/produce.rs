@@ -112,8 +112,28 @@ impl Rejected {
     }
 }
 
+/// Byte offsets in a RecordBatch v2 header (Kafka's `DefaultRecordBatch`).
+const ATTRIBUTES_AT: usize = 21;
+const MAX_TIMESTAMP_AT: usize = 35;
+const CRC_AT: usize = 17;
+/// The attributes bit of a batch whose timestamp the broker set.
+const ATTR_LOG_APPEND_TIME: i16 = 0x08;
+
+/// Kafka's `message.timestamp.type=LogAppendTime`: the broker stamps each batch with the
+/// time it appends it (the batch's max timestamp and timestamp-type bit, the CRC again;
+/// the records' own deltas stay as sent, readers take the batch's time for every record),
+/// and the answer carries that time.
+fn stamp_log_append_time(batch: &mut [u8], h: &mut batch::BatchHeader, now: i64) {
+    h.attributes |= ATTR_LOG_APPEND_TIME;
+    h.max_timestamp = now;
+    batch[ATTRIBUTES_AT..ATTRIBUTES_AT + 2].copy_from_slice(&h.attributes.to_be_bytes());
+    batch[MAX_TIMESTAMP_AT..MAX_TIMESTAMP_AT + 8].copy_from_slice(&now.to_be_bytes());
+    let crc = crc32c::crc32c(&batch[ATTRIBUTES_AT..]);
+    batch[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_be_bytes());
+}
+
 /// Validates and appends every batch of one partition's records; returns the first base
-/// offset once it is durable.
+/// offset once it is durable, and the append time of a LogAppendTime topic.
 fn produce_partition(
     server: &Server,
     topic: &str,
@@ -170,13 +190,20 @@ fn produce_partition(
     if data.len() > MAX_RECORDS_BYTES {
         return Err(ErrorCode::RECORD_LIST_TOO_LARGE.into());
     }
+    // A LogAppendTime topic's batches carry the time of their append; the answer names it
+    // (-1 for CreateTime topics, as Kafka answers).
+    let log_append =
+        (meta.config("message.timestamp.type") == Some("LogAppendTime")).then(crate::clock::now_ms);
+    let mut append_time = log_append.unwrap_or(-1);
     let mut first = None;
     let mut generation = 0;
-    let mut append_time = -1;
-    for (at, len, h) in spans {
+    for (at, len, mut h) in spans {
         // The leader's epoch, as Kafka's leader stamps it (outside the CRC): kaf's partitions
         // have had one, 0.
         data[at + 12..at + 16].copy_from_slice(&0i32.to_be_bytes());
+        if let Some(now) = log_append {
+            stamp_log_append_time(&mut data[at..at + len], &mut h, now);
+        }
         let appended = server
             .partitions
             .append(&server.store, topic, p, meta, &mut data[at..at + len], &h)
@@ -334,7 +361,45 @@ mod tests {
             Some(Bytes::from(good_batch(&["a", "b"]))),
             true,
         );
-        assert_eq!(ok.ok().map(|(base, _)| base), Some(0));
+        assert_eq!(ok.ok(), Some((0, -1)));
+    }
+
+    /// A LogAppendTime topic: the stored batch carries the append time (and says so), its
+    /// CRC still holds, and the answer names the same time.
+    #[test]
+    fn log_append_time_topics_stamp_batches() {
+        let (_d, srv) = server(Duration::ZERO);
+        let configs = [("message.timestamp.type", "LogAppendTime")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let meta = TopicMeta::new(1, configs).unwrap();
+        srv.store.create_topic("t", &meta).unwrap();
+        let meta = srv.store.topic_meta("t").unwrap();
+        let before = crate::clock::now_ms();
+        let (base, time) = produce_partition(
+            &srv,
+            "t",
+            0,
+            &meta,
+            Some(Bytes::from(good_batch(&["a", "b"]))),
+            true,
+        )
+        .ok()
+        .expect("appended");
+        assert_eq!(base, 0);
+        assert!(time >= before, "{time} < {before}");
+        let mut out = Vec::new();
+        srv.store
+            .reader("t", 0, &meta)
+            .unwrap()
+            .read(&mut out, 1 << 20)
+            .unwrap();
+        let Scan::Batch(h, _) = batch::scan(&out) else {
+            panic!("a valid batch (CRC included)")
+        };
+        assert!(h.log_append_time());
+        assert_eq!(h.max_timestamp, time);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! types, no threads, no clock: every input, including "now", is an argument, so each
 //! transition is tested directly. `super` (the coordinator) adds the locking and waiting.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -56,6 +56,13 @@ pub(crate) struct JoinResult {
     pub(crate) member_id: String,
     /// For the leader only: every member's id, instance id and metadata.
     pub(crate) members: Vec<(String, Option<String>, Bytes)>,
+    /// A static member took its place back in a Stable group without a rebalance: the
+    /// leader keeps the assignment it made (JoinGroup v9's `skip_assignment`). Older
+    /// versions cannot say so; they are answered as Kafka does, with no members and the
+    /// leader as it was before the replacement (`leader_before`), so the member syncs as
+    /// a follower.
+    pub(crate) skip_assignment: bool,
+    pub(crate) leader_before: Option<String>,
 }
 
 impl JoinResult {
@@ -154,6 +161,10 @@ pub(crate) struct Group {
     /// dropped and the group rebalances again.
     pub(crate) sync_deadline: Option<Instant>,
     next_seq: u64,
+    /// Ids of static members replaced by a newer incarnation: a request of theirs that was
+    /// already waiting (JoinGroup, follower SyncGroup) is answered FENCED_INSTANCE_ID, as
+    /// Kafka does. Forgotten when the group empties.
+    fenced: HashSet<String>,
 }
 
 impl Group {
@@ -169,6 +180,7 @@ impl Group {
             rebalance_deadline: None,
             sync_deadline: None,
             next_seq: 0,
+            fenced: HashSet::new(),
         }
     }
 
@@ -222,16 +234,14 @@ impl Group {
         }
         if a.member_id.is_empty() {
             // A restarted static member replaces its previous incarnation.
-            if let Some(inst) = &a.instance_id {
-                let old: Vec<String> = self
-                    .members
+            let old = a.instance_id.as_ref().and_then(|inst| {
+                self.members
                     .values()
-                    .filter(|m| m.instance_id.as_ref() == Some(inst))
+                    .find(|m| m.instance_id.as_ref() == Some(inst))
                     .map(|m| m.id.clone())
-                    .collect();
-                for id in old {
-                    self.remove_member(now, &id);
-                }
+            });
+            if let Some(old) = old {
+                return self.replace_static_member(now, &old, new_id, a, ticket);
             }
             if require_known_id {
                 self.pending.insert(new_id.clone(), now + a.session_timeout);
@@ -244,6 +254,9 @@ impl Group {
             return self.add_member(now, id, a, ticket);
         }
         let id = a.member_id.clone();
+        if let Err(code) = self.check_instance(&id, a.instance_id.as_deref()) {
+            return JoinStep::Done(JoinResult::error(code, &id));
+        }
         let Some(m) = self.members.get(&id) else {
             return JoinStep::Done(JoinResult::error(ErrorCode::UNKNOWN_MEMBER_ID, &id));
         };
@@ -307,6 +320,91 @@ impl Group {
         JoinStep::Wait { member: id }
     }
 
+    /// Kafka's static member replacement: the member keeps its place, client id, host and
+    /// assignment under the new id. In a Stable group whose protocol the new subscription
+    /// does not change, that is all: the member is answered at once with the current
+    /// generation, and nobody else rebalances. Otherwise the group rebalances (always
+    /// from CompletingRebalance: the leader may be assigning to the old id). The old
+    /// incarnation's requests are answered UNKNOWN_MEMBER_ID (Kafka: FENCED_INSTANCE_ID).
+    fn replace_static_member(
+        &mut self,
+        now: Instant,
+        old: &str,
+        new_id: String,
+        a: JoinArgs,
+        ticket: u64,
+    ) -> JoinStep {
+        let mut m = self
+            .members
+            .remove(old)
+            .expect("the static member is present");
+        self.fenced.insert(old.to_string());
+        let leader_before = self.leader.clone();
+        if self.leader.as_deref() == Some(old) {
+            self.leader = Some(new_id.clone());
+        }
+        m.id = new_id.clone();
+        m.protocols = a.protocols;
+        m.session_timeout = a.session_timeout;
+        m.rebalance_timeout = a.rebalance_timeout;
+        m.last_seen = now;
+        m.join_waiter = None;
+        m.join_result = None;
+        m.sync_waiters = 0;
+        self.members.insert(new_id.clone(), m);
+        match self.state {
+            GroupState::Stable if self.select_protocol() == self.protocol => {
+                let mut r = self.current_result(&new_id);
+                r.skip_assignment = self.leader.as_deref() == Some(new_id.as_str());
+                r.leader_before = leader_before;
+                JoinStep::Done(r)
+            }
+            GroupState::PreparingRebalance => {
+                self.members.get_mut(&new_id).expect("inserted").join_waiter = Some(ticket);
+                self.try_complete_join(now);
+                JoinStep::Wait { member: new_id }
+            }
+            _ => {
+                self.members.get_mut(&new_id).expect("inserted").join_waiter = Some(ticket);
+                self.prepare_rebalance(now);
+                self.try_complete_join(now);
+                JoinStep::Wait { member: new_id }
+            }
+        }
+    }
+
+    /// Why a waiting request's member is no longer in the group.
+    fn gone(&self, id: &str) -> ErrorCode {
+        if self.fenced.contains(id) {
+            ErrorCode::FENCED_INSTANCE_ID
+        } else {
+            ErrorCode::UNKNOWN_MEMBER_ID
+        }
+    }
+
+    /// Kafka's static-member check for requests that name an instance id: one whose member
+    /// now has another id comes from a replaced incarnation, which is fenced
+    /// (FENCED_INSTANCE_ID is fatal to it, so two processes with one instance id do not
+    /// replace each other in turn).
+    pub(crate) fn check_instance(
+        &self,
+        id: &str,
+        instance_id: Option<&str>,
+    ) -> Result<(), ErrorCode> {
+        let Some(inst) = instance_id else {
+            return Ok(());
+        };
+        match self
+            .members
+            .values()
+            .find(|m| m.instance_id.as_deref() == Some(inst))
+        {
+            Some(m) if m.id != id => Err(ErrorCode::FENCED_INSTANCE_ID),
+            Some(_) => Ok(()),
+            None => Err(ErrorCode::UNKNOWN_MEMBER_ID),
+        }
+    }
+
     fn update_member(&mut self, now: Instant, id: &str, a: JoinArgs, ticket: u64) {
         let m = self.members.get_mut(id).expect("member present");
         m.protocols = a.protocols;
@@ -346,6 +444,8 @@ impl Group {
             leader,
             member_id: id.to_string(),
             members,
+            skip_assignment: false,
+            leader_before: None,
         }
     }
 
@@ -388,6 +488,7 @@ impl Group {
             self.state = GroupState::Empty;
             self.protocol = None;
             self.protocol_type = None;
+            self.fenced.clear();
             self.leader = None;
             return;
         }
@@ -429,8 +530,9 @@ impl Group {
 
     /// The answer for the JoinGroup waiting under `ticket`, once there is one.
     pub(crate) fn poll_join(&mut self, id: &str, ticket: u64) -> Option<JoinResult> {
+        let gone = self.gone(id);
         let Some(m) = self.members.get_mut(id) else {
-            return Some(JoinResult::error(ErrorCode::UNKNOWN_MEMBER_ID, id));
+            return Some(JoinResult::error(gone, id));
         };
         if m.join_result.as_ref().is_some_and(|(t, _)| *t == ticket) {
             return m.join_result.take().map(|(_, r)| r);
@@ -504,7 +606,7 @@ impl Group {
     /// The answer for a follower's waiting SyncGroup, once there is one.
     pub(crate) fn poll_sync(&self, id: &str, generation: i32) -> Option<Result<Bytes, ErrorCode>> {
         let Some(m) = self.members.get(id) else {
-            return Some(Err(ErrorCode::UNKNOWN_MEMBER_ID));
+            return Some(Err(self.gone(id)));
         };
         if m.assigned_generation == generation {
             return Some(Ok(m.assignment.clone()));
@@ -566,6 +668,7 @@ impl Group {
                 None => return Err(ErrorCode::UNKNOWN_MEMBER_ID),
             }
         } else {
+            self.check_instance(id, instance_id)?;
             id.to_string()
         };
         if self.pending.remove(&id).is_some() {
@@ -680,10 +783,14 @@ impl Group {
         generation: i32,
     ) -> Result<(), ErrorCode> {
         if generation < 0 && id.is_empty() {
-            // A consumer without group management (assign(), admin tools). Kafka 2.x+
-            // refuses this with UNKNOWN_MEMBER_ID while the group has members; kaf accepts
-            // it, as brokerless `kaf consume -g` can write the same offsets anyway.
-            return Ok(());
+            // A consumer without group management (assign(), admin tools): as in Kafka, it
+            // may commit only while the group is Empty; the members' own commits would
+            // overwrite its offsets anyway.
+            return if self.state == GroupState::Empty {
+                Ok(())
+            } else {
+                Err(ErrorCode::UNKNOWN_MEMBER_ID)
+            };
         }
         if !self.members.contains_key(id) {
             return Err(ErrorCode::UNKNOWN_MEMBER_ID);
@@ -1096,6 +1203,81 @@ mod tests {
         assert_eq!(t.result("c", tc).generation, 3);
     }
 
+    /// Kafka's static membership: a restarted static member of a Stable group takes its
+    /// place (and assignment) back at once, without a rebalance; the leader is told to
+    /// keep its assignment; a new subscription that changes the protocol rebalances.
+    #[test]
+    fn static_member_rejoins_a_stable_group_without_a_rebalance() {
+        let now = Instant::now();
+        let mut t = T::new();
+        t.stable(now, &["a", "b"]);
+        for (id, inst) in [("a", "i-a"), ("b", "i-b")] {
+            t.g.members.get_mut(id).unwrap().instance_id = Some(inst.into());
+        }
+        let generation = t.g.generation;
+        let rejoin = |g: &mut Group, inst: &str, new_id: &str, protocols: &[&str], ticket| {
+            let mut a = args("", protocols);
+            a.instance_id = Some(inst.into());
+            g.join(now, a, false, new_id.into(), ticket)
+        };
+        let JoinStep::Done(r) = rejoin(&mut t.g, "i-b", "b2", &["range", "roundrobin"], 10) else {
+            panic!("a follower's rejoin is answered at once")
+        };
+        assert_eq!((r.error, r.generation), (ErrorCode::NONE, generation));
+        assert_eq!((r.leader.as_str(), r.skip_assignment), ("a", false));
+        assert!(r.members.is_empty());
+        assert_eq!(t.g.state, GroupState::Stable);
+        assert!(!t.g.members.contains_key("b"));
+        assert_eq!(
+            t.g.members["b2"].client_id, "client-b",
+            "Kafka keeps the client id"
+        );
+        assert_eq!(
+            t.g.sync(now, "b2", generation, None, None, vec![]),
+            SyncStep::Done(Ok(Bytes::from("assignment of b")))
+        );
+        assert_eq!(
+            t.g.heartbeat(now, "b", generation),
+            Err(ErrorCode::UNKNOWN_MEMBER_ID)
+        );
+        assert_eq!(
+            t.g.check_instance("b", Some("i-b")),
+            Err(ErrorCode::FENCED_INSTANCE_ID),
+            "the replaced incarnation is fenced"
+        );
+        assert_eq!(t.g.check_instance("b2", Some("i-b")), Ok(()));
+        assert_eq!(t.g.check_instance("b2", None), Ok(()));
+        assert_eq!(
+            t.g.check_instance("x", Some("i-x")),
+            Err(ErrorCode::UNKNOWN_MEMBER_ID)
+        );
+        let mut zombie = args("b", &["range", "roundrobin"]);
+        zombie.instance_id = Some("i-b".into());
+        let JoinStep::Done(r) = t.g.join(now, zombie, false, "unused".into(), 20) else {
+            panic!("the zombie's join is refused at once")
+        };
+        assert_eq!(r.error, ErrorCode::FENCED_INSTANCE_ID);
+
+        let JoinStep::Done(r) = rejoin(&mut t.g, "i-a", "a2", &["range", "roundrobin"], 11) else {
+            panic!("the leader's rejoin is answered at once")
+        };
+        assert_eq!((r.leader.as_str(), r.skip_assignment), ("a2", true));
+        assert_eq!(r.leader_before.as_deref(), Some("a"));
+        assert_eq!(r.members.len(), 2);
+        assert_eq!(
+            t.g.sync(now, "a2", generation, None, None, vec![]),
+            SyncStep::Done(Ok(Bytes::from("assignment of a")))
+        );
+        assert_eq!(t.g.state, GroupState::Stable);
+
+        // A subscription that changes the group's protocol rebalances.
+        assert!(matches!(
+            rejoin(&mut t.g, "i-b", "b3", &["roundrobin"], 12),
+            JoinStep::Wait { .. }
+        ));
+        assert_eq!(t.g.state, GroupState::PreparingRebalance);
+    }
+
     #[test]
     fn static_member_leaves_by_instance_id() {
         let now = Instant::now();
@@ -1113,8 +1295,13 @@ mod tests {
             JoinStep::Wait { .. }
         ));
         assert!(!g.members.contains_key("s-1"));
-        // Generation 2 emptied the group, generation 3 has the new incarnation.
-        assert_eq!(g.poll_join("s-2", 2).unwrap().generation, 3);
+        assert_eq!(
+            g.poll_join("s-1", 1).map(|r| r.error),
+            Some(ErrorCode::FENCED_INSTANCE_ID),
+            "the replaced incarnation's requests are fenced"
+        );
+        // Replaced while CompletingRebalance: generation 2 has the new incarnation.
+        assert_eq!(g.poll_join("s-2", 2).unwrap().generation, 2);
         assert_eq!(
             g.leave(now, "", Some("host-2")),
             Err(ErrorCode::UNKNOWN_MEMBER_ID)
@@ -1212,7 +1399,11 @@ mod tests {
         let now = Instant::now();
         let mut t = T::new();
         t.stable(now, &["a", "b"]);
-        assert_eq!(t.g.check_commit(now, "", -1), Ok(()), "simple consumer");
+        assert_eq!(
+            t.g.check_commit(now, "", -1),
+            Err(ErrorCode::UNKNOWN_MEMBER_ID),
+            "a simple consumer, while the group has members"
+        );
         assert_eq!(t.g.check_commit(now, "a", 2), Ok(()));
         assert_eq!(
             t.g.check_commit(now, "a", 1),

@@ -43,6 +43,12 @@ struct Table {
     groups: HashMap<String, Group>,
     /// The owner lock of every group in `groups`: dropped with the group.
     holds: HashMap<String, ServerHold>,
+    /// The protocol type of groups that are not in `groups` (no members) but that this
+    /// server saw since it started: the members' type ("consumer") once they have left, ""
+    /// for a group only committed to without group management (Kafka's "simple" group).
+    /// Kafka keeps this in `__consumer_offsets`; kaf's store does not, so a group from
+    /// before the start is taken for "consumer", what groups with members have.
+    idle_types: HashMap<String, String>,
     stopping: bool,
     next_ticket: u64,
     next_id: u64,
@@ -81,7 +87,16 @@ impl Table {
     /// Forgets groups that have no members left, and lets brokerless members have them;
     /// their offsets stay in the store.
     fn cleanup(&mut self) {
-        self.groups.retain(|_, g| !g.is_idle());
+        let idle_types = &mut self.idle_types;
+        self.groups.retain(|name, g| {
+            if !g.is_idle() {
+                return true;
+            }
+            if let Some(t) = &g.protocol_type {
+                idle_types.insert(name.clone(), t.clone());
+            }
+            false
+        });
         let groups = &self.groups;
         self.holds.retain(|g, _| groups.contains_key(g));
     }
@@ -281,7 +296,7 @@ impl Coordinator {
     pub(crate) fn sync(
         &self,
         gid: &str,
-        member: &str,
+        (member, instance): (&str, Option<&str>),
         generation: i32,
         protocol: (Option<&str>, Option<&str>),
         assignments: Vec<(String, Bytes)>,
@@ -292,6 +307,7 @@ impl Coordinator {
             return Err(ErrorCode::UNKNOWN_MEMBER_ID);
         };
         g.tick(now);
+        g.check_instance(member, instance)?;
         let step = g.sync(now, member, generation, protocol.0, protocol.1, assignments);
         self.notify();
         let ok = |g: &Group, assignment: Bytes| Synced {
@@ -338,7 +354,7 @@ impl Coordinator {
     pub(crate) fn heartbeat(
         &self,
         gid: &str,
-        member: &str,
+        (member, instance): (&str, Option<&str>),
         generation: i32,
     ) -> Result<(), ErrorCode> {
         let mut t = self.table();
@@ -349,7 +365,8 @@ impl Coordinator {
                 if g.tick(now) {
                     self.notify();
                 }
-                g.heartbeat(now, member, generation)
+                g.check_instance(member, instance)
+                    .and_then(|()| g.heartbeat(now, member, generation))
             }
         };
         t.cleanup();
@@ -385,7 +402,7 @@ impl Coordinator {
     pub(crate) fn check_commit(
         &self,
         gid: &str,
-        member: &str,
+        (member, instance): (&str, Option<&str>),
         generation: i32,
     ) -> Result<(), ErrorCode> {
         let mut t = self.table();
@@ -396,7 +413,10 @@ impl Coordinator {
             // own the group it is not this server's to change: Kafka refuses a non-member's
             // commit to a group with members the same way.
             None if generation < 0 => match self.store.has_brokerless_members(gid) {
-                Ok(false) => Ok(()),
+                Ok(false) => {
+                    t.idle_types.entry(gid.to_string()).or_default();
+                    Ok(())
+                }
                 Ok(true) => Err(ErrorCode::UNKNOWN_MEMBER_ID),
                 Err(e) => {
                     eprintln!("kaf server: cannot check group {gid}: {e}");
@@ -408,7 +428,8 @@ impl Coordinator {
                 if g.tick(now) {
                     self.notify();
                 }
-                g.check_commit(now, member, generation)
+                g.check_instance(member, instance)
+                    .and_then(|()| g.check_commit(now, member, generation))
             }
         };
         t.cleanup();
@@ -435,6 +456,14 @@ impl Coordinator {
         out
     }
 
+    /// The protocol type of a group without members (see `Table::idle_types`).
+    pub(crate) fn idle_protocol_type(&self, gid: &str) -> String {
+        let t = self.table();
+        t.idle_types
+            .get(gid)
+            .map_or_else(|| "consumer".to_string(), String::clone)
+    }
+
     /// Reads a group with members (None when it has none) under the lock.
     pub(crate) fn with_live_group<R>(&self, gid: &str, f: impl FnOnce(&Group) -> R) -> Option<R> {
         let mut t = self.table();
@@ -456,6 +485,7 @@ impl Coordinator {
             return None;
         }
         t.groups.remove(gid);
+        t.idle_types.remove(gid);
         // The store's delete takes the owner lock itself; ours would stand in its way.
         t.holds.remove(gid);
         Some(delete())

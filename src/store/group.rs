@@ -297,6 +297,20 @@ impl Groups {
         Ok(skipped)
     }
 
+    /// Removes the offsets of some partitions of a topic from the group (OffsetDelete).
+    pub fn delete_partition_offsets(
+        &self,
+        group: &str,
+        topic: &str,
+        partitions: &[i32],
+    ) -> Result<()> {
+        self.update(group, |f| {
+            if let Some(ps) = f.offsets.get_mut(topic) {
+                ps.retain(|p, _| !partitions.contains(p));
+            }
+        })
+    }
+
     /// Removes a topic's offsets from the group.
     pub fn delete_offsets(&self, group: &str, topic: &str) -> Result<bool> {
         let mut found = false;

@@ -811,6 +811,7 @@ fn kaf_server_answers_as_kafka_does() {
     idempotent_produce(&mut d);
     groups(&mut d);
     offsets(&mut d);
+    offset_delete(&mut d);
     alter_configs(&mut d);
     describe_topic_partitions(&mut d);
     delete_topics(&mut d);
@@ -1961,6 +1962,52 @@ fn groups(d: &mut Diff) {
         d.case(ApiKey::JoinGroup, v, "empty group id", |_| {
             join_req(v, "", "", "consumer", SESSION_MS)
         });
+    }
+}
+
+/// OffsetDelete of partition 1 of "data" (and of a topic that does not exist) for a group
+/// with stored offsets only, a live group, and an unknown group; then OffsetFetch shows
+/// what is left.
+fn offset_delete(d: &mut Diff) {
+    let data = n("data");
+    let req = |g: &str| {
+        use kafka_protocol::messages::offset_delete_request::*;
+        OffsetDeleteRequest::default()
+            .with_group_id(StrBytes::from_string(g.to_string()).into())
+            .with_topics(
+                [(data.clone(), vec![1]), (n("nosuch"), vec![0])]
+                    .into_iter()
+                    .map(|(t, ps)| {
+                        OffsetDeleteRequestTopic::default()
+                            .with_name(StrBytes::from_string(t).into())
+                            .with_partitions(
+                                ps.into_iter()
+                                    .map(|p| {
+                                        OffsetDeleteRequestPartition::default()
+                                            .with_partition_index(p)
+                                    })
+                                    .collect(),
+                            )
+                    })
+                    .collect(),
+            )
+    };
+    for v in d.versions(ApiKey::OffsetDelete) {
+        for (g, what) in [
+            (n("oc-3"), "group with offsets only"),
+            (n("g-5"), "live group"),
+            (n("nosuch-group"), "unknown group"),
+        ] {
+            d.case(ApiKey::OffsetDelete, v, what, |_| req(&g));
+        }
+        let asked = [(data.clone(), vec![0, 1])];
+        d.case_fix(
+            ApiKey::OffsetFetch,
+            5,
+            "after OffsetDelete",
+            |_| fetch_offsets_req(5, &n("oc-3"), Some(&asked)),
+            sort_fetched,
+        );
     }
 }
 

@@ -874,17 +874,7 @@ fn steps() -> Vec<Step> {
 
 /// What both brokers may print differently, with the reason; any other difference in exit
 /// status or stdout fails the test.
-const KNOWN: &[(&str, &str)] = &[
-    (
-        "delete-offsets",
-        "kaf server does not serve OffsetDelete (API 47) yet: `kaf groups delete-offsets` \
-         exits 10 there (docs/KAFKA.md, survey 2; issue 14 work list item 3)",
-    ),
-    (
-        "groups-describe-deleted-offsets",
-        "follows from delete-offsets: on kaf server the offsets of kbc are still there",
-    ),
-];
+const KNOWN: &[(&str, &str)] = &[];
 
 /// Replaces what is Kafka's own (not kaf's) so that the two outputs compare:
 /// - the topic id (`TopicId: …`, random per topic on each broker);

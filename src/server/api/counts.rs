@@ -203,6 +203,11 @@ pub(crate) const CREATE_PARTITIONS: &[Field] = &[
 
 pub(crate) const DELETE_GROUPS: &[Field] = &[all(Ty::List(&STR))];
 
+pub(crate) const OFFSET_DELETE: &[Field] = &[
+    all(STR), // group_id
+    all(Ty::Structs(&[all(STR), all(Ty::Structs(&[all(I32)]))])),
+];
+
 pub(crate) const OFFSET_FOR_LEADER_EPOCH: &[Field] = &[
     since(3, I32), // replica_id
     all(Ty::Structs(&[

@@ -30,7 +30,7 @@ use kafka_protocol::messages::offset_fetch_response::{
     OffsetFetchResponsePartition, OffsetFetchResponseTopic,
 };
 use kafka_protocol::messages::*;
-use kafka_protocol::protocol::Encodable;
+use kafka_protocol::protocol::{Decodable, Encodable};
 
 use super::{Call, Reply, s};
 use crate::error::Error;
@@ -633,6 +633,137 @@ pub(super) fn delete_groups(call: &mut Call<'_>, req: DeleteGroupsRequest) -> Re
     call.reply(&DeleteGroupsResponse::default().with_results(results))
 }
 
+/// OffsetDelete: removes a group's committed offsets for some partitions, as Kafka does
+/// for a group that is empty or does not consume the topic. Partitions of a topic the
+/// group's live members are subscribed to (through this server, or brokerless members
+/// holding one of them) are answered GROUP_SUBSCRIBED_TO_TOPIC and kept.
+pub(super) fn offset_delete(call: &mut Call<'_>, req: OffsetDeleteRequest) -> Reply {
+    call.reply(&delete_offsets(call.server, req))
+}
+
+fn delete_offsets(server: &Server, req: OffsetDeleteRequest) -> OffsetDeleteResponse {
+    use kafka_protocol::messages::offset_delete_response::{
+        OffsetDeleteResponsePartition, OffsetDeleteResponseTopic,
+    };
+    let group = req.group_id.to_string();
+    let answer = |code: ErrorCode| OffsetDeleteResponse::default().with_error_code(code.code());
+    if validate_name("group", &group).is_err() {
+        return answer(ErrorCode::INVALID_GROUP_ID);
+    }
+    // None: no live members.
+    let live = server.groups.with_live_group(&group, subscribed_topics);
+    let exists = live.is_some() || matches!(server.store.groups().exists(&group), Ok(true));
+    if !exists {
+        return answer(ErrorCode::GROUP_ID_NOT_FOUND);
+    }
+    let subscribed = |topic: &str| match &live {
+        None => false,
+        Some(Subscribed::Topics(ts)) => ts.iter().any(|t| t == topic),
+        Some(Subscribed::Unknown) => true,
+        Some(Subscribed::OtherProtocol) => true,
+    };
+    // Kafka refuses a live group that does not use the consumer protocol as a whole.
+    if matches!(live, Some(Subscribed::OtherProtocol)) {
+        return answer(ErrorCode::NON_EMPTY_GROUP);
+    }
+    let store = server.store.groups();
+    // Kafka answers partitions it does not have first (UNKNOWN_TOPIC_OR_PARTITION), then
+    // the coordinator's answers, one entry per topic.
+    let mut answers: Vec<(TopicName, Vec<(i32, ErrorCode)>)> = Vec::new();
+    let mut add = |name: &TopicName, p: i32, code: ErrorCode| match answers
+        .iter_mut()
+        .find(|(n, _)| n == name)
+    {
+        Some((_, ps)) => ps.push((p, code)),
+        None => answers.push((name.clone(), vec![(p, code)])),
+    };
+    let mut known = Vec::new();
+    for t in &req.topics {
+        let count = server.topic_meta(&t.name).map_or(0, |m| m.partitions);
+        let (have, missing): (Vec<i32>, Vec<i32>) = t
+            .partitions
+            .iter()
+            .map(|p| p.partition_index)
+            .partition(|p| (0..count).contains(p));
+        for p in missing {
+            add(&t.name, p, ErrorCode::UNKNOWN_TOPIC_OR_PARTITION);
+        }
+        if !have.is_empty() {
+            known.push((t.name.clone(), have));
+        }
+    }
+    for (name, parts) in known {
+        let topic = name.to_string();
+        let held = parts
+            .iter()
+            .any(|&p| matches!(store.holder(&group, &topic, p), Ok(Some(_))));
+        let code = if held || subscribed(&topic) {
+            ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC
+        } else {
+            match store.delete_partition_offsets(&group, &topic, &parts) {
+                Ok(()) => ErrorCode::NONE,
+                Err(e) => {
+                    eprintln!("kaf server: deleting offsets of group {group} failed: {e}");
+                    ErrorCode::KAFKA_STORAGE_ERROR
+                }
+            }
+        };
+        for p in parts {
+            add(&name, p, code);
+        }
+    }
+    let topics = answers
+        .into_iter()
+        .map(|(name, parts)| {
+            OffsetDeleteResponseTopic::default()
+                .with_name(name)
+                .with_partitions(
+                    parts
+                        .into_iter()
+                        .map(|(p, code)| {
+                            OffsetDeleteResponsePartition::default()
+                                .with_partition_index(p)
+                                .with_error_code(code.code())
+                        })
+                        .collect(),
+                )
+        })
+        .collect();
+    OffsetDeleteResponse::default().with_topics(topics)
+}
+
+/// What a live group's members subscribe to, as Kafka's classic group works it out.
+enum Subscribed {
+    /// From the members' consumer-protocol subscriptions.
+    Topics(Vec<String>),
+    /// Not known yet (no protocol chosen) or unreadable: every topic counts as subscribed.
+    Unknown,
+    /// A protocol type other than "consumer".
+    OtherProtocol,
+}
+
+fn subscribed_topics(g: &Group) -> Subscribed {
+    if g.protocol_type.as_deref() != Some("consumer") {
+        return Subscribed::OtherProtocol;
+    }
+    let Some(protocol) = g.protocol.as_deref() else {
+        return Subscribed::Unknown;
+    };
+    let mut topics = Vec::new();
+    for m in g.members.values() {
+        let mut b = m.metadata(protocol);
+        if b.len() < 2 {
+            return Subscribed::Unknown;
+        }
+        let version = bytes::Buf::get_i16(&mut b);
+        match ConsumerProtocolSubscription::decode(&mut b, version) {
+            Ok(sub) => topics.extend(sub.topics.into_iter().map(|t| t.to_string())),
+            Err(_) => return Subscribed::Unknown,
+        }
+    }
+    Subscribed::Topics(topics)
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -975,6 +1106,53 @@ mod tests {
         // Its last member left: brokerless members may have it again.
         assert!(store.server_holder("g").unwrap().is_none());
         assert!(store.hold_for_member("g").unwrap().is_some());
+    }
+
+    #[test]
+    fn offset_delete_removes_partitions_unless_members_consume_them() {
+        use kafka_protocol::messages::offset_delete_request::*;
+        let (_d, sh) = shared();
+        with_topic(&sh, "t", 2);
+        let req = commit_req("t", &[(0, 4, None), (1, 7, None)]);
+        assert_eq!(commit(&sh, req).topics[0].partitions[1].error_code, 0);
+        let del = |group: &str, p: i32| {
+            delete_offsets(
+                &sh,
+                OffsetDeleteRequest::default()
+                    .with_group_id(s(group).into())
+                    .with_topics(vec![
+                        OffsetDeleteRequestTopic::default()
+                            .with_name(s("t").into())
+                            .with_partitions(vec![
+                                OffsetDeleteRequestPartition::default().with_partition_index(p),
+                            ]),
+                    ]),
+            )
+        };
+        assert_eq!(
+            del("nope", 0).error_code,
+            ErrorCode::GROUP_ID_NOT_FOUND.code()
+        );
+        let r = del("g", 1);
+        assert_eq!((r.error_code, r.topics[0].partitions[0].error_code), (0, 0));
+        let left = sh.store.groups().offsets("g").unwrap();
+        assert_eq!(left["t"].iter().collect::<Vec<_>>(), [(&0, &4)]);
+        // A brokerless member holding partition 0 consumes the topic: its offset stays.
+        let held = sh
+            .store
+            .groups()
+            .try_own("g", "t", 0)
+            .unwrap()
+            .expect("free");
+        let r = del("g", 0);
+        assert_eq!(
+            r.topics[0].partitions[0].error_code,
+            ErrorCode::GROUP_SUBSCRIBED_TO_TOPIC.code()
+        );
+        assert_eq!(sh.store.groups().offsets("g").unwrap()["t"][&0], 4);
+        drop(held);
+        assert_eq!(del("g", 0).topics[0].partitions[0].error_code, 0);
+        assert!(sh.store.groups().offsets("g").unwrap().is_empty());
     }
 
     #[test]

@@ -158,6 +158,7 @@ pub(crate) const APIS: &[Api] = &[
     api!(IncrementalAlterConfigs, IncrementalAlterConfigsRequest, 0..=1, counts::INCREMENTAL_ALTER_CONFIGS, configs::incremental_alter_configs),
     api!(CreatePartitions,    CreatePartitionsRequest,    0..=3,  counts::CREATE_PARTITIONS,   admin::create_partitions),
     api!(DeleteGroups,        DeleteGroupsRequest,        0..=2,  counts::DELETE_GROUPS,       groups::delete_groups),
+    api!(OffsetDelete,        OffsetDeleteRequest,        0..=0,  counts::OFFSET_DELETE,       groups::offset_delete),
     api!(DescribeCluster,     DescribeClusterRequest,     0..=2,  counts::DESCRIBE_CLUSTER,    metadata::describe_cluster),
     api!(DescribeTopicPartitions, DescribeTopicPartitionsRequest, 0..=0, counts::DESCRIBE_TOPIC_PARTITIONS, describe_partitions::describe_topic_partitions),
 ];

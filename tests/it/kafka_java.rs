@@ -282,11 +282,6 @@ fn java_admin_client() {
         &real,
         &[
             (
-                "create.config.retention.ms",
-                "absent",
-                "open: kaf's CreateTopics answer (v5+) does not list the new topic's configs",
-            ),
-            (
                 "delete_records.low_watermark",
                 "PolicyViolationException",
                 "open: kaf keeps no log start offset yet, so it refuses to delete records",

@@ -279,6 +279,15 @@ impl Broker for Remote {
                     );
                     return Ok(());
                 }
+                // A commit racing this member's own rejoin names the generation it just
+                // left (ILLEGAL_GENERATION once the group is Stable again): wait for the
+                // member to publish its new generation and commit with that. A member
+                // that is really out learns so from its heartbeat, and `committer` fails.
+                Err(CommitRefused::NotMember(_))
+                    if refused != Some(who.generation) && Instant::now() < deadline =>
+                {
+                    refused = Some(who.generation);
+                }
                 Err(CommitRefused::NotMember(e)) => return Err(e),
                 Err(CommitRefused::Rebalancing) if Instant::now() < deadline => {
                     refused = Some(who.generation);

@@ -833,24 +833,29 @@ impl Session {
             };
             match code {
                 ErrorCode::NONE => last_ok = Instant::now(),
-                ErrorCode::REBALANCE_IN_PROGRESS => match self.join_and_sync() {
-                    Ok(()) => last_ok = Instant::now(),
-                    Err(_) if self.interrupt.stop.load(Ordering::SeqCst) => {
-                        self.leave();
-                        return;
+                // ILLEGAL_GENERATION: the group moved on to a generation this member's
+                // heartbeat did not name (Kafka's Java consumer rejoins then too); the
+                // rejoin hands back whatever the new assignment moves.
+                ErrorCode::REBALANCE_IN_PROGRESS | ErrorCode::ILLEGAL_GENERATION => {
+                    match self.join_and_sync() {
+                        Ok(()) => last_ok = Instant::now(),
+                        Err(_) if self.interrupt.stop.load(Ordering::SeqCst) => {
+                            self.leave();
+                            return;
+                        }
+                        Err(JoinError::Failed(e)) => {
+                            self.lose(shared, e);
+                            return;
+                        }
+                        Err(JoinError::NoMembership(why)) => {
+                            self.lose(
+                                shared,
+                                Error::Other(format!("group '{}': {why}", self.group)),
+                            );
+                            return;
+                        }
                     }
-                    Err(JoinError::Failed(e)) => {
-                        self.lose(shared, e);
-                        return;
-                    }
-                    Err(JoinError::NoMembership(why)) => {
-                        self.lose(
-                            shared,
-                            Error::Other(format!("group '{}': {why}", self.group)),
-                        );
-                        return;
-                    }
-                },
+                }
                 c if c.needs_coordinator() || c == ErrorCode::COORDINATOR_LOAD_IN_PROGRESS => {
                     self.client.forget_coordinator(&self.group);
                     self.conn = None;

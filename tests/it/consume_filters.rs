@@ -2,33 +2,23 @@
 //! printed, `-c` counts printed records, a group commits what it read (printed or not), and
 //! the same filters work with `-F` and through `kaf -b`.
 
-use crate::harness::{DEADLINE, Proc, Server, kaf, kaf_bin, kaf_cmd};
-
-fn ok(dir: &std::path::Path, args: &[&str], stdin: &[u8]) -> String {
-    let out = kaf(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "kaf {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::harness::{DEADLINE, Proc, Server, kaf, kaf_bin, kaf_cmd, kaf_ok};
 
 /// orders: keys user-1..user-3, values "paid N" / "refund N"; every third has a header.
 fn orders(dir: &std::path::Path) {
-    ok(dir, &["topics", "create", "orders", "-p", "2"], b"");
+    kaf_ok(dir, &["topics", "create", "orders", "-p", "2"], b"");
     let plain: String = (0..30)
         .map(|i| {
             let kind = if i % 5 == 0 { "refund" } else { "paid" };
             format!("user-{}:{kind} {i}\n", i % 3 + 1)
         })
         .collect();
-    ok(
+    kaf_ok(
         dir,
         &["produce", "orders", "-K", ":", "-p", "0"],
         plain.as_bytes(),
     );
-    ok(
+    kaf_ok(
         dir,
         &[
             "produce",
@@ -49,7 +39,7 @@ fn filters_print_only_matching_records() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     orders(d);
-    let keyed = ok(
+    let keyed = kaf_ok(
         d,
         &["consume", "orders", "-p", "0", "--key-match", "^user-1$"],
         b"",
@@ -59,7 +49,7 @@ fn filters_print_only_matching_records() {
         .map(|i| format!("{} {i}\n", if i % 5 == 0 { "refund" } else { "paid" }))
         .collect();
     assert_eq!(keyed, want);
-    let refunds = ok(
+    let refunds = kaf_ok(
         d,
         &[
             "consume",
@@ -76,7 +66,7 @@ fn filters_print_only_matching_records() {
         "0:0 refund 0\n0:5 refund 5\n0:10 refund 10\n0:15 refund 15\n0:20 refund 20\n0:25 refund 25\n1:1 refund 101\n"
     );
     assert_eq!(
-        ok(
+        kaf_ok(
             d,
             &[
                 "consume",
@@ -91,18 +81,18 @@ fn filters_print_only_matching_records() {
         "refund 101\n"
     );
     assert_eq!(
-        ok(d, &["consume", "orders", "--header", "source=app"], b""),
+        kaf_ok(d, &["consume", "orders", "--header", "source=app"], b""),
         ""
     );
     assert_eq!(
-        ok(d, &["consume", "orders", "--header", "source"], b"")
+        kaf_ok(d, &["consume", "orders", "--header", "source"], b"")
             .lines()
             .count(),
         2
     );
     // -c counts printed records, not records read.
     assert_eq!(
-        ok(
+        kaf_ok(
             d,
             &[
                 "consume", "orders", "-p", "0", "--grep", "refund", "-c", "2"
@@ -125,17 +115,17 @@ fn a_filtering_group_commits_what_it_read() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     orders(d);
-    let first = ok(
+    let first = kaf_ok(
         d,
         &["consume", "orders", "-g", "audit", "--grep", "100"],
         b"",
     );
     assert_eq!(first, "paid 100\n");
     // Everything was read: the next run of the group finds nothing new, filtered or not.
-    assert_eq!(ok(d, &["consume", "orders", "-g", "audit"], b""), "");
-    ok(d, &["produce", "orders", "-p", "1"], b"paid 102\n");
+    assert_eq!(kaf_ok(d, &["consume", "orders", "-g", "audit"], b""), "");
+    kaf_ok(d, &["produce", "orders", "-p", "1"], b"paid 102\n");
     assert_eq!(
-        ok(d, &["consume", "orders", "-g", "audit"], b""),
+        kaf_ok(d, &["consume", "orders", "-g", "audit"], b""),
         "paid 102\n"
     );
 }
@@ -162,7 +152,7 @@ fn filters_work_when_following_and_through_a_server() {
     let mut follow = kaf_cmd(server.dir());
     follow.args(["consume", "orders", "-F", "--grep", "^late", "-c", "1"]);
     let p = Proc::start(&mut follow, b"");
-    ok(
+    kaf_ok(
         server.dir(),
         &["produce", "orders", "-p", "1"],
         b"early 1\nlate 2\n",

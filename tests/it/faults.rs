@@ -9,18 +9,10 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::harness::kaf_ok;
+
 fn run(dir: &Path, fault: Option<&str>, args: &[&str], stdin: &[u8]) -> Output {
     crate::harness::kaf_with(dir, fault, args, stdin)
-}
-
-fn ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
-    let out = run(dir, None, args, stdin);
-    assert!(
-        out.status.success(),
-        "kaf {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -65,7 +57,7 @@ fn check_after_fault(dir: &Path, spec: &str, out: &Output, base: &str, attempted
         String::from_utf8_lossy(&doctor.stdout),
         String::from_utf8_lossy(&doctor.stderr)
     );
-    let got = ok(dir, &["consume", "t"], b"");
+    let got = kaf_ok(dir, &["consume", "t"], b"");
     assert!(got.starts_with(base), "{spec}: acknowledged records lost");
     let rest = &got[base.len()..];
     assert!(
@@ -73,8 +65,8 @@ fn check_after_fault(dir: &Path, spec: &str, out: &Output, base: &str, attempted
         "{spec}: records after the acknowledged ones are not an intact prefix of the run"
     );
     // And kaf works again.
-    ok(dir, &["produce", "t"], b"after\n");
-    let again = ok(dir, &["consume", "t"], b"");
+    kaf_ok(dir, &["produce", "t"], b"after\n");
+    let again = kaf_ok(dir, &["consume", "t"], b"");
     assert_eq!(again, format!("{got}after\n"), "{spec}");
 }
 
@@ -82,7 +74,7 @@ fn check_after_fault(dir: &Path, spec: &str, out: &Output, base: &str, attempted
 fn produce_survives_every_fault_at_every_step() {
     let root = tempfile::tempdir().unwrap();
     let template = root.path().join("template");
-    ok(
+    kaf_ok(
         &template,
         &[
             "topics",
@@ -96,7 +88,7 @@ fn produce_survives_every_fault_at_every_step() {
         b"",
     );
     let base = lines("base", 120);
-    ok(&template, &["produce", "t"], base.as_bytes());
+    kaf_ok(&template, &["produce", "t"], base.as_bytes());
     let attempted = lines("run", 300);
     let mut faults = 0;
     let mut case = 0;
@@ -118,7 +110,7 @@ fn produce_survives_every_fault_at_every_step() {
                 if out.status.success() {
                     // The run had fewer such operations: every later N is the same.
                     assert_eq!(
-                        ok(&dir, &["consume", "t"], b""),
+                        kaf_ok(&dir, &["consume", "t"], b""),
                         format!("{base}{attempted}")
                     );
                     std::fs::remove_dir_all(&dir).unwrap();
@@ -148,8 +140,8 @@ fn offset_commits_survive_faults() {
     let root = tempfile::tempdir().unwrap();
     let template = root.path().join("template");
     let all = lines("m", 2000);
-    ok(&template, &["produce", "t"], all.as_bytes());
-    ok(&template, &["consume", "t", "-g", "g", "-c", "500"], b"");
+    kaf_ok(&template, &["produce", "t"], all.as_bytes());
+    kaf_ok(&template, &["consume", "t", "-g", "g", "-c", "500"], b"");
     let mut faults = 0;
     for kind in ["eio", "enospc", "short", "crash", "powerloss"] {
         for op in ["write", "fsync", "rename", "dirsync", "create"] {
@@ -173,7 +165,7 @@ fn offset_commits_survive_faults() {
                 );
                 // The offsets file is the old or the new one, never broken; a rerun
                 // continues with nothing skipped.
-                let second = ok(&dir, &["consume", "t", "-g", "g"], b"");
+                let second = kaf_ok(&dir, &["consume", "t", "-g", "g"], b"");
                 let want: String = all.lines().skip(500).map(|l| format!("{l}\n")).collect();
                 let union_ok = want.ends_with(&second) && {
                     let covered = want.len() - second.len();
@@ -210,14 +202,18 @@ fn topic_creation_is_all_or_nothing_under_faults() {
             }
             faults += 1;
             // Either the topic exists whole, or it does not and can be created.
-            let listed = ok(&dir, &["topics", "list", "--no-headers"], b"");
+            let listed = kaf_ok(&dir, &["topics", "list", "--no-headers"], b"");
             if listed.is_empty() {
-                ok(&dir, &["topics", "create", "t", "-p", "3"], b"");
+                kaf_ok(&dir, &["topics", "create", "t", "-p", "3"], b"");
             }
-            let desc = ok(&dir, &["topics", "describe", "t"], b"");
+            let desc = kaf_ok(&dir, &["topics", "describe", "t"], b"");
             assert!(desc.contains("PartitionCount: 3"), "{spec}: {desc}");
-            ok(&dir, &["produce", "t", "-p", "2"], b"x\n");
-            assert_eq!(ok(&dir, &["consume", "t", "-p", "2"], b""), "x\n", "{spec}");
+            kaf_ok(&dir, &["produce", "t", "-p", "2"], b"x\n");
+            assert_eq!(
+                kaf_ok(&dir, &["consume", "t", "-p", "2"], b""),
+                "x\n",
+                "{spec}"
+            );
         }
     }
     assert!(faults >= 5, "only {faults} faults were injected");

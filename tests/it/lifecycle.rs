@@ -8,20 +8,13 @@ use std::process::{Output, Stdio};
 
 use kaf::testing::{Store, TopicMeta};
 
-use crate::harness::{DEADLINE, Proc, kaf, kaf_cmd, wait_until};
+use crate::harness::{DEADLINE, Proc, kaf, kaf_cmd, kaf_ok, wait_until};
 
 fn text(o: &Output) -> (String, String) {
     (
         String::from_utf8_lossy(&o.stdout).into_owned(),
         String::from_utf8_lossy(&o.stderr).into_owned(),
     )
-}
-
-fn ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
-    let o = kaf(dir, args, stdin);
-    let (out, err) = text(&o);
-    assert_eq!(o.status.code(), Some(0), "kaf {args:?}: {err}");
-    out
 }
 
 /// `kaf --dir DIR ARGS` in the background, stdout and stderr piped.
@@ -50,29 +43,31 @@ fn lines(range: std::ops::RangeInclusive<i32>) -> Vec<u8> {
 fn recreated_topic_starts_clean_for_its_groups() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
-    ok(dir, &["produce", "t2"], &lines(1..=10));
+    kaf_ok(dir, &["produce", "t2"], &lines(1..=10));
     assert_eq!(
-        ok(dir, &["consume", "t2", "-g", "G"], b"").lines().count(),
+        kaf_ok(dir, &["consume", "t2", "-g", "G"], b"")
+            .lines()
+            .count(),
         10
     );
-    ok(dir, &["topics", "delete", "t2"], b"");
-    ok(dir, &["produce", "t2"], &lines(101..=105));
+    kaf_ok(dir, &["topics", "delete", "t2"], b"");
+    kaf_ok(dir, &["produce", "t2"], &lines(101..=105));
     assert_eq!(
-        ok(dir, &["consume", "t2", "-g", "G"], b""),
+        kaf_ok(dir, &["consume", "t2", "-g", "G"], b""),
         "101\n102\n103\n104\n105\n"
     );
     // And the group goes on from there.
-    ok(dir, &["produce", "t2"], &lines(106..=106));
-    assert_eq!(ok(dir, &["consume", "t2", "-g", "G"], b""), "106\n");
+    kaf_ok(dir, &["produce", "t2"], &lines(106..=106));
+    assert_eq!(kaf_ok(dir, &["consume", "t2", "-g", "G"], b""), "106\n");
 }
 
 #[test]
 fn describe_shows_a_stable_topic_id_and_a_new_one_after_recreation() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
-    ok(dir, &["topics", "create", "t", "-p", "2"], b"");
+    kaf_ok(dir, &["topics", "create", "t", "-p", "2"], b"");
     let id_of = |dir: &Path| {
-        let out = ok(dir, &["topics", "describe", "t"], b"");
+        let out = kaf_ok(dir, &["topics", "describe", "t"], b"");
         let first = out.lines().next().unwrap().to_string();
         let id = first
             .split('\t')
@@ -92,8 +87,8 @@ fn describe_shows_a_stable_topic_id_and_a_new_one_after_recreation() {
     assert_eq!(id_of(dir), a);
     let meta = std::fs::read_to_string(dir.join("topics/t/topic.json")).unwrap();
     assert!(meta.contains(&a), "{meta}");
-    ok(dir, &["topics", "delete", "t"], b"");
-    ok(dir, &["topics", "create", "t", "-p", "2"], b"");
+    kaf_ok(dir, &["topics", "delete", "t"], b"");
+    kaf_ok(dir, &["topics", "create", "t", "-p", "2"], b"");
     assert_ne!(id_of(dir), a);
 }
 
@@ -101,7 +96,7 @@ fn describe_shows_a_stable_topic_id_and_a_new_one_after_recreation() {
 fn offset_beyond_the_log_end_is_reset_by_policy_with_a_note() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
-    ok(dir, &["produce", "t"], &lines(1..=5));
+    kaf_ok(dir, &["produce", "t"], &lines(1..=5));
     // Offsets written before topic ids (no id to tell the topics apart): 10 > end 5.
     std::fs::create_dir_all(dir.join("groups/G")).unwrap();
     std::fs::write(
@@ -128,20 +123,20 @@ fn offset_beyond_the_log_end_is_reset_by_policy_with_a_note() {
     assert_eq!(o.status.code(), Some(0), "{err}");
     assert_eq!(out, "");
     assert!(err.contains("latest"), "{err}");
-    ok(dir, &["produce", "t"], &lines(6..=6));
-    assert_eq!(ok(dir, &["consume", "t", "-g", "G"], b""), "6\n");
+    kaf_ok(dir, &["produce", "t"], &lines(6..=6));
+    assert_eq!(kaf_ok(dir, &["consume", "t", "-g", "G"], b""), "6\n");
 }
 
 #[test]
 fn delete_drops_the_topics_offsets_from_every_group() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
-    ok(dir, &["produce", "t"], &lines(1..=3));
-    ok(dir, &["produce", "u"], &lines(1..=3));
+    kaf_ok(dir, &["produce", "t"], &lines(1..=3));
+    kaf_ok(dir, &["produce", "u"], &lines(1..=3));
     for g in ["a", "b"] {
-        ok(dir, &["consume", "t", "u", "-g", g], b"");
+        kaf_ok(dir, &["consume", "t", "u", "-g", g], b"");
     }
-    ok(dir, &["topics", "delete", "t"], b"");
+    kaf_ok(dir, &["topics", "delete", "t"], b"");
     for g in ["a", "b"] {
         let f = std::fs::read_to_string(dir.join(format!("groups/{g}/offsets.json"))).unwrap();
         assert!(!f.contains("\"t\""), "{g}: {f}");
@@ -207,7 +202,7 @@ fn concurrent_deletes_one_wins_the_other_is_not_found() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
     for trial in 0..20 {
-        ok(dir, &["topics", "create", "x", "-p", "8"], b"");
+        kaf_ok(dir, &["topics", "create", "x", "-p", "8"], b"");
         let a = spawn(dir, &["topics", "delete", "x"]);
         let b = spawn(dir, &["topics", "delete", "x"]);
         let outs = [a.output(DEADLINE), b.output(DEADLINE)];
@@ -227,7 +222,7 @@ fn produce_to_a_topic_being_deleted_fails_cleanly() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
     for trial in 0..10 {
-        ok(dir, &["topics", "create", "p", "-p", "4"], b"");
+        kaf_ok(dir, &["topics", "create", "p", "-p", "4"], b"");
         let mut producer = Proc::spawn(
             kaf_cmd(dir)
                 .args(["produce", "p"])
@@ -263,7 +258,7 @@ fn produce_to_a_topic_being_deleted_fails_cleanly() {
 fn repair_during_a_big_create_leaves_the_creator_alone() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
-    ok(dir, &["topics", "list"], b"");
+    kaf_ok(dir, &["topics", "list"], b"");
     for trial in 0..2 {
         let name = format!("y{trial}");
         let mut creator = spawn(dir, &["topics", "create", &name, "-p", "3000"]);
@@ -290,10 +285,10 @@ fn repair_during_a_big_create_leaves_the_creator_alone() {
         let status = creator.wait(DEADLINE);
         let err = err.all();
         assert!(status.success(), "trial {trial} ({repairs} repairs): {err}");
-        let desc = ok(dir, &["topics", "describe", &name], b"");
+        let desc = kaf_ok(dir, &["topics", "describe", &name], b"");
         assert!(desc.contains("PartitionCount: 3000"), "{}", &desc[..200]);
         assert_whole(dir, &name);
-        ok(dir, &["topics", "delete", &name], b"");
+        kaf_ok(dir, &["topics", "delete", &name], b"");
     }
 }
 
@@ -301,9 +296,9 @@ fn repair_during_a_big_create_leaves_the_creator_alone() {
 fn dead_creators_staging_entries_are_still_repaired() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
-    ok(dir, &["topics", "list"], b"");
+    kaf_ok(dir, &["topics", "list"], b"");
     std::fs::create_dir_all(dir.join("staging/t.1.2/0")).unwrap();
-    let out = ok(dir, &["doctor", "--repair"], b"");
+    let out = kaf_ok(dir, &["doctor", "--repair"], b"");
     assert!(out.contains("repaired: staging/t.1.2"), "{out}");
     assert!(!dir.join("staging/t.1.2").exists());
 }
@@ -312,8 +307,8 @@ fn dead_creators_staging_entries_are_still_repaired() {
 fn doctor_reports_headless_topics_bad_configs_and_temp_files() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
-    ok(dir, &["produce", "t"], b"a\n");
-    ok(dir, &["produce", "h"], b"a\n");
+    kaf_ok(dir, &["produce", "t"], b"a\n");
+    kaf_ok(dir, &["produce", "h"], b"a\n");
     std::fs::remove_file(dir.join("topics/h/topic.json")).unwrap();
     let meta = std::fs::read_to_string(dir.join("topics/t/topic.json")).unwrap();
     let meta = meta.replace(
@@ -364,7 +359,7 @@ fn doctor_reports_headless_topics_bad_configs_and_temp_files() {
 fn brokerless_members_keep_out_of_a_group_a_server_holds() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
-    ok(dir, &["produce", "mix"], &lines(1..=100));
+    kaf_ok(dir, &["produce", "mix"], &lines(1..=100));
     let store = Store::open(dir).unwrap();
     let hold = store
         .groups()
@@ -398,7 +393,7 @@ fn brokerless_members_keep_out_of_a_group_a_server_holds() {
 fn describe_shows_live_members_that_have_not_committed() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
-    ok(dir, &["produce", "t"], &lines(1..=3));
+    kaf_ok(dir, &["produce", "t"], &lines(1..=3));
     let member = Proc::spawn(
         kaf_cmd(dir)
             .args(["consume", "t", "-g", "m", "-F", "--no-commit"])

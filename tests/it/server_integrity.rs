@@ -14,14 +14,11 @@ use std::process::{ChildStdin, Command, Stdio};
 
 use tempfile::TempDir;
 
-use crate::harness::{DEADLINE, Lines, Proc, Server, kaf, kaf_cmd, ok, require_python, wait_until};
+use crate::harness::{
+    DEADLINE, Lines, Proc, Server, kaf, kaf_cmd, kaf_ok, require_python, wait_until,
+};
 
 const SCRIPT: &str = include_str!("server_integrity.py");
-
-/// Runs a brokerless kaf command that must succeed; returns its stdout.
-fn kaf_ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
-    String::from_utf8(ok(kaf_cmd(dir).args(args), stdin)).unwrap()
-}
 
 /// The client script, written next to the test's data.
 fn script(tmp: &TempDir) -> PathBuf {

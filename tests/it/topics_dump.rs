@@ -4,27 +4,17 @@
 
 use std::path::Path;
 
-use crate::harness::{kaf, kaf_bin};
-
-fn ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
-    let out = kaf(dir, args, stdin);
-    assert!(
-        out.status.success(),
-        "kaf {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use crate::harness::{kaf, kaf_bin, kaf_ok};
 
 /// Topic t: one partition, batches of 5 and 3 records at fixed timestamps.
 fn two_batches(dir: &Path) -> std::path::PathBuf {
-    ok(dir, &["topics", "create", "t", "-p", "2"], b"");
-    ok(
+    kaf_ok(dir, &["topics", "create", "t", "-p", "2"], b"");
+    kaf_ok(
         dir,
         &["produce", "t", "-p", "0", "--timestamp", "1000"],
         b"1\n2\n3\n4\n5\n",
     );
-    ok(
+    kaf_ok(
         dir,
         &["produce", "t", "-p", "0", "--timestamp", "2000"],
         b"a\nb\nc\n",
@@ -36,7 +26,7 @@ fn two_batches(dir: &Path) -> std::path::PathBuf {
 fn dump_shows_each_batch_as_text_and_json() {
     let tmp = tempfile::tempdir().unwrap();
     let seg = two_batches(tmp.path());
-    let text = ok(tmp.path(), &["topics", "dump", "t", "-p", "0"], b"");
+    let text = kaf_ok(tmp.path(), &["topics", "dump", "t", "-p", "0"], b"");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "Dumping t/0/00000000000000000000.log");
     assert_eq!(lines.len(), 3, "{text}");
@@ -57,7 +47,7 @@ fn dump_shows_each_batch_as_text_and_json() {
     assert!(lines[2].ends_with(" isvalid: true"), "{text}");
     // Positions and sizes add up to the segment's length.
     let size: u64 = std::fs::metadata(&seg).unwrap().len();
-    let json = ok(tmp.path(), &["topics", "dump", "t", "-p", "0", "-J"], b"");
+    let json = kaf_ok(tmp.path(), &["topics", "dump", "t", "-p", "0", "-J"], b"");
     let batches: Vec<serde_json::Value> = json
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -84,7 +74,7 @@ fn dump_shows_each_batch_as_text_and_json() {
     );
     assert_eq!(batches[0]["position"], 0);
     // Without -p every partition is dumped (partition 1 has an empty segment or none).
-    let all = ok(tmp.path(), &["topics", "dump", "t"], b"");
+    let all = kaf_ok(tmp.path(), &["topics", "dump", "t"], b"");
     assert!(all.starts_with(&text), "{all}");
 }
 
@@ -96,7 +86,7 @@ fn a_torn_tail_is_reported_and_damage_exits_6_after_the_valid_batches() {
     let first_len = bytes.len();
     bytes.extend_from_slice(&[0x7f; 20]);
     std::fs::write(&seg, &bytes).unwrap();
-    let text = ok(tmp.path(), &["topics", "dump", "t", "-p", "0"], b"");
+    let text = kaf_ok(tmp.path(), &["topics", "dump", "t", "-p", "0"], b"");
     assert!(
         text.ends_with(&format!(
             "20 bytes at position {first_len} are a torn tail (a write in progress, or the \

@@ -85,6 +85,12 @@ pub fn kaf(dir: &Path, args: &[&str], stdin: &[u8]) -> Output {
     kaf_with(dir, None, args, stdin)
 }
 
+/// `kaf --dir DIR ARGS` that must succeed (the test fails with its stderr otherwise);
+/// returns its stdout as text.
+pub fn kaf_ok(dir: &Path, args: &[&str], stdin: &[u8]) -> String {
+    String::from_utf8(ok(kaf_cmd(dir).args(args), stdin)).expect("kaf printed UTF-8")
+}
+
 /// Runs `cmd` with `stdin` fed from a thread (a large input cannot deadlock against a full
 /// stdout pipe), collecting stdout and stderr; kills it and fails after [`DEADLINE`].
 pub fn run(cmd: &mut Command, stdin: &[u8]) -> Output {

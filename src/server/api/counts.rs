@@ -292,6 +292,7 @@ mod tests {
             IncrementalAlterConfigs => IncrementalAlterConfigsRequest,
             CreatePartitions => CreatePartitionsRequest,
             DeleteGroups => DeleteGroupsRequest,
+            OffsetDelete => OffsetDeleteRequest,
             OffsetForLeaderEpoch => OffsetForLeaderEpochRequest,
             DescribeCluster => DescribeClusterRequest,
             DescribeTopicPartitions => DescribeTopicPartitionsRequest,
@@ -390,6 +391,17 @@ mod tests {
                 ]),
         ]);
         walks_exactly(ApiKey::OffsetForLeaderEpoch, &epochs);
+        let deletes = OffsetDeleteRequest::default()
+            .with_group_id(s("g").into())
+            .with_topics(vec![
+                offset_delete_request::OffsetDeleteRequestTopic::default()
+                    .with_name(s("t").into())
+                    .with_partitions(vec![
+                        offset_delete_request::OffsetDeleteRequestPartition::default();
+                        3
+                    ]),
+            ]);
+        walks_exactly(ApiKey::OffsetDelete, &deletes);
         let list = ListOffsetsRequest::default().with_topics(vec![
             list_offsets_request::ListOffsetsTopic::default()
                 .with_name(s("t").into())

@@ -51,19 +51,17 @@ pub fn run(ctx: &Context, a: TopicDumpArgs) -> Result<()> {
             if !a.json {
                 writeln!(out, "Dumping {topic}/{p}/{name}").map_err(w)?;
             }
-            let mut lines = Vec::new();
+            // Written as scanned: a segment holds up to millions of batches.
             let (end, stop) = log::scan_file(&file, 0, size, &mut buf, |h, pos, bytes| {
                 let crc = u32::from_be_bytes(bytes[17..21].try_into().expect("header"));
-                lines.push(if a.json {
+                let line = if a.json {
                     json_line(topic, p, &name, h, pos, bytes.len(), crc)
                 } else {
                     text_line(h, pos, bytes.len(), crc)
-                });
+                };
+                writeln!(out, "{line}").map_err(w)?;
                 Ok(true)
             })?;
-            for l in lines {
-                writeln!(out, "{l}").map_err(w)?;
-            }
             if matches!(stop, Stop::End | Stop::Halted) {
                 continue;
             }

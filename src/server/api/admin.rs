@@ -220,9 +220,8 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
 }
 
 pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest) -> Reply {
+    use super::configs::{BROKER, TOPIC};
     let server = call.server;
-    const TOPIC: i8 = 2;
-    const BROKER: i8 = 4;
     let results = req
         .resources
         .into_iter()

@@ -18,9 +18,9 @@ use crate::kafka_error::ErrorCode;
 use crate::server::context::Server;
 use crate::store::topic;
 
-/// Kafka's `ConfigResource.Type` ids.
-const TOPIC: i8 = 2;
-const BROKER: i8 = 4;
+/// Kafka's `ConfigResource.Type` ids (DescribeConfigs uses them too).
+pub(super) const TOPIC: i8 = 2;
+pub(super) const BROKER: i8 = 4;
 const BROKER_LOGGER: i8 = 8;
 
 /// kaf server's one node (as Metadata answers it).

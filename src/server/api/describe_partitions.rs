@@ -8,17 +8,13 @@ use kafka_protocol::messages::describe_topic_partitions_response::{
 };
 use kafka_protocol::messages::{DescribeTopicPartitionsRequest, DescribeTopicPartitionsResponse};
 
-use super::metadata::wire_id;
+use super::metadata::{TOPIC_OPERATIONS, wire_id};
 use super::{Call, Reply};
 use crate::kafka_error::ErrorCode;
 use crate::store::topic;
 
 /// Kafka's cap on partitions per answer (`max.request.partition.size.limit`'s default).
 const MAX_PARTITIONS: i32 = 2000;
-
-/// The topic operations a Kafka broker without an authorizer reports as allowed: READ,
-/// WRITE, CREATE, DELETE, ALTER, DESCRIBE, DESCRIBE_CONFIGS, ALTER_CONFIGS (bits 3-8, 10, 11).
-const TOPIC_OPERATIONS: i32 = 0b1101_1111_1000;
 
 pub(super) fn describe_topic_partitions(
     call: &mut Call<'_>,

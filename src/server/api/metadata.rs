@@ -39,7 +39,7 @@ pub(super) fn id_of<U: Into<Vec<u8>>>(u: U) -> TopicId {
 /// everything a topic (READ, WRITE, CREATE, DELETE, ALTER, DESCRIBE, DESCRIBE_CONFIGS,
 /// ALTER_CONFIGS) or the cluster (CREATE, ALTER, DESCRIBE, CLUSTER_ACTION, DESCRIBE_CONFIGS,
 /// ALTER_CONFIGS, IDEMPOTENT_WRITE) supports, as bit sets of Kafka's `AclOperation` codes.
-pub(super) const TOPIC_OPERATIONS: i32 = 3576;
+pub(super) const TOPIC_OPERATIONS: i32 = 0b1101_1111_1000; // bits 3-8, 10, 11: 3576
 pub(super) const CLUSTER_OPERATIONS: i32 = 8096;
 
 pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {

@@ -19,6 +19,7 @@
 //! kaf's own entries.
 
 pub mod batch;
+pub mod clean;
 pub mod compression;
 pub mod doctor;
 pub mod fs;
@@ -354,6 +355,7 @@ impl Store {
             &self.partition_dir(topic, partition),
             &format!("{topic}/{partition}"),
             meta.segment_bytes(),
+            meta.segment_ms(),
         )
         .map_err(|e| self.deleted_or(topic, meta, e))
     }

@@ -136,6 +136,9 @@ _kaf() {
             kaf__subcmd__help__subcmd__groups,reset-offsets)
                 cmd="kaf__subcmd__help__subcmd__groups__subcmd__reset__subcmd__offsets"
                 ;;
+            kaf__subcmd__help__subcmd__topics,clean)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__clean"
+                ;;
             kaf__subcmd__help__subcmd__topics,create)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__create"
                 ;;
@@ -150,6 +153,12 @@ _kaf() {
                 ;;
             kaf__subcmd__help__subcmd__topics,list)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
+            kaf__subcmd__topics,clean)
+                cmd="kaf__subcmd__topics__subcmd__clean"
+                ;;
+            kaf__subcmd__topics,compact)
+                cmd="kaf__subcmd__topics__subcmd__clean"
                 ;;
             kaf__subcmd__topics,create)
                 cmd="kaf__subcmd__topics__subcmd__create"
@@ -171,6 +180,9 @@ _kaf() {
                 ;;
             kaf__subcmd__topics,ls)
                 cmd="kaf__subcmd__topics__subcmd__list"
+                ;;
+            kaf__subcmd__topics__subcmd__help,clean)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__clean"
                 ;;
             kaf__subcmd__topics__subcmd__help,create)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__create"
@@ -1117,8 +1129,22 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics)
-            opts="create list describe delete dump"
+            opts="create list describe delete dump clean"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1497,8 +1523,58 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete dump help"
+            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete dump clean compact help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__clean)
+            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1795,8 +1871,22 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help)
-            opts="create list describe delete dump help"
+            opts="create list describe delete dump clean help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -62,6 +62,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
+            cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic'= {
@@ -82,6 +84,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
+            cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;create'= {
@@ -288,12 +292,73 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;clean'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;compact'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;clean'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;compact'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;help'= {
             cand create 'Create a topic'
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;help;create'= {
@@ -306,6 +371,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;topics;help;dump'= {
         }
+        &'kaf;topics;help;clean'= {
+        }
         &'kaf;topics;help;help'= {
         }
         &'kaf;topic;help'= {
@@ -314,6 +381,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic;help;create'= {
@@ -325,6 +393,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;topic;help;delete'= {
         }
         &'kaf;topic;help;dump'= {
+        }
+        &'kaf;topic;help;clean'= {
         }
         &'kaf;topic;help;help'= {
         }
@@ -783,6 +853,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
         }
         &'kaf;help;topics;create'= {
         }
@@ -793,6 +864,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;topics;delete'= {
         }
         &'kaf;help;topics;dump'= {
+        }
+        &'kaf;help;topics;clean'= {
         }
         &'kaf;help;produce'= {
         }

@@ -36,6 +36,7 @@ pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
         }
         TopicsCommand::Describe(a) => describe(ctx, a.name.name(), a.json),
         TopicsCommand::Dump(a) => crate::cmd::dump::run(ctx, a),
+        TopicsCommand::Clean(a) => crate::cmd::clean::run(ctx, a),
         TopicsCommand::Delete(a) => {
             let name = a.name.name();
             topic::validate_name("topic", name)?;

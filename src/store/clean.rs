@@ -103,7 +103,9 @@ impl Locked {
     fn take(dir: &Path, label: &str) -> Result<Locked> {
         let path = dir.join(LOCK_FILE);
         if !path.exists() {
-            return Err(Error::Other(format!("{label}: partition directory is gone")));
+            return Err(Error::Other(format!(
+                "{label}: partition directory is gone"
+            )));
         }
         let file = open_lock_file(&path)?;
         file.lock()
@@ -272,7 +274,12 @@ pub fn segment_max_timestamp(dir: &Path, base: i64) -> Result<Option<i64>> {
     let (mut pos, mut max) = (0u64, None::<i64>);
     while let Some(e) = entries.pop() {
         if u64::from(e.position) < size
-            && log::verify_batch_at(&file, e.position.into(), base + i64::from(e.rel_offset), &mut buf)
+            && log::verify_batch_at(
+                &file,
+                e.position.into(),
+                base + i64::from(e.rel_offset),
+                &mut buf,
+            )
         {
             pos = e.position.into();
             max = Some(e.max_timestamp);
@@ -290,7 +297,10 @@ pub fn segment_max_timestamp(dir: &Path, base: i64) -> Result<Option<i64>> {
 fn remove_segment(dir: &Path, base: i64) -> Result<u64> {
     let seg = log::segment_path(dir, base);
     let size = fs::metadata(&seg).map(|m| m.len()).unwrap_or(0);
-    for p in [log::offset_index_path(dir, base), log::time_index_path(dir, base)] {
+    for p in [
+        log::offset_index_path(dir, base),
+        log::time_index_path(dir, base),
+    ] {
         match fs().remove(&p) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -571,7 +581,8 @@ fn compact_segment(
             batch::compact_batch(b, h, |r| {
                 let keep = match r.key {
                     Some(k) => {
-                        map.last.get(k) == Some(&r.offset) && !(r.value.is_none() && drop_tombstones)
+                        map.last.get(k) == Some(&r.offset)
+                            && !(r.value.is_none() && drop_tombstones)
                     }
                     None => false,
                 };
@@ -617,7 +628,8 @@ fn compact_segment(
     fs().set_len(&f, 0).ctx("truncate", &tmp)?;
     fs().write_at(&f, &out, 0).ctx("write", &tmp)?;
     fs().sync(&f).ctx("fsync", &tmp)?;
-    f.set_modified(mtime).ctx("set the modification time of", &tmp)?;
+    f.set_modified(mtime)
+        .ctx("set the modification time of", &tmp)?;
     fs().rename(&tmp, &path).ctx("rename into place", &path)?;
     fsync_dir(dir)?;
     // Indexes are hints: stale entries fail verification until this rewrite lands.
@@ -770,14 +782,18 @@ mod tests {
         append(&s, &meta, &recs, 1_600_000_000_000);
         let dir = s.partition_dir("t", 0);
         assert!(log::list_segments(&dir).unwrap().len() > 2);
-        let stats =
-            clean_partition(&dir, "t/0", &policy(&meta), crate::clock::now_ms()).unwrap();
+        let stats = clean_partition(&dir, "t/0", &policy(&meta), crate::clock::now_ms()).unwrap();
         assert!(stats.segments_removed > 2);
         assert_eq!(stats.log_start, 20);
         assert_eq!(read_all(&dir), vec![]);
         assert_eq!(log::list_segments(&dir).unwrap(), vec![20]);
         // The next record goes on at offset 20.
-        append(&s, &meta, &[vec![(Some(1), Some(1))]], crate::clock::now_ms());
+        append(
+            &s,
+            &meta,
+            &[vec![(Some(1), Some(1))]],
+            crate::clock::now_ms(),
+        );
         assert_eq!(read_all(&dir), vec![(20, Some(1), Some(1))]);
     }
 
@@ -793,7 +809,9 @@ mod tests {
             .iter()
             .map(|b| fs::metadata(log::segment_path(&dir, *b)).unwrap().len())
             .sum();
-        let first = fs::metadata(log::segment_path(&dir, segs[0])).unwrap().len();
+        let first = fs::metadata(log::segment_path(&dir, segs[0]))
+            .unwrap()
+            .len();
         assert!(total >= 300 && total - first < 300, "{total} {first}");
         let got = read_all(&dir);
         assert_eq!(got.last().unwrap().0, 29);
@@ -813,7 +831,11 @@ mod tests {
         let mut r = log::Reader::new(&dir);
         r.seek(3).unwrap();
         assert_eq!(r.position(), Some(read_all(&dir)[0].0));
-        assert!(read_all(&dir).iter().all(|x| x.0 >= log::list_segments(&dir).unwrap()[0]));
+        assert!(
+            read_all(&dir)
+                .iter()
+                .all(|x| x.0 >= log::list_segments(&dir).unwrap()[0])
+        );
         // Lower is a no-op; past the end is refused; None is the end.
         assert_eq!(delete_records(&dir, "t/0", Some(5)).unwrap(), 17);
         assert!(delete_records(&dir, "t/0", Some(31)).is_err());

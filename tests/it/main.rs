@@ -22,6 +22,7 @@ mod kafka_real;
 mod kafka_remote;
 mod kafka_tools;
 mod lifecycle;
+mod log_lifecycle;
 mod produce_consume;
 mod produce_errors;
 mod readme;

@@ -81,7 +81,11 @@ fn retention_ms_removes_records_dated_in_the_past_once_their_segment_closes() {
     let out = clean(dir, &["keep"]);
     assert!(out.contains("keep/0: 0 segments removed"), "{out}");
     // -1 keeps everything too, and says so in JSON.
-    kaf_ok(dir, &["topics", "alter", "keep", "-c", "retention.ms=-1"], b"");
+    kaf_ok(
+        dir,
+        &["topics", "alter", "keep", "-c", "retention.ms=-1"],
+        b"",
+    );
     let j = kaf_ok(dir, &["topics", "clean", "keep", "-J"], b"");
     let v: serde_json::Value = serde_json::from_str(j.trim()).unwrap();
     assert_eq!(v["segments_removed"], 0);
@@ -95,10 +99,22 @@ fn segment_ms_rolls_when_a_record_is_that_much_newer_than_the_segments_first() {
     let dir = d.path();
     // retention.ms=-1: otherwise the roll would remove 2024's records at once.
     create(dir, "t", &["segment.ms=60000", "retention.ms=-1"]);
-    kaf_ok(dir, &["produce", "t", "--timestamp", "2024-01-01T00:00:00Z"], b"a\n");
-    kaf_ok(dir, &["produce", "t", "--timestamp", "2024-01-01T00:00:30Z"], b"b\n");
+    kaf_ok(
+        dir,
+        &["produce", "t", "--timestamp", "2024-01-01T00:00:00Z"],
+        b"a\n",
+    );
+    kaf_ok(
+        dir,
+        &["produce", "t", "--timestamp", "2024-01-01T00:00:30Z"],
+        b"b\n",
+    );
     assert_eq!(segments(dir, "t").len(), 1);
-    kaf_ok(dir, &["produce", "t", "--timestamp", "2024-01-01T00:02:00Z"], b"c\n");
+    kaf_ok(
+        dir,
+        &["produce", "t", "--timestamp", "2024-01-01T00:02:00Z"],
+        b"c\n",
+    );
     assert_eq!(
         segments(dir, "t"),
         ["00000000000000000000.log", "00000000000000000002.log"]
@@ -124,9 +140,15 @@ fn a_brokerless_writer_applies_retention_when_it_rolls() {
         .sum();
     assert!(total < 400 + 2 * 200, "{total} bytes left");
     let left = dump(dir, "r");
-    assert!(left.len() < 40 && left.last().unwrap() == "k39=value-39@39", "{left:?}");
+    assert!(
+        left.len() < 40 && left.last().unwrap() == "k39=value-39@39",
+        "{left:?}"
+    );
     let offsets = kaf_ok(dir, &["offsets", "r", "beginning"], b"");
-    assert!(!offsets.contains("\t0\n") && !offsets.ends_with(" 0\n"), "{offsets}");
+    assert!(
+        !offsets.contains("\t0\n") && !offsets.ends_with(" 0\n"),
+        "{offsets}"
+    );
 }
 
 #[test]
@@ -156,16 +178,30 @@ fn compaction_keeps_the_last_value_per_key_and_expired_tombstones_go() {
         let after = dump(dir, topic);
         // Closed segments: only each key's last record; offsets unchanged.
         for k in ["k0", "k2", "k3"] {
-            let last = before.iter().rfind(|l| l.starts_with(&format!("{k}="))).unwrap();
+            let last = before
+                .iter()
+                .rfind(|l| l.starts_with(&format!("{k}=")))
+                .unwrap();
             assert!(after.contains(last), "{k}: {after:?}");
-            assert_eq!(after.iter().filter(|l| l.starts_with(&format!("{k}="))).count(), 1);
+            assert_eq!(
+                after
+                    .iter()
+                    .filter(|l| l.starts_with(&format!("{k}=")))
+                    .count(),
+                1
+            );
         }
         let tomb = after.iter().any(|l| l.starts_with("k1="));
         assert_eq!(tomb, dr != "0", "{topic}: {after:?}");
         assert!(after.len() < before.len());
         // The end offset and the next offset are what they were.
         kaf_ok(dir, &["produce", topic, "-K", ":"], b"z:1\n");
-        assert!(dump(dir, topic).last().unwrap().ends_with(&format!("@{}", before.len())));
+        assert!(
+            dump(dir, topic)
+                .last()
+                .unwrap()
+                .ends_with(&format!("@{}", before.len()))
+        );
         assert!(kaf_ok(dir, &["doctor"], b"").contains("No problems"));
     }
 }
@@ -179,7 +215,11 @@ fn compaction_waits_for_the_dirty_ratio_and_the_lags() {
     create(
         dir,
         "ratio",
-        &["cleanup.policy=compact", "segment.bytes=300", "min.cleanable.dirty.ratio=1"],
+        &[
+            "cleanup.policy=compact",
+            "segment.bytes=300",
+            "min.cleanable.dirty.ratio=1",
+        ],
     );
     produce_each(dir, "ratio", &lines, &[]);
     assert!(!clean(dir, &["ratio"]).contains(" 0 compacted"));
@@ -232,7 +272,11 @@ fn compact_and_delete_together_and_keys_are_required() {
     // A compacted topic refuses a record without a key, and writes nothing.
     let o = kaf(dir, &["produce", "cd"], b"no key\n");
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("every record needs a key"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("every record needs a key"),
+        "{}",
+        stderr(&o)
+    );
     assert_eq!(dump(dir, "cd"), left);
 }
 
@@ -241,7 +285,11 @@ fn log_append_time_topics_stamp_records_brokerless() {
     let d = tempfile::tempdir().unwrap();
     let dir = d.path();
     create(dir, "lat", &["message.timestamp.type=LogAppendTime"]);
-    kaf_ok(dir, &["produce", "lat", "--timestamp", "2020-01-01T00:00:00Z"], b"a\n");
+    kaf_ok(
+        dir,
+        &["produce", "lat", "--timestamp", "2020-01-01T00:00:00Z"],
+        b"a\n",
+    );
     let ts: i64 = kaf_ok(dir, &["consume", "lat", "-f", "%T\\n"], b"")
         .trim()
         .parse()
@@ -290,7 +338,12 @@ fn a_crash_at_any_step_of_cleaning_loses_nothing_that_should_be_kept() {
     let lines: Vec<String> = (0..24).map(|i| format!("k{}:v{i}", i % 5)).collect();
     produce_each(&base, "c", &lines, &[]);
     produce_each(&base, "c", &["k2:".to_string()], &["-Z"]);
-    produce_each(&base, "c", &["tail:1".to_string(), "tail:2".to_string()], &[]);
+    produce_each(
+        &base,
+        "c",
+        &["tail:1".to_string(), "tail:2".to_string()],
+        &[],
+    );
     let before = dump(&base, "c");
     // The reference: a cleaning that is not interrupted.
     let reference = tempfile::tempdir().unwrap();
@@ -408,7 +461,8 @@ fn followers_never_print_a_wrong_record_while_segments_are_removed_and_compacted
         while let Some(l) = lines.poll(std::time::Duration::from_millis(1)) {
             seen.push(l);
         }
-        seen.last().is_some_and(|l| l == &format!("{} {}", N - 1, N - 1))
+        seen.last()
+            .is_some_and(|l| l == &format!("{} {}", N - 1, N - 1))
     });
     let mut prev = -1i64;
     for l in &seen {
@@ -421,4 +475,29 @@ fn followers_never_print_a_wrong_record_while_segments_are_removed_and_compacted
     follower.term();
     let err = follower.stderr();
     assert!(!err.contains("error"), "{err}");
+}
+
+#[test]
+fn doctor_reports_and_repairs_the_cleaners_files() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    create(dir, "t", &["segment.bytes=200"]);
+    let lines: Vec<String> = (0..10).map(|i| format!("k:{i}")).collect();
+    produce_each(dir, "t", &lines, &[]);
+    let p = dir.join("topics/t/0");
+    std::fs::write(p.join("00000000000000000000.log.cleaned"), b"half").unwrap();
+    std::fs::write(
+        p.join("log-start-offset"),
+        b"{\"format\":1,\"offset\":\"x\"}",
+    )
+    .unwrap();
+    let o = kaf(dir, &["doctor"], b"");
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(6), "{out}");
+    assert!(out.contains("not a log start offset file"), "{out}");
+    assert!(out.contains("did not finish"), "{out}");
+    kaf_ok(dir, &["doctor", "--repair"], b"");
+    assert!(kaf_ok(dir, &["doctor"], b"").contains("No problems"));
+    assert!(!p.join("00000000000000000000.log.cleaned").exists());
+    assert_eq!(dump(dir, "t").len(), 10);
 }

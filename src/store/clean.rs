@@ -33,7 +33,7 @@ use super::log::{self, LOCK_FILE, Stop};
 use super::topic::TopicMeta;
 use crate::error::{Error, IoContext, Result};
 
-/// Name of the per-partition cleaner checkpoint (FORMAT.md §8.6): the offset up to which the
+/// Name of the per-partition cleaner checkpoint (FORMAT.md §14.4): the offset up to which the
 /// log has been compacted; segments from there on are dirty.
 pub const CLEANER_CHECKPOINT_FILE: &str = "cleaner-checkpoint";
 const CLEANED_SUFFIX: &str = ".cleaned";

@@ -133,7 +133,7 @@ pub fn write_recovery_point(dir: &Path, rp: &RecoveryPoint) -> Result<()> {
     write_atomic(&dir.join(RECOVERY_POINT_FILE), &data)
 }
 
-/// Name of the per-partition log start offset file (FORMAT.md §8.5).
+/// Name of the per-partition log start offset file (FORMAT.md §14.1).
 pub const LOG_START_FILE: &str = "log-start-offset";
 
 #[derive(serde::Serialize, serde::Deserialize)]

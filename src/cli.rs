@@ -48,6 +48,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "ACKS", allow_hyphen_values = true)]
     pub acks: Option<String>,
 
+    /// Draw no progress line on stderr (one is drawn for long work only when stderr is a
+    /// terminal and CI is not set)
+    #[arg(long, global = true)]
+    pub no_progress: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -255,7 +260,9 @@ pub struct TopicListArgs {
     /// Print names only, without the header line
     #[arg(long, conflicts_with = "json")]
     pub no_headers: bool,
-    /// JSON lines, one per topic: {"topic", "partitions"}
+    /// JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes",
+    /// "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a
+    /// broker does not tell the size of its logs)
     #[arg(short = 'J', long = "json")]
     pub json: bool,
 }
@@ -443,6 +450,10 @@ pub struct ConsumeArgs {
     /// Output format
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub output: Option<OutputFormat>,
+    /// JSON output (implies -J) with each value that is valid JSON embedded as JSON, not
+    /// as a string, flagged "value_encoding":"json"; other values as with -J
+    #[arg(long, conflicts_with = "format")]
+    pub json_values: bool,
     /// Print null keys and values as STR instead of nothing
     #[arg(long, value_name = "STR")]
     pub null_literal: Option<String>,
@@ -545,6 +556,9 @@ pub enum GroupsCommand {
 
 #[derive(Debug, Args)]
 pub struct GroupListArgs {
+    /// Print names only, without the header line
+    #[arg(long, conflicts_with = "json")]
+    pub no_headers: bool,
     /// JSON lines, one per group: {"group"}
     #[arg(short = 'J', long = "json")]
     pub json: bool,

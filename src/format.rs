@@ -9,6 +9,13 @@
 //! "value"}]}` in that order. Bytes that are not UTF-8 are written as base64 and flagged by a
 //! sibling field `<field>_encoding: "base64"` (e.g. `"value_encoding":"base64"`), so any bytes
 //! survive a round trip.
+//!
+//! With `--json-values` (`render_json_values`), a value whose bytes are one valid JSON text
+//! is written as that JSON value (object, array, number, string, `true`/`false`/`null`),
+//! its insignificant whitespace removed, flagged by `"value_encoding":"json"`; any other
+//! value is written as without the option. `produce -J` reads that back: a "value" that is
+//! an object, array, number or boolean, or any value flagged `"json"`, becomes the record
+//! value's compact JSON text; a plain string keeps meaning its UTF-8 bytes.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -206,6 +213,22 @@ fn push_num(out: &mut Vec<u8>, n: i64) {
 
 /// Writes one record as a compact JSON line (without the newline).
 pub fn render_json(topic: &str, partition: i32, r: &RecordView, out: &mut Vec<u8>) {
+    render_json_as(topic, partition, r, false, out)
+}
+
+/// `render_json`, with a value that is valid JSON embedded as JSON (`--json-values`).
+pub fn render_json_values(topic: &str, partition: i32, r: &RecordView, out: &mut Vec<u8>) {
+    render_json_as(topic, partition, r, true, out)
+}
+
+#[inline(always)]
+fn render_json_as(
+    topic: &str,
+    partition: i32,
+    r: &RecordView,
+    json_values: bool,
+    out: &mut Vec<u8>,
+) {
     out.extend_from_slice(b"{\"topic\":");
     json_str(out, topic);
     out.extend_from_slice(b",\"partition\":");
@@ -217,7 +240,14 @@ pub fn render_json(topic: &str, partition: i32, r: &RecordView, out: &mut Vec<u8
     out.push(b',');
     json_field(out, "key", r.key);
     out.push(b',');
-    json_field(out, "value", r.value);
+    match r.value {
+        Some(v) if json_values && is_json(v) => {
+            out.extend_from_slice(b"\"value\":");
+            compact_json(v, out);
+            out.extend_from_slice(b",\"value_encoding\":\"json\"");
+        }
+        v => json_field(out, "value", v),
+    }
     out.extend_from_slice(b",\"headers\":[");
     for (i, (k, v)) in r.headers().enumerate() {
         if i > 0 {
@@ -230,6 +260,33 @@ pub fn render_json(topic: &str, partition: i32, r: &RecordView, out: &mut Vec<u8
         out.push(b'}');
     }
     out.extend_from_slice(b"]}");
+}
+
+/// Whether `b` is one JSON text (surrounding whitespace allowed), within serde_json's
+/// nesting limit.
+fn is_json(b: &[u8]) -> bool {
+    serde_json::from_slice::<serde::de::IgnoredAny>(b).is_ok()
+}
+
+/// Copies valid JSON text without its insignificant whitespace: numbers, strings and the
+/// order of keys stay exactly as they were.
+fn compact_json(b: &[u8], out: &mut Vec<u8>) {
+    let (mut in_str, mut escaped) = (false, false);
+    for &c in b {
+        if in_str {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                in_str = false;
+            }
+        } else if !matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
+            out.push(c);
+            in_str = c == b'"';
+        }
+    }
 }
 
 fn json_str(out: &mut Vec<u8>, s: &str) {
@@ -273,7 +330,7 @@ pub fn parse_json_record(line: &[u8]) -> Result<JsonRecord> {
         .ok_or_else(|| Error::Usage("a JSON record must be an object".into()))?;
     let mut rec = JsonRecord {
         key: bytes_field(obj, "key")?,
-        value: bytes_field(obj, "value")?,
+        value: value_field(obj, line)?,
         ..Default::default()
     };
     if let Some(p) = obj.get("partition").filter(|p| !p.is_null()) {
@@ -320,6 +377,33 @@ pub fn parse_json_record(line: &[u8]) -> Result<JsonRecord> {
     Ok(rec)
 }
 
+/// "value": as `bytes_field`, except that a JSON value other than a string (or any value
+/// flagged `"value_encoding":"json"`) is the record value's compact JSON text.
+fn value_field(
+    obj: &serde_json::Map<String, serde_json::Value>,
+    line: &[u8],
+) -> Result<Option<Vec<u8>>> {
+    use serde_json::Value;
+    let flagged = obj.get("value_encoding").and_then(Value::as_str) == Some("json");
+    match obj.get("value") {
+        None => Ok(None),
+        Some(Value::Null | Value::String(_)) if !flagged => bytes_field(obj, "value"),
+        Some(_) => {
+            // The text as written (numbers keep their digits), not serde_json's rendering.
+            #[derive(serde::Deserialize)]
+            struct Raw<'a> {
+                #[serde(borrow)]
+                value: &'a serde_json::value::RawValue,
+            }
+            let raw: Raw = serde_json::from_slice(line)
+                .map_err(|e| Error::Usage(format!("not a JSON record: {e}")))?;
+            let mut out = Vec::new();
+            compact_json(raw.value.get().as_bytes(), &mut out);
+            Ok(Some(out))
+        }
+    }
+}
+
 fn bytes_field(
     obj: &serde_json::Map<String, serde_json::Value>,
     name: &str,
@@ -336,10 +420,13 @@ fn bytes_field(
                 .decode(s)
                 .map(Some)
                 .map_err(|e| Error::Usage(format!("\"{name}\" is not valid base64: {e}"))),
+            "json" if name == "value" => unreachable!("value_field reads JSON values"),
             o => Err(Error::Usage(format!(
-                "\"{name}_encoding\" is '{o}'; kaf knows base64 and utf8"
+                "\"{name}_encoding\" is '{o}'; kaf knows base64 and utf8{}",
+                if name == "value" { " (and json)" } else { "" }
             ))),
         },
+        Some(_) if name == "value" => unreachable!("value_field reads JSON values"),
         Some(_) => Err(Error::Usage(format!("\"{name}\" must be a string or null"))),
     }
 }
@@ -443,10 +530,56 @@ mod tests {
     #[test]
     fn json_input_errors() {
         assert!(parse_json_record(b"[1]").is_err());
-        assert!(parse_json_record(b"{\"value\":1}").is_err());
+        assert!(parse_json_record(b"{\"key\":1}").is_err());
         assert!(parse_json_record(b"{\"value\":\"!!\",\"value_encoding\":\"base64\"}").is_err());
         let r = parse_json_record(br#"{"value":"v","headers":{"a":"b"}}"#).unwrap();
         assert_eq!(r.headers, vec![(b"a".to_vec(), Some(b"b".to_vec()))]);
         assert_eq!(parse_json_record(b"{}").unwrap(), JsonRecord::default());
+    }
+
+    #[test]
+    fn json_values_both_ways() {
+        let cases: [(&[u8], &str); 7] = [
+            (
+                b"{ \"a\" : [1, 2.50, \"x y\\\"\"] }",
+                r#"{"a":[1,2.50,"x y\""]}"#,
+            ),
+            (b"[]", "[]"),
+            (b" 12345678901234567890123 ", "12345678901234567890123"),
+            (b"true", "true"),
+            (b"null", "null"),
+            (b"\"s\"", r#""s""#),
+            (b"\"tab\\t\"", r#""tab\t""#),
+        ];
+        for (bytes, embedded) in cases {
+            with_record(None, Some(bytes), &[], |r| {
+                let mut out = Vec::new();
+                render_json_values("t", 0, r, &mut out);
+                let line = String::from_utf8(out.clone()).unwrap();
+                let want = format!(r#""value":{embedded},"value_encoding":"json","headers""#);
+                assert!(line.contains(&want), "{line}");
+                // Read back: the compact text of the value.
+                let back = parse_json_record(&out).unwrap();
+                assert_eq!(back.value.unwrap(), embedded.as_bytes(), "{line}");
+            });
+        }
+        // Not JSON: as without the option.
+        for bytes in [&b"plain"[..], b"{\"a\":", b"1 2", b"", b"\xff"] {
+            with_record(None, Some(bytes), &[], |r| {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                render_json_values("t", 0, r, &mut a);
+                render_json("t", 0, r, &mut b);
+                assert_eq!(a, b);
+            });
+        }
+        // produce -J: a JSON value other than a string is its compact text.
+        let r = parse_json_record(br#"{"value":{"b": [true, null, 1e3]}}"#).unwrap();
+        assert_eq!(r.value.unwrap(), br#"{"b":[true,null,1e3]}"#);
+        let r = parse_json_record(br#"{"value":42}"#).unwrap();
+        assert_eq!(r.value.unwrap(), b"42");
+        let r = parse_json_record(br#"{"value":"42"}"#).unwrap();
+        assert_eq!(r.value.unwrap(), b"42");
+        let r = parse_json_record(br#"{"value":null}"#).unwrap();
+        assert_eq!(r.value, None, "a tombstone");
     }
 }

@@ -12,7 +12,8 @@
 //! - `format`: record output (`--format`, JSON) and the JSON `produce -J` reads;
 //!   `parse`: escapes, times, the `-o` grammar; `partitioner`: Kafka's murmur2.
 //! - `clock`, `io_util`, `stdout`: the wall clock, descriptor polling and pipe sizing, and
-//!   the stdout writer thread, shared by commands.
+//!   the stdout writer thread, shared by commands; `term` (colour) and `progress` (the
+//!   progress line): what may be drawn on a terminal.
 
 // Public only what the integration tests (`tests/`) and the fuzz targets (`fuzz/`) use;
 // everything else is crate-private so that the dead-code lint sees all of it.
@@ -29,11 +30,13 @@ pub(crate) mod io_util;
 pub(crate) mod kafka_error;
 pub(crate) mod parse;
 pub mod partitioner;
+pub(crate) mod progress;
 pub(crate) mod protocol;
 pub(crate) mod server;
 pub(crate) mod shutdown;
 pub(crate) mod stdout;
 pub(crate) mod store;
+pub(crate) mod term;
 
 /// What integration tests drive in-process: races between threads of one process need the
 /// store's own calls, not the binary.
@@ -76,7 +79,7 @@ pub fn run() -> i32 {
 /// Prints an error as one `kaf: error:` line plus an optional `hint:` line.
 pub fn report(e: &error::Error) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "kaf: error: {e}");
+    let _ = writeln!(err, "{} {e}", term::error_prefix());
     if let Some(h) = e.hint() {
         let _ = writeln!(err, "hint: {h}");
     }

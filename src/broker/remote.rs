@@ -39,6 +39,28 @@ pub struct Remote {
 }
 
 impl Remote {
+    /// The group's members and their partitions, asked again when older than `OWNERS_TTL`.
+    fn refresh_owners(&self, group: &str) -> Result<()> {
+        let fresh = self
+            .owners
+            .borrow()
+            .get(group)
+            .is_some_and(|(at, _)| at.elapsed() < OWNERS_TTL);
+        if !fresh {
+            let members: Owners = self
+                .client
+                .group_members(group)?
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(id, _, _, parts)| (id, parts))
+                .collect();
+            self.owners
+                .borrow_mut()
+                .insert(group.to_string(), (Instant::now(), members));
+        }
+        Ok(())
+    }
+
     pub fn new(cfg: Config) -> Remote {
         let client = Arc::new(Client::new(cfg));
         Remote {
@@ -221,29 +243,28 @@ impl Broker for Remote {
     }
 
     fn group_owner(&self, group: &str, topic: &str, partition: i32) -> Result<Option<String>> {
-        let fresh = self
-            .owners
-            .borrow()
-            .get(group)
-            .is_some_and(|(at, _)| at.elapsed() < OWNERS_TTL);
-        if !fresh {
-            let members: Owners = self
-                .client
-                .group_members(group)?
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(id, _, _, parts)| (id, parts))
-                .collect();
-            self.owners
-                .borrow_mut()
-                .insert(group.to_string(), (Instant::now(), members));
-        }
+        self.refresh_owners(group)?;
         let owners = self.owners.borrow();
         Ok(owners[group]
             .1
             .iter()
             .find(|(_, parts)| parts.iter().any(|(t, p)| t == topic && *p == partition))
             .map(|(id, _)| id.clone()))
+    }
+
+    fn group_member_topics(&self, group: &str) -> Result<Vec<String>> {
+        // Members joined through the coordinator show before their first commit, as
+        // brokerless ones do.
+        self.refresh_owners(group)?;
+        let owners = self.owners.borrow();
+        let mut topics: Vec<String> = owners[group]
+            .1
+            .iter()
+            .flat_map(|(_, parts)| parts.iter().map(|(t, _)| t.clone()))
+            .collect();
+        topics.sort();
+        topics.dedup();
+        Ok(topics)
     }
 
     fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()> {

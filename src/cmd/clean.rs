@@ -10,6 +10,7 @@ use serde_json::json;
 use crate::cli::TopicCleanArgs;
 use crate::cmd::Context;
 use crate::error::{Error, Result};
+use crate::progress::{Progress, Spec};
 use crate::store::clean::{Policy, Stats};
 
 pub fn run(ctx: &Context, a: TopicCleanArgs) -> Result<()> {
@@ -19,16 +20,34 @@ pub fn run(ctx: &Context, a: TopicCleanArgs) -> Result<()> {
     } else {
         a.topics.clone()
     };
-    let mut out = std::io::stdout().lock();
+    let mut stdout = std::io::stdout().lock();
+    // While the progress line is drawn, the summary waits here (on a terminal the two
+    // would share lines).
+    let mut out: Vec<u8> = Vec::new();
     let w = |e| Error::io("write stdout", e);
     let mut total = Stats::default();
     let now = crate::clock::now_ms();
+    let progress = Progress::start(Spec {
+        what: "topics clean".into(),
+        items: Some("topics"),
+        bytes: Some("reclaimed"),
+        total_items: Some(topics.len() as u64),
+        total_bytes: None,
+    });
+    let counter = progress.as_ref().map(Progress::counter);
     for topic in &topics {
         let results = match store.clean_topic(topic, Policy::of, now) {
             // Deleted since it was listed (not when named): nothing to clean.
             Err(Error::TopicNotFound { .. }) if a.topics.is_empty() => continue,
             r => r?,
         };
+        if let Some(c) = &counter {
+            c.add(1, results.iter().map(|(_, s)| s.bytes_reclaimed).sum());
+        }
+        if counter.is_none() {
+            stdout.write_all(&out).map_err(w)?;
+            out.clear();
+        }
         for (p, s) in results {
             total.add(&s);
             if a.json {
@@ -58,6 +77,7 @@ pub fn run(ctx: &Context, a: TopicCleanArgs) -> Result<()> {
             }
         }
     }
+    drop(progress);
     if !a.json {
         writeln!(
             out,
@@ -70,5 +90,8 @@ pub fn run(ctx: &Context, a: TopicCleanArgs) -> Result<()> {
         )
         .map_err(w)?;
     }
-    Ok(())
+    stdout
+        .write_all(&out)
+        .and_then(|_| stdout.flush())
+        .map_err(w)
 }

@@ -3,11 +3,22 @@
 use crate::cli::DoctorArgs;
 use crate::cmd::Context;
 use crate::error::{Error, Result};
+use crate::progress::{Progress, Spec};
 use crate::store::doctor;
 
 pub fn run(ctx: &Context, a: DoctorArgs) -> Result<()> {
     let store = ctx.store()?;
-    let r = doctor::check_with(&store, a.repair, a.salvage)?;
+    // The store checks in one call: the line can only say that it is still at it.
+    let progress = Progress::start(Spec {
+        what: format!("doctor {}", store.root().display()),
+        items: None,
+        bytes: None,
+        total_items: None,
+        total_bytes: None,
+    });
+    let r = doctor::check_with(&store, a.repair, a.salvage);
+    drop(progress);
+    let r = r?;
     let left: Vec<_> = r.problems.iter().filter(|p| !p.repaired).collect();
     let serious = left.iter().filter(|p| p.serious).count();
     if a.json {

@@ -16,6 +16,9 @@ pub fn run(ctx: &Context, cmd: GroupsCommand) -> Result<()> {
     let text = match cmd {
         GroupsCommand::List(a) => {
             let mut s = String::new();
+            if !a.json && !a.no_headers {
+                s.push_str("GROUP\n");
+            }
             for g in broker.list_groups()? {
                 if a.json {
                     let _ = writeln!(s, "{}", serde_json::json!({ "group": g }));
@@ -152,15 +155,18 @@ fn describe(broker: &dyn Broker, group: &str, json: bool) -> Result<String> {
         s,
         "GROUP\tTOPIC\tPARTITION\tCURRENT-OFFSET\tLOG-END-OFFSET\tLAG\tLOG-START-OFFSET\tMEMBER"
     );
+    // A lag above zero is what a reader of this table looks for: red on a terminal.
+    let colour = crate::term::colour(crate::term::Stream::Stdout);
     for r in &rows {
+        let lag = r.current.map(|c| (r.end - c).max(0));
+        let lag = crate::term::paint(&dash(lag), crate::term::RED, colour && lag > Some(0));
         let _ = writeln!(
             s,
-            "{group}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            "{group}\t{}\t{}\t{}\t{}\t{lag}\t{}\t{}",
             r.topic,
             r.partition,
             dash(r.current),
             r.end,
-            dash(r.current.map(|c| (r.end - c).max(0))),
             r.start,
             r.member.as_deref().unwrap_or("-"),
         );
@@ -250,14 +256,16 @@ fn reset(broker: &dyn Broker, a: &ResetOffsetsArgs) -> Result<String> {
             let tp = format!("{topic}-{}", p.partition);
             if target > p.end_offset {
                 eprintln!(
-                    "kaf: warning: new offset ({target}) is higher than latest offset for topic \
+                    "{} new offset ({target}) is higher than latest offset for topic \
                      partition {tp}. Value will be set to {}",
+                    crate::term::warning_prefix(),
                     p.end_offset
                 );
             } else if target < p.start_offset {
                 eprintln!(
-                    "kaf: warning: new offset ({target}) is lower than earliest offset for topic \
+                    "{} new offset ({target}) is lower than earliest offset for topic \
                      partition {tp}. Value will be set to {}",
+                    crate::term::warning_prefix(),
                     p.start_offset
                 );
             }

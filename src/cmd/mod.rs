@@ -23,6 +23,9 @@ use crate::error::{Error, Result};
 use crate::store::Store;
 
 pub fn dispatch(cli: Cli) -> Result<()> {
+    if cli.no_progress {
+        crate::progress::disable();
+    }
     if cli.zookeeper.is_some() {
         eprintln!("kaf: note: --zookeeper is ignored; kaf needs no ZooKeeper");
     }

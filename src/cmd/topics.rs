@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::broker::NewTopic;
-use crate::cli::{TopicCreateArgs, TopicsCommand};
+use crate::cli::{TopicCreateArgs, TopicListArgs, TopicsCommand};
 use crate::cmd::Context;
 use crate::error::{Error, Result};
 use crate::store::topic::{self, KNOWN_CONFIGS};
@@ -11,29 +11,7 @@ use crate::store::topic::{self, KNOWN_CONFIGS};
 pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
     match cmd {
         TopicsCommand::Create(a) => create(ctx, a),
-        TopicsCommand::List(a) => {
-            let topics = ctx.broker()?.list_topics()?;
-            let mut out = std::io::stdout().lock();
-            let w = |e| Error::io("write", e);
-            if a.json {
-                for t in topics {
-                    let v = serde_json::json!({"topic": t.name, "partitions": t.partitions});
-                    writeln!(out, "{v}").map_err(w)?;
-                }
-                return out.flush().map_err(w);
-            }
-            if !a.no_headers {
-                writeln!(out, "TOPIC\tPARTITIONS").map_err(w)?;
-            }
-            for t in topics {
-                if a.no_headers {
-                    writeln!(out, "{}", t.name).map_err(w)?;
-                } else {
-                    writeln!(out, "{}\t{}", t.name, t.partitions).map_err(w)?;
-                }
-            }
-            out.flush().map_err(w)
-        }
+        TopicsCommand::List(a) => list(ctx, &a),
         TopicsCommand::Describe(a) => describe(ctx, a.name.name(), a.json),
         TopicsCommand::Dump(a) => crate::cmd::dump::run(ctx, a),
         TopicsCommand::Clean(a) => crate::cmd::clean::run(ctx, a),
@@ -50,6 +28,141 @@ pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
             }
         }
     }
+}
+
+/// One row of `topics list`: what the table and the JSON lines show (in this order).
+#[derive(serde::Serialize)]
+struct Listed {
+    #[serde(rename = "topic")]
+    name: String,
+    partitions: i32,
+    /// End minus start offsets, summed; None when a partition has no leader. Offsets, not
+    /// records: compaction leaves gaps, and control batches take offsets too.
+    offsets: Option<i64>,
+    /// Bytes on disk; None with -b (a broker does not say).
+    bytes: Option<u64>,
+    #[serde(rename = "cleanup_policy")]
+    policy: String,
+    retention_ms: i64,
+    retention_bytes: i64,
+}
+
+fn list(ctx: &Context, a: &TopicListArgs) -> Result<()> {
+    let broker = ctx.broker()?;
+    let topics = broker.list_topics()?;
+    let mut out = std::io::stdout().lock();
+    let w = |e| Error::io("write", e);
+    if a.no_headers {
+        for t in topics {
+            writeln!(out, "{}", t.name).map_err(w)?;
+        }
+        return out.flush().map_err(w);
+    }
+    let mut rows = Vec::new();
+    for t in topics {
+        // Configs (a remote listing has none) and offsets; a topic deleted meanwhile is
+        // no longer listed.
+        let (info, parts) = match broker
+            .topic(&t.name)
+            .and_then(|i| Ok((i, broker.partitions(&t.name)?)))
+        {
+            Ok(x) => x,
+            Err(Error::TopicNotFound { .. }) => continue,
+            Err(e) => return Err(e),
+        };
+        let config = |k: &str| {
+            info.configs.get(k).map(String::as_str).unwrap_or_else(|| {
+                KNOWN_CONFIGS
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map_or("", |(_, d)| *d)
+            })
+        };
+        let num = |k: &str| config(k).parse::<i64>().unwrap_or(-1);
+        let offsets = parts
+            .iter()
+            .map(|p| (!p.leaderless).then_some(p.end_offset - p.start_offset))
+            .sum::<Option<i64>>();
+        let bytes = parts.iter().map(|p| p.bytes).sum::<Option<u64>>();
+        rows.push(Listed {
+            name: t.name,
+            partitions: info.partitions,
+            offsets,
+            bytes,
+            policy: config("cleanup.policy").to_string(),
+            retention_ms: num("retention.ms"),
+            retention_bytes: num("retention.bytes"),
+        });
+    }
+    if a.json {
+        for r in &rows {
+            writeln!(out, "{}", serde_json::to_string(&r)?).map_err(w)?;
+        }
+        return out.flush().map_err(w);
+    }
+    writeln!(out, "TOPIC\tPARTITIONS\tOFFSETS\tSIZE\tPOLICY").map_err(w)?;
+    for r in rows {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}",
+            r.name,
+            r.partitions,
+            r.offsets.map_or("-".into(), |o| o.to_string()),
+            r.bytes.map_or("-".into(), size),
+            policy(&r.policy, r.retention_ms, r.retention_bytes),
+        )
+        .map_err(w)?;
+    }
+    out.flush().map_err(w)
+}
+
+/// `delete 7d`, `delete 1h/1GiB`, `compact`, `compact,delete 1h`: the cleanup policy with
+/// the limits that apply to it (retention applies only with `delete`).
+fn policy(cleanup: &str, ms: i64, bytes: i64) -> String {
+    if !cleanup.split(',').any(|p| p.trim() == "delete") {
+        return cleanup.to_string();
+    }
+    let mut limits = Vec::new();
+    if ms >= 0 {
+        limits.push(duration(ms));
+    }
+    if bytes >= 0 {
+        limits.push(size(bytes as u64));
+    }
+    if limits.is_empty() {
+        return format!("{cleanup} unlimited");
+    }
+    format!("{cleanup} {}", limits.join("/"))
+}
+
+/// Milliseconds in the largest unit that states them exactly: `7d`, `36h`, `90s`, `250ms`.
+fn duration(ms: i64) -> String {
+    for (unit, n) in [
+        ("d", 86_400_000),
+        ("h", 3_600_000),
+        ("m", 60_000),
+        ("s", 1000),
+    ] {
+        if ms >= n && ms % n == 0 {
+            return format!("{}{unit}", ms / n);
+        }
+    }
+    format!("{ms}ms")
+}
+
+/// Bytes for people: `0B`, `512B`, `1.5KiB`, `128.0MiB` (one decimal above a KiB).
+fn size(b: u64) -> String {
+    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+    if b < 1024 {
+        return format!("{b}B");
+    }
+    let mut v = b as f64 / 1024.0;
+    let mut u = 0;
+    while v >= 1024.0 && u + 1 < UNITS.len() {
+        v /= 1024.0;
+        u += 1;
+    }
+    format!("{v:.1}{}", UNITS[u])
 }
 
 fn create(ctx: &Context, a: TopicCreateArgs) -> Result<()> {
@@ -172,4 +285,23 @@ fn describe(ctx: &Context, name: &str, json: bool) -> Result<()> {
 pub(crate) fn metric_note() -> &'static str {
     "(Kafka replaces '.' with '_' in metric names, so topics such as \"a.b\" and \"a_b\" \
      would share their metrics on a Kafka cluster.)"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn policies_and_sizes() {
+        assert_eq!(policy("delete", 604_800_000, -1), "delete 7d");
+        assert_eq!(policy("delete", 3_600_000, 1 << 30), "delete 1h/1.0GiB");
+        assert_eq!(policy("delete", -1, -1), "delete unlimited");
+        assert_eq!(policy("compact", 1000, -1), "compact");
+        assert_eq!(policy("compact,delete", 90_000, -1), "compact,delete 90s");
+        assert_eq!(duration(1500), "1500ms");
+        assert_eq!(duration(0), "0ms");
+        assert_eq!(size(0), "0B");
+        assert_eq!(size(1536), "1.5KiB");
+        assert_eq!(size(134_217_728), "128.0MiB");
+    }
 }

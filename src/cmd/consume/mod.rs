@@ -53,7 +53,19 @@ impl Part {
 
 pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
     let topics = topic_list(&a)?;
-    let output = Output::from_args(&a)?;
+    let mut output = Output::from_args(&a)?;
+    let progress = if crate::progress::stdout_is_file() {
+        crate::progress::Progress::start(crate::progress::Spec {
+            what: format!("consume {}", topics.join(",")),
+            items: Some("records"),
+            bytes: Some("written"),
+            total_items: None,
+            total_bytes: None,
+        })
+    } else {
+        None
+    };
+    output.progress = progress.as_ref().map(|p| p.counter());
     let spec = a
         .offset
         .as_deref()

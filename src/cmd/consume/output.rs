@@ -4,8 +4,9 @@
 
 use super::filter::Filter;
 use crate::cli::{ConsumeArgs, OutputFormat};
-use crate::error::Result;
-use crate::format::{Format, render_json};
+use crate::error::{Error, Result};
+use crate::format::{Format, render_json, render_json_values};
+use crate::progress::Counter;
 use crate::store::batch::{RecordView, Records};
 
 /// How each record is written.
@@ -13,21 +14,39 @@ enum Kind {
     ValueLine,
     Format(Format),
     Json,
+    /// `--json-values`.
+    JsonValues,
 }
 
 /// How records are written, and which (all, without filter flags).
 pub(super) struct Output {
     kind: Kind,
     filter: Option<Filter>,
+    /// The progress line's counter, when one is drawn (`--json-values` and the rest do
+    /// not care).
+    pub(super) progress: Option<Counter>,
 }
 
 impl Output {
     pub(super) fn from_args(a: &ConsumeArgs) -> Result<Output> {
         let filter = Filter::from_args(a)?;
+        if a.json_values {
+            if a.output == Some(OutputFormat::Value) {
+                return Err(Error::Usage(
+                    "--json-values writes JSON; it does not go with --output value".into(),
+                ));
+            }
+            return Ok(Output {
+                kind: Kind::JsonValues,
+                filter,
+                progress: None,
+            });
+        }
         if a.json || a.output == Some(OutputFormat::Json) {
             return Ok(Output {
                 kind: Kind::Json,
                 filter,
+                progress: None,
             });
         }
         let f = Format::parse(
@@ -39,7 +58,11 @@ impl Output {
         } else {
             Kind::Format(f)
         };
-        Ok(Output { kind, filter })
+        Ok(Output {
+            kind,
+            filter,
+            progress: None,
+        })
     }
 }
 
@@ -57,11 +80,16 @@ impl Output {
         room: Option<u64>,
         out: &mut Vec<u8>,
     ) -> Result<(u64, Option<i64>)> {
+        let before = out.len();
         // Two instances of the loops: without filters the check compiles away.
-        match &self.filter {
+        let done = match &self.filter {
             None => self.render(recs, topic, partition, range, room, out, |_| true),
             Some(f) => self.render(recs, topic, partition, range, room, out, |r| f.keeps(r)),
+        }?;
+        if let Some(p) = &self.progress {
+            p.add(done.0, (out.len() - before) as u64);
         }
+        Ok(done)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -107,6 +135,16 @@ impl Output {
                     return Ok(());
                 }
                 render_json(topic, partition, &r, out);
+                out.push(b'\n');
+                n += 1;
+                last = Some(r.offset);
+                Ok(())
+            })?,
+            Kind::JsonValues => recs.for_each(|r| {
+                if skip(&r, n) {
+                    return Ok(());
+                }
+                render_json_values(topic, partition, &r, out);
                 out.push(b'\n');
                 n += 1;
                 last = Some(r.offset);

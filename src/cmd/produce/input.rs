@@ -27,25 +27,57 @@ pub(super) struct Input {
     /// (pipes, terminals, sockets); None for regular files, which never make a read wait.
     /// `read` keeps it open.
     wait_fd: Option<RawFd>,
+    /// The size of a regular file.
+    size: Option<u64>,
 }
 
 impl Input {
     pub(super) fn stdin() -> Input {
         let stdin = io::stdin();
         let wait_fd = io_util::wait_fd(stdin.as_fd());
+        let size = stdin
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .and_then(|fd| file_size(&File::from(fd)));
         Input {
             label: "stdin".into(),
             read: Box::new(stdin),
             wait_fd,
+            size,
         }
     }
 
     pub(super) fn file(name: &str, file: File) -> Input {
         let wait_fd = io_util::wait_fd(file.as_fd());
+        let size = file_size(&file);
         Input {
             label: name.to_string(),
             read: Box::new(file),
             wait_fd,
+            size,
+        }
+    }
+
+    /// Its size, when it is a regular file (for the progress line's time left).
+    pub(super) fn size(&self) -> Option<u64> {
+        self.size
+    }
+
+    /// Counts the bytes read into the progress line's counter (one add per read of up
+    /// to `READ_CHUNK`).
+    pub(super) fn counted(self, counter: crate::progress::Counter) -> Input {
+        struct Counted<R>(R, crate::progress::Counter);
+        impl<R: Read> Read for Counted<R> {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                let n = self.0.read(buf)?;
+                self.1.add(0, n as u64);
+                Ok(n)
+            }
+        }
+        Input {
+            read: Box::new(Counted(self.read, counter)),
+            ..self
         }
     }
 
@@ -64,6 +96,10 @@ impl Input {
             }
         }
     }
+}
+
+fn file_size(f: &File) -> Option<u64> {
+    f.metadata().ok().filter(|m| m.is_file()).map(|m| m.len())
 }
 
 /// Splits input into messages and turns them into batches, handing over full rounds.
@@ -180,7 +216,11 @@ impl Encoder {
         } else {
             format!("{} message {line}", self.label)
         };
-        eprintln!("kaf: warning: {place}: {}; skipped", why.why(&self.topic));
+        eprintln!(
+            "{} {place}: {}; skipped",
+            crate::term::warning_prefix(),
+            why.why(&self.topic)
+        );
         Ok(())
     }
 

@@ -31,6 +31,7 @@ use crate::cmd::Context;
 use crate::error::{Error, Result};
 use crate::format::Format;
 use crate::parse::escape::unescape;
+use crate::progress::{Progress, Spec};
 use crate::store::topic;
 use batcher::Batcher;
 use input::{Encoder, Input};
@@ -86,6 +87,24 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         inputs.push(Input::stdin());
     }
 
+    // Not for a terminal's input (the line would sit between what is typed), nor beside
+    // offsets printed on the terminal.
+    let progress = if interactive || (offsets_fmt.is_some() && std::io::stdout().is_terminal()) {
+        None
+    } else {
+        let total = inputs.iter().map(Input::size).sum::<Option<u64>>();
+        Progress::start(Spec {
+            what: format!("produce {name}"),
+            items: Some("records"),
+            bytes: Some("read"),
+            total_items: None,
+            total_bytes: total,
+        })
+    };
+    if let Some(p) = &progress {
+        inputs = inputs.into_iter().map(|i| i.counted(p.counter())).collect();
+    }
+
     let mut producer = open_target(ctx, &name)?;
     let parts = producer.partitions().max(1) as usize;
     // A `-p` that does not exist fails before any input is read.
@@ -121,6 +140,7 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         offsets_fmt,
         last_sync: Instant::now(),
         written: vec![None; parts],
+        progress: progress.as_ref().map(Progress::counter),
     };
     // A round holds up to a batch (1 MiB) per partition, and threading keeps three: for
     // topics with many partitions, memory wins over the second core.

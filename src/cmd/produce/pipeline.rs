@@ -33,6 +33,8 @@ pub(super) struct Appender<'a> {
     pub(super) last_sync: Instant,
     /// Per partition: the first and last offset written by this run.
     pub(super) written: Vec<Option<(i64, i64)>>,
+    /// The progress line's counter of records, when one is drawn.
+    pub(super) progress: Option<crate::progress::Counter>,
 }
 
 impl Appender<'_> {
@@ -53,6 +55,9 @@ impl Appender<'_> {
                 continue;
             }
             let count = i64::from(b.record_count());
+            if let Some(c) = &self.progress {
+                c.add(count as u64, 0);
+            }
             bases[p] = self.producer.send(p as i32, b)?;
             let last = bases[p] + count - 1;
             let w = &mut self.written[p];

@@ -92,7 +92,7 @@ impl Target {
                      KAF_AUTO_CREATE=0 turns it off)"
                 );
                 if let Some(w) = topic::collision_warning(&name) {
-                    eprintln!("kaf: warning: {w} {}", metric_note());
+                    eprintln!("{} {w} {}", crate::term::warning_prefix(), metric_note());
                 }
             } else {
                 // Created by someone else meanwhile: theirs, not ours to grow or remove.

@@ -712,9 +712,9 @@ fn describe_shows_lag_and_members() {
     k.fails(&["groups", "describe", "nope", "-J"], 3);
 
     k.ok(&["consume", "t", "-g", "a-first", "-c", "1"]);
-    assert_eq!(k.ok(&["groups", "list"]), "a-first\ng\nh\n");
-    assert_eq!(k.ok(&["groups", "ls"]), "a-first\ng\nh\n");
-    assert_eq!(Kaf::new().ok(&["groups", "list"]), "");
+    assert_eq!(k.ok(&["groups", "list"]), "GROUP\na-first\ng\nh\n");
+    assert_eq!(k.ok(&["groups", "ls", "--no-headers"]), "a-first\ng\nh\n");
+    assert_eq!(Kaf::new().ok(&["groups", "list"]), "GROUP\n");
 }
 
 // 5. reset-offsets.
@@ -1061,7 +1061,7 @@ fn delete_group_and_offsets() {
     f.kill9();
 
     k.ok(&["groups", "delete", "g"]);
-    assert_eq!(k.ok(&["groups", "list"]), "keep\n");
+    assert_eq!(k.ok(&["groups", "list", "--no-headers"]), "keep\n");
     k.fails(&["groups", "describe", "g"], 3);
     k.fails(&["groups", "delete", "g"], 3);
     assert!(!k.dir.join("groups/g").exists());

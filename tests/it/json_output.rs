@@ -43,11 +43,16 @@ fn setup(dir: &Path) {
 fn topics_list_and_describe_as_json() {
     let tmp = tempfile::tempdir().unwrap();
     setup(tmp.path());
+    let mut list = json_of(tmp.path(), &["topics", "list", "-J"], 0);
+    let bytes = list[0]["bytes"].take();
+    assert!(bytes.as_u64().unwrap() > 0, "{bytes}");
     assert_eq!(
-        json_of(tmp.path(), &["topics", "list", "-J"], 0),
+        list,
         [
-            json!({"topic": "a", "partitions": 2}),
-            json!({"topic": "b", "partitions": 1})
+            json!({"topic": "a", "partitions": 2, "offsets": 2, "bytes": null,
+                "cleanup_policy": "delete", "retention_ms": 1000, "retention_bytes": -1}),
+            json!({"topic": "b", "partitions": 1, "offsets": 0, "bytes": 0,
+                "cleanup_policy": "delete", "retention_ms": 604800000, "retention_bytes": -1})
         ]
     );
     let mut doc = json_of(tmp.path(), &["topics", "describe", "a", "-J"], 0).remove(0);

@@ -14,6 +14,7 @@ mod fuzz_corpus;
 mod generated;
 mod groups;
 mod harness_tests;
+mod human_output;
 mod integrity;
 mod json_output;
 mod kafka_diff;

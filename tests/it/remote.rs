@@ -79,6 +79,20 @@ impl Target {
     }
 }
 
+/// A brokerless `topics list` table with its SIZE column as `-b` shows it (unknown).
+fn sizes_unknown(table: &str) -> String {
+    table
+        .lines()
+        .map(|l| {
+            let mut f: Vec<&str> = l.split('\t').collect();
+            if f.len() > 3 && f[0] != "TOPIC" {
+                f[3] = "-";
+            }
+            f.join("\t") + "\n"
+        })
+        .collect()
+}
+
 /// `-b` for a server.
 fn target(s: &Server) -> Target {
     Target::Brokers(s.bootstrap())
@@ -205,8 +219,13 @@ fn topics_create_list_describe_delete() {
     p.same(&["topics", "create", "orders"], b"");
     p.remote.fails(&["topics", "create", "orders"], 4);
     p.ok(&["topics", "create", "orders", "--if-not-exists"], b"");
-    let list = p.ok(&["topics", "list"], b"");
-    assert_eq!(list, "TOPIC\tPARTITIONS\nlogs\t1\norders\t3\n");
+    // The same table, but for the size on disk, which a broker does not tell.
+    let list = p.remote.ok(&["topics", "list"], b"");
+    assert_eq!(
+        list,
+        "TOPIC\tPARTITIONS\tOFFSETS\tSIZE\tPOLICY\nlogs\t1\t0\t-\tcompact\norders\t3\t0\t-\tdelete 7d\n"
+    );
+    assert_eq!(sizes_unknown(&p.local.ok(&["topics", "list"], b"")), list);
     p.ok(&["topics", "ls", "--no-headers"], b"");
     p.ok(
         &[
@@ -250,10 +269,9 @@ fn topics_create_list_describe_delete() {
     p.remote.fails(&["topics", "delete", "nope"], 3);
     p.ok(&["topics", "delete", "nope", "--if-exists"], b"");
     p.ok(&["topics", "delete", "logs"], b"");
-    assert_eq!(
-        p.ok(&["topics", "list"], b""),
-        "TOPIC\tPARTITIONS\norders\t3\n"
-    );
+    let list = p.remote.ok(&["topics", "list"], b"");
+    assert_eq!(sizes_unknown(&p.local.ok(&["topics", "list"], b"")), list);
+    assert!(list.ends_with("\norders\t3\t3\t-\tdelete 7d\n"), "{list}");
     // Bad requests the broker refuses are usage errors (2) both ways.
     p.same(&["topics", "create", "x", "-p", "0"], b"");
     p.remote.fails(&["topics", "create", "bad", "-r", "3"], 2);
@@ -626,7 +644,7 @@ fn groups_resume_describe_reset_delete() {
     p.ok(&["groups", "delete", "nightly"], b"");
     p.same(&["groups", "delete", "nightly"], b"");
     p.remote.fails(&["groups", "delete", "nightly"], 3);
-    assert_eq!(p.ok(&["groups", "list"], b""), "");
+    assert_eq!(p.ok(&["groups", "list"], b""), "GROUP\n");
 }
 
 #[test]
@@ -800,7 +818,10 @@ fn sorted(s: &str) -> Vec<&str> {
 fn mock_cluster_topics_produce_placement_and_kcat() {
     let Some(m) = Mock::start(3) else { return };
     let t = m.target();
-    assert_eq!(t.ok(&["topics", "list"], b""), "TOPIC\tPARTITIONS\n");
+    assert_eq!(
+        t.ok(&["topics", "list"], b""),
+        "TOPIC\tPARTITIONS\tOFFSETS\tSIZE\tPOLICY\n"
+    );
     // The mock has no CreateTopics: a clear error, exit 10 (incompatible broker).
     let err = t.fails(&["topics", "create", "x", "-p", "3"], 10);
     assert!(err.contains("CreateTopics"), "{err}");
@@ -809,7 +830,10 @@ fn mock_cluster_topics_produce_placement_and_kcat() {
     let input: String = keys.iter().map(|k| format!("{k}:v-{k}\n")).collect();
     t.ok(&["produce", "placed", "-K", ":"], input.as_bytes());
     let list = t.ok(&["topics", "list"], b"");
-    assert_eq!(list, "TOPIC\tPARTITIONS\nplaced\t4\n");
+    assert_eq!(
+        list,
+        "TOPIC\tPARTITIONS\tOFFSETS\tSIZE\tPOLICY\nplaced\t4\t40\t-\tdelete 7d\n"
+    );
     let got = t.ok(&["consume", "placed", "-f", "%k %p\\n"], b"");
     assert_eq!(got.lines().count(), 40);
     for line in got.lines() {

@@ -30,6 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -58,6 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
@@ -81,6 +83,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
@@ -112,6 +115,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed without changes if the topic already exists')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -134,6 +138,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('--if-not-exists', '--if-not-exists', [CompletionResultType]::ParameterName, 'Succeed without changes if the topic already exists')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -149,8 +154,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
-            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions"}')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions"}')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -166,8 +172,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
-            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions"}')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions"}')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -183,8 +190,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
-            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions"}')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions"}')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -200,8 +208,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
-            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions"}')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions"}')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -219,6 +228,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -236,6 +246,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -252,6 +263,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('--if-exists', '--if-exists', [CompletionResultType]::ParameterName, 'Succeed if the topic does not exist')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -268,6 +280,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('--if-exists', '--if-exists', [CompletionResultType]::ParameterName, 'Succeed if the topic does not exist')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -287,6 +300,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one object per batch')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one object per batch')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -306,6 +320,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one object per batch')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one object per batch')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -322,6 +337,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -338,6 +354,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -354,6 +371,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -370,6 +388,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -469,6 +488,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--tombstone', '--tombstone', [CompletionResultType]::ParameterName, 'An empty value becomes a null value (a tombstone)')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'Read JSON lines as written by `kaf consume -J` (same as --input json)')
             [CompletionResult]::new('--keep-partition', '--keep-partition', [CompletionResultType]::ParameterName, 'With JSON input, write each message to the partition its JSON names')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -506,9 +526,11 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep waiting for new messages, as tail -F does (and for the topic, if it does not exist yet)')
             [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Exit at the end (the default; accepted for kcat users)')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines output (same as --output json)')
+            [CompletionResult]::new('--json-values', '--json-values', [CompletionResultType]::ParameterName, 'JSON output (implies -J) with each value that is valid JSON embedded as JSON, not as a string, flagged "value_encoding":"json"; other values as with -J')
             [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Read with the group''s offsets but commit nothing (a peek)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'When other members hold every partition, wait for one to be free (the default)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'When other members hold every partition, exit with status 7 (group busy)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -527,6 +549,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines output: {"topic","partition","offset"}')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines output: {"topic","partition","offset"}')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -541,6 +564,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List consumer groups')
@@ -562,6 +586,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List consumer groups')
@@ -583,8 +608,10 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -599,8 +626,10 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -615,8 +644,10 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -631,8 +662,10 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Print names only, without the header line')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per group: {"group"}')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -650,6 +683,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines output, one object per partition')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines output, one object per partition')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -667,6 +701,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines output, one object per partition')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines output, one object per partition')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -694,6 +729,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only print the plan (the default)')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'Print the plan as JSON lines')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the plan as JSON lines')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -721,6 +757,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Only print the plan (the default)')
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'Print the plan as JSON lines')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the plan as JSON lines')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -736,6 +773,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -751,6 +789,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -767,6 +806,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -783,6 +823,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -859,6 +900,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
             [CompletionResult]::new('--no-auto-create', '--no-auto-create', [CompletionResultType]::ParameterName, 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -877,6 +919,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records", "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records", "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}')
             [CompletionResult]::new('--salvage', '--salvage', [CompletionResultType]::ParameterName, 'With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid batches after them (their offsets are kept; lost offsets stay unused)')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -891,6 +934,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -904,6 +948,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
             [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -209,7 +209,7 @@ _kaf() {
 
     case "${cmd}" in
         kaf)
-            opts="-b -X -h -V --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help --version topics topic produce consume offsets groups group server doctor completions man help"
+            opts="-b -X -h -V --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help --version topics topic produce consume offsets groups group server doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -259,7 +259,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__completions)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help bash elvish fish powershell zsh"
+            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -309,7 +309,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__consume)
-            opts="-o -p -c -F -e -f -J -g -b -X -h --topic --from-beginning --offset --partition --count --follow --key-match --grep --header --format --output --null-literal --group --reset --commit-interval --no-commit --wait --no-wait --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-o -p -c -F -e -f -J -g -b -X -h --topic --from-beginning --offset --partition --count --follow --key-match --grep --header --format --output --json-values --null-literal --group --reset --commit-interval --no-commit --wait --no-wait --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,7 +431,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__doctor)
-            opts="-J -b -X -h --repair --json --salvage --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-J -b -X -h --repair --json --salvage --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -481,7 +481,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help list ls describe reset-offsets delete delete-offsets help"
+            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help list ls describe reset-offsets delete delete-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -531,7 +531,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__delete)
-            opts="-b -X -h --group --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-b -X -h --group --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -585,7 +585,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__delete__subcmd__offsets)
-            opts="-b -X -h --group --topic --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-b -X -h --group --topic --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,7 +643,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__describe)
-            opts="-J -b -X -h --group --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-J -b -X -h --group --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -795,7 +795,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__list)
-            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-J -b -X -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -845,7 +845,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__reset__subcmd__offsets)
-            opts="-J -b -X -h --group --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --dry-run --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-J -b -X -h --group --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --dry-run --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1227,7 +1227,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__man)
-            opts="-b -X -h --zookeeper --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-b -X -h --zookeeper --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1273,7 +1273,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__offsets)
-            opts="-p -J -b -X -h --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-p -J -b -X -h --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1331,7 +1331,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__produce)
-            opts="-D -l -k -K -H -p -Z -J -b -X -h --topic --delimiter --null --whole --key --key-delimiter --property --header --partition --tombstone --timestamp --input --keep-partition --print-offsets --on-invalid --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-D -l -k -K -H -p -Z -J -b -X -h --topic --delimiter --null --whole --key --key-delimiter --property --header --partition --tombstone --timestamp --input --keep-partition --print-offsets --on-invalid --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1445,7 +1445,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__server)
-            opts="-b -X -h --listen --advertised-listener --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-b -X -h --listen --advertised-listener --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1523,7 +1523,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete dump clean compact help"
+            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help create list ls describe delete dump clean compact help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,7 +1573,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__clean)
-            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1623,7 +1623,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -X -h --topic --partitions --replication-factor --config --if-not-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-p -r -c -b -X -h --topic --partitions --replication-factor --config --if-not-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,7 +1701,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__delete)
-            opts="-b -X -h --topic --if-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-b -X -h --topic --if-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1755,7 +1755,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__describe)
-            opts="-J -b -X -h --topic --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-J -b -X -h --topic --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1809,7 +1809,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__dump)
-            opts="-p -J -b -X -h --topic --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-p -J -b -X -h --topic --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1983,7 +1983,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__list)
-            opts="-J -b -X -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-J -b -X -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2050,7 +2050,7 @@ _kaf_names() {
     if [[ "$1" == topics ]]; then
         kaf "${dir[@]}" topics list --no-headers 2>/dev/null
     else
-        kaf "${dir[@]}" groups list 2>/dev/null
+        kaf "${dir[@]}" groups list --no-headers 2>/dev/null
     fi
 }
 

@@ -27,6 +27,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -54,6 +55,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create a topic'
@@ -76,6 +78,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand create 'Create a topic'
@@ -106,6 +109,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --if-not-exists 'Succeed without changes if the topic already exists'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -127,6 +131,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --if-not-exists 'Succeed without changes if the topic already exists'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -141,8 +146,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
-            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
-            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -157,8 +163,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
-            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
-            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -173,8 +180,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
-            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
-            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -189,8 +197,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-headers 'Print names only, without the header line'
-            cand -J 'JSON lines, one per topic: {"topic", "partitions"}'
-            cand --json 'JSON lines, one per topic: {"topic", "partitions"}'
+            cand -J 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+            cand --json 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -207,6 +216,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
             cand --json 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -223,6 +233,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
             cand --json 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -238,6 +249,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --if-exists 'Succeed if the topic does not exist'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -253,6 +265,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --if-exists 'Succeed if the topic does not exist'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -271,6 +284,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'JSON lines, one object per batch'
             cand --json 'JSON lines, one object per batch'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -289,6 +303,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'JSON lines, one object per batch'
             cand --json 'JSON lines, one object per batch'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -304,6 +319,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'JSON lines, one per partition'
             cand --json 'JSON lines, one per partition'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -319,6 +335,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'JSON lines, one per partition'
             cand --json 'JSON lines, one per partition'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -334,6 +351,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'JSON lines, one per partition'
             cand --json 'JSON lines, one per partition'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -349,6 +367,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'JSON lines, one per partition'
             cand --json 'JSON lines, one per partition'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -431,6 +450,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --tombstone 'An empty value becomes a null value (a tombstone)'
             cand -J 'Read JSON lines as written by `kaf consume -J` (same as --input json)'
             cand --keep-partition 'With JSON input, write each message to the partition its JSON names'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -467,9 +487,11 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --follow 'Keep waiting for new messages, as tail -F does (and for the topic, if it does not exist yet)'
             cand -e 'Exit at the end (the default; accepted for kcat users)'
             cand -J 'JSON lines output (same as --output json)'
+            cand --json-values 'JSON output (implies -J) with each value that is valid JSON embedded as JSON, not as a string, flagged "value_encoding":"json"; other values as with -J'
             cand --no-commit 'Read with the group''s offsets but commit nothing (a peek)'
             cand --wait 'When other members hold every partition, wait for one to be free (the default)'
             cand --no-wait 'When other members hold every partition, exit with status 7 (group busy)'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -487,6 +509,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'JSON lines output: {"topic","partition","offset"}'
             cand --json 'JSON lines output: {"topic","partition","offset"}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -500,6 +523,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List consumer groups'
@@ -520,6 +544,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List consumer groups'
@@ -540,8 +565,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-headers 'Print names only, without the header line'
             cand -J 'JSON lines, one per group: {"group"}'
             cand --json 'JSON lines, one per group: {"group"}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -555,8 +582,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-headers 'Print names only, without the header line'
             cand -J 'JSON lines, one per group: {"group"}'
             cand --json 'JSON lines, one per group: {"group"}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -570,8 +599,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-headers 'Print names only, without the header line'
             cand -J 'JSON lines, one per group: {"group"}'
             cand --json 'JSON lines, one per group: {"group"}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -585,8 +616,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-headers 'Print names only, without the header line'
             cand -J 'JSON lines, one per group: {"group"}'
             cand --json 'JSON lines, one per group: {"group"}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -603,6 +636,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'JSON lines output, one object per partition'
             cand --json 'JSON lines output, one object per partition'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -619,6 +653,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -J 'JSON lines output, one object per partition'
             cand --json 'JSON lines output, one object per partition'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -645,6 +680,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --dry-run 'Only print the plan (the default)'
             cand -J 'Print the plan as JSON lines'
             cand --json 'Print the plan as JSON lines'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -671,6 +707,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --dry-run 'Only print the plan (the default)'
             cand -J 'Print the plan as JSON lines'
             cand --json 'Print the plan as JSON lines'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -685,6 +722,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -699,6 +737,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -714,6 +753,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -729,6 +769,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -790,6 +831,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand --no-auto-create 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -807,6 +849,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -J 'One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records", "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}'
             cand --json 'One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records", "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}'
             cand --salvage 'With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid batches after them (their offsets are kept; lost offsets stay unused)'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -820,6 +863,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -832,6 +876,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kaf_global_optspecs
-    string join \n zookeeper= dir= b/brokers= X/client-config= acks= h/help V/version
+    string join \n zookeeper= dir= b/brokers= X/client-config= acks= no-progress h/help V/version
 end
 
 function __fish_kaf_needs_command
@@ -29,6 +29,7 @@ complete -c kaf -n "__fish_kaf_needs_command" -l dir -d 'Data directory [env: KA
 complete -c kaf -n "__fish_kaf_needs_command" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_needs_command" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_needs_command" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_needs_command" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_needs_command" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_needs_command" -s V -l version -d 'Print version'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "topics" -d 'Create, list, describe and delete topics'
@@ -48,6 +49,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subc
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -f -a "list" -d 'List topics'
@@ -68,6 +70,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without changes if the topic already exists'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
@@ -75,7 +78,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s J -l json -d 'JSON lines, one per topic: {"topic", "partitions"}'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s J -l json -d 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
@@ -83,7 +87,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s J -l json -d 'JSON lines, one per topic: {"topic", "partitions"}'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s J -l json -d 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -92,6 +97,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s J -l json -d 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -100,6 +106,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -s p -l partition -d 'Only this partition (repeatable)' -r
@@ -109,6 +116,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -s J -l json -d 'JSON lines, one object per batch'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
@@ -116,6 +124,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -s J -l json -d 'JSON lines, one per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
@@ -123,6 +132,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -s J -l json -d 'JSON lines, one per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics'
@@ -136,6 +146,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subco
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump clean compact help" -f -a "list" -d 'List topics'
@@ -156,6 +167,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l if-not-exists -d 'Succeed without changes if the topic already exists'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
@@ -163,7 +175,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s J -l json -d 'JSON lines, one per topic: {"topic", "partitions"}'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s J -l json -d 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
@@ -171,7 +184,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s J -l json -d 'JSON lines, one per topic: {"topic", "partitions"}'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s J -l json -d 'JSON lines, one per topic: {"topic", "partitions", "offsets", "bytes", "cleanup_policy", "retention_ms", "retention_bytes"} ("bytes" is null with -b: a broker does not tell the size of its logs)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -180,6 +194,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s J -l json -d 'One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value", "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset", "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -188,6 +203,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -s p -l partition -d 'Only this partition (repeatable)' -r
@@ -197,6 +213,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -s J -l json -d 'JSON lines, one object per batch'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
@@ -204,6 +221,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -s J -l json -d 'JSON lines, one per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
@@ -211,6 +229,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -s J -l json -d 'JSON lines, one per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics'
@@ -242,6 +261,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand produce" -s l -l whole -d 'The w
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s Z -l tombstone -d 'An empty value becomes a null value (a tombstone)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s J -d 'Read JSON lines as written by `kaf consume -J` (same as --input json)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l keep-partition -d 'With JSON input, write each message to the partition its JSON names'
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l topic -d 'Topic name, as Kafka\'s tools spell it (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s o -l offset -d 'Where to start (and stop): see Offsets below' -r
@@ -267,9 +287,11 @@ complete -c kaf -n "__fish_kaf_using_subcommand consume" -l from-beginning -d 'S
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s F -l follow -d 'Keep waiting for new messages, as tail -F does (and for the topic, if it does not exist yet)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s e -d 'Exit at the end (the default; accepted for kcat users)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s J -d 'JSON lines output (same as --output json)'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l json-values -d 'JSON output (implies -J) with each value that is valid JSON embedded as JSON, not as a string, flagged "value_encoding":"json"; other values as with -J'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-commit -d 'Read with the group\'s offsets but commit nothing (a peek)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l wait -d 'When other members hold every partition, wait for one to be free (the default)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-wait -d 'When other members hold every partition, exit with status 7 (group busy)'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s p -l partition -d 'Only this partition (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand offsets" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -278,12 +300,14 @@ complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s b -l brokers -l boot
 complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s J -l json -d 'JSON lines output: {"topic","partition","offset"}'
+complete -c kaf -n "__fish_kaf_using_subcommand offsets" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "ls" -d 'List consumer groups'
@@ -297,14 +321,18 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s J -l json -d 'JSON lines, one per group: {"group"}'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s J -l json -d 'JSON lines, one per group: {"group"}'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -313,6 +341,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s J -l json -d 'JSON lines output, one object per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l topic -d 'Topic, optionally with partitions: TOPIC or TOPIC:0,1,2 (repeatable)' -r
@@ -331,6 +360,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l execute -d 'Apply the plan (without it, only print it)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l dry-run -d 'Only print the plan (the default)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s J -l json -d 'Print the plan as JSON lines'
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from reset-offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -338,6 +368,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'Topic whose offsets to delete' -r
@@ -346,6 +377,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
@@ -358,6 +390,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subco
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and not __fish_seen_subcommand_from list ls describe reset-offsets delete delete-offsets help" -f -a "ls" -d 'List consumer groups'
@@ -371,14 +404,18 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s J -l json -d 'JSON lines, one per group: {"group"}'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l no-headers -d 'Print names only, without the header line'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s J -l json -d 'JSON lines, one per group: {"group"}'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -387,6 +424,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s J -l json -d 'JSON lines output, one object per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l topic -d 'Topic, optionally with partitions: TOPIC or TOPIC:0,1,2 (repeatable)' -r
@@ -405,6 +443,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l execute -d 'Apply the plan (without it, only print it)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l dry-run -d 'Only print the plan (the default)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s J -l json -d 'Print the plan as JSON lines'
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from reset-offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -412,6 +451,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l group -d 'Group name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l topic -d 'Topic whose offsets to delete' -r
@@ -420,6 +460,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from delete-offsets" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
@@ -440,6 +481,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand server" -s b -l brokers -l boots
 complete -c kaf -n "__fish_kaf_using_subcommand server" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l no-auto-create -d 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)'
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand server" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
@@ -449,17 +491,20 @@ complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l acks -d 'Acknowledgem
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l repair -d 'Fix what can be fixed safely: truncate torn tails, rebuild indexes'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s J -l json -d 'One JSON document: {"dir", "topics", "partitions", "segments", "batches", "records", "groups", "problems": [{"status": "problem"|"note"|"repaired", "what"}], "ok"}'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l salvage -d 'With --repair: move damaged bytes of the log to <dir>/quarantine/ and keep the valid batches after them (their offsets are kept; lost offsets stay unused)'
+complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand completions" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand man" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand man" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe and delete topics'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
@@ -486,5 +531,5 @@ complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand
 # Topic and group names, looked up in the data directory.
 complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
-complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list 2>/dev/null)"
-complete -c kaf -l group -s g -f -a "(kaf groups list 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list --no-headers 2>/dev/null)"
+complete -c kaf -l group -s g -f -a "(kaf groups list --no-headers 2>/dev/null)"

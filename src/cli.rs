@@ -312,12 +312,26 @@ pub enum OutputFormat {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Examples:
+#[command(
+    after_help = "JSON input (-J), one object per line, as `kaf consume -J` writes:
+  \"key\", \"value\": a string is its UTF-8 bytes; flagged
+  \"key_encoding\"/\"value_encoding\":\"base64\", its decoded bytes;
+  null or absent: null (a null value is a tombstone). A \"value\"
+  that is an object, array, number or boolean, or any value flagged
+  \"value_encoding\":\"json\" (as consume --json-values writes), is
+  stored as its compact JSON text, numbers as written.
+  \"partition\" (with --keep-partition), \"timestamp\" (epoch ms),
+  \"headers\": [{\"key\", \"value\"}] or {\"name\": \"value\"}.
+  Other fields are ignored.
+
+Examples:
   echo hello | kaf produce greetings
   kaf produce orders -K : <<< 'customer-7:{\"sku\":42}'
   kaf produce logs -H source=cron -H env=prod app.log
   kaf consume a -J | kaf produce b -J          # lossless copy
-  kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt")]
+  echo '{\"key\":\"k\",\"value\":{\"sku\":42}}' | kaf produce orders -J
+  kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt"
+)]
 pub struct ProduceArgs {
     /// The topic, then files to read instead of stdin (with --topic, every argument is a file)
     #[arg(value_name = "TOPIC [FILE]...", required_unless_present = "topic")]
@@ -393,11 +407,23 @@ Format (-f), kcat's tokens:
   Escapes: \\n \\r \\t \\0 \\\\ \\xNN
   Null keys and values print as nothing, or as --null-literal STR
 
+JSON (-J), one object per record:
+  {\"topic\", \"partition\", \"offset\", \"timestamp\", \"key\",
+   \"value\", \"headers\": [{\"key\", \"value\"}]}
+  A key or value that is not UTF-8 is base64, flagged
+  \"key_encoding\":\"base64\" (or \"value_encoding\"); null is null.
+  --json-values: a value whose bytes are one valid JSON text
+  (object, array, number, string, true, false, null) is written as
+  that JSON value, its insignificant whitespace removed, flagged
+  \"value_encoding\":\"json\"; any other value is written as with -J.
+  `kaf produce -J` reads all of these forms back.
+
 Examples:
   kaf consume logs -o -10                  # the last 10 of each partition
   kaf consume logs -F                      # keep printing new messages
   kaf consume orders -f '%k\\t%v\\n'
   kaf consume orders -J > backup.jsonl
+  kaf consume orders --json-values | jq .value.sku   # JSON values as JSON
   kaf consume orders -F --grep refund --header source=web   # only matching messages")]
 pub struct ConsumeArgs {
     /// Topics to read

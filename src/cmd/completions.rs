@@ -1,5 +1,5 @@
 //! `kaf completions SHELL`: clap's static script plus shell-side lookups of topic and group
-//! names (`kaf topics list --no-headers`, `kaf groups list`) where a name is expected.
+//! names (`kaf topics list --no-headers`, `kaf groups list --no-headers`) where a name is expected.
 
 use std::io::Write;
 
@@ -43,7 +43,7 @@ _kaf_names() {
     if [[ "$1" == topics ]]; then
         kaf "${dir[@]}" topics list --no-headers 2>/dev/null
     else
-        kaf "${dir[@]}" groups list 2>/dev/null
+        kaf "${dir[@]}" groups list --no-headers 2>/dev/null
     fi
 }
 
@@ -97,8 +97,8 @@ const FISH_NAMES: &str = r#"
 # Topic and group names, looked up in the data directory.
 complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
-complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list 2>/dev/null)"
-complete -c kaf -l group -s g -f -a "(kaf groups list 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list --no-headers 2>/dev/null)"
+complete -c kaf -l group -s g -f -a "(kaf groups list --no-headers 2>/dev/null)"
 "#;
 
 /// Points clap's zsh value completions for TOPIC and GROUP at name lookups.
@@ -136,7 +136,7 @@ _kaf_topic_or_file() {
 (( $+functions[_kaf_groups] )) ||
 _kaf_groups() {
     local -a names
-    names=(${(f)"$(kaf groups list 2>/dev/null)"})
+    names=(${(f)"$(kaf groups list --no-headers 2>/dev/null)"})
     _describe -t groups 'group' names
 }
 "#;

@@ -148,7 +148,20 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "KAF_BROKERS",
         "Bootstrap brokers, as -b: the commands then talk to a kaf server or a Kafka cluster.",
     ),
-    ("NO_COLOR", "When set, help output has no colour."),
+    (
+        "NO_COLOR",
+        "When set and not empty, nothing kaf prints has colour. Without it, colour is used \
+         only on a terminal (TERM not dumb): the error and warning prefixes on stderr, a lag \
+         above zero in groups describe, and help.",
+    ),
+    (
+        "CI",
+        "When set (and not empty, 0 or false), no progress line is drawn. Otherwise produce, \
+         consume into a file, doctor and topics clean draw one on stderr while they work \
+         (records, bytes, rate, time left when the input size is known), only when stderr \
+         is a terminal, at most 10 times a second, erased at the end; --no-progress turns \
+         it off.",
+    ),
 ];
 
 const FILES: &[(&str, &str)] = &[

@@ -484,7 +484,7 @@ fn json_input() {
     k.create("bad", 1, &[]);
     let err = k.fails(
         &["produce", "bad", "-J"],
-        "{\"value\":\"ok\"}\n{\"value\":1}\n{\"value\":\"after\"}\n",
+        "{\"value\":\"ok\"}\n{\"key\":1}\n{\"value\":\"after\"}\n",
         2,
     );
     assert!(err.contains("message 2"), "{err}");

@@ -463,4 +463,16 @@ fn progress_line_only_on_a_terminal() {
         std::fs::read_to_string(&out_a).unwrap().lines().count(),
         2000
     );
+
+    // doctor and topics clean on a terminal (progress on): their reports are whole.
+    let cmd = format!(
+        "{} && {}",
+        kaf_line(dir, "doctor"),
+        kaf_line(dir, "topics clean a b")
+    );
+    let shown = String::from_utf8_lossy(&on_pty(&cmd, &[])).into_owned();
+    assert!(shown.contains("No problems."), "{shown:?}");
+    assert!(shown.contains("a/0: 0 segments removed"), "{shown:?}");
+    assert!(shown.contains("b/0: 0 segments removed"), "{shown:?}");
+    assert!(shown.contains("total: 0 segments removed"), "{shown:?}");
 }

@@ -20,6 +20,23 @@ const TICK: Duration = Duration::from_millis(100);
 /// `--no-progress`.
 static DISABLED: AtomicBool = AtomicBool::new(false);
 
+/// Whether a frame is on the terminal now; held while a frame or a message is written, so
+/// that a message never lands in the middle of a frame.
+static SCREEN: Mutex<bool> = Mutex::new(false);
+
+/// Writes `line` and a newline to stderr, erasing the progress line first if one is drawn
+/// (the next frame is drawn below the message). For the notices and warnings of commands
+/// that may draw one.
+pub(crate) fn eprint_line(line: impl std::fmt::Display) {
+    let mut drawn = SCREEN.lock().unwrap_or_else(|e| e.into_inner());
+    let mut err = std::io::stderr().lock();
+    if *drawn {
+        let _ = err.write_all(b"\r\x1b[2K");
+        *drawn = false;
+    }
+    let _ = writeln!(err, "{line}");
+}
+
 pub(crate) fn disable() {
     DISABLED.store(true, Relaxed);
 }
@@ -124,7 +141,6 @@ impl Drop for Progress {
 
 fn draw_loop(s: &Shared) {
     let started = Instant::now();
-    let mut drawn = false;
     let mut stop = s.stop.lock().unwrap_or_else(|e| e.into_inner());
     loop {
         let (guard, _) = s
@@ -132,12 +148,14 @@ fn draw_loop(s: &Shared) {
             .wait_timeout(stop, TICK)
             .unwrap_or_else(|e| e.into_inner());
         stop = guard;
+        let mut on_screen = SCREEN.lock().unwrap_or_else(|e| e.into_inner());
         let mut err = std::io::stderr().lock();
         if *stop {
-            if drawn {
+            if *on_screen {
                 // Back to the start of the line, erased: what follows starts clean.
                 let _ = err.write_all(b"\r\x1b[2K");
                 let _ = err.flush();
+                *on_screen = false;
             }
             return;
         }
@@ -149,7 +167,7 @@ fn draw_loop(s: &Shared) {
         );
         let _ = write!(err, "\r\x1b[2K{line}");
         let _ = err.flush();
-        drawn = true;
+        *on_screen = true;
     }
 }
 

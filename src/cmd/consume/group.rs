@@ -51,10 +51,10 @@ impl GroupRun<'_> {
             if !wait {
                 return Err(Error::GroupBusy(self.group.to_string()));
             }
-            eprintln!(
+            crate::progress::eprint_line(format_args!(
                 "kaf: group '{}': every partition is held by another member; waiting",
                 self.group
-            );
+            ));
             while member.claim_more()?.is_empty() {
                 // Nothing is read yet, so anything taken back is given at once.
                 if !member.revoked().is_empty() {
@@ -154,7 +154,7 @@ impl GroupRun<'_> {
             let mut f = self.broker.fetcher(t, p)?;
             let (start, end) = (f.start_offset()?, f.end_offset()?);
             if off < start || off > end {
-                eprintln!(
+                crate::progress::eprint_line(format_args!(
                     "kaf: group '{}': committed offset {off} of {t}/{p} is outside the log ({start}..{end}); resetting to the {} offset (--reset)",
                     self.group,
                     if self.reset == Reset::Earliest {
@@ -162,7 +162,7 @@ impl GroupRun<'_> {
                     } else {
                         "latest"
                     }
-                );
+                ));
                 stored = None;
             }
         }

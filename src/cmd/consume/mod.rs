@@ -191,7 +191,9 @@ fn wait_for_topic(broker: &dyn Broker, t: &str, wanted: &[i32]) -> Result<Option
             r => return r.map(Some),
         }
         if !told {
-            eprintln!("kaf: waiting for topic \"{t}\" to appear (-F)");
+            crate::progress::eprint_line(format_args!(
+                "kaf: waiting for topic \"{t}\" to appear (-F)"
+            ));
             told = true;
         }
         if crate::cmd::stop_requested() {

@@ -216,11 +216,11 @@ impl Encoder {
         } else {
             format!("{} message {line}", self.label)
         };
-        eprintln!(
+        crate::progress::eprint_line(format_args!(
             "{} {place}: {}; skipped",
             crate::term::warning_prefix(),
             why.why(&self.topic)
-        );
+        ));
         Ok(())
     }
 

@@ -87,12 +87,16 @@ impl Target {
             if local.auto_create(&name, n)? {
                 self.created = true;
                 let s = if n == 1 { "" } else { "s" };
-                eprintln!(
+                crate::progress::eprint_line(format_args!(
                     "kaf: created topic \"{name}\" with {n} partition{s} (auto-create; \
                      KAF_AUTO_CREATE=0 turns it off)"
-                );
+                ));
                 if let Some(w) = topic::collision_warning(&name) {
-                    eprintln!("{} {w} {}", crate::term::warning_prefix(), metric_note());
+                    crate::progress::eprint_line(format_args!(
+                        "{} {w} {}",
+                        crate::term::warning_prefix(),
+                        metric_note()
+                    ));
                 }
             } else {
                 // Created by someone else meanwhile: theirs, not ours to grow or remove.
@@ -108,10 +112,10 @@ impl Target {
                 p.flush()?;
             }
             local.grow(&name, parts as i32)?;
-            eprintln!(
+            crate::progress::eprint_line(format_args!(
                 "kaf: grew topic \"{name}\" to {parts} partitions (the input names partition {})",
                 parts - 1
-            );
+            ));
             let p = local.producer(&name, false)?;
             self.parts = p.partitions().max(1) as usize;
             self.producer = Some(p);
@@ -129,10 +133,10 @@ impl Target {
         if let (Some(local), true) = (&self.local, self.created) {
             self.producer = None;
             if local.delete_topic(&self.name).is_ok() {
-                eprintln!(
+                crate::progress::eprint_line(format_args!(
                     "kaf: removed topic \"{}\" again: nothing could be written to it",
                     self.name
-                );
+                ));
             }
         }
     }

@@ -183,6 +183,10 @@ impl Broker for Local {
         }
     }
 
+    fn group_served_by(&self, group: &str) -> Result<Option<String>> {
+        self.store.groups().server_holder(group)
+    }
+
     fn group_member_topics(&self, group: &str) -> Result<Vec<String>> {
         let mut topics: Vec<String> = self
             .store

@@ -64,6 +64,11 @@ pub trait Broker {
     fn group_member_topics(&self, _group: &str) -> Result<Vec<String>> {
         Ok(Vec::new())
     }
+    /// Who serves the group's members when the broker cannot tell which partitions they
+    /// read (a kaf server, seen from its data directory): "kaf server pid N".
+    fn group_served_by(&self, _group: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
     /// Commits offsets durably (creating the group on first commit).
     fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()>;
     fn delete_group(&self, group: &str) -> Result<()>;

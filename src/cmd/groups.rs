@@ -133,6 +133,16 @@ fn describe(broker: &dyn Broker, group: &str, json: bool) -> Result<String> {
             });
         }
     }
+    if rows.is_empty()
+        && let Some(who) = broker.group_served_by(group)?
+    {
+        // Its members' partitions are in the server's memory, not in the directory.
+        eprintln!(
+            "kaf: note: group '{group}' has members joined through {who}, which has not \
+             committed for them yet; `kaf -b HOST:PORT groups describe {group}` shows what \
+             they read"
+        );
+    }
     let mut s = String::new();
     if json {
         for r in &rows {

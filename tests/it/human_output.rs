@@ -186,6 +186,16 @@ fn groups_describe_shows_server_members_before_their_first_commit() {
     let json = run(&["groups", "describe", "early", "-J"]);
     assert_eq!(json.lines().count(), 2, "{json}");
     assert!(json.contains("\"current_offset\":null"), "{json}");
+    // Brokerless, on the server's directory: the members' partitions are the server's to
+    // tell, and the note says where to ask.
+    let o = kaf(s.dir(), &["groups", "describe", "early"], b"");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{o:?}");
+    assert!(
+        err.contains("has members joined through kaf server pid ")
+            && err.contains("groups describe early"),
+        "{err}"
+    );
     member.term();
 }
 

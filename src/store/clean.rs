@@ -449,10 +449,12 @@ struct OffsetMap {
 }
 
 /// Calls `f` with every batch of a closed segment, failing on damage (a cleaner never
-/// rewrites what it cannot read whole).
+/// rewrites what it cannot read whole). With `validate`, every record is checked as readers
+/// check it (the rewriting pass); without, only what decoding needs (the map pass).
 fn each_batch(
     dir: &Path,
     base: i64,
+    validate: bool,
     mut f: impl FnMut(&BatchHeader, &[u8]) -> Result<()>,
 ) -> Result<(File, u64)> {
     let path = log::segment_path(dir, base);
@@ -461,7 +463,7 @@ fn each_batch(
     let mut buf = Vec::new();
     let mut bad = None;
     let (end, stop) = log::scan_file(&file, 0, size, &mut buf, |h, pos, b| {
-        if let Err(e) = batch::validate_scanned(b) {
+        if validate && let Err(e) = batch::validate_scanned(b) {
             bad = Some(format!("batch at byte {pos}: {e}"));
             return Ok(false);
         }
@@ -489,7 +491,7 @@ fn build_map(dir: &Path, segs: &[i64]) -> Result<OffsetMap> {
         producer_last: HashMap::new(),
     };
     for &base in segs {
-        each_batch(dir, base, |h, b| {
+        each_batch(dir, base, false, |h, b| {
             if h.producer_id >= 0 {
                 map.producer_last.insert(h.producer_id, h.base_offset);
             }
@@ -568,7 +570,7 @@ fn compact_segment(
     let mut filler: Option<Filler> = None;
     let mut stats = Stats::default();
     let mut changed = false;
-    let (_file, size) = each_batch(dir, base, |h, b| {
+    let (_file, size) = each_batch(dir, base, true, |h, b| {
         if h.is_control() && h.record_count == 0 {
             // A filler (salvage or an earlier compaction): merged with its neighbours.
             extend_filler(&mut filler, h);

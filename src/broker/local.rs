@@ -415,6 +415,9 @@ impl Fetcher for LocalFetcher {
     fn seek(&mut self, offset: i64) -> Result<()> {
         self.reader.seek(offset)
     }
+    fn take_skipped(&mut self) -> Option<(i64, i64)> {
+        self.reader.take_skipped()
+    }
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
         self.reader.read(out, max_bytes)
     }

@@ -133,6 +133,11 @@ pub trait Fetcher {
     fn offset_for_time(&mut self, ts: i64) -> Result<Option<i64>>;
     /// Positions the stream at `offset`; the first batch returned may start before it.
     fn seek(&mut self, offset: i64) -> Result<()>;
+    /// Offsets `[from, to)` that were removed (retention) while this fetcher was behind
+    /// them, since the last call; it went on after them. Remote fetchers warn themselves.
+    fn take_skipped(&mut self) -> Option<(i64, i64)> {
+        None
+    }
     /// Appends whole batches (about `max_bytes`) to `out`; returns 0 when none are there yet.
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize>;
     /// True when every batch `fetch` returns has already passed its CRC check, so a caller

@@ -807,6 +807,43 @@ mod tests {
     }
 
     #[test]
+    fn a_reader_behind_retention_goes_on_at_the_log_start_and_says_what_it_skipped() {
+        let (_d, s, meta) = setup(&[("segment.bytes", "200"), ("retention.ms", "1000")]);
+        let old: Vec<Vec<Rec>> = (0..10).map(|i| vec![(Some(i), Some(i))]).collect();
+        append(&s, &meta, &old, 1_600_000_000_000);
+        let new: Vec<Vec<Rec>> = (10..14).map(|i| vec![(Some(i), Some(i))]).collect();
+        append(&s, &meta, &new, crate::clock::now_ms());
+        let dir = s.partition_dir("t", 0);
+        let mut r = log::Reader::new(&dir);
+        let mut buf = Vec::new();
+        // One batch read: the reader holds segment 0 open at offset 1.
+        assert!(r.read(&mut buf, 1).unwrap() > 0);
+        assert_eq!(r.position(), Some(1));
+        let stats = clean_partition(&dir, "t/0", &policy(&meta), crate::clock::now_ms()).unwrap();
+        assert!(stats.segments_removed > 0);
+        let start = stats.log_start;
+        assert!(start > 1 && start <= 10, "{start}");
+        // It reads what it holds open to its end, then goes on at the log start.
+        let mut offsets = Vec::new();
+        loop {
+            buf.clear();
+            if r.read(&mut buf, 1).unwrap() == 0 {
+                break;
+            }
+            let batch::Scan::Batch(h, _) = batch::scan(&buf) else {
+                panic!()
+            };
+            offsets.push(h.base_offset);
+        }
+        let (from, to) = r.take_skipped().expect("a skip is reported");
+        assert!(from >= 1 && to == start, "{from}..{to}");
+        assert!(offsets.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(*offsets.last().unwrap(), 13);
+        assert!(offsets.iter().all(|o| *o < from || *o >= to), "{offsets:?}");
+        assert!(r.take_skipped().is_none());
+    }
+
+    #[test]
     fn retention_bytes_keeps_the_newest_segments() {
         let (_d, s, meta) = setup(&[("segment.bytes", "200"), ("retention.bytes", "300")]);
         let recs: Vec<Vec<Rec>> = (0..30).map(|i| vec![(Some(i), Some(i))]).collect();

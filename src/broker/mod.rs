@@ -138,6 +138,10 @@ pub trait Fetcher {
     fn take_skipped(&mut self) -> Option<(i64, i64)> {
         None
     }
+    /// The command follows (`-F`): a partition that cannot be read for now (its leader
+    /// down) reads as empty, with a warning, instead of failing the command once the retry
+    /// budget is spent; the others go on being read.
+    fn follow(&mut self) {}
     /// Appends whole batches (about `max_bytes`) to `out`; returns 0 when none are there yet.
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize>;
     /// True when every batch `fetch` returns has already passed its CRC check, so a caller

@@ -411,4 +411,8 @@ impl Fetcher for RemoteFetcher {
     fn wait(&mut self, timeout: Duration) -> Result<()> {
         self.hub.borrow_mut().wait(timeout)
     }
+
+    fn follow(&mut self) {
+        self.hub.borrow_mut().follow(self.id);
+    }
 }

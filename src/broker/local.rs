@@ -115,6 +115,26 @@ impl Broker for Local {
         self.store.delete_topic(name)
     }
 
+    fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()> {
+        self.store.alter_topic_configs(name, |meta| {
+            let mut configs = meta.configs.clone();
+            for k in delete {
+                configs.remove(k);
+            }
+            configs.extend(set.iter().map(|(k, v)| (k.clone(), v.clone())));
+            Ok::<_, Error>(Some(configs))
+        })
+    }
+
+    fn add_partitions(&self, name: &str, count: i32) -> Result<()> {
+        self.store.add_partitions(name, count)
+    }
+
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {
         let meta = match self.store.topic_meta(topic) {
             Ok(m) => m,

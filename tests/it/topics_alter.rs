@@ -480,8 +480,8 @@ fn oversized_message_hint_points_at_topics_alter() {
     kaf_ok(dir.path(), &["produce", "small"], big.as_bytes());
 }
 
-/// The same script through `kaf server` and through real Kafka: the same exit codes, the
-/// same stdout at every step, and what brokerless kaf prints.
+/// The same script through `kaf server` and through real Kafka: the same exit codes, stdout
+/// and stderr at every step, and the stdout brokerless kaf prints.
 #[test]
 fn alter_and_add_partitions_on_kaf_server_and_kafka() {
     let server = Server::start(&[]);
@@ -513,9 +513,10 @@ fn alter_and_add_partitions_on_kaf_server_and_kafka() {
     let on_kafka = run_script(kaf_b(kafka.bootstrap()), "ta-remote");
     check_script(&on_kafka, "ta-remote", "Kafka");
     for ((s, k), f) in STEPS.iter().zip(&on_kafka).zip(&on_kaf) {
+        // stderr too: kaf server refuses in Kafka's words.
         assert_eq!(
-            (k.code, &k.stdout),
-            (f.code, &f.stdout),
+            (k.code, &k.stdout, &k.stderr),
+            (f.code, &f.stdout, &f.stderr),
             "step {}: Kafka and kaf server differ",
             s.name
         );

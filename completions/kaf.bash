@@ -142,6 +142,9 @@ _kaf() {
             kaf__subcmd__help__subcmd__topics,alter)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__alter"
                 ;;
+            kaf__subcmd__help__subcmd__topics,clean)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__clean"
+                ;;
             kaf__subcmd__help__subcmd__topics,create)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__create"
                 ;;
@@ -162,6 +165,12 @@ _kaf() {
                 ;;
             kaf__subcmd__topics,alter)
                 cmd="kaf__subcmd__topics__subcmd__alter"
+                ;;
+            kaf__subcmd__topics,clean)
+                cmd="kaf__subcmd__topics__subcmd__clean"
+                ;;
+            kaf__subcmd__topics,compact)
+                cmd="kaf__subcmd__topics__subcmd__clean"
                 ;;
             kaf__subcmd__topics,create)
                 cmd="kaf__subcmd__topics__subcmd__create"
@@ -189,6 +198,9 @@ _kaf() {
                 ;;
             kaf__subcmd__topics__subcmd__help,alter)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__alter"
+                ;;
+            kaf__subcmd__topics__subcmd__help,clean)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__clean"
                 ;;
             kaf__subcmd__topics__subcmd__help,create)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__create"
@@ -1135,7 +1147,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics)
-            opts="create list describe delete alter add-partitions dump"
+            opts="create list describe delete alter add-partitions dump clean"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1163,6 +1175,20 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__clean)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1543,7 +1569,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete alter add-partitions dump help"
+            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete alter add-partitions dump clean compact help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1677,6 +1703,56 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__clean)
+            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --zookeeper)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1969,7 +2045,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help)
-            opts="create list describe delete alter add-partitions dump help"
+            opts="create list describe delete alter add-partitions dump clean help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1997,6 +2073,20 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__clean)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -64,6 +64,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
+            cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic'= {
@@ -86,6 +88,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
+            cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;create'= {
@@ -358,6 +362,66 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;clean'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;compact'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;clean'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;compact'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;help'= {
             cand create 'Create a topic'
             cand list 'List topics'
@@ -366,6 +430,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;help;create'= {
@@ -382,6 +447,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;topics;help;dump'= {
         }
+        &'kaf;topics;help;clean'= {
+        }
         &'kaf;topics;help;help'= {
         }
         &'kaf;topic;help'= {
@@ -392,6 +459,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic;help;create'= {
@@ -407,6 +475,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;topic;help;add-partitions'= {
         }
         &'kaf;topic;help;dump'= {
+        }
+        &'kaf;topic;help;clean'= {
         }
         &'kaf;topic;help;help'= {
         }
@@ -867,6 +937,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
         }
         &'kaf;help;topics;create'= {
         }
@@ -881,6 +952,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;topics;add-partitions'= {
         }
         &'kaf;help;topics;dump'= {
+        }
+        &'kaf;help;topics;clean'= {
         }
         &'kaf;help;produce'= {
         }

@@ -195,6 +195,30 @@ Examples:
   kaf topics dump orders -p 0 -J     # JSON lines, one per batch"
     )]
     Dump(TopicDumpArgs),
+    /// Apply retention and compaction now, as a kaf server's cleaner would; local only
+    #[command(
+        visible_alias = "compact",
+        after_help = "Topics with cleanup.policy=delete lose whole closed segments past retention.ms or \
+beyond retention.bytes; topics with cleanup.policy=compact keep the last record of each key in \
+closed segments (tombstones until delete.retention.ms has passed), once the dirty part is at \
+least min.cleanable.dirty.ratio of the log or a record waited max.compaction.lag.ms. The \
+last (active) segment is never touched. Writers and readers may run meanwhile.
+
+Examples:
+  kaf topics clean                   # every topic
+  kaf topics compact changelog -J    # one JSON line per partition"
+    )]
+    Clean(TopicCleanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopicCleanArgs {
+    /// Topics to clean (default: every topic)
+    #[arg(value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// JSON lines, one per partition
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

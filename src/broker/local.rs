@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
 use crate::error::{Error, Result};
+use crate::store::batch::Scan;
+use crate::store::clean;
 use crate::store::group::{Groups, MemberHold, PartitionLock};
 use crate::store::log::{Reader, Writer};
 use crate::store::{Store, TopicId, TopicMeta};
@@ -370,9 +372,37 @@ impl Producer for LocalProducer {
             *slot = Some(self.store.writer(&self.topic, partition, &self.meta)?);
         }
         let w = slot.as_mut().expect("opened");
-        // The builder computed the CRC a moment ago: no need to check it again.
-        w.append_built(batch.finish())
-            .map_err(|e| self.store.deleted_or(&self.topic, &self.meta, e))
+        let bytes = batch.finish();
+        if clean::needs_keys(&self.meta) {
+            let Scan::Batch(h, _) = crate::store::batch::scan_verified(bytes) else {
+                return Err(Error::Other("internal: produce of an invalid batch".into()));
+            };
+            if crate::store::batch::first_keyless(bytes, &h)?.is_some() {
+                return Err(Error::Usage(format!(
+                    "topic '{}' is compacted (cleanup.policy={}): every record needs a key \
+                     (-K/--key-delimiter, or \"key\" with -J)",
+                    self.topic,
+                    self.meta.config("cleanup.policy").unwrap_or("compact")
+                )));
+            }
+        }
+        if self.meta.log_append_time() {
+            crate::store::batch::stamp_log_append_time(bytes, crate::clock::now_ms());
+        }
+        // The builder (or the stamp) computed the CRC a moment ago: no need to check it again.
+        let base = w
+            .append_built(bytes)
+            .map_err(|e| self.store.deleted_or(&self.topic, &self.meta, e))?;
+        if w.take_rolled() {
+            // Brokerless retention: cheap (indexes and sizes), when a segment closes.
+            let label = format!("{}/{partition}", self.topic);
+            let policy = clean::Policy::of(&self.meta);
+            if let Err(e) = clean::apply_retention(w.dir(), &label, &policy, crate::clock::now_ms())
+            {
+                eprintln!("kaf: warning: {label}: retention not applied: {e}");
+            }
+        }
+        Ok(base)
     }
 
     fn flush(&mut self) -> Result<()> {

@@ -37,6 +37,7 @@ pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
         }
         TopicsCommand::Describe(a) => describe(ctx, a.name.name(), a.json),
         TopicsCommand::Dump(a) => crate::cmd::dump::run(ctx, a),
+        TopicsCommand::Clean(a) => crate::cmd::clean::run(ctx, a),
         TopicsCommand::Alter(a) => alter(ctx, a),
         TopicsCommand::AddPartitions(a) => add_partitions(ctx, a),
         TopicsCommand::Delete(a) => {

@@ -767,14 +767,18 @@ fn validate(
             "control batch from a non-transactional producer".into(),
         ));
     }
-    if stored && h.is_control() && h.record_count == 0 {
-        // The salvage filler: offsets without records.
+    if stored && h.record_count == 0 && h.last_offset_delta >= 0 {
+        // Offsets without records: the salvage filler, a compaction filler, or a producer's
+        // last batch whose records compaction removed (kept for its producer fields).
         return Ok(h);
     }
     if h.record_count < 1 {
         return Err(invalid("batch has no records".into()));
     }
-    if i64::from(h.last_offset_delta) != i64::from(h.record_count) - 1 {
+    // A batch as a producer sends it numbers its records 0..n; one a compaction rewrote
+    // keeps its offset range and the offsets of the records it kept (`compact_batch`).
+    let holes_allowed = stored && i64::from(h.last_offset_delta) >= i64::from(h.record_count) - 1;
+    if i64::from(h.last_offset_delta) != i64::from(h.record_count) - 1 && !holes_allowed {
         return Err(invalid(format!(
             "lastOffsetDelta {} does not match {} records",
             h.last_offset_delta, h.record_count
@@ -801,8 +805,14 @@ fn validate(
     }
     let mut errors = Vec::new();
     let mut pos = 0usize;
+    let mut prev_delta = -1i64;
     for i in 0..h.record_count {
-        match check_record(&data, &mut pos, &h, i) {
+        let expect = if holes_allowed {
+            OffsetDelta::After(prev_delta)
+        } else {
+            OffsetDelta::Exactly(i64::from(i))
+        };
+        match check_record(&data, &mut pos, &h, expect, &mut prev_delta) {
             Ok(None) => {}
             Ok(Some(m)) => errors.push(RecordError {
                 index: i,
@@ -839,11 +849,20 @@ fn validate(
 
 /// Checks the record at `*pos`. `Err` is a framing fault (the next record cannot be found);
 /// `Ok(Some)` a fault inside a record whose framing is sound.
+/// Which offsetDelta a record must have: its index (as produced), or more than the
+/// previous record's and within the batch's range (a compacted batch).
+#[derive(Clone, Copy)]
+enum OffsetDelta {
+    Exactly(i64),
+    After(i64),
+}
+
 fn check_record(
     buf: &[u8],
     pos: &mut usize,
     h: &BatchHeader,
-    index: i32,
+    expect: OffsetDelta,
+    prev_delta: &mut i64,
 ) -> std::result::Result<Option<String>, String> {
     let len = varint::get(buf, pos).ok_or("bad record length varint")?;
     if len < 0 {
@@ -884,9 +903,21 @@ fn check_record(
     if h.base_timestamp.checked_add(ts_delta).is_none() {
         return Ok(Some(format!("timestampDelta {ts_delta} overflows")));
     }
-    if off_delta != i64::from(index) {
-        return Ok(Some(format!("offsetDelta {off_delta}, expected {index}")));
+    match expect {
+        OffsetDelta::Exactly(want) if off_delta != want => {
+            return Ok(Some(format!("offsetDelta {off_delta}, expected {want}")));
+        }
+        OffsetDelta::After(prev)
+            if off_delta <= prev || off_delta > i64::from(h.last_offset_delta) =>
+        {
+            return Ok(Some(format!(
+                "offsetDelta {off_delta} is not after {prev} within lastOffsetDelta {}",
+                h.last_offset_delta
+            )));
+        }
+        _ => {}
     }
+    *prev_delta = off_delta;
     Ok(None)
 }
 
@@ -906,9 +937,106 @@ fn check_bytes(body: &[u8], p: &mut usize, what: &str) -> std::result::Result<i6
     Ok(n)
 }
 
+/// Kafka's `message.timestamp.type=LogAppendTime`: the broker stamps each batch with the
+/// time it appends it (the batch's max timestamp and timestamp-type bit, the CRC again; the
+/// records' own deltas stay as sent, readers take the batch's time for every record).
+pub fn stamp_log_append_time(batch: &mut [u8], now: i64) {
+    let attrs = be_i16(batch, 21) | ATTR_TIMESTAMP_LOG_APPEND;
+    batch[21..23].copy_from_slice(&attrs.to_be_bytes());
+    batch[35..43].copy_from_slice(&now.to_be_bytes());
+    let crc = crc32c::crc32c(&batch[CRC_START..]);
+    batch[17..21].copy_from_slice(&crc.to_be_bytes());
+}
+
+/// Whether every record of a valid batch has a key (what a compacted topic needs); the
+/// index of the first that has none otherwise.
+pub fn first_keyless(batch: &[u8], h: &BatchHeader) -> Result<Option<i32>> {
+    let mut index = 0i32;
+    let mut found = None;
+    Records::new(batch, *h)?.for_each(|r| {
+        if r.key.is_none() && found.is_none() {
+            found = Some(index);
+        }
+        index += 1;
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// What compaction makes of one batch (`compact_batch`).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Compacted {
+    /// Every record is kept: the batch stays byte for byte.
+    Unchanged,
+    /// Some records are kept: the batch rewritten with only them.
+    Rewritten(Vec<u8>),
+    /// No record is kept.
+    Empty,
+}
+
+/// Keeps the records of a stored batch that `keep` wants. A rewritten batch keeps its base
+/// offset, offset range (`lastOffsetDelta`), timestamps, producer fields and codec, and its
+/// records keep their offsets, so offsets after it never move and a producer's sequence
+/// numbers stay what they were; its length, record count and CRC are new. Control batches are
+/// never passed here.
+pub fn compact_batch(
+    batch: &[u8],
+    h: &BatchHeader,
+    mut keep: impl FnMut(&RecordView) -> bool,
+) -> Result<Compacted> {
+    let recs = Records::new(batch, *h)?;
+    let data: &[u8] = &recs.data;
+    let mut kept = Vec::with_capacity(data.len());
+    let mut kept_count = 0i32;
+    let mut pos = 0usize;
+    for _ in 0..h.record_count {
+        let start = pos;
+        let rec = decode_record(data, &mut pos, h).ok_or_else(|| {
+            Error::Corrupt(format!(
+                "batch at offset {} has a malformed record",
+                h.base_offset
+            ))
+        })?;
+        if keep(&rec) {
+            kept.extend_from_slice(&data[start..pos]);
+            kept_count += 1;
+        }
+    }
+    if kept_count == h.record_count {
+        return Ok(Compacted::Unchanged);
+    }
+    if kept_count == 0 {
+        return Ok(Compacted::Empty);
+    }
+    let body = crate::store::compression::compress(h.compression(), &kept)?;
+    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
+    out.extend_from_slice(&batch[..HEADER_LEN]);
+    out.extend_from_slice(&body);
+    let len = (out.len() - LOG_OVERHEAD) as i32;
+    out[8..12].copy_from_slice(&len.to_be_bytes());
+    out[57..61].copy_from_slice(&kept_count.to_be_bytes());
+    let crc = crc32c::crc32c(&out[CRC_START..]);
+    out[17..21].copy_from_slice(&crc.to_be_bytes());
+    Ok(Compacted::Rewritten(out))
+}
+
+/// A batch whose records compaction removed but whose producer fields must stay (the
+/// producer's last batch: its sequence number is what a retry is checked against). Same
+/// header, no records.
+pub fn emptied_batch(batch: &[u8]) -> Vec<u8> {
+    let mut out = batch[..HEADER_LEN].to_vec();
+    out[8..12].copy_from_slice(&((HEADER_LEN - LOG_OVERHEAD) as i32).to_be_bytes());
+    out[21..23].copy_from_slice(&(be_i16(batch, 21) & !ATTR_COMPRESSION_MASK).to_be_bytes());
+    out[57..61].copy_from_slice(&0i32.to_be_bytes());
+    let crc = crc32c::crc32c(&out[CRC_START..]);
+    out[17..21].copy_from_slice(&crc.to_be_bytes());
+    out
+}
+
 /// The batch `kaf doctor --repair --salvage` puts where lost bytes held offsets
-/// `[base, base + count)`: a transactional control batch without records, which readers and
-/// Kafka clients skip, so offsets stay contiguous and the records after keep their offsets.
+/// `[base, base + count)`, and compaction where it removed whole batches: a transactional
+/// control batch without records, which readers and Kafka clients skip, so batches' offset
+/// ranges stay contiguous and the records after keep their offsets.
 pub fn salvage_filler(base: i64, count: i32, timestamp: i64) -> Vec<u8> {
     let mut b = vec![0u8; HEADER_LEN];
     b[0..8].copy_from_slice(&base.to_be_bytes());

@@ -3,7 +3,7 @@
 //!
 //! Normally that is the real file system. Tests swap in faults without a special build:
 //! `KAF_FAULT=OP:N:KIND` makes the N-th operation of kind OP (`write`, `fsync`, `truncate`,
-//! `rename`, `dirsync`, `create`, or `any`) fail with KIND: `eio`, `enospc`, `short` (half
+//! `rename`, `dirsync`, `create`, `remove`, or `any`) fail with KIND: `eio`, `enospc`, `short` (half
 //! the bytes land, then EIO), `crash` (the process aborts there; for `write`, after half
 //! the bytes landed), or `powerloss`: like `crash`, but first everything not made durable
 //! is undone on disk, as a power cut would: file bytes past the last fsync of that file,
@@ -27,6 +27,7 @@ pub enum Op {
     Rename,
     DirSync,
     Create,
+    Remove,
 }
 
 /// File operations the store's durability depends on.
@@ -40,6 +41,8 @@ pub trait FileSystem: Send + Sync {
     fn sync_dir(&self, dir: &Path) -> io::Result<()>;
     /// Opens `path` for reading and writing, creating it if missing.
     fn create(&self, path: &Path, append: bool) -> io::Result<File>;
+    /// Unlinks a file (segments removed by retention, a compacted segment's leftovers).
+    fn remove(&self, path: &Path) -> io::Result<()>;
 }
 
 pub struct RealFs;
@@ -71,6 +74,9 @@ impl FileSystem for RealFs {
             o.read(true).write(true).create(true).truncate(false);
         }
         o.open(path)
+    }
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        std::fs::remove_file(path)
     }
 }
 
@@ -164,6 +170,7 @@ impl FaultyFs {
             "rename" => Some(Op::Rename),
             "dirsync" => Some(Op::DirSync),
             "create" => Some(Op::Create),
+            "remove" => Some(Op::Remove),
             "any" => None,
             _ => return None,
         };
@@ -311,6 +318,9 @@ impl FileSystem for FaultyFs {
             v.created.push(p);
         }
         Ok(f)
+    }
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        self.gate(Op::Remove, || RealFs.remove(path))
     }
 }
 

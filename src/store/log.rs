@@ -27,10 +27,10 @@ const READ_CHUNK: usize = 1024 * 1024;
 pub fn segment_path(dir: &Path, base: i64) -> PathBuf {
     dir.join(format!("{base:020}.log"))
 }
-fn offset_index_path(dir: &Path, base: i64) -> PathBuf {
+pub(crate) fn offset_index_path(dir: &Path, base: i64) -> PathBuf {
     dir.join(format!("{base:020}.index"))
 }
-fn time_index_path(dir: &Path, base: i64) -> PathBuf {
+pub(crate) fn time_index_path(dir: &Path, base: i64) -> PathBuf {
     dir.join(format!("{base:020}.timeindex"))
 }
 
@@ -131,6 +131,49 @@ pub fn write_recovery_point(dir: &Path, rp: &RecoveryPoint) -> Result<()> {
     })
     .map_err(|e| Error::Other(format!("encode recovery point: {e}")))?;
     write_atomic(&dir.join(RECOVERY_POINT_FILE), &data)
+}
+
+/// Name of the per-partition log start offset file (FORMAT.md §8.5).
+pub const LOG_START_FILE: &str = "log-start-offset";
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct LogStartFile {
+    format: u32,
+    offset: i64,
+}
+
+/// The partition's log start offset: the first offset a reader may be given. It is the
+/// first segment's base offset, or later when `delete-records` moved it into a segment
+/// (recorded in `log-start-offset`; Kafka's log-start-offset checkpoint). Offsets below it are
+/// gone even where their bytes are still in the first segment.
+pub fn log_start_offset(dir: &Path) -> Result<i64> {
+    let first = list_segments(dir)?.first().copied().unwrap_or(0);
+    Ok(first.max(recorded_log_start(dir)?))
+}
+
+/// What `log-start-offset` says (0 when there is none).
+pub fn recorded_log_start(dir: &Path) -> Result<i64> {
+    let path = dir.join(LOG_START_FILE);
+    let bytes = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(Error::io_path("read", &path, e)),
+    };
+    match serde_json::from_slice::<LogStartFile>(&bytes) {
+        Ok(f) if f.format == 1 && f.offset >= 0 => Ok(f.offset),
+        _ => Err(Error::Corrupt(format!(
+            "{}: not a log start offset file",
+            path.display()
+        ))),
+    }
+}
+
+/// Records the log start offset (atomic replace). Callers hold the partition lock and never
+/// move it back.
+pub fn write_log_start(dir: &Path, offset: i64) -> Result<()> {
+    let data = serde_json::to_vec(&LogStartFile { format: 1, offset })
+        .map_err(|e| Error::Other(format!("encode log start offset: {e}")))?;
+    write_atomic(&dir.join(LOG_START_FILE), &data)
 }
 
 /// Bytes of a segment that are not a batch and cannot be a torn tail.
@@ -379,7 +422,7 @@ fn start_writeback(file: &File, pos: u64, len: usize) {
 
 /// Reads the batch header at `pos` and checks that the whole batch there is valid and has
 /// the expected base offset: how an index entry is verified before it is trusted.
-fn verify_batch_at(file: &File, pos: u64, base_offset: i64, buf: &mut Vec<u8>) -> bool {
+pub(crate) fn verify_batch_at(file: &File, pos: u64, base_offset: i64, buf: &mut Vec<u8>) -> bool {
     let Ok(meta) = file.metadata() else {
         return false;
     };
@@ -449,6 +492,9 @@ struct Tail {
     len: u64,
     next_offset: i64,
     max_ts: i64,
+    /// The largest timestamp of the segment's first batch: what `segment.ms` is measured
+    /// from (Kafka's rolling-based timestamp). None while the segment is empty.
+    first_ts: Option<i64>,
     /// Bytes written by this process that are not yet fsynced.
     unsynced: bool,
 }
@@ -460,7 +506,10 @@ pub struct Writer {
     lock: File,
     lock_id: (u64, u64),
     segment_bytes: u64,
+    segment_ms: i64,
     tail: Option<Tail>,
+    /// Set by a roll, taken by `take_rolled`: the caller then runs cheap retention.
+    rolled: bool,
     buf: Vec<u8>,
     /// Set after an fsync failure: the kernel may have dropped the pages, so nothing this
     /// writer says about durability can be trusted any more.
@@ -468,8 +517,10 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Opens the writer for the partition directory `dir` (which must exist).
-    pub fn open(dir: &Path, label: &str, segment_bytes: u64) -> Result<Writer> {
+    /// Opens the writer for the partition directory `dir` (which must exist). It rolls to a
+    /// new segment when a batch would take the last one past `segment_bytes`, or when a
+    /// batch's timestamp is more than `segment_ms` after the segment's first batch's.
+    pub fn open(dir: &Path, label: &str, segment_bytes: u64, segment_ms: i64) -> Result<Writer> {
         let lock_path = dir.join(LOCK_FILE);
         let lock = open_lock_file(&lock_path)?;
         let m = lock.metadata().ctx("stat", &lock_path)?;
@@ -479,7 +530,9 @@ impl Writer {
             lock,
             lock_id: (m.dev(), m.ino()),
             segment_bytes: segment_bytes.max(batch::HEADER_LEN as u64),
+            segment_ms,
             tail: None,
+            rolled: false,
             buf: Vec::new(),
             poisoned: false,
         })
@@ -530,7 +583,10 @@ impl Writer {
         self.refresh()?;
         let needs_roll = {
             let t = self.tail.as_ref().expect("refreshed");
-            t.len > 0 && t.len + len as u64 > self.segment_bytes
+            let too_old = t
+                .first_ts
+                .is_some_and(|f| f >= 0 && h.max_timestamp.saturating_sub(f) > self.segment_ms);
+            t.len > 0 && (t.len + len as u64 > self.segment_bytes || too_old)
         };
         if needs_roll {
             self.roll()?;
@@ -549,6 +605,7 @@ impl Writer {
         t.len += len as u64;
         t.next_offset = h.next_offset() - h.base_offset + base;
         t.max_ts = t.max_ts.max(h.max_timestamp);
+        t.first_ts.get_or_insert(h.max_timestamp);
         if index::should_index(pos, len as u64) {
             let e = Entry {
                 rel_offset: (base - t.base) as u32,
@@ -566,6 +623,36 @@ impl Writer {
             }
         }
         Ok(base)
+    }
+
+    /// Rolls to a new, empty segment now if the last one holds anything (retention removing
+    /// a last segment whose records all expired, as Kafka rolls before deleting it).
+    pub fn roll_now(&mut self) -> Result<()> {
+        self.lock
+            .lock()
+            .map_err(|e| Error::io(format!("lock {}", self.label), e))?;
+        let result = (|| {
+            self.check_not_deleted()?;
+            self.refresh()?;
+            if self.tail.as_ref().is_some_and(|t| t.len > 0) {
+                self.roll()?;
+            }
+            Ok(())
+        })();
+        let _ = self.lock.unlock();
+        result
+    }
+
+    /// Whether this writer rolled to a new segment since the last call: the moment to run
+    /// cheap retention (`clean::apply_retention`), which needs the lock this writer took only
+    /// for the append.
+    pub fn take_rolled(&mut self) -> bool {
+        std::mem::take(&mut self.rolled)
+    }
+
+    /// The partition directory this writer appends to.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// A second handle on the file being appended to, for a caller that fsyncs outside
@@ -676,6 +763,7 @@ impl Writer {
             if size > t.len {
                 let (base, len, next) = (t.base, t.len, t.next_offset);
                 let mut max_ts = t.max_ts;
+                let mut first_ts = t.first_ts;
                 let mut next_offset = next;
                 let mut gap = None;
                 let (end, stop) = scan_file(&t.file, len, size, &mut self.buf, |h, pos, _| {
@@ -685,6 +773,7 @@ impl Writer {
                     }
                     next_offset = h.next_offset();
                     max_ts = max_ts.max(h.max_timestamp);
+                    first_ts.get_or_insert(h.max_timestamp);
                     Ok(true)
                 })?;
                 if let Some(pos) = gap {
@@ -697,6 +786,7 @@ impl Writer {
                 t.len = end;
                 t.next_offset = next_offset;
                 t.max_ts = max_ts;
+                t.first_ts = first_ts;
                 if stop != Stop::End {
                     let rp = recovery_point_or_none(&self.dir);
                     if let Some(d) = classify_stop(
@@ -774,12 +864,14 @@ impl Writer {
         let mut built = index::Builder::new(base);
         let mut next_offset = base;
         let mut discontinuity = None;
+        let mut first_ts = None;
         let (len, stop) = scan_file(&file, 0, size, &mut self.buf, |h, pos, b| {
             if h.base_offset != next_offset {
                 discontinuity = Some((pos, h.base_offset, next_offset));
                 return Ok(false);
             }
             next_offset = h.next_offset();
+            first_ts.get_or_insert(h.max_timestamp);
             built.add(h.base_offset, h.max_timestamp, pos, b.len() as u64);
             Ok(true)
         })?;
@@ -795,6 +887,7 @@ impl Writer {
             len,
             next_offset,
             max_ts: built.max_ts,
+            first_ts,
             unsynced: false,
         };
         if stop != Stop::End {
@@ -852,8 +945,10 @@ impl Writer {
             len: 0,
             next_offset: base,
             max_ts: i64::MIN,
+            first_ts: None,
             unsynced: false,
         });
+        self.rolled = true;
         Ok(())
     }
 }
@@ -907,9 +1002,9 @@ impl Reader {
         }
     }
 
-    /// The first offset still in the log.
+    /// The first offset still in the log (the log start offset).
     pub fn start_offset(&self) -> Result<i64> {
-        Ok(list_segments(&self.dir)?.first().copied().unwrap_or(0))
+        log_start_offset(&self.dir)
     }
 
     /// The offset the next appended record will get: one past the last whole valid batch.
@@ -1035,22 +1130,36 @@ impl Reader {
         Ok((segs.len(), bytes))
     }
 
-    /// Positions the reader at the batch holding `offset`, or the first batch after it.
+    /// Positions the reader at the batch holding `offset`, or the first batch after it. An
+    /// offset below the log start offset is taken as the log start offset.
     pub fn seek(&mut self, offset: i64) -> Result<()> {
-        let segs = list_segments(&self.dir)?;
-        let i = segs.partition_point(|b| *b <= offset);
-        let base = match i.checked_sub(1) {
-            Some(i) => segs[i],
-            None => match segs.first() {
-                Some(b) => *b,
-                None => {
-                    self.cur = None;
-                    return Ok(());
+        // Retention may remove the segment we pick between the listing and the open: then
+        // the log start moved past it, and the next listing shows where it went.
+        let mut tries = 0;
+        let (offset, base, file) = loop {
+            let offset = offset.max(log_start_offset(&self.dir)?);
+            let segs = list_segments(&self.dir)?;
+            let i = segs.partition_point(|b| *b <= offset);
+            let base = match i.checked_sub(1) {
+                Some(i) => segs[i],
+                None => match segs.first() {
+                    Some(b) => *b,
+                    None => {
+                        self.cur = None;
+                        return Ok(());
+                    }
+                },
+            };
+            let path = segment_path(&self.dir, base);
+            match File::open(&path) {
+                Ok(f) => break (offset, base, f),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && tries < 1000 => {
+                    tries += 1;
                 }
-            },
+                Err(e) => return Err(Error::io_path("open segment", &path, e)),
+            }
         };
         let path = segment_path(&self.dir, base);
-        let file = File::open(&path).ctx("open segment", &path)?;
         let mut pos = 0u64;
         let mut next = base;
         if offset > base {
@@ -1212,6 +1321,13 @@ impl Reader {
                     cur.base
                 )));
             }
+            if cur.next_offset != later && !segment_path(&self.dir, cur.base).exists() {
+                // Retention removed the segment we were reading, and maybe the ones after it:
+                // the log now starts later. Go on from where it starts.
+                let from = cur.next_offset;
+                self.seek(from)?;
+                continue;
+            }
             if cur.next_offset != later {
                 return Err(Error::Corrupt(format!(
                     "{}: segment {:020}.log ends at offset {}, but the next segment starts at {later}",
@@ -1223,7 +1339,9 @@ impl Reader {
             let path = segment_path(&self.dir, later);
             let file = match File::open(&path) {
                 Ok(f) => f,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+                // Removed since the listing: by retention (then ours went first, and the
+                // next round finds it gone) or with the topic (then the listing is empty).
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                 Err(e) => return Err(Error::io_path("open segment", &path, e)),
             };
             *cur = Cursor {
@@ -1237,6 +1355,11 @@ impl Reader {
 
     /// The first offset whose record timestamp is at or after `ts`, or None if none is.
     pub fn offset_for_time(&mut self, ts: i64) -> Result<Option<i64>> {
+        let start = log_start_offset(&self.dir)?;
+        Ok(self.offset_for_time_from(ts)?.map(|o| o.max(start)))
+    }
+
+    fn offset_for_time_from(&mut self, ts: i64) -> Result<Option<i64>> {
         let segs = list_segments(&self.dir)?;
         for &base in &segs {
             let path = segment_path(&self.dir, base);

@@ -8,6 +8,8 @@
 //! <dir>/topics/<topic>/<p>/<base>.log     RecordBatch v2 bytes, base offset in 20 digits
 //! <dir>/topics/<topic>/<p>/<base>.index   sparse offset index (hint)
 //! <dir>/topics/<topic>/<p>/<base>.timeindex  sparse time index (hint)
+//! <dir>/topics/<topic>/<p>/recovery-point, log-start-offset, cleaner-checkpoint
+//!                                         (see `log` and `clean`)
 //! <dir>/groups/<group>/...              consumer group offsets and ownership (see `group`)
 //! <dir>/staging/, <dir>/trash/            topic creation and deletion in flight
 //! <dir>/locks/topics/<topic>.lock         held while a topic's shape changes (create, delete,
@@ -19,6 +21,7 @@
 //! kaf's own entries.
 
 pub mod batch;
+pub mod clean;
 pub mod compression;
 pub mod doctor;
 pub mod fs;
@@ -354,6 +357,7 @@ impl Store {
             &self.partition_dir(topic, partition),
             &format!("{topic}/{partition}"),
             meta.segment_bytes(),
+            meta.segment_ms(),
         )
         .map_err(|e| self.deleted_or(topic, meta, e))
     }
@@ -377,6 +381,39 @@ impl Store {
     pub fn reader(&self, topic: &str, partition: i32, meta: &TopicMeta) -> Result<log::Reader> {
         self.check_partition(topic, partition, meta)?;
         Ok(log::Reader::new(&self.partition_dir(topic, partition)))
+    }
+
+    /// Runs the cleaner on every partition of a topic (`clean::clean_partition` with the
+    /// topic's own configs over `policy_of`'s defaults), in partition order.
+    pub fn clean_topic(
+        &self,
+        name: &str,
+        policy_of: impl Fn(&TopicMeta) -> clean::Policy,
+        now: i64,
+    ) -> Result<Vec<(i32, clean::Stats)>> {
+        let meta = self.topic_meta(name)?;
+        let policy = policy_of(&meta);
+        let mut out = Vec::new();
+        for p in 0..meta.partitions {
+            let dir = self.partition_dir(name, p);
+            let stats = clean::clean_partition(&dir, &format!("{name}/{p}"), &policy, now)
+                .map_err(|e| self.deleted_or(name, &meta, e))?;
+            out.push((p, stats));
+        }
+        Ok(out)
+    }
+
+    /// Moves a partition's log start offset to `before` (None: the end of the log); returns
+    /// the new log start offset. See `clean::delete_records`.
+    pub fn delete_records(&self, topic: &str, partition: i32, before: Option<i64>) -> Result<i64> {
+        let meta = self.topic_meta(topic)?;
+        self.check_partition(topic, partition, &meta)?;
+        clean::delete_records(
+            &self.partition_dir(topic, partition),
+            &format!("{topic}/{partition}"),
+            before,
+        )
+        .map_err(|e| self.deleted_or(topic, &meta, e))
     }
 
     fn check_partition(&self, topic: &str, partition: i32, meta: &TopicMeta) -> Result<()> {

@@ -65,6 +65,9 @@ pub const KNOWN_CONFIGS: &[(&str, &str)] = &[
     ("min.insync.replicas", "1"),
     ("compression.type", "producer"),
     ("delete.retention.ms", "86400000"),
+    ("min.compaction.lag.ms", "0"),
+    ("max.compaction.lag.ms", "9223372036854775807"),
+    ("min.cleanable.dirty.ratio", "0.5"),
 ];
 
 /// A topic's identity (Kafka's topic id): 16 random bytes, written as Kafka writes a `Uuid`,
@@ -222,6 +225,43 @@ impl TopicMeta {
     pub fn max_message_bytes(&self) -> u64 {
         self.config_u64("max.message.bytes", DEFAULT_MAX_MESSAGE_BYTES)
     }
+
+    /// A config as a signed number: the topic's valid value, else kaf's default for it.
+    pub fn config_i64(&self, key: &str) -> i64 {
+        let default = KNOWN_CONFIGS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, v)| v.parse().ok())
+            .unwrap_or(0);
+        self.config(key)
+            .filter(|v| validate_config(key, v).is_ok())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    }
+
+    pub fn segment_ms(&self) -> i64 {
+        self.config_i64("segment.ms")
+    }
+
+    /// `cleanup.policy`: (delete, compact).
+    pub fn cleanup_policy(&self) -> (bool, bool) {
+        let v = self
+            .config("cleanup.policy")
+            .filter(|v| validate_config("cleanup.policy", v).is_ok())
+            .unwrap_or("delete");
+        (v.contains("delete"), v.contains("compact"))
+    }
+
+    pub fn min_cleanable_dirty_ratio(&self) -> f64 {
+        self.config("min.cleanable.dirty.ratio")
+            .filter(|v| validate_config("min.cleanable.dirty.ratio", v).is_ok())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.5)
+    }
+
+    pub fn log_append_time(&self) -> bool {
+        self.config("message.timestamp.type") == Some("LogAppendTime")
+    }
 }
 
 /// Whether `value` is a valid value of the known config `key` (an unknown key is an error).
@@ -254,17 +294,36 @@ pub fn validate_config(key: &str, value: &str) -> Result<()> {
         "segment.bytes" => int_max(14, i64::from(i32::MAX)),
         "max.message.bytes" => int_max(0, super::batch::MAX_BATCH_BYTES as i64),
         "retention.ms" | "retention.bytes" => int(-1),
-        "segment.ms" | "delete.retention.ms" => int(0),
-        "min.insync.replicas" => int(1),
+        "segment.ms" | "max.compaction.lag.ms" => int(1),
+        "delete.retention.ms" | "min.compaction.lag.ms" => int(0),
+        "min.cleanable.dirty.ratio" => match value.parse::<f64>() {
+            Ok(r) if (0.0..=1.0).contains(&r) => Ok(()),
+            _ => Err(Error::Usage(format!(
+                "config {key} must be a number from 0 to 1, not '{value}'"
+            ))),
+        },
+        // One replica: acks=all is acknowledged by it alone, as Kafka's is by
+        // min.insync.replicas of them. A higher value would make every acks=all write fail.
+        "min.insync.replicas" => match value {
+            "1" => Ok(()),
+            _ => Err(Error::Usage(format!(
+                "config {key} must be 1: kaf keeps one replica of each partition, not '{value}'"
+            ))),
+        },
         "cleanup.policy" => match value {
             "delete" | "compact" | "compact,delete" | "delete,compact" => Ok(()),
             _ => Err(Error::Usage(format!(
                 "cleanup.policy must be delete or compact, not '{value}'"
             ))),
         },
-        // Kafka's values; kaf stores batches as produced whatever the topic says.
+        // kaf stores batches as their producer compressed them, and does not recompress.
         "compression.type" => match value {
-            "uncompressed" | "zstd" | "lz4" | "snappy" | "gzip" | "producer" => Ok(()),
+            "producer" => Ok(()),
+            "uncompressed" | "zstd" | "lz4" | "snappy" | "gzip" => Err(Error::Usage(format!(
+                "compression.type={value} is not supported: kaf keeps batches as the producer \
+                 compressed them (compression.type=producer); compress in the producer instead \
+                 (-X compression.type={value} with -b)"
+            ))),
             _ => Err(Error::Usage(format!(
                 "compression.type must be uncompressed, zstd, lz4, snappy, gzip or producer, \
                  not '{value}'"
@@ -333,8 +392,27 @@ mod tests {
         assert!(parse_configs(&["nope=1".into()]).is_err());
         assert!(parse_configs(&["segment.bytes=x".into()]).is_err());
         assert!(parse_configs(&["segment.bytes".into()]).is_err());
-        assert!(parse_configs(&["compression.type=zstd".into()]).is_ok());
+        // Configs kaf would store without acting on them are refused.
+        assert!(parse_configs(&["compression.type=producer".into()]).is_ok());
+        assert!(parse_configs(&["compression.type=zstd".into()]).is_err());
         assert!(parse_configs(&["compression.type=bogus".into()]).is_err());
+        assert!(parse_configs(&["min.insync.replicas=1".into()]).is_ok());
+        assert!(parse_configs(&["min.insync.replicas=2".into()]).is_err());
+        assert!(parse_configs(&["min.cleanable.dirty.ratio=0.25".into()]).is_ok());
+        assert!(parse_configs(&["min.cleanable.dirty.ratio=1.5".into()]).is_err());
+        assert!(parse_configs(&["max.compaction.lag.ms=0".into()]).is_err());
+        let m = TopicMeta::new(
+            1,
+            parse_configs(&[
+                "cleanup.policy=compact,delete".into(),
+                "segment.ms=5".into(),
+            ])
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(m.cleanup_policy(), (true, true));
+        assert_eq!(m.segment_ms(), 5);
+        assert_eq!(m.config_i64("retention.ms"), 604_800_000);
         assert!(TopicMeta::new(0, BTreeMap::new()).is_err());
     }
 

@@ -39,11 +39,6 @@ impl Local {
         }
     }
 
-    /// Grows a topic produce auto-created to `partitions`, for input that names them.
-    pub fn grow(&self, name: &str, partitions: i32) -> Result<()> {
-        self.store.add_partitions(name, partitions)
-    }
-
     fn info(name: &str, meta: &TopicMeta) -> TopicInfo {
         TopicInfo {
             name: name.to_string(),

@@ -606,3 +606,42 @@ fn confluent_kafka_alters_configs_on_kaf_server() {
     let remote = String::from_utf8(crate::harness::ok(&mut c, b"")).unwrap();
     assert!(remote.contains("  retention.ms=7200000\n"), "{remote}");
 }
+
+/// A brokerless `topics alter` while `kaf server` serves the same directory takes effect in
+/// the server too: its writers are reopened with the new segment size.
+#[test]
+fn brokerless_alter_reaches_a_running_server() {
+    let server = Server::start(&[]);
+    let bs = server.bootstrap();
+    let produce = |n: usize| {
+        let lines: String = (0..n).map(|i| format!("line {i}\n")).collect();
+        let mut c = kaf_b(&bs)();
+        c.args(["produce", "live", "-p", "0"]);
+        crate::harness::ok(&mut c, lines.as_bytes());
+    };
+    let segments = || {
+        let doc: serde_json::Value = serde_json::from_str(&kaf_ok(
+            server.dir(),
+            &["topics", "describe", "live", "-J"],
+            b"",
+        ))
+        .unwrap();
+        doc["partitions"][0]["segments"].as_u64().unwrap()
+    };
+    kaf_ok(server.dir(), &["topics", "create", "live"], b"");
+    produce(50);
+    produce(50);
+    assert_eq!(segments(), 1);
+    kaf_ok(
+        server.dir(),
+        &["topics", "alter", "live", "-c", "segment.bytes=100"],
+        b"",
+    );
+    produce(50);
+    produce(50);
+    assert!(segments() > 1, "the server kept the old segment size");
+    let mut c = kaf_b(&bs)();
+    c.args(["consume", "live", "-o", "beginning", "-e"]);
+    let all = String::from_utf8(crate::harness::ok(&mut c, b"")).unwrap();
+    assert_eq!(all.lines().count(), 200);
+}

@@ -34,8 +34,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
-            [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
+            [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write messages read from stdin or files to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print a topic''s messages')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Print each partition''s offset at the beginning, the end or a time, without consuming')
@@ -65,6 +65,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
@@ -88,6 +90,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
@@ -272,6 +276,76 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'kaf;topics;alter' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--delete-config', '--delete-config', [CompletionResultType]::ParameterName, 'Remove a config set on the topic, so that it uses the default again (repeatable)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;alter' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--delete-config', '--delete-config', [CompletionResultType]::ParameterName, 'Remove a config set on the topic, so that it uses the default again (repeatable)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;add-partitions' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;add-partitions' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'kaf;topics;dump' {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only this partition (repeatable)')
@@ -379,6 +453,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -396,6 +472,12 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
         'kaf;topics;help;delete' {
             break
         }
+        'kaf;topics;help;alter' {
+            break
+        }
+        'kaf;topics;help;add-partitions' {
+            break
+        }
         'kaf;topics;help;dump' {
             break
         }
@@ -410,6 +492,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -425,6 +509,12 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             break
         }
         'kaf;topic;help;delete' {
+            break
+        }
+        'kaf;topic;help;alter' {
+            break
+        }
+        'kaf;topic;help;add-partitions' {
             break
         }
         'kaf;topic;help;dump' {
@@ -909,7 +999,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             break
         }
         'kaf;help' {
-            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write messages read from stdin or files to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print a topic''s messages')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Print each partition''s offset at the beginning, the end or a time, without consuming')
@@ -926,6 +1016,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             break
@@ -940,6 +1032,12 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             break
         }
         'kaf;help;topics;delete' {
+            break
+        }
+        'kaf;help;topics;alter' {
+            break
+        }
+        'kaf;help;topics;add-partitions' {
             break
         }
         'kaf;help;topics;dump' {

@@ -31,8 +31,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand topics 'Create, list, describe and delete topics'
-            cand topic 'Create, list, describe and delete topics'
+            cand topics 'Create, list, describe, alter and delete topics'
+            cand topic 'Create, list, describe, alter and delete topics'
             cand produce 'Write messages read from stdin or files to a topic'
             cand consume 'Print a topic''s messages'
             cand offsets 'Print each partition''s offset at the beginning, the end or a time, without consuming'
@@ -61,6 +61,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
@@ -83,6 +85,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
@@ -256,6 +260,72 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;alter'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -c 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --config 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --delete-config 'Remove a config set on the topic, so that it uses the default again (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;alter'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -c 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --config 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --delete-config 'Remove a config set on the topic, so that it uses the default again (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;add-partitions'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'The new partition count (the total, higher than the current one)'
+            cand --partitions 'The new partition count (the total, higher than the current one)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;add-partitions'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'The new partition count (the total, higher than the current one)'
+            cand --partitions 'The new partition count (the total, higher than the current one)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;dump'= {
             cand --topic 'Topic name, as Kafka''s tools spell it'
             cand -p 'Only this partition (repeatable)'
@@ -357,6 +427,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -369,6 +441,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;topics;help;delete'= {
         }
+        &'kaf;topics;help;alter'= {
+        }
+        &'kaf;topics;help;add-partitions'= {
+        }
         &'kaf;topics;help;dump'= {
         }
         &'kaf;topics;help;clean'= {
@@ -380,6 +456,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -391,6 +469,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;topic;help;describe'= {
         }
         &'kaf;topic;help;delete'= {
+        }
+        &'kaf;topic;help;alter'= {
+        }
+        &'kaf;topic;help;add-partitions'= {
         }
         &'kaf;topic;help;dump'= {
         }
@@ -836,7 +918,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --help 'Print help'
         }
         &'kaf;help'= {
-            cand topics 'Create, list, describe and delete topics'
+            cand topics 'Create, list, describe, alter and delete topics'
             cand produce 'Write messages read from stdin or files to a topic'
             cand consume 'Print a topic''s messages'
             cand offsets 'Print each partition''s offset at the beginning, the end or a time, without consuming'
@@ -852,6 +934,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
         }
@@ -862,6 +946,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;topics;describe'= {
         }
         &'kaf;help;topics;delete'= {
+        }
+        &'kaf;help;topics;alter'= {
+        }
+        &'kaf;help;topics;add-partitions'= {
         }
         &'kaf;help;topics;dump'= {
         }

@@ -54,7 +54,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create, list, describe and delete topics
+    /// Create, list, describe, alter and delete topics
     #[command(subcommand, visible_alias = "topic")]
     Topics(TopicsCommand),
     /// Write messages read from stdin or files to a topic
@@ -162,6 +162,27 @@ pub enum TopicsCommand {
     Describe(TopicDescribeArgs),
     /// Delete a topic and all its messages
     Delete(TopicDeleteArgs),
+    /// Change a topic's configs (as kafka-configs --alter --entity-type topics)
+    #[command(
+        after_help = "Every change is checked before any is made: an unknown config or \
+a bad value changes nothing (exit 2).
+Deleting a config the topic does not set succeeds; the topic then uses the default.
+
+Examples:
+  kaf topics alter orders -c retention.ms=86400000 -c max.message.bytes=2097152
+  kaf topics alter orders --delete-config retention.ms     # back to the default"
+    )]
+    Alter(TopicAlterArgs),
+    /// Raise a topic's partition count (as kafka-topics --alter --partitions N)
+    #[command(
+        after_help = "N is the new total, which must be higher than the current count: \
+partitions are never removed.
+Keys already written stay in their partitions; new records with those keys may go to a new one.
+
+Example:
+  kaf topics add-partitions orders -p 6"
+    )]
+    AddPartitions(TopicAddPartitionsArgs),
     /// Show a partition's log batch by batch (as Kafka's kafka-dump-log does); local only
     #[command(
         after_help = "Each batch: offsets, record count, producer id/epoch and sequences, \
@@ -248,6 +269,32 @@ pub struct TopicCreateArgs {
     /// Succeed without changes if the topic already exists
     #[arg(long)]
     pub if_not_exists: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicAlterArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...
+    #[arg(
+        short,
+        long = "config",
+        value_name = "KEY=VALUE",
+        required_unless_present = "delete_config"
+    )]
+    pub config: Vec<String>,
+    /// Remove a config set on the topic, so that it uses the default again (repeatable)
+    #[arg(long, value_name = "KEY")]
+    pub delete_config: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicAddPartitionsArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// The new partition count (the total, higher than the current one)
+    #[arg(short, long, value_name = "N")]
+    pub partitions: i32,
 }
 
 #[derive(Debug, Args)]

@@ -39,11 +39,6 @@ impl Local {
         }
     }
 
-    /// Grows a topic produce auto-created to `partitions`, for input that names them.
-    pub fn grow(&self, name: &str, partitions: i32) -> Result<()> {
-        self.store.add_partitions(name, partitions)
-    }
-
     fn info(name: &str, meta: &TopicMeta) -> TopicInfo {
         TopicInfo {
             name: name.to_string(),
@@ -115,6 +110,26 @@ impl Broker for Local {
 
     fn delete_topic(&self, name: &str) -> Result<()> {
         self.store.delete_topic(name)
+    }
+
+    fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()> {
+        self.store.alter_topic_configs(name, |meta| {
+            let mut configs = meta.configs.clone();
+            for k in delete {
+                configs.remove(k);
+            }
+            configs.extend(set.iter().map(|(k, v)| (k.clone(), v.clone())));
+            Ok::<_, Error>(Some(configs))
+        })
+    }
+
+    fn add_partitions(&self, name: &str, count: i32) -> Result<()> {
+        self.store.add_partitions(name, count)
     }
 
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {

@@ -50,6 +50,16 @@ pub trait Broker {
     }
     fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>>;
     fn delete_topic(&self, name: &str) -> Result<()>;
+    /// Sets `set` and removes `delete` from a topic's configs, all or nothing. The values
+    /// are checked by the caller; removing a config the topic does not set is no error.
+    fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()>;
+    /// Raises a topic's partition count to `count` (a count not higher is a usage error).
+    fn add_partitions(&self, name: &str, count: i32) -> Result<()>;
     /// A producer for `topic`, creating the topic first when `auto_create` allows.
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>>;
     fn fetcher(&self, topic: &str, partition: i32) -> Result<Box<dyn Fetcher>>;

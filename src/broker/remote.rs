@@ -133,6 +133,19 @@ impl Broker for Remote {
         self.client.delete_topic(name)
     }
 
+    fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()> {
+        self.client.alter_topic_configs(name, set, delete)
+    }
+
+    fn add_partitions(&self, name: &str, count: i32) -> Result<()> {
+        self.client.create_partitions(name, count)
+    }
+
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {
         let create = auto_create && super::local::auto_create_enabled();
         let client = &self.client;

@@ -35,4 +35,5 @@ mod server_interop;
 mod server_limits;
 mod server_protocol;
 mod store;
+mod topics_alter;
 mod topics_dump;

@@ -493,7 +493,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --header 'Header added to every message, k=v or k:v (repeatable)'
             cand -p 'Partition to write to [default: by key (murmur2), else spread batch by batch]'
             cand --partition 'Partition to write to [default: by key (murmur2), else spread batch by batch]'
-            cand --timestamp 'Timestamp of every message: epoch ms or RFC 3339 [default: now]'
+            cand --timestamp 'Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated further back than the topic''s retention.ms (7 days unless set) are removed once their segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1'
             cand --input 'Input format'
             cand --print-offsets 'Print each message''s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]'
             cand --on-invalid 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)'

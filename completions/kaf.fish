@@ -268,7 +268,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand produce" -s K -l key-delimiter -
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l property -d 'Kafka console producer property: parse.key=true, key.separator=STR' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s H -l header -d 'Header added to every message, k=v or k:v (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s p -l partition -d 'Partition to write to [default: by key (murmur2), else spread batch by batch]' -r
-complete -c kaf -n "__fish_kaf_using_subcommand produce" -l timestamp -d 'Timestamp of every message: epoch ms or RFC 3339 [default: now]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l timestamp -d 'Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated further back than the topic\'s retention.ms (7 days unless set) are removed once their segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l input -d 'Input format' -r -f -a "lines\t'Delimited messages (one per line by default)'
 json\t'JSON lines as `kaf consume -J` writes them'"
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l print-offsets -d 'Print each message\'s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\\n"]' -r

@@ -357,6 +357,7 @@ pub enum OutputFormat {
   kaf produce orders -K : <<< 'customer-7:{\"sku\":42}'
   kaf produce logs -H source=cron -H env=prod app.log
   kaf consume a -J | kaf produce b -J          # lossless copy
+  kaf topics create snapshots -c retention.ms=-1   # keep records dated in the past
   kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt")]
 pub struct ProduceArgs {
     /// The topic, then files to read instead of stdin (with --topic, every argument is a file)
@@ -392,7 +393,9 @@ pub struct ProduceArgs {
     /// An empty value becomes a null value (a tombstone)
     #[arg(short = 'Z', long)]
     pub tombstone: bool,
-    /// Timestamp of every message: epoch ms or RFC 3339 [default: now]
+    /// Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated
+    /// further back than the topic's retention.ms (7 days unless set) are removed once their
+    /// segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1
     #[arg(long, value_name = "TIME")]
     pub timestamp: Option<String>,
     /// Read JSON lines as written by `kaf consume -J` (same as --input json)

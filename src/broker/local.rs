@@ -392,9 +392,19 @@ impl Producer for LocalProducer {
             // Brokerless retention: cheap (indexes and sizes), when a segment closes.
             let label = format!("{}/{partition}", self.topic);
             let policy = clean::Policy::of(&self.meta);
-            if let Err(e) = clean::apply_retention(w.dir(), &label, &policy, crate::clock::now_ms())
-            {
-                eprintln!("kaf: warning: {label}: retention not applied: {e}");
+            match clean::apply_retention(w.dir(), &label, &policy, crate::clock::now_ms()) {
+                // Never silent: records dated in the past (--timestamp) go at once.
+                Ok(s) if s.segments_removed > 0 => eprintln!(
+                    "kaf: note: {label}: retention removed {} old segment(s) ({} bytes; \
+                     retention.ms={}, retention.bytes={}); the log now starts at offset {}",
+                    s.segments_removed,
+                    s.bytes_reclaimed,
+                    policy.retention_ms,
+                    policy.retention_bytes,
+                    s.log_start
+                ),
+                Ok(_) => {}
+                Err(e) => eprintln!("kaf: warning: {label}: retention not applied: {e}"),
             }
         }
         Ok(base)

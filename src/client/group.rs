@@ -273,7 +273,37 @@ pub fn join(
         interrupt: interrupt.clone(),
         shared: Arc::clone(&shared),
     };
-    let simple = match session.join_and_sync() {
+    // A JoinGroup may wait in the broker for a whole rebalance. A stop (SIGINT/SIGTERM)
+    // meanwhile must end it at once: a watcher shuts the member socket, and the member then
+    // leaves the group so that the others need not wait for its session to expire.
+    let joined = AtomicBool::new(false);
+    let result = std::thread::scope(|sc| {
+        let watch = &interrupt;
+        let done = &joined;
+        sc.spawn(move || {
+            while !done.load(Ordering::SeqCst) {
+                crate::shutdown::wait_readable(-1, Duration::from_millis(100));
+                if crate::shutdown::requested() {
+                    watch.stop.store(true, Ordering::SeqCst);
+                    if let Some(sock) = lock(&watch.socket).as_ref() {
+                        let _ = sock.shutdown(Shutdown::Both);
+                    }
+                    return;
+                }
+            }
+        });
+        let r = session.join_and_sync();
+        joined.store(true, Ordering::SeqCst);
+        r
+    });
+    if interrupt.stop.load(Ordering::SeqCst) {
+        session.conn = None;
+        session.leave();
+        return Err(Error::Other(format!(
+            "group '{group}': stopped while joining"
+        )));
+    }
+    let simple = match result {
         Ok(()) => None,
         Err(JoinError::NoMembership(why)) => Some(why),
         Err(JoinError::Failed(e)) => return Err(e),

@@ -330,10 +330,18 @@ fn a_follower_keeps_reading_healthy_partitions_while_one_leader_is_down() {
     }
     m.ok(&["produce", "f", "-p", "2"], b"before\n");
     let mut follower = Proc::spawn(
-        m.cmd(&["-X", "request.timeout.ms=3000", "consume", "f", "-F", "-f", "%p %s\\n"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped()),
+        m.cmd(&[
+            "-X",
+            "request.timeout.ms=3000",
+            "consume",
+            "f",
+            "-F",
+            "-f",
+            "%p %s\\n",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped()),
     );
     let lines = follower.stdout_lines();
     let err = follower.watch_stderr();

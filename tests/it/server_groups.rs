@@ -356,7 +356,7 @@ fn a_signal_during_a_group_join_stops_the_member_at_once() {
     let mut sub = BytesMut::new();
     sub.extend_from_slice(&0i16.to_be_bytes());
     ConsumerProtocolSubscription::default()
-        .with_topics(vec![StrBytes::from_static_str("j").into()])
+        .with_topics(vec![StrBytes::from_static_str("j")])
         .encode(&mut sub, 0)
         .unwrap();
     // A member with a five-minute session and rebalance timeout that joins once and then
@@ -377,7 +377,7 @@ fn a_signal_during_a_group_join_stops_the_member_at_once() {
             ]),
     );
     assert_eq!(r.error_code, 0);
-    let mut member = Proc::spawn(
+    let member = Proc::spawn(
         kaf_cmd(s.dir())
             .args(["-b", &s.bootstrap(), "consume", "j", "-g", "GJ", "-F"])
             .stdin(Stdio::null())

@@ -866,7 +866,21 @@ impl Session {
                 // ILLEGAL_GENERATION: the group moved on to a generation this member's
                 // heartbeat did not name (Kafka's Java consumer rejoins then too); the
                 // rejoin hands back whatever the new assignment moves.
-                ErrorCode::REBALANCE_IN_PROGRESS | ErrorCode::ILLEGAL_GENERATION => {
+                // UNKNOWN_MEMBER_ID: the coordinator forgot this member (its session expired
+                // while it was paused, the coordinator restarted): join again as a new one,
+                // as Kafka's consumers do, instead of ending with the partitions unread.
+                ErrorCode::REBALANCE_IN_PROGRESS
+                | ErrorCode::ILLEGAL_GENERATION
+                | ErrorCode::UNKNOWN_MEMBER_ID => {
+                    if code == ErrorCode::UNKNOWN_MEMBER_ID {
+                        eprintln!(
+                            "kaf: warning: group '{}': the coordinator no longer knows this \
+                             member; joining again",
+                            self.group
+                        );
+                        self.member_id.clear();
+                        self.generation = -1;
+                    }
                     match self.join_and_sync() {
                         Ok(()) => last_ok = Instant::now(),
                         Err(_) if self.interrupt.stop.load(Ordering::SeqCst) => {

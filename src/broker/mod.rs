@@ -50,6 +50,10 @@ pub trait Broker {
     }
     fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>>;
     fn delete_topic(&self, name: &str) -> Result<()>;
+    /// Kafka's DeleteRecords: moves a partition's log start offset to `before` (None: the
+    /// end of the log) and returns the new one (the low watermark, never lower than it was).
+    /// An offset past the end is a usage error.
+    fn delete_records(&self, topic: &str, partition: i32, before: Option<i64>) -> Result<i64>;
     /// A producer for `topic`, creating the topic first when `auto_create` allows.
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>>;
     fn fetcher(&self, topic: &str, partition: i32) -> Result<Box<dyn Fetcher>>;

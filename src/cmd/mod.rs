@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod consume;
+pub mod delete_records;
 pub mod doctor;
 pub mod dump;
 pub mod groups;

@@ -1,4 +1,5 @@
-//! `kaf topics create|list|describe|delete` (`dump` is `cmd::dump`).
+//! `kaf topics create|list|describe|delete` (`dump` is `cmd::dump`, `delete-records`
+//! `cmd::delete_records`).
 
 use std::io::Write;
 
@@ -36,6 +37,7 @@ pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
         }
         TopicsCommand::Describe(a) => describe(ctx, a.name.name(), a.json),
         TopicsCommand::Dump(a) => crate::cmd::dump::run(ctx, a),
+        TopicsCommand::DeleteRecords(a) => crate::cmd::delete_records::run(ctx, a),
         TopicsCommand::Delete(a) => {
             let name = a.name.name();
             topic::validate_name("topic", name)?;

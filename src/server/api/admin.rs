@@ -325,6 +325,7 @@ fn topic_config(
     const STRING: i8 = 2;
     const INT: i8 = 3;
     const LONG: i8 = 5;
+    const DOUBLE: i8 = 6;
     const LIST: i8 = 7;
     let (broker_name, config_type) = match name {
         "segment.bytes" => (Some("log.segment.bytes"), INT),
@@ -335,6 +336,9 @@ fn topic_config(
         "min.insync.replicas" => (Some("min.insync.replicas"), INT),
         "compression.type" => (Some("compression.type"), STRING),
         "delete.retention.ms" => (Some("log.cleaner.delete.retention.ms"), LONG),
+        "min.compaction.lag.ms" => (Some("log.cleaner.min.compaction.lag.ms"), LONG),
+        "max.compaction.lag.ms" => (Some("log.cleaner.max.compaction.lag.ms"), LONG),
+        "min.cleanable.dirty.ratio" => (Some("log.cleaner.min.cleanable.ratio"), DOUBLE),
         _ => (None, LONG), // retention.ms, segment.ms
     };
     let synonym = |n: &str, v: &str, source| {

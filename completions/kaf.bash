@@ -142,6 +142,9 @@ _kaf() {
             kaf__subcmd__help__subcmd__topics,delete)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__delete"
                 ;;
+            kaf__subcmd__help__subcmd__topics,delete-records)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__delete__subcmd__records"
+                ;;
             kaf__subcmd__help__subcmd__topics,describe)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__describe"
                 ;;
@@ -156,6 +159,9 @@ _kaf() {
                 ;;
             kaf__subcmd__topics,delete)
                 cmd="kaf__subcmd__topics__subcmd__delete"
+                ;;
+            kaf__subcmd__topics,delete-records)
+                cmd="kaf__subcmd__topics__subcmd__delete__subcmd__records"
                 ;;
             kaf__subcmd__topics,describe)
                 cmd="kaf__subcmd__topics__subcmd__describe"
@@ -177,6 +183,9 @@ _kaf() {
                 ;;
             kaf__subcmd__topics__subcmd__help,delete)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__delete"
+                ;;
+            kaf__subcmd__topics__subcmd__help,delete-records)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__delete__subcmd__records"
                 ;;
             kaf__subcmd__topics__subcmd__help,describe)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__describe"
@@ -1117,7 +1126,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics)
-            opts="create list describe delete dump"
+            opts="create list describe delete delete-records dump"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1145,6 +1154,20 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__delete__subcmd__records)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1497,7 +1520,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete dump help"
+            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete delete-records dump help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1678,6 +1701,72 @@ _kaf() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kaf__subcmd__topics__subcmd__delete__subcmd__records)
+            opts="-p -J -b -X -h --topic --partition --before --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kaf__subcmd__topics__subcmd__describe)
             opts="-J -b -X -h --topic --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1795,7 +1884,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help)
-            opts="create list describe delete dump help"
+            opts="create list describe delete delete-records dump help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1823,6 +1912,20 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__delete__subcmd__records)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -61,6 +61,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -81,6 +82,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -252,6 +254,44 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;delete-records'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable; default: every partition)'
+            cand --partition 'Only this partition (repeatable; default: every partition)'
+            cand --before 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand --json 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;delete-records'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable; default: every partition)'
+            cand --partition 'Only this partition (repeatable; default: every partition)'
+            cand --before 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand --json 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;dump'= {
             cand --topic 'Topic name, as Kafka''s tools spell it'
             cand -p 'Only this partition (repeatable)'
@@ -293,6 +333,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -304,6 +345,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;topics;help;delete'= {
         }
+        &'kaf;topics;help;delete-records'= {
+        }
         &'kaf;topics;help;dump'= {
         }
         &'kaf;topics;help;help'= {
@@ -313,6 +356,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -323,6 +367,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;topic;help;describe'= {
         }
         &'kaf;topic;help;delete'= {
+        }
+        &'kaf;topic;help;delete-records'= {
         }
         &'kaf;topic;help;dump'= {
         }
@@ -782,6 +828,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
         }
         &'kaf;help;topics;create'= {
@@ -791,6 +838,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;topics;describe'= {
         }
         &'kaf;help;topics;delete'= {
+        }
+        &'kaf;help;topics;delete-records'= {
         }
         &'kaf;help;topics;dump'= {
         }

@@ -43,19 +43,20 @@ complete -c kaf -n "__fish_kaf_needs_command" -f -a "doctor" -d 'Check a data di
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s h -l help -d 'Print help'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "create" -d 'Create a topic'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "list" -d 'List topics'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "ls" -d 'List topics'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "delete" -d 'Delete a topic and all its messages'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "create" -d 'Create a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "list" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "ls" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "delete-records" -d 'Delete a topic\'s oldest messages: move each partition\'s log start offset'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (1 is the only possible value locally)' -r
@@ -99,6 +100,16 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -s p -l partition -d 'Only this partition (repeatable; default: every partition)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -l before -d 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -s J -l json -d 'JSON lines output: {"topic","partition","low_watermark"}'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete-records" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -s p -l partition -d 'Only this partition (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -112,21 +123,23 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete-records" -d 'Delete a topic\'s oldest messages: move each partition\'s log start offset'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s h -l help -d 'Print help'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "create" -d 'Create a topic'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "list" -d 'List topics'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "ls" -d 'List topics'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "delete" -d 'Delete a topic and all its messages'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "create" -d 'Create a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "list" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "ls" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "delete-records" -d 'Delete a topic\'s oldest messages: move each partition\'s log start offset'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete delete-records dump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (1 is the only possible value locally)' -r
@@ -170,6 +183,16 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -s p -l partition -d 'Only this partition (repeatable; default: every partition)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -l before -d 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -s J -l json -d 'JSON lines output: {"topic","partition","low_watermark"}'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete-records" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -s p -l partition -d 'Only this partition (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -183,6 +206,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "delete-records" -d 'Delete a topic\'s oldest messages: move each partition\'s log start offset'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
@@ -441,6 +465,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete-records" -d 'Delete a topic\'s oldest messages: move each partition\'s log start offset'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'

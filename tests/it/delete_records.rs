@@ -163,6 +163,42 @@ fn brokerless_delete_records_moves_the_log_start() {
         "{out:?}"
     );
 
+    // Segments wholly below the new start are removed; the one holding it stays.
+    kaf_ok(
+        dir,
+        &["topics", "create", "s", "-c", "segment.bytes=1024"],
+        b"",
+    );
+    let twenty: String = (1..=20).map(|i| format!("{i}\n")).collect();
+    for _ in 0..20 {
+        kaf_ok(dir, &["produce", "s"], twenty.as_bytes());
+    }
+    let segments = || {
+        let doc: serde_json::Value =
+            serde_json::from_str(&kaf_ok(dir, &["topics", "describe", "s", "-J"], b"")).unwrap();
+        doc["partitions"][0]["segments"].as_u64().unwrap()
+    };
+    let before = segments();
+    assert!(before > 2, "{before} segments");
+    assert_eq!(
+        kaf_ok(
+            dir,
+            &["topics", "delete-records", "s", "--before", "250"],
+            b""
+        ),
+        "s\t0\t250\n"
+    );
+    assert!(
+        segments() < before,
+        "{} of {before} segments left",
+        segments()
+    );
+    let rest = kaf_ok(dir, &["consume", "s", "-e"], b"");
+    assert_eq!(rest.lines().count(), 150);
+    assert!(rest.starts_with("11\n"), "{rest}");
+    let doctor = kaf(dir, &["doctor"], b"");
+    assert!(doctor.status.success(), "{doctor:?}");
+
     // `end` empties every partition; the log start survives new writes.
     assert_eq!(
         kaf_ok(
@@ -239,6 +275,12 @@ fn remote_steps(bootstrap: &str, topic: &str) -> Vec<(String, Option<i32>, Strin
     assert!(out.status.success(), "{bootstrap}: {out:?}");
     let out = b(&["consume", &g, "-g", &g, "-c", "2"], b"");
     assert_eq!(text(&out.stdout), "m0\nm1\n", "{bootstrap}: {out:?}");
+    let c = format!("{topic}_c");
+    let out = b(
+        &["topics", "create", &c, "-c", "cleanup.policy=compact"],
+        b"",
+    );
+    assert!(out.status.success(), "{bootstrap}: {out:?}");
     let t = topic;
     #[rustfmt::skip]
     let steps: Vec<(&str, Vec<&str>)> = vec![
@@ -253,6 +295,7 @@ fn remote_steps(bootstrap: &str, topic: &str) -> Vec<(String, Option<i32>, Strin
         ("beyond the end", vec!["topics", "delete-records", t, "--before", "7"]),
         ("missing topic", vec!["topics", "delete-records", "delrec-nosuch", "--before", "1"]),
         ("missing partition", vec!["topics", "delete-records", t, "-p", "5", "--before", "1"]),
+        ("compacted topic", vec!["topics", "delete-records", &c, "--before", "end"]),
         ("delete end -J", vec!["topics", "delete-records", t, "--before", "end", "-J"]),
         ("offsets after end", vec!["offsets", t, "beginning"]),
         ("consume after end", vec!["consume", t, "-e"]),
@@ -317,6 +360,7 @@ fn delete_records_prints_the_same_on_kafka_and_on_kaf_server() {
         ("beyond the end", 2),
         ("missing topic", 3),
         ("missing partition", 3),
+        ("compacted topic", 2),
     ] {
         assert_eq!(step(name).1, Some(code), "{name}: {}", step(name).3);
     }

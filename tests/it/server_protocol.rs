@@ -429,6 +429,9 @@ fn delete_records_moves_the_log_start() {
         );
         let out = kaf(server.dir(), &["consume", &t, "-e"], b"");
         assert_eq!(out.stdout, b"m2\nm3\nm4\n", "v{v}");
+        if v == 2 {
+            log_start_on_the_wire(&mut c, &t, 2);
+        }
         let all = DeleteRecordsRequest::default().with_topics(vec![
             DeleteRecordsTopic::default()
                 .with_name(s(&t).into())
@@ -439,6 +442,47 @@ fn delete_records_moves_the_log_start() {
         assert_eq!((p.error_code, p.low_watermark), (0, 5), "v{v}");
         let out = kaf(server.dir(), &["offsets", &t, "beginning"], b"");
         assert_eq!(out.stdout, format!("{t}\t0\t5\n").as_bytes(), "v{v}");
+    }
+}
+
+/// The log start offset where Fetch, ListOffsets and Produce name it: a fetch below it is
+/// OFFSET_OUT_OF_RANGE, one at it answers it; EARLIEST (-2) and earliest-local (-4) are it.
+fn log_start_on_the_wire(c: &mut Conn, t: &str, start: i64) {
+    use fetch_request::{FetchPartition, FetchTopic};
+    use list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
+    let fetch = |offset: i64| {
+        FetchRequest::default()
+            .with_max_bytes(1 << 20)
+            .with_topics(vec![
+                FetchTopic::default()
+                    .with_topic(s(t).into())
+                    .with_partitions(vec![
+                        FetchPartition::default()
+                            .with_fetch_offset(offset)
+                            .with_log_start_offset(-1)
+                            .with_partition_max_bytes(1 << 20),
+                    ]),
+            ])
+    };
+    let r: FetchResponse = c.call(ApiKey::Fetch, 12, &fetch(start - 1));
+    let p = &r.responses[0].partitions[0];
+    assert_eq!(p.error_code, OFFSET_OUT_OF_RANGE, "{p:?}");
+    let r: FetchResponse = c.call(ApiKey::Fetch, 12, &fetch(start));
+    let p = &r.responses[0].partitions[0];
+    assert_eq!((p.error_code, p.log_start_offset), (0, start), "{p:?}");
+    for ts in [-2, -4] {
+        let r: ListOffsetsResponse = c.call(
+            ApiKey::ListOffsets,
+            9,
+            &ListOffsetsRequest::default()
+                .with_replica_id((-1).into())
+                .with_topics(vec![
+                    ListOffsetsTopic::default()
+                        .with_name(s(t).into())
+                        .with_partitions(vec![ListOffsetsPartition::default().with_timestamp(ts)]),
+                ]),
+        );
+        assert_eq!(r.topics[0].partitions[0].offset, start, "timestamp {ts}");
     }
 }
 

@@ -1366,6 +1366,14 @@ fn list_offsets(d: &mut Diff) {
                 list_offsets_req(v, &asked)
             });
         }
+        let twice = [
+            (data.clone(), 0, -1),
+            (data.clone(), 1, -2),
+            (data.clone(), 0, -2),
+        ];
+        d.case(ApiKey::ListOffsets, v, "partition named twice", |_| {
+            list_offsets_req(v, &twice)
+        });
         let bad = [(data.clone(), 7, -1), (n("nosuch"), 0, -1)];
         d.case(
             ApiKey::ListOffsets,

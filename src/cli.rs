@@ -165,12 +165,13 @@ pub enum TopicsCommand {
     /// Delete a topic's oldest messages: move each partition's log start offset
     #[command(
         name = "delete-records",
-        after_help = "Records before the given offset are gone for every reader at once (Kafka's \
-DeleteRecords; the log start offset, or low watermark, moves there); segments wholly before it
-are removed. Prints each partition's new log start offset: TOPIC<TAB>PARTITION<TAB>OFFSET, or
-with -J one JSON object per line: {\"topic\":\"logs\",\"partition\":0,\"low_watermark\":17}.
-An offset past a partition's end is refused (exit 2) and nothing is deleted from it; records
-of a topic whose cleanup.policy is only compact cannot be deleted, as in Kafka.
+        after_help = "Records before the given offset are gone for every reader at once (Kafka's
+DeleteRecords): each partition's log start offset (its low watermark) moves there, and
+segments wholly before it are removed. Prints each partition's new log start offset,
+TOPIC<TAB>PARTITION<TAB>OFFSET, or with -J one JSON object per line:
+{\"topic\":\"logs\",\"partition\":0,\"low_watermark\":17}.
+An offset past a partition's end is refused (exit 2) before any partition is changed.
+Records of a topic whose cleanup.policy is only compact cannot be deleted, as in Kafka.
 
 Examples:
   kaf topics delete-records logs --before 1000 -p 0

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use crate::harness::kafka::{KafkaBroker, require_kafka};
-use crate::harness::{Server, kaf, kaf_bin, kaf_ok, require_python, run, show};
+use crate::harness::{Proc, Server, kaf, kaf_bin, kaf_cmd, kaf_ok, require_python, run, show};
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
@@ -425,4 +425,45 @@ fn assert_server_alive(dir: &Path) {
         kaf_ok(dir, &["consume", "py", "-p", "0", "-e"], b""),
         "a5\na6\na7\na8\na9\n"
     );
+}
+
+/// Followers, brokerless and through kaf server, keep going across a delete-records that
+/// empties the log under them: every record once, in order, nothing else.
+#[test]
+fn followers_keep_going_across_delete_records() {
+    let server = Server::start(&[]);
+    let dir = server.dir();
+    kaf_ok(dir, &["topics", "create", "f"], b"");
+    kaf_ok(dir, &["produce", "f"], b"a\nb\nc\n");
+    let mut local = Proc::start(kaf_cmd(dir).args(["consume", "f", "-F"]), b"");
+    let mut remote = Proc::start(
+        kaf_bin().args(["-b", &server.bootstrap(), "consume", "f", "-F"]),
+        b"",
+    );
+    let lines = [local.stdout_lines(), remote.stdout_lines()];
+    for l in &lines {
+        for want in ["a", "b", "c"] {
+            assert_eq!(l.next(), want);
+        }
+    }
+    let out = kaf_b(
+        &server.bootstrap(),
+        &["topics", "delete-records", "f", "--before", "end"],
+        b"",
+    );
+    assert_eq!(text(&out.stdout), "f\t0\t3\n", "{out:?}");
+    kaf_ok(dir, &["produce", "f"], b"d\ne\n");
+    for l in &lines {
+        for want in ["d", "e"] {
+            assert_eq!(l.next(), want);
+        }
+    }
+    assert_eq!(kaf_ok(dir, &["consume", "f"], b""), "d\ne\n");
+    for p in [&mut local, &mut remote] {
+        p.term();
+    }
+    // Both exited: the rest of their output, up to its end, is empty.
+    for l in &lines {
+        assert_eq!(l.poll(crate::harness::DEADLINE), None);
+    }
 }

@@ -1,8 +1,9 @@
 //! `kaf topics delete-records` and the log start offset it moves (issue 15 item 5, issue 14):
 //! brokerless (offsets, consume, `-g` below the start, @TIME, errors and exit codes), the
-//! same commands through `-b` against kaf server and real Kafka with the same stdout, and
-//! librdkafka's (confluent-kafka) `AdminClient.delete_records` against kaf server. Kafka's
-//! own `kafka-delete-records` against kaf server is a step of `kafka_tools.rs`; the Java
+//! same commands through `-b` against kaf server and real Kafka with the same stdout,
+//! followers across a deletion (brokerless and through kaf server), and librdkafka's
+//! (confluent-kafka) `AdminClient.delete_records` against kaf server. Kafka's own
+//! `kafka-delete-records` against kaf server is a step of `kafka_tools.rs`; the Java
 //! AdminClient's `deleteRecords` one of `kafka_java.rs`; the wire answers are compared with
 //! Kafka's in `kafka_diff.rs`.
 

@@ -317,3 +317,40 @@ fn list_offsets_are_batched_per_leader() {
     let n: usize = after.values().sum::<usize>() - before.values().sum::<usize>();
     assert_eq!(n, 6, "{desc}");
 }
+
+/// Issue 21 item 2: with one partition's leader down, a follower keeps printing the healthy
+/// partitions' records (warning once about the other), and picks the missing one up again
+/// when its leader is back, instead of stopping everything and exiting 5.
+#[test]
+fn a_follower_keeps_reading_healthy_partitions_while_one_leader_is_down() {
+    let Some(mut m) = Mock::start(3) else { return };
+    m.ctl("topic f 3 1");
+    for p in 0..3 {
+        m.ctl(&format!("leader f {p} {}", p + 1));
+    }
+    m.ok(&["produce", "f", "-p", "2"], b"before\n");
+    let mut follower = Proc::spawn(
+        m.cmd(&["-X", "request.timeout.ms=3000", "consume", "f", "-F", "-f", "%p %s\\n"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let lines = follower.stdout_lines();
+    let err = follower.watch_stderr();
+    assert_eq!(lines.next(), "2 before");
+    m.ctl("down 3");
+    // Partition 0's leader (broker 1) is healthy: its records keep coming, one at a time,
+    // each printed before the next is produced (longer than kaf's retry budget in all).
+    for i in 0..12 {
+        m.ok(&["produce", "f", "-p", "0"], format!("p0-{i}\n").as_bytes());
+        assert_eq!(lines.next(), format!("0 p0-{i}"));
+    }
+    assert!(follower.running(), "the follower exited: {}", err.text());
+    m.ctl("up 3");
+    m.ok(&["produce", "f", "-p", "2"], b"after\n");
+    assert_eq!(lines.next(), "2 after");
+    follower.term();
+    let e = err.text();
+    assert!(e.contains("f/2"), "no warning about the partition: {e}");
+    assert!(!e.contains("error"), "{e}");
+}

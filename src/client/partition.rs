@@ -1,7 +1,8 @@
 //! Requests about partitions, sent to their leaders: Produce (a whole RecordBatch v2, with
-//! optional compression), DeleteRecords and ListOffsets (by time for one partition; earliest and latest
-//! for many at once, one round trip per leader, leaders in parallel). Each runs in the
-//! client's retry loop and refreshes the leader on NOT_LEADER_OR_FOLLOWER and friends.
+//! optional compression), DeleteRecords, and ListOffsets (by time for one partition;
+//! earliest and latest for many at once, one round trip per leader, leaders in parallel).
+//! Each runs in the client's retry loop and refreshes the leader on NOT_LEADER_OR_FOLLOWER
+//! and friends.
 
 use std::collections::BTreeMap;
 use std::time::Duration;

@@ -154,7 +154,9 @@ impl Hub {
             return self.fetch_following(id, out);
         }
         let mut solo_tried = false;
-        client.retry(client.cfg.api_timeout, || self.attempt(id, out, &mut solo_tried))
+        client.retry(client.cfg.api_timeout, || {
+            self.attempt(id, out, &mut solo_tried)
+        })
     }
 
     /// `fetch` for a follower: one try, and a retriable failure is "nothing now" (warned about

@@ -330,10 +330,18 @@ fn a_follower_keeps_reading_healthy_partitions_while_one_leader_is_down() {
     }
     m.ok(&["produce", "f", "-p", "2"], b"before\n");
     let mut follower = Proc::spawn(
-        m.cmd(&["-X", "request.timeout.ms=3000", "consume", "f", "-F", "-f", "%p %s\\n"])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped()),
+        m.cmd(&[
+            "-X",
+            "request.timeout.ms=3000",
+            "consume",
+            "f",
+            "-F",
+            "-f",
+            "%p %s\\n",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped()),
     );
     let lines = follower.stdout_lines();
     let err = follower.watch_stderr();
@@ -353,4 +361,39 @@ fn a_follower_keeps_reading_healthy_partitions_while_one_leader_is_down() {
     let e = err.text();
     assert!(e.contains("f/2"), "no warning about the partition: {e}");
     assert!(!e.contains("error"), "{e}");
+}
+
+/// Issue 21 item 4: a heartbeat answered UNKNOWN_MEMBER_ID (the coordinator forgot the
+/// member) makes it join again and go on reading and committing, not exit.
+#[test]
+fn a_member_the_coordinator_forgot_joins_again() {
+    let Some(mut m) = Mock::start(3) else { return };
+    m.ctl("topic h 1 1");
+    m.ok(&["produce", "h", "-p", "0"], numbers(1, 10).as_bytes());
+    let mut member = Proc::spawn(
+        m.cmd(&group_args(&["consume", "h", "-g", "G", "-F"]))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let lines = member.stdout_lines();
+    let err = member.watch_stderr();
+    for i in 1..=10 {
+        assert_eq!(lines.next(), i.to_string());
+    }
+    let joins = m.total("JoinGroup");
+    m.ctl("err 12 25");
+    wait_until(DEADLINE, "the member joins again", || {
+        m.total("JoinGroup") > joins
+    });
+    m.ok(&["produce", "h", "-p", "0"], numbers(11, 20).as_bytes());
+    for i in 11..=20 {
+        assert_eq!(lines.next(), i.to_string(), "{}", err.text());
+    }
+    assert!(member.running(), "{}", err.text());
+    member.term();
+    assert!(err.text().contains("joining again"), "{}", err.text());
+    // What it printed was committed: the group has nothing left to read.
+    let rest = m.ok(&group_args(&["consume", "h", "-g", "G"]), b"");
+    assert_eq!(rest, "");
 }

@@ -83,22 +83,7 @@ fn resolve(
     wanted: &[i32],
     before: Before,
 ) -> Result<Vec<(i32, Option<i64>)>> {
-    let count = broker.topic(t)?.partitions;
-    let mut parts: Vec<i32> = if wanted.is_empty() {
-        (0..count).collect()
-    } else {
-        wanted.to_vec()
-    };
-    parts.sort_unstable();
-    parts.dedup();
-    if let Some(&p) = parts.iter().find(|&&p| p < 0 || p >= count) {
-        return Err(Error::PartitionNotFound {
-            topic: t.to_string(),
-            partition: p,
-            count,
-        });
-    }
-    parts
+    crate::cmd::partitions_asked(broker, t, wanted)?
         .into_iter()
         .map(|p| {
             let target = match before {

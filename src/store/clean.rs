@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 
 use super::batch::{self, BatchHeader, Compacted};
 use super::fs::fs;
-use super::fsutil::{fsync_dir, open_lock_file, write_atomic};
+use super::fsutil::{fsync_dir, open_lock_file};
 use super::log::{self, LOCK_FILE, Stop};
 use super::topic::TopicMeta;
 use crate::error::{Error, IoContext, Result};
@@ -178,29 +178,14 @@ pub fn delete_records(dir: &Path, label: &str, before: Option<i64>) -> Result<i6
 
 /// The cleaner checkpoint: compaction has been done up to this offset (0 when never).
 pub fn cleaner_checkpoint(dir: &Path) -> Result<i64> {
-    let path = dir.join(CLEANER_CHECKPOINT_FILE);
-    let bytes = match fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(Error::io_path("read", &path, e)),
-    };
-    #[derive(serde::Deserialize)]
-    struct F {
-        format: u32,
-        offset: i64,
-    }
-    match serde_json::from_slice::<F>(&bytes) {
-        Ok(f) if f.format == 1 && f.offset >= 0 => Ok(f.offset),
-        _ => Err(Error::Corrupt(format!(
-            "{}: not a cleaner checkpoint file",
-            path.display()
-        ))),
-    }
+    Ok(
+        log::read_offset_file(&dir.join(CLEANER_CHECKPOINT_FILE), "cleaner checkpoint")?
+            .unwrap_or(0),
+    )
 }
 
 fn write_cleaner_checkpoint(dir: &Path, offset: i64) -> Result<()> {
-    let data = serde_json::json!({"format": 1, "offset": offset}).to_string();
-    write_atomic(&dir.join(CLEANER_CHECKPOINT_FILE), data.as_bytes())
+    log::write_offset_file(&dir.join(CLEANER_CHECKPOINT_FILE), offset)
 }
 
 /// Whether `name` is a compacted segment a cleaner did not get to rename.

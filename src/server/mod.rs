@@ -22,6 +22,8 @@
 
 mod accept;
 mod api;
+mod broker_config;
+mod cleaner;
 mod conn;
 mod context;
 mod coordinator;
@@ -30,4 +32,5 @@ mod partitions;
 
 pub(crate) use accept::serve;
 pub(crate) use api::{Session, handle};
+pub(crate) use broker_config::BrokerConfig;
 pub(crate) use context::{Config, Server};

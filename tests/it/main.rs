@@ -29,6 +29,7 @@ mod remote;
 mod remote_faults;
 mod rough_edges;
 mod server_groups;
+mod server_cleaner;
 mod server_integrity;
 mod server_interop;
 mod server_limits;

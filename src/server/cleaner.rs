@@ -4,9 +4,10 @@
 //! topic's configs over the broker-wide defaults of `--config`. Everything it changes it
 //! changes through `store::clean::clean_partition` under the partition's lock, so it never
 //! meets the server's writers, a brokerless `kaf topics clean`, or itself mid-change; a
-//! partition whose cleaning fails is logged and left for the next round, never the end of the
-//! server. It stops between partitions once `stop` is called (the accept loop's shutdown).
+//! partition whose cleaning fails is logged (once while it fails the same way) and left for
+//! the next round, never the end of the server. It stops between partitions once `stop` is called (the accept loop's shutdown).
 
+use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -54,6 +55,9 @@ fn stopping(stop: &(Mutex<bool>, Condvar)) -> bool {
 }
 
 fn run(server: &Server, stop: &(Mutex<bool>, Condvar)) {
+    // The last error of each partition that failed, so that one that fails the same way
+    // every round is logged once, not every round.
+    let mut failing = HashMap::new();
     let retention_every = Duration::from_millis(server.config.broker.retention_check_ms());
     let compaction_every = Duration::from_millis(server.config.broker.cleaner_backoff_ms());
     // Kafka's first retention check comes one period after start, its first compaction
@@ -65,7 +69,7 @@ fn run(server: &Server, stop: &(Mutex<bool>, Condvar)) {
         let retention = now >= next_retention;
         let compaction = now >= next_compaction;
         if retention || compaction {
-            pass(server, stop, retention, compaction);
+            pass(server, stop, retention, compaction, &mut failing);
             let done = Instant::now();
             if retention {
                 next_retention = done + retention_every;
@@ -98,7 +102,13 @@ fn run(server: &Server, stop: &(Mutex<bool>, Condvar)) {
 
 /// One round over every partition of every topic: retention where `retention` (and the
 /// topic's policy includes delete), compaction where `compaction` (and it includes compact).
-fn pass(server: &Server, stop: &(Mutex<bool>, Condvar), retention: bool, compaction: bool) {
+fn pass(
+    server: &Server,
+    stop: &(Mutex<bool>, Condvar),
+    retention: bool,
+    compaction: bool,
+    failing: &mut HashMap<String, String>,
+) {
     let topics = match server.store.list_topics() {
         Ok(t) => t,
         Err(e) => {
@@ -130,13 +140,20 @@ fn pass(server: &Server, stop: &(Mutex<bool>, Condvar), retention: bool, compact
             let dir = server.store.partition_dir(&name, p);
             match clean::clean_partition(&dir, &label, &policy, crate::clock::now_ms()) {
                 Ok(stats) => {
+                    failing.remove(&label);
                     if let Some(line) = summary(&stats) {
                         eprintln!("kaf server: cleaner: {label}: {line}");
                     }
                 }
                 Err(e) => match server.store.deleted_or(&name, &meta, e) {
                     Error::TopicNotFound { .. } => break,
-                    e => eprintln!("kaf server: cleaner: {label}: {e}"),
+                    e => {
+                        let why = e.to_string();
+                        if failing.get(&label) != Some(&why) {
+                            eprintln!("kaf server: cleaner: {label}: {why}");
+                            failing.insert(label, why);
+                        }
+                    }
                 },
             }
         }

@@ -206,7 +206,30 @@ fn retention_moves_the_log_start_while_the_server_writes_and_reads() {
 /// the last one read, older values of a key go, and the offsets of what is kept stay.
 #[test]
 fn compaction_keeps_the_last_value_per_key_while_producers_write() {
-    let s = Server::start(FAST);
+    let mut s = Server::start(FAST);
+    // A partition the cleaner cannot clean (a cleaner checkpoint that is not one): it logs
+    // that every round and goes on with the others.
+    remote(
+        &s,
+        &[
+            "topics",
+            "create",
+            "broken",
+            "-c",
+            "cleanup.policy=compact",
+            "-c",
+            "segment.bytes=100",
+        ],
+        "",
+    );
+    std::fs::write(
+        s.dir().join("topics/broken/0/cleaner-checkpoint"),
+        "not a checkpoint",
+    )
+    .unwrap();
+    for _ in 0..2 {
+        remote(&s, &["produce", "broken", "-k", "k"], &"v\n".repeat(20));
+    }
     remote(
         &s,
         &[
@@ -280,6 +303,17 @@ fn compaction_keeps_the_last_value_per_key_while_producers_write() {
         let key: usize = k[1..].parse().unwrap();
         assert_eq!(*v, format!("v{}-{key}", rounds - 1), "{k}");
     }
+    s.assert_log("kaf server: cleaner: broken/0: ", 1);
+    assert!(
+        s.log().contains("not a cleaner checkpoint file"),
+        "{}",
+        s.log()
+    );
+    remote(&s, &["produce", "broken", "-k", "k"], "still served\n");
+    // The cleaner stops with the server, which exits as it always does.
+    let status = s.proc().term();
+    assert!(status.success(), "{status}: {}", s.log());
+    s.assert_log("kaf server: stopped", 1);
 }
 
 /// Broker-wide defaults: the server acts on them (segment size) and DescribeConfigs shows
@@ -295,6 +329,7 @@ fn broker_defaults_are_described_as_kafka_describes_them() {
         "message.max.bytes=2000000",
         "log.cleaner.min.cleanable.ratio=0.3",
         "log.cleaner.delete.retention.ms=1000",
+        "num.partitions=3",
     ];
     let mut flags = vec![];
     for kv in settings {
@@ -371,14 +406,37 @@ fn broker_defaults_are_described_as_kafka_describes_them() {
         let mut want = theirs[name].clone();
         match name.as_str() {
             "log.segment.bytes" => want.3[1].1 = Some("134217728".into()),
-            // Set in the test broker's server.properties, not given to kaf server.
-            "num.partitions" => continue,
             "min.insync.replicas" => continue,
             _ => {}
         }
         assert_eq!(*mine, want, "broker config {name}: kaf vs Kafka");
     }
     assert_eq!(ours.len(), 20, "{ours:?}");
+    // CreateTopics without a partition count: num.partitions on both.
+    for addr in [s.bootstrap(), kafka.bootstrap().to_string()] {
+        assert_eq!(create_default_partitions(&addr, "bd-default"), 3, "{addr}");
+    }
+}
+
+/// CreateTopics v5 of `name` with -1 partitions (the broker's num.partitions); the count it
+/// answers.
+fn create_default_partitions(addr: &str, name: &str) -> i32 {
+    use kafka_protocol::messages::create_topics_request::CreatableTopic;
+    use kafka_protocol::messages::{ApiKey, CreateTopicsRequest, CreateTopicsResponse, TopicName};
+    use kafka_protocol::protocol::StrBytes;
+    let req = CreateTopicsRequest::default()
+        .with_topics(vec![
+            CreatableTopic::default()
+                .with_name(TopicName(StrBytes::from_string(name.to_string())))
+                .with_num_partitions(-1)
+                .with_replication_factor(-1),
+        ])
+        .with_timeout_ms(30_000);
+    let resp: CreateTopicsResponse =
+        crate::harness::wire::Conn::to(addr).call(ApiKey::CreateTopics, 5, &req);
+    let t = &resp.topics[0];
+    assert_eq!(t.error_code, 0, "{addr}: {t:?}");
+    t.num_partitions
 }
 
 /// A config as DescribeConfigs v4 answers it: (value, source, type, synonyms).

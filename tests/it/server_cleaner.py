@@ -1,7 +1,6 @@
 """confluent-kafka (librdkafka) clients for tests/it/server_cleaner.rs. One JSON line per
 result on stdout.
 
-  describe BOOTSTRAP TOPIC          DescribeConfigs of the topic: {name: {value, source, synonyms}}
   reader BOOTSTRAP TOPIC START END  one consumer connection reads, the topic gets a retention,
                                     the cleaner moves the log start, the consumer seeks below it
   changelog-produce BOOTSTRAP TOPIC keys updated many times, some deleted: the expected table
@@ -20,20 +19,6 @@ DEADLINE = 60
 
 def emit(**kw):
     print(json.dumps(kw), flush=True)
-
-
-def describe(bootstrap, topic):
-    admin = AdminClient({"bootstrap.servers": bootstrap})
-    res = ConfigResource(ConfigResource.Type.TOPIC, topic)
-    entries = admin.describe_configs([res], request_timeout=30)[res].result(timeout=30)
-    out = {}
-    for name, e in entries.items():
-        out[name] = {
-            "value": e.value,
-            "source": int(e.source),
-            "synonyms": [[s.name, s.value, int(s.source)] for s in e.synonyms.values()],
-        }
-    emit(event="describe", configs=out)
 
 
 def consumer(bootstrap):
@@ -157,7 +142,6 @@ def changelog_rebuild(bootstrap, topic):
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     {
-        "describe": describe,
         "reader": reader,
         "changelog-produce": changelog_produce,
         "changelog-rebuild": changelog_rebuild,

@@ -351,6 +351,7 @@ fn broker_defaults_are_described_as_kafka_describes_them() {
         "log.cleaner.min.cleanable.ratio=0.3",
         "log.cleaner.delete.retention.ms=1000",
         "num.partitions=3",
+        "log.message.timestamp.type=LogAppendTime",
     ];
     let mut flags = vec![];
     for kv in settings {
@@ -386,9 +387,25 @@ fn broker_defaults_are_described_as_kafka_describes_them() {
     assert_eq!(json["configs"]["retention.bytes"]["source"], "topic");
     assert_eq!(json["configs"]["min.insync.replicas"]["source"], "default");
 
-    // The server acts on them: a 1.5 MB message fits message.max.bytes=2000000.
+    // The server acts on them: a 1.5 MB message fits message.max.bytes=2000000, and a
+    // record dated 2020 is stamped with its append time.
     let big = "x".repeat(1_500_000);
     remote(&s, &["produce", "bd", "-k", "k"], &format!("{big}\n"));
+    remote(
+        &s,
+        &[
+            "produce",
+            "bd",
+            "-k",
+            "k",
+            "--timestamp",
+            "2020-01-01T00:00:00Z",
+        ],
+        "dated\n",
+    );
+    let stamped = remote(&s, &["consume", "bd", "-o", "1", "-e", "-f", "%T\n"], "");
+    let ts: i64 = stamped.trim().parse().unwrap();
+    assert!(ts > 1_700_000_000_000, "not the append time: {ts}");
 
     if !require_kafka() {
         return;

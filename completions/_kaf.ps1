@@ -34,8 +34,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
-            [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
+            [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write messages read from stdin or files to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print a topic''s messages')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Print each partition''s offset at the beginning, the end or a time, without consuming')
@@ -65,7 +65,11 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
+            [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -86,7 +90,11 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
+            [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -268,6 +276,76 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'kaf;topics;alter' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--delete-config', '--delete-config', [CompletionResultType]::ParameterName, 'Remove a config set on the topic, so that it uses the default again (repeatable)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;alter' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--delete-config', '--delete-config', [CompletionResultType]::ParameterName, 'Remove a config set on the topic, so that it uses the default again (repeatable)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;add-partitions' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;add-partitions' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'kaf;topics;dump' {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only this partition (repeatable)')
@@ -306,12 +384,79 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'kaf;topics;clean' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;compact' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;clean' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;compact' {
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines, one per partition')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'kaf;topics;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -327,7 +472,16 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
         'kaf;topics;help;delete' {
             break
         }
+        'kaf;topics;help;alter' {
+            break
+        }
+        'kaf;topics;help;add-partitions' {
+            break
+        }
         'kaf;topics;help;dump' {
+            break
+        }
+        'kaf;topics;help;clean' {
             break
         }
         'kaf;topics;help;help' {
@@ -338,7 +492,10 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -354,7 +511,16 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
         'kaf;topic;help;delete' {
             break
         }
+        'kaf;topic;help;alter' {
+            break
+        }
+        'kaf;topic;help;add-partitions' {
+            break
+        }
         'kaf;topic;help;dump' {
+            break
+        }
+        'kaf;topic;help;clean' {
             break
         }
         'kaf;topic;help;help' {
@@ -373,7 +539,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Header added to every message, k=v or k:v (repeatable)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Partition to write to [default: by key (murmur2), else spread batch by batch]')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition to write to [default: by key (murmur2), else spread batch by batch]')
-            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Timestamp of every message: epoch ms or RFC 3339 [default: now]')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated further back than the topic''s retention.ms (7 days unless set) are removed once their segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Input format')
             [CompletionResult]::new('--print-offsets', '--print-offsets', [CompletionResultType]::ParameterName, 'Print each message''s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]')
             [CompletionResult]::new('--on-invalid', '--on-invalid', [CompletionResultType]::ParameterName, 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)')
@@ -835,7 +1001,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             break
         }
         'kaf;help' {
-            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write messages read from stdin or files to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print a topic''s messages')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Print each partition''s offset at the beginning, the end or a time, without consuming')
@@ -852,7 +1018,10 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             break
         }
         'kaf;help;topics;create' {
@@ -867,7 +1036,16 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
         'kaf;help;topics;delete' {
             break
         }
+        'kaf;help;topics;alter' {
+            break
+        }
+        'kaf;help;topics;add-partitions' {
+            break
+        }
         'kaf;help;topics;dump' {
+            break
+        }
+        'kaf;help;topics;clean' {
             break
         }
         'kaf;help;produce' {

@@ -136,6 +136,15 @@ _kaf() {
             kaf__subcmd__help__subcmd__groups,reset-offsets)
                 cmd="kaf__subcmd__help__subcmd__groups__subcmd__reset__subcmd__offsets"
                 ;;
+            kaf__subcmd__help__subcmd__topics,add-partitions)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__add__subcmd__partitions"
+                ;;
+            kaf__subcmd__help__subcmd__topics,alter)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__alter"
+                ;;
+            kaf__subcmd__help__subcmd__topics,clean)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__clean"
+                ;;
             kaf__subcmd__help__subcmd__topics,create)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__create"
                 ;;
@@ -150,6 +159,18 @@ _kaf() {
                 ;;
             kaf__subcmd__help__subcmd__topics,list)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
+            kaf__subcmd__topics,add-partitions)
+                cmd="kaf__subcmd__topics__subcmd__add__subcmd__partitions"
+                ;;
+            kaf__subcmd__topics,alter)
+                cmd="kaf__subcmd__topics__subcmd__alter"
+                ;;
+            kaf__subcmd__topics,clean)
+                cmd="kaf__subcmd__topics__subcmd__clean"
+                ;;
+            kaf__subcmd__topics,compact)
+                cmd="kaf__subcmd__topics__subcmd__clean"
                 ;;
             kaf__subcmd__topics,create)
                 cmd="kaf__subcmd__topics__subcmd__create"
@@ -171,6 +192,15 @@ _kaf() {
                 ;;
             kaf__subcmd__topics,ls)
                 cmd="kaf__subcmd__topics__subcmd__list"
+                ;;
+            kaf__subcmd__topics__subcmd__help,add-partitions)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__add__subcmd__partitions"
+                ;;
+            kaf__subcmd__topics__subcmd__help,alter)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__alter"
+                ;;
+            kaf__subcmd__topics__subcmd__help,clean)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__clean"
                 ;;
             kaf__subcmd__topics__subcmd__help,create)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__create"
@@ -1117,8 +1147,50 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics)
-            opts="create list describe delete dump"
+            opts="create list describe delete alter add-partitions dump clean"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__add__subcmd__partitions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1505,8 +1577,186 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete dump help"
+            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete alter add-partitions dump clean compact help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__add__subcmd__partitions)
+            opts="-p -b -X -h --topic --partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__alter)
+            opts="-c -b -X -h --topic --config --delete-config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delete-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__clean)
+            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1803,8 +2053,50 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help)
-            opts="create list describe delete dump help"
+            opts="create list describe delete alter add-partitions dump clean help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__add__subcmd__partitions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1996,7 +2288,7 @@ _kaf_with_names() {
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
                 fi ;;
             topics|topic)
-                if [[ "$sub2" == describe || "$sub2" == delete ]] && [[ "$prev" == "$sub2" ]]; then
+                if [[ "$sub2" =~ ^(describe|delete|alter|add-partitions)$ ]] && [[ "$prev" == "$sub2" ]]; then
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
                 fi ;;
             groups|group)

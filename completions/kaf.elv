@@ -31,8 +31,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand topics 'Create, list, describe and delete topics'
-            cand topic 'Create, list, describe and delete topics'
+            cand topics 'Create, list, describe, alter and delete topics'
+            cand topic 'Create, list, describe, alter and delete topics'
             cand produce 'Write messages read from stdin or files to a topic'
             cand consume 'Print a topic''s messages'
             cand offsets 'Print each partition''s offset at the beginning, the end or a time, without consuming'
@@ -61,7 +61,11 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
+            cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic'= {
@@ -81,7 +85,11 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
+            cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;create'= {
@@ -252,6 +260,72 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;alter'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -c 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --config 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --delete-config 'Remove a config set on the topic, so that it uses the default again (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;alter'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -c 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --config 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --delete-config 'Remove a config set on the topic, so that it uses the default again (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;add-partitions'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'The new partition count (the total, higher than the current one)'
+            cand --partitions 'The new partition count (the total, higher than the current one)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;add-partitions'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'The new partition count (the total, higher than the current one)'
+            cand --partitions 'The new partition count (the total, higher than the current one)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;dump'= {
             cand --topic 'Topic name, as Kafka''s tools spell it'
             cand -p 'Only this partition (repeatable)'
@@ -288,12 +362,75 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;clean'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;compact'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;clean'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;compact'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines, one per partition'
+            cand --json 'JSON lines, one per partition'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;help'= {
             cand create 'Create a topic'
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topics;help;create'= {
@@ -304,7 +441,13 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;topics;help;delete'= {
         }
+        &'kaf;topics;help;alter'= {
+        }
+        &'kaf;topics;help;add-partitions'= {
+        }
         &'kaf;topics;help;dump'= {
+        }
+        &'kaf;topics;help;clean'= {
         }
         &'kaf;topics;help;help'= {
         }
@@ -313,7 +456,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'kaf;topic;help;create'= {
@@ -324,7 +470,13 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;topic;help;delete'= {
         }
+        &'kaf;topic;help;alter'= {
+        }
+        &'kaf;topic;help;add-partitions'= {
+        }
         &'kaf;topic;help;dump'= {
+        }
+        &'kaf;topic;help;clean'= {
         }
         &'kaf;topic;help;help'= {
         }
@@ -341,7 +493,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --header 'Header added to every message, k=v or k:v (repeatable)'
             cand -p 'Partition to write to [default: by key (murmur2), else spread batch by batch]'
             cand --partition 'Partition to write to [default: by key (murmur2), else spread batch by batch]'
-            cand --timestamp 'Timestamp of every message: epoch ms or RFC 3339 [default: now]'
+            cand --timestamp 'Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated further back than the topic''s retention.ms (7 days unless set) are removed once their segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1'
             cand --input 'Input format'
             cand --print-offsets 'Print each message''s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]'
             cand --on-invalid 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)'
@@ -768,7 +920,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --help 'Print help'
         }
         &'kaf;help'= {
-            cand topics 'Create, list, describe and delete topics'
+            cand topics 'Create, list, describe, alter and delete topics'
             cand produce 'Write messages read from stdin or files to a topic'
             cand consume 'Print a topic''s messages'
             cand offsets 'Print each partition''s offset at the beginning, the end or a time, without consuming'
@@ -784,7 +936,10 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
+            cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
         }
         &'kaf;help;topics;create'= {
         }
@@ -794,7 +949,13 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;help;topics;delete'= {
         }
+        &'kaf;help;topics;alter'= {
+        }
+        &'kaf;help;topics;add-partitions'= {
+        }
         &'kaf;help;topics;dump'= {
+        }
+        &'kaf;help;topics;clean'= {
         }
         &'kaf;help;produce'= {
         }

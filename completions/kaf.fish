@@ -31,8 +31,8 @@ complete -c kaf -n "__fish_kaf_needs_command" -s X -l client-config -d 'Kafka cl
 complete -c kaf -n "__fish_kaf_needs_command" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_needs_command" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_needs_command" -s V -l version -d 'Print version'
-complete -c kaf -n "__fish_kaf_needs_command" -f -a "topics" -d 'Create, list, describe and delete topics'
-complete -c kaf -n "__fish_kaf_needs_command" -f -a "topic" -d 'Create, list, describe and delete topics'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "topics" -d 'Create, list, describe, alter and delete topics'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "topic" -d 'Create, list, describe, alter and delete topics'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "consume" -d 'Print a topic\'s messages'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "offsets" -d 'Print each partition\'s offset at the beginning, the end or a time, without consuming'
@@ -43,19 +43,23 @@ complete -c kaf -n "__fish_kaf_needs_command" -f -a "doctor" -d 'Check a data di
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s h -l help -d 'Print help'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "create" -d 'Create a topic'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "list" -d 'List topics'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "ls" -d 'List topics'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "delete" -d 'Delete a topic and all its messages'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
-complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "create" -d 'Create a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "list" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "ls" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "alter" -d 'Change a topic\'s configs (as kafka-configs --alter --entity-type topics)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "add-partitions" -d 'Raise a topic\'s partition count (as kafka-topics --alter --partitions N)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "clean" -d 'Apply retention and compaction now, as a kaf server\'s cleaner would; local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "compact" -d 'Apply retention and compaction now, as a kaf server\'s cleaner would; local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (1 is the only possible value locally)' -r
@@ -99,6 +103,23 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from alter" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from alter" -s c -l config -d 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from alter" -l delete-config -d 'Remove a config set on the topic, so that it uses the default again (repeatable)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from alter" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from alter" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from alter" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from alter" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from alter" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -s p -l partitions -d 'The new partition count (the total, higher than the current one)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from add-partitions" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -s p -l partition -d 'Only this partition (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -108,25 +129,46 @@ complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcomma
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -s J -l json -d 'JSON lines, one object per batch'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from dump" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -s J -l json -d 'JSON lines, one per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -s J -l json -d 'JSON lines, one per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from compact" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Change a topic\'s configs (as kafka-configs --alter --entity-type topics)'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "add-partitions" -d 'Raise a topic\'s partition count (as kafka-topics --alter --partitions N)'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Apply retention and compaction now, as a kaf server\'s cleaner would; local only'
 complete -c kaf -n "__fish_kaf_using_subcommand topics; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -s h -l help -d 'Print help'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "create" -d 'Create a topic'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "list" -d 'List topics'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "ls" -d 'List topics'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "delete" -d 'Delete a topic and all its messages'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
-complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete dump help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "create" -d 'Create a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "list" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "ls" -d 'List topics'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "alter" -d 'Change a topic\'s configs (as kafka-configs --alter --entity-type topics)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "add-partitions" -d 'Raise a topic\'s partition count (as kafka-topics --alter --partitions N)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "clean" -d 'Apply retention and compaction now, as a kaf server\'s cleaner would; local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "compact" -d 'Apply retention and compaction now, as a kaf server\'s cleaner would; local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and not __fish_seen_subcommand_from create list ls describe delete alter add-partitions dump clean compact help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s p -l partitions -d 'Number of partitions' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from create" -s r -l replication-factor -d 'Replication factor (1 is the only possible value locally)' -r
@@ -170,6 +212,23 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -l if-exists -d 'Succeed if the topic does not exist'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from alter" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from alter" -s c -l config -d 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from alter" -l delete-config -d 'Remove a config set on the topic, so that it uses the default again (repeatable)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from alter" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from alter" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from alter" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from alter" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from alter" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from alter" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from add-partitions" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from add-partitions" -s p -l partitions -d 'The new partition count (the total, higher than the current one)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from add-partitions" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from add-partitions" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from add-partitions" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from add-partitions" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from add-partitions" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from add-partitions" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -s p -l partition -d 'Only this partition (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
@@ -179,11 +238,28 @@ complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -s J -l json -d 'JSON lines, one object per batch'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from dump" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -s J -l json -d 'JSON lines, one per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -s J -l json -d 'JSON lines, one per partition'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from compact" -s h -l help -d 'Print help'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List topics'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "alter" -d 'Change a topic\'s configs (as kafka-configs --alter --entity-type topics)'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "add-partitions" -d 'Raise a topic\'s partition count (as kafka-topics --alter --partitions N)'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
+complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Apply retention and compaction now, as a kaf server\'s cleaner would; local only'
 complete -c kaf -n "__fish_kaf_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l topic -d 'Topic name, as Kafka\'s tools spell it' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s D -l delimiter -d 'Message delimiter; multi-byte allowed, escapes \\n \\t \\0 \\xNN [default: \\n]' -r
@@ -192,7 +268,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand produce" -s K -l key-delimiter -
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l property -d 'Kafka console producer property: parse.key=true, key.separator=STR' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s H -l header -d 'Header added to every message, k=v or k:v (repeatable)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s p -l partition -d 'Partition to write to [default: by key (murmur2), else spread batch by batch]' -r
-complete -c kaf -n "__fish_kaf_using_subcommand produce" -l timestamp -d 'Timestamp of every message: epoch ms or RFC 3339 [default: now]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l timestamp -d 'Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated further back than the topic\'s retention.ms (7 days unless set) are removed once their segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l input -d 'Input format' -r -f -a "lines\t'Delimited messages (one per line by default)'
 json\t'JSON lines as `kaf consume -J` writes them'"
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l print-offsets -d 'Print each message\'s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\\n"]' -r
@@ -428,7 +504,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand man" -s b -l brokers -l bootstra
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s h -l help -d 'Print help'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe and delete topics'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "consume" -d 'Print a topic\'s messages'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "offsets" -d 'Print each partition\'s offset at the beginning, the end or a time, without consuming'
@@ -442,7 +518,10 @@ complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "delete" -d 'Delete a topic and all its messages'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "alter" -d 'Change a topic\'s configs (as kafka-configs --alter --entity-type topics)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "add-partitions" -d 'Raise a topic\'s partition count (as kafka-topics --alter --partitions N)'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "dump" -d 'Show a partition\'s log batch by batch (as Kafka\'s kafka-dump-log does); local only'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "clean" -d 'Apply retention and compaction now, as a kaf server\'s cleaner would; local only'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List consumer groups'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "describe" -d 'Show a group\'s offsets and lag per partition'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset-offsets" -d 'Move a group\'s committed offsets (a dry run unless --execute)'
@@ -451,6 +530,6 @@ complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand
 
 # Topic and group names, looked up in the data directory.
 complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
-complete -c kaf -n "__fish_seen_subcommand_from describe delete; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete alter add-partitions; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list 2>/dev/null)"
 complete -c kaf -l group -s g -f -a "(kaf groups list 2>/dev/null)"

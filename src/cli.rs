@@ -54,7 +54,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create, list, describe and delete topics
+    /// Create, list, describe, alter and delete topics
     #[command(subcommand, visible_alias = "topic")]
     Topics(TopicsCommand),
     /// Write messages read from stdin or files to a topic
@@ -175,6 +175,27 @@ pub enum TopicsCommand {
     Describe(TopicDescribeArgs),
     /// Delete a topic and all its messages
     Delete(TopicDeleteArgs),
+    /// Change a topic's configs (as kafka-configs --alter --entity-type topics)
+    #[command(
+        after_help = "Every change is checked before any is made: an unknown config or \
+a bad value changes nothing (exit 2).
+Deleting a config the topic does not set succeeds; the topic then uses the default.
+
+Examples:
+  kaf topics alter orders -c retention.ms=86400000 -c max.message.bytes=2097152
+  kaf topics alter orders --delete-config retention.ms     # back to the default"
+    )]
+    Alter(TopicAlterArgs),
+    /// Raise a topic's partition count (as kafka-topics --alter --partitions N)
+    #[command(
+        after_help = "N is the new total, which must be higher than the current count: \
+partitions are never removed.
+Keys already written stay in their partitions; new records with those keys may go to a new one.
+
+Example:
+  kaf topics add-partitions orders -p 6"
+    )]
+    AddPartitions(TopicAddPartitionsArgs),
     /// Show a partition's log batch by batch (as Kafka's kafka-dump-log does); local only
     #[command(
         after_help = "Each batch: offsets, record count, producer id/epoch and sequences, \
@@ -187,6 +208,30 @@ Examples:
   kaf topics dump orders -p 0 -J     # JSON lines, one per batch"
     )]
     Dump(TopicDumpArgs),
+    /// Apply retention and compaction now, as a kaf server's cleaner would; local only
+    #[command(
+        visible_alias = "compact",
+        after_help = "Topics with cleanup.policy=delete lose whole closed segments past retention.ms or \
+beyond retention.bytes; topics with cleanup.policy=compact keep the last record of each key in \
+closed segments (tombstones until delete.retention.ms has passed), once the dirty part is at \
+least min.cleanable.dirty.ratio of the log or a record waited max.compaction.lag.ms. The \
+last (active) segment is never touched. Writers and readers may run meanwhile.
+
+Examples:
+  kaf topics clean                   # every topic
+  kaf topics compact changelog -J    # one JSON line per partition"
+    )]
+    Clean(TopicCleanArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopicCleanArgs {
+    /// Topics to clean (default: every topic)
+    #[arg(value_name = "TOPIC")]
+    pub topics: Vec<String>,
+    /// JSON lines, one per partition
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -237,6 +282,32 @@ pub struct TopicCreateArgs {
     /// Succeed without changes if the topic already exists
     #[arg(long)]
     pub if_not_exists: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicAlterArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...
+    #[arg(
+        short,
+        long = "config",
+        value_name = "KEY=VALUE",
+        required_unless_present = "delete_config"
+    )]
+    pub config: Vec<String>,
+    /// Remove a config set on the topic, so that it uses the default again (repeatable)
+    #[arg(long, value_name = "KEY")]
+    pub delete_config: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicAddPartitionsArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// The new partition count (the total, higher than the current one)
+    #[arg(short, long, value_name = "N")]
+    pub partitions: i32,
 }
 
 #[derive(Debug, Args)]
@@ -299,6 +370,7 @@ pub enum OutputFormat {
   kaf produce orders -K : <<< 'customer-7:{\"sku\":42}'
   kaf produce logs -H source=cron -H env=prod app.log
   kaf consume a -J | kaf produce b -J          # lossless copy
+  kaf topics create snapshots -c retention.ms=-1   # keep records dated in the past
   kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt")]
 pub struct ProduceArgs {
     /// The topic, then files to read instead of stdin (with --topic, every argument is a file)
@@ -334,7 +406,9 @@ pub struct ProduceArgs {
     /// An empty value becomes a null value (a tombstone)
     #[arg(short = 'Z', long)]
     pub tombstone: bool,
-    /// Timestamp of every message: epoch ms or RFC 3339 [default: now]
+    /// Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated
+    /// further back than the topic's retention.ms (7 days unless set) are removed once their
+    /// segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1
     #[arg(long, value_name = "TIME")]
     pub timestamp: Option<String>,
     /// Read JSON lines as written by `kaf consume -J` (same as --input json)

@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 
 use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
 use crate::error::{Error, Result};
+use crate::store::batch::Scan;
+use crate::store::clean;
 use crate::store::group::{Groups, MemberHold, PartitionLock};
 use crate::store::log::{Reader, Writer};
 use crate::store::{Store, TopicId, TopicMeta};
@@ -35,11 +37,6 @@ impl Local {
             Err(Error::TopicExists(_)) => Ok(false),
             Err(e) => Err(e),
         }
-    }
-
-    /// Grows a topic produce auto-created to `partitions`, for input that names them.
-    pub fn grow(&self, name: &str, partitions: i32) -> Result<()> {
-        self.store.add_partitions(name, partitions)
     }
 
     fn info(name: &str, meta: &TopicMeta) -> TopicInfo {
@@ -114,6 +111,26 @@ impl Broker for Local {
 
     fn delete_topic(&self, name: &str) -> Result<()> {
         self.store.delete_topic(name)
+    }
+
+    fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()> {
+        self.store.alter_topic_configs(name, |meta| {
+            let mut configs = meta.configs.clone();
+            for k in delete {
+                configs.remove(k);
+            }
+            configs.extend(set.iter().map(|(k, v)| (k.clone(), v.clone())));
+            Ok::<_, Error>(Some(configs))
+        })
+    }
+
+    fn add_partitions(&self, name: &str, count: i32) -> Result<()> {
+        self.store.add_partitions(name, count)
     }
 
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {
@@ -351,9 +368,47 @@ impl Producer for LocalProducer {
             *slot = Some(self.store.writer(&self.topic, partition, &self.meta)?);
         }
         let w = slot.as_mut().expect("opened");
-        // The builder computed the CRC a moment ago: no need to check it again.
-        w.append_built(batch.finish())
-            .map_err(|e| self.store.deleted_or(&self.topic, &self.meta, e))
+        let bytes = batch.finish();
+        if clean::needs_keys(&self.meta) {
+            let Scan::Batch(h, _) = crate::store::batch::scan_verified(bytes) else {
+                return Err(Error::Other("internal: produce of an invalid batch".into()));
+            };
+            if crate::store::batch::first_keyless(bytes, &h)?.is_some() {
+                return Err(Error::Usage(format!(
+                    "topic '{}' is compacted (cleanup.policy={}): every record needs a key \
+                     (-K/--key-delimiter, or \"key\" with -J)",
+                    self.topic,
+                    self.meta.config("cleanup.policy").unwrap_or("compact")
+                )));
+            }
+        }
+        if self.meta.log_append_time() {
+            crate::store::batch::stamp_log_append_time(bytes, crate::clock::now_ms());
+        }
+        // The builder (or the stamp) computed the CRC a moment ago: no need to check it again.
+        let base = w
+            .append_built(bytes)
+            .map_err(|e| self.store.deleted_or(&self.topic, &self.meta, e))?;
+        if w.take_rolled() {
+            // Brokerless retention: cheap (indexes and sizes), when a segment closes.
+            let label = format!("{}/{partition}", self.topic);
+            let policy = clean::Policy::of(&self.meta);
+            match clean::apply_retention(w.dir(), &label, &policy, crate::clock::now_ms()) {
+                // Never silent: records dated in the past (--timestamp) go at once.
+                Ok(s) if s.segments_removed > 0 => eprintln!(
+                    "kaf: note: {label}: retention removed {} old segment(s) ({} bytes; \
+                     retention.ms={}, retention.bytes={}); the log now starts at offset {}",
+                    s.segments_removed,
+                    s.bytes_reclaimed,
+                    policy.retention_ms,
+                    policy.retention_bytes,
+                    s.log_start
+                ),
+                Ok(_) => {}
+                Err(e) => eprintln!("kaf: warning: {label}: retention not applied: {e}"),
+            }
+        }
+        Ok(base)
     }
 
     fn flush(&mut self) -> Result<()> {
@@ -385,6 +440,9 @@ impl Fetcher for LocalFetcher {
     }
     fn seek(&mut self, offset: i64) -> Result<()> {
         self.reader.seek(offset)
+    }
+    fn take_skipped(&mut self) -> Option<(i64, i64)> {
+        self.reader.take_skipped()
     }
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
         self.reader.read(out, max_bytes)

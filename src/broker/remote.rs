@@ -143,6 +143,19 @@ impl Broker for Remote {
         self.client.delete_topic(name)
     }
 
+    fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()> {
+        self.client.alter_topic_configs(name, set, delete)
+    }
+
+    fn add_partitions(&self, name: &str, count: i32) -> Result<()> {
+        self.client.create_partitions(name, count)
+    }
+
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {
         let create = auto_create && super::local::auto_create_enabled();
         let client = &self.client;
@@ -420,5 +433,9 @@ impl Fetcher for RemoteFetcher {
 
     fn wait(&mut self, timeout: Duration) -> Result<()> {
         self.hub.borrow_mut().wait(timeout)
+    }
+
+    fn follow(&mut self) {
+        self.hub.borrow_mut().follow(self.id);
     }
 }

@@ -1,5 +1,6 @@
 //! Subcommand implementations, one module each, and the shared set-up they need.
 
+pub mod clean;
 pub mod completions;
 pub mod consume;
 pub mod doctor;
@@ -27,12 +28,13 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     }
     let remote = match &cli.command {
         // The server serves a data directory; KAF_BROKERS in its environment means nothing.
-        // Doctor, topics dump, completions and man pages need no broker either.
+        // Doctor, topics dump and clean, completions and man pages need no broker either.
         Command::Server(_)
         | Command::Doctor(_)
         | Command::Completions(_)
         | Command::Man(_)
-        | Command::Topics(crate::cli::TopicsCommand::Dump(_)) => {
+        | Command::Topics(crate::cli::TopicsCommand::Dump(_))
+        | Command::Topics(crate::cli::TopicsCommand::Clean(_)) => {
             refuse_client_options(&cli)?;
             None
         }
@@ -76,6 +78,7 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
         Command::Completions(_) => "completions",
         Command::Man(_) => "man",
         Command::Topics(crate::cli::TopicsCommand::Dump(_)) => "topics dump",
+        Command::Topics(crate::cli::TopicsCommand::Clean(_)) => "topics clean",
         _ => return Ok(()),
     };
     let given = if cli.brokers.is_some() {

@@ -269,6 +269,25 @@ const DESCRIBE_CONFIGS: &[Field] = &[
     ])),
 ];
 
+const INCREMENTAL_ALTER_CONFIGS: &[Field] = &[
+    all(I32),
+    all(Ty::Structs(&[
+        all(I16), // error_code
+        all(STR), // error_message
+        all(I8),  // resource_type
+        all(STR), // resource_name
+    ])),
+];
+
+const CREATE_PARTITIONS: &[Field] = &[
+    all(I32),
+    all(Ty::Structs(&[
+        all(STR), // name
+        all(I16), // error_code
+        all(STR), // error_message
+    ])),
+];
+
 const DELETE_GROUPS: &[Field] = &[all(I32), all(Ty::Structs(&[all(STR), all(I16)]))];
 
 const OFFSET_DELETE: &[Field] = &[
@@ -315,6 +334,8 @@ pub(crate) fn layout(key: ApiKey) -> Option<&'static [Field]> {
         ApiKey::CreateTopics => CREATE_TOPICS,
         ApiKey::DeleteTopics => DELETE_TOPICS,
         ApiKey::DescribeConfigs => DESCRIBE_CONFIGS,
+        ApiKey::IncrementalAlterConfigs => INCREMENTAL_ALTER_CONFIGS,
+        ApiKey::CreatePartitions => CREATE_PARTITIONS,
         ApiKey::DeleteGroups => DELETE_GROUPS,
         ApiKey::OffsetDelete => OFFSET_DELETE,
         _ => return None,
@@ -399,6 +420,8 @@ mod tests {
             CreateTopics => CreateTopicsResponse,
             DeleteTopics => DeleteTopicsResponse,
             DescribeConfigs => DescribeConfigsResponse,
+            IncrementalAlterConfigs => IncrementalAlterConfigsResponse,
+            CreatePartitions => CreatePartitionsResponse,
             DeleteGroups => DeleteGroupsResponse,
             OffsetDelete => OffsetDeleteResponse,
         );
@@ -573,6 +596,20 @@ mod tests {
                 ]),
         ]);
         walks_exactly(ApiKey::DescribeConfigs, &configs);
+        let altered = IncrementalAlterConfigsResponse::default().with_responses(vec![
+            incremental_alter_configs_response::AlterConfigsResourceResponse::default()
+                .with_error_message(Some(s("e")))
+                .with_resource_name(s("t")),
+            incremental_alter_configs_response::AlterConfigsResourceResponse::default(),
+        ]);
+        walks_exactly(ApiKey::IncrementalAlterConfigs, &altered);
+        let partitions = CreatePartitionsResponse::default().with_results(vec![
+            create_partitions_response::CreatePartitionsTopicResult::default()
+                .with_name(s("t").into())
+                .with_error_message(Some(s("e"))),
+            create_partitions_response::CreatePartitionsTopicResult::default(),
+        ]);
+        walks_exactly(ApiKey::CreatePartitions, &partitions);
         let groups = DeleteGroupsResponse::default().with_results(vec![
             delete_groups_response::DeletableGroupResult::default().with_group_id(s("g").into()),
         ]);

@@ -937,6 +937,32 @@ fn check_bytes(body: &[u8], p: &mut usize, what: &str) -> std::result::Result<i6
     Ok(n)
 }
 
+/// Kafka's `message.timestamp.type=LogAppendTime`: the broker stamps each batch with the
+/// time it appends it (the batch's max timestamp and timestamp-type bit, the CRC again; the
+/// records' own deltas stay as sent, readers take the batch's time for every record).
+pub fn stamp_log_append_time(batch: &mut [u8], now: i64) {
+    let attrs = be_i16(batch, 21) | ATTR_TIMESTAMP_LOG_APPEND;
+    batch[21..23].copy_from_slice(&attrs.to_be_bytes());
+    batch[35..43].copy_from_slice(&now.to_be_bytes());
+    let crc = crc32c::crc32c(&batch[CRC_START..]);
+    batch[17..21].copy_from_slice(&crc.to_be_bytes());
+}
+
+/// Whether every record of a valid batch has a key (what a compacted topic needs); the
+/// index of the first that has none otherwise.
+pub fn first_keyless(batch: &[u8], h: &BatchHeader) -> Result<Option<i32>> {
+    let mut index = 0i32;
+    let mut found = None;
+    Records::new(batch, *h)?.for_each(|r| {
+        if r.key.is_none() && found.is_none() {
+            found = Some(index);
+        }
+        index += 1;
+        Ok(())
+    })?;
+    Ok(found)
+}
+
 /// What compaction makes of one batch (`compact_batch`).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Compacted {

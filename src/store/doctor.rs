@@ -14,6 +14,7 @@ use std::path::Path;
 
 use super::Store;
 use super::batch;
+use super::clean;
 use super::fs::fs;
 use super::fsutil::{create_dir_durable, fsync_dir, open_lock_file, write_atomic};
 use super::index;
@@ -373,6 +374,52 @@ fn walk_segment(
     }
 }
 
+/// The files retention and compaction keep beside the log: the log start offset (records
+/// below it are deleted; unreadable, readers fail), the cleaner checkpoint (unreadable, the
+/// next cleaning redoes all), and compacted segments a cleaner died before renaming.
+fn check_cleaner_files(
+    dir: &Path,
+    label: &str,
+    segs: &[i64],
+    repair: bool,
+    r: &mut Report,
+) -> Result<()> {
+    if let Err(e) = log::recorded_log_start(dir) {
+        // The first segment's base is a start no reader can object to; records deleted
+        // after it come back, which loses nothing.
+        let first = segs.first().copied().unwrap_or(0);
+        let repaired = repair && log::write_log_start(dir, first).is_ok();
+        r.problems.push(Problem {
+            what: format!("{label}: {e} (repair sets it to {first}, the first segment's base)"),
+            repaired,
+            serious: true,
+        });
+    }
+    if let Err(e) = clean::cleaner_checkpoint(dir) {
+        let repaired = repair && fs::remove_file(dir.join(clean::CLEANER_CHECKPOINT_FILE)).is_ok();
+        r.problems.push(Problem {
+            what: format!("{label}: {e} (the next cleaning compacts the whole log)"),
+            repaired,
+            serious: false,
+        });
+    }
+    for ent in fs::read_dir(dir).ctx("list", dir)? {
+        let ent = ent.ctx("list", dir)?;
+        let name = ent.file_name().to_string_lossy().into_owned();
+        if clean::is_cleaner_leftover(&name) {
+            let repaired = repair && fs::remove_file(ent.path()).is_ok();
+            r.problems.push(Problem {
+                what: format!(
+                    "{label}: {name} is a compacted segment a cleaner did not finish (the original is intact)"
+                ),
+                repaired,
+                serious: false,
+            });
+        }
+    }
+    Ok(())
+}
+
 fn check_partition(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> Result<()> {
     let (dir, label) = (part.dir, part.label.as_str());
     // A writer changes the log only while holding the partition lock: holding it, we see
@@ -413,6 +460,7 @@ fn check_partition_locked(part: &Part, repair: bool, salvage: bool, r: &mut Repo
         }
     };
     let segs = log::list_segments(dir)?;
+    check_cleaner_files(dir, label, &segs, repair, r)?;
     if let (Some(p), Some(&lastb)) = (rp, segs.last())
         && p.segment > lastb
     {

@@ -133,7 +133,7 @@ pub fn write_recovery_point(dir: &Path, rp: &RecoveryPoint) -> Result<()> {
     write_atomic(&dir.join(RECOVERY_POINT_FILE), &data)
 }
 
-/// Name of the per-partition log start offset file (FORMAT.md §8.5).
+/// Name of the per-partition log start offset file (FORMAT.md §14.1).
 pub const LOG_START_FILE: &str = "log-start-offset";
 
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -974,6 +974,8 @@ pub struct Reader {
     cur: Option<Cursor>,
     buf: Vec<u8>,
     end: Option<EndCache>,
+    /// Offsets retention removed before this reader got to them: `[from, to)`.
+    skipped: Option<(i64, i64)>,
 }
 
 /// What the last `end_offset` found, so the next call only scans bytes appended since.
@@ -999,7 +1001,14 @@ impl Reader {
             cur: None,
             buf: Vec::new(),
             end: None,
+            skipped: None,
         }
+    }
+
+    /// The offsets `[from, to)` retention removed while this reader was behind them, since
+    /// the last call: the reader went on at the log start offset instead.
+    pub fn take_skipped(&mut self) -> Option<(i64, i64)> {
+        self.skipped.take()
     }
 
     /// The first offset still in the log (the log start offset).
@@ -1326,6 +1335,10 @@ impl Reader {
                 // the log now starts later. Go on from where it starts.
                 let from = cur.next_offset;
                 self.seek(from)?;
+                if let Some(to) = self.position().filter(|to| *to > from) {
+                    let start = self.skipped.map_or(from, |(f, _)| f);
+                    self.skipped = Some((start, to));
+                }
                 continue;
             }
             if cur.next_offset != later {

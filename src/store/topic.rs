@@ -392,8 +392,27 @@ mod tests {
         assert!(parse_configs(&["nope=1".into()]).is_err());
         assert!(parse_configs(&["segment.bytes=x".into()]).is_err());
         assert!(parse_configs(&["segment.bytes".into()]).is_err());
-        assert!(parse_configs(&["compression.type=zstd".into()]).is_ok());
+        // Configs kaf would store without acting on them are refused.
+        assert!(parse_configs(&["compression.type=producer".into()]).is_ok());
+        assert!(parse_configs(&["compression.type=zstd".into()]).is_err());
         assert!(parse_configs(&["compression.type=bogus".into()]).is_err());
+        assert!(parse_configs(&["min.insync.replicas=1".into()]).is_ok());
+        assert!(parse_configs(&["min.insync.replicas=2".into()]).is_err());
+        assert!(parse_configs(&["min.cleanable.dirty.ratio=0.25".into()]).is_ok());
+        assert!(parse_configs(&["min.cleanable.dirty.ratio=1.5".into()]).is_err());
+        assert!(parse_configs(&["max.compaction.lag.ms=0".into()]).is_err());
+        let m = TopicMeta::new(
+            1,
+            parse_configs(&[
+                "cleanup.policy=compact,delete".into(),
+                "segment.ms=5".into(),
+            ])
+            .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(m.cleanup_policy(), (true, true));
+        assert_eq!(m.segment_ms(), 5);
+        assert_eq!(m.config_i64("retention.ms"), 604_800_000);
         assert!(TopicMeta::new(0, BTreeMap::new()).is_err());
     }
 

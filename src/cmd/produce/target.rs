@@ -107,7 +107,7 @@ impl Target {
             if let Some(p) = self.producer.as_mut() {
                 p.flush()?;
             }
-            local.grow(&name, parts as i32)?;
+            local.add_partitions(&name, parts as i32)?;
             eprintln!(
                 "kaf: grew topic \"{name}\" to {parts} partitions (the input names partition {})",
                 parts - 1

@@ -258,8 +258,16 @@ pub(super) fn validate(name: &str, value: &str) -> Result<(), String> {
     let invalid = |why: &str| format!("Invalid value {value} for configuration {name}: {why}");
     let (ty, min) = match name {
         "retention.ms" | "retention.bytes" => ("LONG", Some(-1)),
-        "delete.retention.ms" => ("LONG", Some(0)),
-        "segment.ms" => ("LONG", None),
+        "delete.retention.ms" | "min.compaction.lag.ms" => ("LONG", Some(0)),
+        "segment.ms" | "max.compaction.lag.ms" => ("LONG", Some(1)),
+        "min.cleanable.dirty.ratio" => {
+            return match value.trim().parse::<f64>() {
+                Err(_) => Err(invalid("Not a number of type DOUBLE")),
+                Ok(r) if r < 0.0 => Err(invalid("Value must be at least 0.0")),
+                Ok(r) if r > 1.0 => Err(invalid("Value must be no more than 1.0")),
+                Ok(_) => Err(kaf.to_string()),
+            };
+        }
         "min.insync.replicas" => ("INT", Some(1)),
         "max.message.bytes" => ("INT", Some(0)),
         "segment.bytes" => ("INT", None),
@@ -268,6 +276,9 @@ pub(super) fn validate(name: &str, value: &str) -> Result<(), String> {
             return Err(invalid("String must be one of: CreateTime, LogAppendTime"));
         }
         "compression.type" => {
+            if ["uncompressed", "zstd", "lz4", "snappy", "gzip"].contains(&value) {
+                return Err(kaf.to_string());
+            }
             return Err(invalid(
                 "String must be one of: uncompressed, zstd, lz4, snappy, gzip, producer",
             ));
@@ -627,7 +638,12 @@ mod tests {
         assert!(m("preallocate", "true").contains("known:"));
         // kaf's own bounds.
         assert!(m("segment.bytes", "5").contains("segment.bytes"));
-        assert!(validate("compression.type", "zstd").is_ok());
+        assert!(validate("compression.type", "producer").is_ok());
+        assert!(
+            validate("compression.type", "zstd")
+                .unwrap_err()
+                .contains("not supported")
+        );
     }
 
     /// Legacy AlterConfigs replaces the whole set; it knows no broker loggers.

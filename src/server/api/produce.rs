@@ -112,25 +112,8 @@ impl Rejected {
     }
 }
 
-/// Byte offsets in a RecordBatch v2 header (Kafka's `DefaultRecordBatch`).
-const ATTRIBUTES_AT: usize = 21;
-const MAX_TIMESTAMP_AT: usize = 35;
-const CRC_AT: usize = 17;
 /// The attributes bit of a batch whose timestamp the broker set.
 const ATTR_LOG_APPEND_TIME: i16 = 0x08;
-
-/// Kafka's `message.timestamp.type=LogAppendTime`: the broker stamps each batch with the
-/// time it appends it (the batch's max timestamp and timestamp-type bit, the CRC again;
-/// the records' own deltas stay as sent, readers take the batch's time for every record),
-/// and the answer carries that time.
-fn stamp_log_append_time(batch: &mut [u8], h: &mut batch::BatchHeader, now: i64) {
-    h.attributes |= ATTR_LOG_APPEND_TIME;
-    h.max_timestamp = now;
-    batch[ATTRIBUTES_AT..ATTRIBUTES_AT + 2].copy_from_slice(&h.attributes.to_be_bytes());
-    batch[MAX_TIMESTAMP_AT..MAX_TIMESTAMP_AT + 8].copy_from_slice(&now.to_be_bytes());
-    let crc = crc32c::crc32c(&batch[ATTRIBUTES_AT..]);
-    batch[CRC_AT..CRC_AT + 4].copy_from_slice(&crc.to_be_bytes());
-}
 
 /// Validates and appends every batch of one partition's records; returns the first base
 /// offset once it is durable, and the append time of a LogAppendTime topic.
@@ -202,7 +185,9 @@ fn produce_partition(
         // have had one, 0.
         data[at + 12..at + 16].copy_from_slice(&0i32.to_be_bytes());
         if let Some(now) = log_append {
-            stamp_log_append_time(&mut data[at..at + len], &mut h, now);
+            batch::stamp_log_append_time(&mut data[at..at + len], now);
+            h.attributes |= ATTR_LOG_APPEND_TIME;
+            h.max_timestamp = now;
         }
         let appended = server
             .partitions

@@ -422,6 +422,16 @@ fn broker_defaults_are_described_as_kafka_describes_them() {
         "retention.bytes=5000",
     ]);
     ok(&mut c, b"");
+    // `kaf topics describe -b` prints the same configs from both brokers.
+    let configs = |out: String| -> String {
+        let from = out.find("Configs:").unwrap();
+        let to = out.find("PARTITION").unwrap();
+        out[from..to].to_string()
+    };
+    let mut c = kaf_bin();
+    c.args(["-b", kafka.bootstrap(), "topics", "describe", "bd"]);
+    let on_kafka = String::from_utf8(ok(&mut c, b"")).unwrap();
+    assert_eq!(configs(on_kafka), configs(described.clone()));
     let ours = describe_configs(&s.bootstrap(), 2, "bd");
     let theirs = describe_configs(kafka.bootstrap(), 2, "bd");
     for (name, mine) in &ours {

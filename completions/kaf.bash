@@ -151,6 +151,9 @@ _kaf() {
             kaf__subcmd__help__subcmd__topics,delete)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__delete"
                 ;;
+            kaf__subcmd__help__subcmd__topics,delete-records)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__delete__subcmd__records"
+                ;;
             kaf__subcmd__help__subcmd__topics,describe)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__describe"
                 ;;
@@ -177,6 +180,9 @@ _kaf() {
                 ;;
             kaf__subcmd__topics,delete)
                 cmd="kaf__subcmd__topics__subcmd__delete"
+                ;;
+            kaf__subcmd__topics,delete-records)
+                cmd="kaf__subcmd__topics__subcmd__delete__subcmd__records"
                 ;;
             kaf__subcmd__topics,describe)
                 cmd="kaf__subcmd__topics__subcmd__describe"
@@ -207,6 +213,9 @@ _kaf() {
                 ;;
             kaf__subcmd__topics__subcmd__help,delete)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__delete"
+                ;;
+            kaf__subcmd__topics__subcmd__help,delete-records)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__delete__subcmd__records"
                 ;;
             kaf__subcmd__topics__subcmd__help,describe)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__describe"
@@ -1147,7 +1156,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics)
-            opts="create list describe delete alter add-partitions dump clean"
+            opts="create list describe delete delete-records alter add-partitions dump clean"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1217,6 +1226,20 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__delete__subcmd__records)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1577,7 +1600,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete alter add-partitions dump clean compact help"
+            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help create list ls describe delete delete-records alter add-partitions dump clean compact help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1936,6 +1959,72 @@ _kaf() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kaf__subcmd__topics__subcmd__delete__subcmd__records)
+            opts="-p -J -b -X -h --topic --partition --before --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kaf__subcmd__topics__subcmd__describe)
             opts="-J -b -X -h --topic --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2053,7 +2142,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help)
-            opts="create list describe delete alter add-partitions dump clean help"
+            opts="create list describe delete delete-records alter add-partitions dump clean help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2123,6 +2212,20 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__delete__subcmd__records)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

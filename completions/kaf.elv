@@ -61,6 +61,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
@@ -85,6 +86,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
@@ -260,6 +262,44 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;delete-records'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable; default: every partition)'
+            cand --partition 'Only this partition (repeatable; default: every partition)'
+            cand --before 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand --json 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;delete-records'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable; default: every partition)'
+            cand --partition 'Only this partition (repeatable; default: every partition)'
+            cand --before 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand --json 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;alter'= {
             cand --topic 'Topic name, as Kafka''s tools spell it'
             cand -c 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
@@ -427,6 +467,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
@@ -440,6 +481,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;topics;help;describe'= {
         }
         &'kaf;topics;help;delete'= {
+        }
+        &'kaf;topics;help;delete-records'= {
         }
         &'kaf;topics;help;alter'= {
         }
@@ -456,6 +499,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
@@ -469,6 +513,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;topic;help;describe'= {
         }
         &'kaf;topic;help;delete'= {
+        }
+        &'kaf;topic;help;delete-records'= {
         }
         &'kaf;topic;help;alter'= {
         }
@@ -936,6 +982,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
             cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
             cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
@@ -948,6 +995,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;topics;describe'= {
         }
         &'kaf;help;topics;delete'= {
+        }
+        &'kaf;help;topics;delete-records'= {
         }
         &'kaf;help;topics;alter'= {
         }

@@ -175,6 +175,23 @@ pub enum TopicsCommand {
     Describe(TopicDescribeArgs),
     /// Delete a topic and all its messages
     Delete(TopicDeleteArgs),
+    /// Delete a topic's oldest messages: move each partition's log start offset
+    #[command(
+        name = "delete-records",
+        after_help = "Records before the given offset are gone for every reader at once (Kafka's
+DeleteRecords): each partition's log start offset (its low watermark) moves there, and
+segments wholly before it are removed. Prints each partition's new log start offset,
+TOPIC<TAB>PARTITION<TAB>OFFSET, or with -J one JSON object per line:
+{\"topic\":\"logs\",\"partition\":0,\"low_watermark\":17}.
+An offset past a partition's end is refused (exit 2) before any partition is changed.
+Records of a topic whose cleanup.policy is only compact cannot be deleted, as in Kafka.
+
+Examples:
+  kaf topics delete-records logs --before 1000 -p 0
+  kaf topics delete-records logs --before @-7d   # everything older than a week
+  kaf topics delete-records logs --before end    # empty every partition"
+    )]
+    DeleteRecords(TopicDeleteRecordsArgs),
     /// Change a topic's configs (as kafka-configs --alter --entity-type topics)
     #[command(
         after_help = "Every change is checked before any is made: an unknown config or \
@@ -327,6 +344,22 @@ pub struct TopicDescribeArgs {
     /// One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value",
     /// "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset",
     /// "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicDeleteRecordsArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// Only this partition (repeatable; default: every partition)
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Vec<i32>,
+    /// Delete the records before OFFSET, before the first record at or after @TIME (epoch ms,
+    /// RFC 3339, date, -1h; every record when none is that late), or before `end` (all)
+    #[arg(long, value_name = "OFFSET|@TIME|end")]
+    pub before: String,
+    /// JSON lines output: {"topic","partition","low_watermark"}
     #[arg(short = 'J', long = "json")]
     pub json: bool,
 }

@@ -113,6 +113,18 @@ impl Broker for Local {
         self.store.delete_topic(name)
     }
 
+    fn delete_records(&self, topic: &str, partition: i32, before: Option<i64>) -> Result<i64> {
+        let meta = self.store.topic_meta(topic)?;
+        // Kafka refuses it (POLICY_VIOLATION) for a log that only compacts.
+        if !meta.cleanup_policy().0 {
+            return Err(Error::Usage(format!(
+                "records of topic '{topic}' cannot be deleted: its cleanup.policy is compact \
+                 (Kafka allows deleting records only where the policy includes delete)"
+            )));
+        }
+        self.store.delete_records(topic, partition, before)
+    }
+
     fn alter_topic_configs(
         &self,
         name: &str,

@@ -54,6 +54,10 @@ pub trait Broker {
     }
     fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>>;
     fn delete_topic(&self, name: &str) -> Result<()>;
+    /// Kafka's DeleteRecords: moves a partition's log start offset to `before` (None: the
+    /// end of the log) and returns the new one (the low watermark, never lower than it was).
+    /// An offset past the end is a usage error.
+    fn delete_records(&self, topic: &str, partition: i32, before: Option<i64>) -> Result<i64>;
     /// Sets `set` and removes `delete` from a topic's configs, all or nothing. The values
     /// are checked by the caller; removing a config the topic does not set is no error.
     fn alter_topic_configs(

@@ -143,6 +143,18 @@ impl Broker for Remote {
         self.client.delete_topic(name)
     }
 
+    fn delete_records(&self, topic: &str, partition: i32, before: Option<i64>) -> Result<i64> {
+        let count = self.meta(topic)?.partitions.len() as i32;
+        if partition < 0 || partition >= count {
+            return Err(Error::PartitionNotFound {
+                topic: topic.to_string(),
+                partition,
+                count,
+            });
+        }
+        self.client.delete_records(topic, partition, before)
+    }
+
     fn alter_topic_configs(
         &self,
         name: &str,

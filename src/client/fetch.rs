@@ -68,6 +68,9 @@ pub struct Hub {
     next_id: u64,
     /// The per-partition byte limit of the last `fetch`, reused for `wait`.
     partition_max: usize,
+    /// When a fetch or wait last got an answer from any leader: a follower rides out one
+    /// unreachable leader for as long as others answer, but not a cluster that is gone.
+    last_ok: std::time::Instant,
 }
 
 impl Hub {
@@ -78,6 +81,7 @@ impl Hub {
             bounds: HashMap::new(),
             next_id: 0,
             partition_max: 1024 * 1024,
+            last_ok: std::time::Instant::now(),
         }
     }
 
@@ -170,6 +174,7 @@ impl Hub {
         for _ in 0..3 {
             match self.attempt(id, out, &mut solo_tried) {
                 Ok(Step::Done(n)) => {
+                    self.last_ok = std::time::Instant::now();
                     let s = self.slots.get_mut(&id).expect("checked");
                     if s.outage.take().is_some() {
                         eprintln!("kaf: note: {}/{}: reading again", s.topic, s.partition);
@@ -185,6 +190,11 @@ impl Hub {
             }
         }
         let e = last.expect("a try failed");
+        // No leader at all has answered for the whole retry budget: the cluster (or the one
+        // kaf server) is gone, which is reported as in a bounded read.
+        if self.last_ok.elapsed() >= self.client.cfg.api_timeout {
+            return Err(e);
+        }
         let s = self.slots.get_mut(&id).expect("checked");
         if s.outage.is_none() {
             eprintln!(
@@ -387,7 +397,10 @@ impl Hub {
         let mut own_err = None;
         for ((addr, ids, _), result) in requests.iter().zip(results) {
             match result {
-                Ok(resp) => self.apply(ids, resp),
+                Ok(resp) => {
+                    self.last_ok = std::time::Instant::now();
+                    self.apply(ids, resp);
+                }
                 Err(e) => {
                     for id in ids {
                         if let Some(s) = self.slots.get(id) {

@@ -3,6 +3,7 @@
 pub mod clean;
 pub mod completions;
 pub mod consume;
+pub mod delete_records;
 pub mod doctor;
 pub mod dump;
 pub mod groups;

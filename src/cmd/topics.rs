@@ -1,4 +1,5 @@
-//! `kaf topics create|list|describe|alter|add-partitions|delete` (`dump` is `cmd::dump`).
+//! `kaf topics create|list|describe|alter|add-partitions|delete` (`dump` is `cmd::dump`,
+//! `delete-records` `cmd::delete_records`).
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -37,6 +38,7 @@ pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
         }
         TopicsCommand::Describe(a) => describe(ctx, a.name.name(), a.json),
         TopicsCommand::Dump(a) => crate::cmd::dump::run(ctx, a),
+        TopicsCommand::DeleteRecords(a) => crate::cmd::delete_records::run(ctx, a),
         TopicsCommand::Clean(a) => crate::cmd::clean::run(ctx, a),
         TopicsCommand::Alter(a) => alter(ctx, a),
         TopicsCommand::AddPartitions(a) => add_partitions(ctx, a),

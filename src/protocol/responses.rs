@@ -299,6 +299,14 @@ const OFFSET_DELETE: &[Field] = &[
     ])),
 ];
 
+const DELETE_RECORDS: &[Field] = &[
+    all(I32), // throttle_time_ms
+    all(Ty::Structs(&[
+        all(STR),
+        all(Ty::Structs(&[all(I32), all(I64), all(I16)])),
+    ])),
+];
+
 /// `ConsumerProtocolAssignment` (SyncGroup assignments, DescribeGroups members).
 pub(crate) const CONSUMER_ASSIGNMENT: &[Field] = &[
     all(Ty::Structs(&[all(STR), all(Ty::List(&I32))])),
@@ -338,6 +346,7 @@ pub(crate) fn layout(key: ApiKey) -> Option<&'static [Field]> {
         ApiKey::CreatePartitions => CREATE_PARTITIONS,
         ApiKey::DeleteGroups => DELETE_GROUPS,
         ApiKey::OffsetDelete => OFFSET_DELETE,
+        ApiKey::DeleteRecords => DELETE_RECORDS,
         _ => return None,
     })
 }
@@ -424,6 +433,7 @@ mod tests {
             CreatePartitions => CreatePartitionsResponse,
             DeleteGroups => DeleteGroupsResponse,
             OffsetDelete => OffsetDeleteResponse,
+            DeleteRecords => DeleteRecordsResponse,
         );
     }
 
@@ -622,6 +632,15 @@ mod tests {
                 ]),
         ]);
         walks_exactly(ApiKey::OffsetDelete, &offsets);
+        let records = DeleteRecordsResponse::default().with_topics(vec![
+            delete_records_response::DeleteRecordsTopicResult::default()
+                .with_name(s("t").into())
+                .with_partitions(vec![
+                    delete_records_response::DeleteRecordsPartitionResult::default()
+                        .with_low_watermark(17),
+                ]),
+        ]);
+        walks_exactly(ApiKey::DeleteRecords, &records);
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod harness;
 
 mod code_map;
 mod consume_filters;
+mod delete_records;
 mod doctor;
 mod exit_codes;
 mod faults;

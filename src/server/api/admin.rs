@@ -1,6 +1,5 @@
 //! Topic administration: CreateTopics, DeleteTopics, CreatePartitions, DescribeConfigs
-//! (topic and broker resources), and DeleteRecords (kaf has no log start offset: only
-//! deleting nothing succeeds).
+//! (topic and broker resources), and DeleteRecords (moves the log start offset).
 
 use kafka_protocol::messages::create_partitions_response::CreatePartitionsTopicResult;
 use kafka_protocol::messages::create_topics_response::CreatableTopicResult;
@@ -325,11 +324,10 @@ fn described(d: Described, include_synonyms: bool) -> DescribeConfigsResourceRes
         .with_documentation(None)
 }
 
-/// kaf's logs always start at offset 0 (there is no retention or log start offset yet), so
-/// records can be "deleted" only up to where the log already starts. Everything else a
-/// request can get wrong is answered as Kafka does; a request to delete records that exist
-/// is refused per partition with POLICY_VIOLATION, Kafka's answer for a log whose policy
-/// does not allow deleting records (a compacted topic's).
+/// Kafka's DeleteRecords: each partition's log start offset moves to the offset asked for
+/// (-1: the high watermark), in Kafka's order of checks: unknown topic or partition, a log
+/// whose cleanup.policy does not include delete (POLICY_VIOLATION), an offset below 0 or past
+/// the high watermark (OFFSET_OUT_OF_RANGE). The answer is the new low watermark.
 pub(super) fn delete_records(call: &mut Call<'_>, req: DeleteRecordsRequest) -> Reply {
     let server = call.server;
     let topics = req
@@ -375,16 +373,18 @@ fn delete_before(
     meta: &TopicMeta,
     offset: i64,
 ) -> Result<i64, ErrorCode> {
-    let e = |e: crate::error::Error| ErrorCode::for_error(&e);
-    let mut r = server.store.reader(topic, p, meta).map_err(e)?;
-    let start = r.start_offset().map_err(e)?;
-    let end = r.end_offset().map_err(e)?;
-    let target = if offset == -1 { end } else { offset };
-    if target < 0 || target > end {
-        return Err(ErrorCode::OFFSET_OUT_OF_RANGE);
+    if !meta.cleanup_policy().0 {
+        return Err(ErrorCode::POLICY_VIOLATION);
     }
-    if target <= start {
-        return Ok(start);
+    let before = match offset {
+        -1 => None,
+        o if o < 0 => return Err(ErrorCode::OFFSET_OUT_OF_RANGE),
+        o => Some(o),
+    };
+    match server.store.delete_records(topic, p, before) {
+        Ok(low) => Ok(low),
+        // The store's one usage error: past the end of the log.
+        Err(crate::error::Error::Usage(_)) => Err(ErrorCode::OFFSET_OUT_OF_RANGE),
+        Err(e) => Err(ErrorCode::for_error(&e)),
     }
-    Err(ErrorCode::POLICY_VIOLATION)
 }

@@ -1514,7 +1514,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__server)
-            opts="-b -X -h --listen --advertised-listener --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
+            opts="-c -b -X -h --listen --advertised-listener --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1545,6 +1545,14 @@ _kaf() {
                     return 0
                     ;;
                 --default-partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -118,6 +118,7 @@ pub struct ManArgs {
   kaf server                                   # 127.0.0.1:9092, the default data directory
   kaf server --listen 127.0.0.1:0              # any free port (printed on stderr)
   kaf server --listen 0.0.0.0:9092 --advertised-listener myhost:9092   # all interfaces
+  kaf server -c log.retention.hours=24 -c log.segment.bytes=16777216  # broker-wide defaults
   kcat -b localhost:9092 -L")]
 pub struct ServerArgs {
     /// Address to listen on; binding anything but loopback exposes the data to the network
@@ -146,9 +147,21 @@ pub struct ServerArgs {
     /// Do not create topics that clients ask metadata for (auto.create.topics.enable=false)
     #[arg(long)]
     pub no_auto_create: bool,
-    /// Partitions of automatically created topics (Kafka's num.partitions)
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub default_partitions: i32,
+    /// Partitions of automatically created topics and of those created without a count
+    /// (Kafka's num.partitions) [default: 1]
+    #[arg(long, value_name = "N")]
+    pub default_partitions: Option<i32>,
+    /// A broker-wide setting under Kafka's broker name (repeatable): topic defaults
+    /// (log.retention.ms/minutes/hours, log.retention.bytes, log.segment.bytes,
+    /// log.roll.ms/hours, log.cleanup.policy, log.cleaner.delete.retention.ms,
+    /// log.cleaner.min.compaction.lag.ms, log.cleaner.max.compaction.lag.ms,
+    /// log.cleaner.min.cleanable.ratio, log.message.timestamp.type, message.max.bytes) for
+    /// topics that do not set their own; num.partitions, auto.create.topics.enable; the
+    /// cleaner's periods (log.retention.check.interval.ms, default 300000, and
+    /// log.cleaner.backoff.ms, default 15000). Brokerless commands on the same directory do
+    /// not see these: they act on the topic's own configs over Kafka's defaults
+    #[arg(short = 'c', long = "config", value_name = "KEY=VALUE")]
+    pub config: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -44,6 +44,7 @@ impl Local {
             name: name.to_string(),
             partitions: meta.partitions,
             configs: meta.configs.clone(),
+            defaults: BTreeMap::new(),
         }
     }
 }

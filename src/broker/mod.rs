@@ -17,6 +17,10 @@ pub struct TopicInfo {
     pub partitions: i32,
     /// Configs set explicitly on the topic.
     pub configs: BTreeMap<String, String>,
+    /// The values a broker's own settings give configs the topic does not set (remote:
+    /// DescribeConfigs' broker sources, e.g. `kaf server --config` or a Kafka broker's
+    /// server.properties; brokerless: none, Kafka's defaults apply).
+    pub defaults: BTreeMap<String, String>,
 }
 
 /// A partition's offsets and, where the broker knows them, its storage.

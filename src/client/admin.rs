@@ -313,6 +313,16 @@ impl Client {
     /// A topic's configs as (name, value, set on the topic itself); None when the broker
     /// has no DescribeConfigs.
     pub fn topic_configs(&self, name: &str) -> Result<Option<Vec<(String, String, bool)>>> {
+        Ok(self.topic_config_sources(name)?.map(|cs| {
+            cs.into_iter()
+                .map(|(k, v, source)| (k, v, source == DYNAMIC_TOPIC_CONFIG))
+                .collect()
+        }))
+    }
+
+    /// A topic's configs as (name, value, Kafka's config source id); None when the broker
+    /// has no DescribeConfigs.
+    pub fn topic_config_sources(&self, name: &str) -> Result<Option<Vec<(String, String, i8)>>> {
         let what = format!("describe the configs of topic '{name}'");
         let req = DescribeConfigsRequest::default().with_resources(vec![
             DescribeConfigsResource::default()
@@ -339,11 +349,7 @@ impl Client {
                         .iter()
                         .filter_map(|c| {
                             let v = c.value.as_ref()?;
-                            Some((
-                                c.name.to_string(),
-                                v.to_string(),
-                                c.config_source == DYNAMIC_TOPIC_CONFIG,
-                            ))
+                            Some((c.name.to_string(), v.to_string(), c.config_source))
                         })
                         .collect(),
                 ))),

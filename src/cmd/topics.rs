@@ -188,9 +188,10 @@ fn describe(ctx: &Context, name: &str, json: bool) -> Result<()> {
         let configs: serde_json::Map<String, serde_json::Value> = KNOWN_CONFIGS
             .iter()
             .map(|(k, default)| {
-                let (v, src) = match t.configs.get(*k) {
-                    Some(v) => (v.as_str(), "topic"),
-                    None => (*default, "default"),
+                let (v, src) = match (t.configs.get(*k), t.defaults.get(*k)) {
+                    (Some(v), _) => (v.as_str(), "topic"),
+                    (None, Some(v)) => (v.as_str(), "broker"),
+                    (None, None) => (*default, "default"),
                 };
                 (
                     k.to_string(),
@@ -236,9 +237,13 @@ fn describe(ctx: &Context, name: &str, json: bool) -> Result<()> {
     let _ = writeln!(s, "Topic: {}{id}\tPartitionCount: {}", t.name, t.partitions);
     let _ = writeln!(s, "Configs:");
     for (k, default) in KNOWN_CONFIGS {
+        // A broker's own default (`kaf server --config`) is a default too.
         let (v, src) = match t.configs.get(*k) {
             Some(v) => (v.as_str(), ""),
-            None => (*default, " (default)"),
+            None => (
+                t.defaults.get(*k).map_or(*default, String::as_str),
+                " (default)",
+            ),
         };
         let _ = writeln!(s, "  {k}={v}{src}");
     }

@@ -30,6 +30,7 @@ mod readme;
 mod remote;
 mod remote_faults;
 mod rough_edges;
+mod server_cleaner;
 mod server_groups;
 mod server_integrity;
 mod server_interop;

@@ -35,8 +35,8 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
-            [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
+            [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write messages read from stdin or files to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print a topic''s messages')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Print each partition''s offset at the beginning, the end or a time, without consuming')
@@ -67,6 +67,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete a topic''s oldest messages: move each partition''s log start offset')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
@@ -91,6 +94,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('ls', 'ls', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete a topic''s oldest messages: move each partition''s log start offset')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('compact', 'compact', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
@@ -285,6 +291,122 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'kaf;topics;delete-records' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only this partition (repeatable; default: every partition)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only this partition (repeatable; default: every partition)')
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines output: {"topic","partition","low_watermark"}')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines output: {"topic","partition","low_watermark"}')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;delete-records' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only this partition (repeatable; default: every partition)')
+            [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Only this partition (repeatable; default: every partition)')
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('-J', '-J ', [CompletionResultType]::ParameterName, 'JSON lines output: {"topic","partition","low_watermark"}')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'JSON lines output: {"topic","partition","low_watermark"}')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;alter' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--delete-config', '--delete-config', [CompletionResultType]::ParameterName, 'Remove a config set on the topic, so that it uses the default again (repeatable)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;alter' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...')
+            [CompletionResult]::new('--delete-config', '--delete-config', [CompletionResultType]::ParameterName, 'Remove a config set on the topic, so that it uses the default again (repeatable)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topics;add-partitions' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'kaf;topic;add-partitions' {
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--partitions', '--partitions', [CompletionResultType]::ParameterName, 'The new partition count (the total, higher than the current one)')
+            [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--brokers', '--brokers', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--bootstrap-server', '--bootstrap-server', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('--broker-list', '--broker-list', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
+            [CompletionResult]::new('-X', '-X ', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--client-config', '--client-config', [CompletionResultType]::ParameterName, 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)')
+            [CompletionResult]::new('--acks', '--acks', [CompletionResultType]::ParameterName, 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0')
+            [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'kaf;topics;dump' {
             [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Topic name, as Kafka''s tools spell it')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Only this partition (repeatable)')
@@ -398,6 +520,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete a topic''s oldest messages: move each partition''s log start offset')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -415,6 +540,15 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
         'kaf;topics;help;delete' {
             break
         }
+        'kaf;topics;help;delete-records' {
+            break
+        }
+        'kaf;topics;help;alter' {
+            break
+        }
+        'kaf;topics;help;add-partitions' {
+            break
+        }
         'kaf;topics;help;dump' {
             break
         }
@@ -429,6 +563,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete a topic''s oldest messages: move each partition''s log start offset')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -444,6 +581,15 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             break
         }
         'kaf;topic;help;delete' {
+            break
+        }
+        'kaf;topic;help;delete-records' {
+            break
+        }
+        'kaf;topic;help;alter' {
+            break
+        }
+        'kaf;topic;help;add-partitions' {
             break
         }
         'kaf;topic;help;dump' {
@@ -468,7 +614,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Header added to every message, k=v or k:v (repeatable)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Partition to write to [default: by key (murmur2), else spread batch by batch]')
             [CompletionResult]::new('--partition', '--partition', [CompletionResultType]::ParameterName, 'Partition to write to [default: by key (murmur2), else spread batch by batch]')
-            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Timestamp of every message: epoch ms or RFC 3339 [default: now]')
+            [CompletionResult]::new('--timestamp', '--timestamp', [CompletionResultType]::ParameterName, 'Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated further back than the topic''s retention.ms (7 days unless set) are removed once their segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Input format')
             [CompletionResult]::new('--print-offsets', '--print-offsets', [CompletionResultType]::ParameterName, 'Print each message''s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]')
             [CompletionResult]::new('--on-invalid', '--on-invalid', [CompletionResultType]::ParameterName, 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)')
@@ -889,7 +1035,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--max-connections', '--max-connections', [CompletionResultType]::ParameterName, 'Connections served at once. At the limit, the connection idle longest (no complete request for the longest time) is closed to admit a new one; a new one is refused only while every connection is in the middle of a request')
             [CompletionResult]::new('--max-request-bytes-in-flight', '--max-request-bytes-in-flight', [CompletionResultType]::ParameterName, 'Request bytes all connections together may be reading at once. A frame over 64 KiB reserves its size before it is read and waits while the budget is spent; its memory grows only as its bytes arrive. At least --max-frame-bytes')
             [CompletionResult]::new('--idle-timeout', '--idle-timeout', [CompletionResultType]::ParameterName, 'Close a connection idle (or mid-frame) this long, e.g. 10m, 30s')
-            [CompletionResult]::new('--default-partitions', '--default-partitions', [CompletionResultType]::ParameterName, 'Partitions of automatically created topics (Kafka''s num.partitions)')
+            [CompletionResult]::new('--default-partitions', '--default-partitions', [CompletionResultType]::ParameterName, 'Partitions of automatically created topics and of those created without a count (Kafka''s num.partitions) [default: 1]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'A broker-wide setting under Kafka''s broker name (repeatable): topic defaults (log.retention.ms/minutes/hours, log.retention.bytes, log.segment.bytes, log.roll.ms/hours, log.cleanup.policy, log.cleaner.delete.retention.ms, log.cleaner.min.compaction.lag.ms, log.cleaner.max.compaction.lag.ms, log.cleaner.min.cleanable.ratio, log.message.timestamp.type, message.max.bytes) for topics that do not set their own; num.partitions, auto.create.topics.enable; the cleaner''s periods (log.retention.check.interval.ms, default 300000, and log.cleaner.backoff.ms, default 15000). Brokerless commands on the same directory do not see these: they act on the topic''s own configs over Kafka''s defaults')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'A broker-wide setting under Kafka''s broker name (repeatable): topic defaults (log.retention.ms/minutes/hours, log.retention.bytes, log.segment.bytes, log.roll.ms/hours, log.cleanup.policy, log.cleaner.delete.retention.ms, log.cleaner.min.compaction.lag.ms, log.cleaner.max.compaction.lag.ms, log.cleaner.min.cleanable.ratio, log.message.timestamp.type, message.max.bytes) for topics that do not set their own; num.partitions, auto.create.topics.enable; the cleaner''s periods (log.retention.check.interval.ms, default 300000, and log.cleaner.backoff.ms, default 15000). Brokerless commands on the same directory do not see these: they act on the topic''s own configs over Kafka''s defaults')
             [CompletionResult]::new('--zookeeper', '--zookeeper', [CompletionResultType]::ParameterName, 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]')
             [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]')
@@ -954,7 +1102,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             break
         }
         'kaf;help' {
-            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe and delete topics')
+            [CompletionResult]::new('topics', 'topics', [CompletionResultType]::ParameterValue, 'Create, list, describe, alter and delete topics')
             [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Write messages read from stdin or files to a topic')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Print a topic''s messages')
             [CompletionResult]::new('offsets', 'offsets', [CompletionResultType]::ParameterValue, 'Print each partition''s offset at the beginning, the end or a time, without consuming')
@@ -971,6 +1119,9 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List topics')
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s partitions, offsets, storage and configs')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic and all its messages')
+            [CompletionResult]::new('delete-records', 'delete-records', [CompletionResultType]::ParameterValue, 'Delete a topic''s oldest messages: move each partition''s log start offset')
+            [CompletionResult]::new('alter', 'alter', [CompletionResultType]::ParameterValue, 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)')
+            [CompletionResult]::new('add-partitions', 'add-partitions', [CompletionResultType]::ParameterValue, 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)')
             [CompletionResult]::new('dump', 'dump', [CompletionResultType]::ParameterValue, 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only')
             [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Apply retention and compaction now, as a kaf server''s cleaner would; local only')
             break
@@ -985,6 +1136,15 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             break
         }
         'kaf;help;topics;delete' {
+            break
+        }
+        'kaf;help;topics;delete-records' {
+            break
+        }
+        'kaf;help;topics;alter' {
+            break
+        }
+        'kaf;help;topics;add-partitions' {
             break
         }
         'kaf;help;topics;dump' {

@@ -136,6 +136,12 @@ _kaf() {
             kaf__subcmd__help__subcmd__groups,reset-offsets)
                 cmd="kaf__subcmd__help__subcmd__groups__subcmd__reset__subcmd__offsets"
                 ;;
+            kaf__subcmd__help__subcmd__topics,add-partitions)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__add__subcmd__partitions"
+                ;;
+            kaf__subcmd__help__subcmd__topics,alter)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__alter"
+                ;;
             kaf__subcmd__help__subcmd__topics,clean)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__clean"
                 ;;
@@ -145,6 +151,9 @@ _kaf() {
             kaf__subcmd__help__subcmd__topics,delete)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__delete"
                 ;;
+            kaf__subcmd__help__subcmd__topics,delete-records)
+                cmd="kaf__subcmd__help__subcmd__topics__subcmd__delete__subcmd__records"
+                ;;
             kaf__subcmd__help__subcmd__topics,describe)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__describe"
                 ;;
@@ -153,6 +162,12 @@ _kaf() {
                 ;;
             kaf__subcmd__help__subcmd__topics,list)
                 cmd="kaf__subcmd__help__subcmd__topics__subcmd__list"
+                ;;
+            kaf__subcmd__topics,add-partitions)
+                cmd="kaf__subcmd__topics__subcmd__add__subcmd__partitions"
+                ;;
+            kaf__subcmd__topics,alter)
+                cmd="kaf__subcmd__topics__subcmd__alter"
                 ;;
             kaf__subcmd__topics,clean)
                 cmd="kaf__subcmd__topics__subcmd__clean"
@@ -165,6 +180,9 @@ _kaf() {
                 ;;
             kaf__subcmd__topics,delete)
                 cmd="kaf__subcmd__topics__subcmd__delete"
+                ;;
+            kaf__subcmd__topics,delete-records)
+                cmd="kaf__subcmd__topics__subcmd__delete__subcmd__records"
                 ;;
             kaf__subcmd__topics,describe)
                 cmd="kaf__subcmd__topics__subcmd__describe"
@@ -181,6 +199,12 @@ _kaf() {
             kaf__subcmd__topics,ls)
                 cmd="kaf__subcmd__topics__subcmd__list"
                 ;;
+            kaf__subcmd__topics__subcmd__help,add-partitions)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__add__subcmd__partitions"
+                ;;
+            kaf__subcmd__topics__subcmd__help,alter)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__alter"
+                ;;
             kaf__subcmd__topics__subcmd__help,clean)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__clean"
                 ;;
@@ -189,6 +213,9 @@ _kaf() {
                 ;;
             kaf__subcmd__topics__subcmd__help,delete)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__delete"
+                ;;
+            kaf__subcmd__topics__subcmd__help,delete-records)
+                cmd="kaf__subcmd__topics__subcmd__help__subcmd__delete__subcmd__records"
                 ;;
             kaf__subcmd__topics__subcmd__help,describe)
                 cmd="kaf__subcmd__topics__subcmd__help__subcmd__describe"
@@ -1129,8 +1156,36 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics)
-            opts="create list describe delete dump clean"
+            opts="create list describe delete delete-records alter add-partitions dump clean"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__add__subcmd__partitions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1171,6 +1226,20 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help__subcmd__topics__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__topics__subcmd__delete__subcmd__records)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1445,7 +1514,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__server)
-            opts="-b -X -h --listen --advertised-listener --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-c -b -X -h --listen --advertised-listener --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1476,6 +1545,14 @@ _kaf() {
                     return 0
                     ;;
                 --default-partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1523,12 +1600,140 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help create list ls describe delete dump clean compact help"
+            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help create list ls describe delete delete-records alter add-partitions dump clean compact help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__add__subcmd__partitions)
+            opts="-p -b -X -h --topic --partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partitions)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__alter)
+            opts="-c -b -X -h --topic --config --delete-config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --delete-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --zookeeper)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1754,6 +1959,72 @@ _kaf() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        kaf__subcmd__topics__subcmd__delete__subcmd__records)
+            opts="-p -J -b -X -h --topic --partition --before --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --partition)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         kaf__subcmd__topics__subcmd__describe)
             opts="-J -b -X -h --topic --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1871,8 +2142,36 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help)
-            opts="create list describe delete dump clean help"
+            opts="create list describe delete delete-records alter add-partitions dump clean help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__add__subcmd__partitions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__alter)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1913,6 +2212,20 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__topics__subcmd__help__subcmd__delete__subcmd__records)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2078,7 +2391,7 @@ _kaf_with_names() {
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
                 fi ;;
             topics|topic)
-                if [[ "$sub2" == describe || "$sub2" == delete ]] && [[ "$prev" == "$sub2" ]]; then
+                if [[ "$sub2" =~ ^(describe|delete|alter|add-partitions)$ ]] && [[ "$prev" == "$sub2" ]]; then
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
                 fi ;;
             groups|group)

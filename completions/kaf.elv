@@ -32,8 +32,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand topics 'Create, list, describe and delete topics'
-            cand topic 'Create, list, describe and delete topics'
+            cand topics 'Create, list, describe, alter and delete topics'
+            cand topic 'Create, list, describe, alter and delete topics'
             cand produce 'Write messages read from stdin or files to a topic'
             cand consume 'Print a topic''s messages'
             cand offsets 'Print each partition''s offset at the beginning, the end or a time, without consuming'
@@ -63,6 +63,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
@@ -86,6 +89,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand ls 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand compact 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
@@ -269,6 +275,116 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'kaf;topics;delete-records'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable; default: every partition)'
+            cand --partition 'Only this partition (repeatable; default: every partition)'
+            cand --before 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand --json 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;delete-records'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'Only this partition (repeatable; default: every partition)'
+            cand --partition 'Only this partition (repeatable; default: every partition)'
+            cand --before 'Delete the records before OFFSET, before the first record at or after @TIME (epoch ms, RFC 3339, date, -1h; every record when none is that late), or before `end` (all)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -J 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand --json 'JSON lines output: {"topic","partition","low_watermark"}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;alter'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -c 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --config 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --delete-config 'Remove a config set on the topic, so that it uses the default again (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;alter'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -c 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --config 'Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...'
+            cand --delete-config 'Remove a config set on the topic, so that it uses the default again (repeatable)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topics;add-partitions'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'The new partition count (the total, higher than the current one)'
+            cand --partitions 'The new partition count (the total, higher than the current one)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;topic;add-partitions'= {
+            cand --topic 'Topic name, as Kafka''s tools spell it'
+            cand -p 'The new partition count (the total, higher than the current one)'
+            cand --partitions 'The new partition count (the total, higher than the current one)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'kaf;topics;dump'= {
             cand --topic 'Topic name, as Kafka''s tools spell it'
             cand -p 'Only this partition (repeatable)'
@@ -376,6 +492,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -388,6 +507,12 @@ set edit:completion:arg-completer[kaf] = {|@words|
         }
         &'kaf;topics;help;delete'= {
         }
+        &'kaf;topics;help;delete-records'= {
+        }
+        &'kaf;topics;help;alter'= {
+        }
+        &'kaf;topics;help;add-partitions'= {
+        }
         &'kaf;topics;help;dump'= {
         }
         &'kaf;topics;help;clean'= {
@@ -399,6 +524,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -410,6 +538,12 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;topic;help;describe'= {
         }
         &'kaf;topic;help;delete'= {
+        }
+        &'kaf;topic;help;delete-records'= {
+        }
+        &'kaf;topic;help;alter'= {
+        }
+        &'kaf;topic;help;add-partitions'= {
         }
         &'kaf;topic;help;dump'= {
         }
@@ -430,7 +564,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --header 'Header added to every message, k=v or k:v (repeatable)'
             cand -p 'Partition to write to [default: by key (murmur2), else spread batch by batch]'
             cand --partition 'Partition to write to [default: by key (murmur2), else spread batch by batch]'
-            cand --timestamp 'Timestamp of every message: epoch ms or RFC 3339 [default: now]'
+            cand --timestamp 'Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated further back than the topic''s retention.ms (7 days unless set) are removed once their segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1'
             cand --input 'Input format'
             cand --print-offsets 'Print each message''s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\n"]'
             cand --on-invalid 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)'
@@ -820,7 +954,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --max-connections 'Connections served at once. At the limit, the connection idle longest (no complete request for the longest time) is closed to admit a new one; a new one is refused only while every connection is in the middle of a request'
             cand --max-request-bytes-in-flight 'Request bytes all connections together may be reading at once. A frame over 64 KiB reserves its size before it is read and waits while the budget is spent; its memory grows only as its bytes arrive. At least --max-frame-bytes'
             cand --idle-timeout 'Close a connection idle (or mid-frame) this long, e.g. 10m, 30s'
-            cand --default-partitions 'Partitions of automatically created topics (Kafka''s num.partitions)'
+            cand --default-partitions 'Partitions of automatically created topics and of those created without a count (Kafka''s num.partitions) [default: 1]'
+            cand -c 'A broker-wide setting under Kafka''s broker name (repeatable): topic defaults (log.retention.ms/minutes/hours, log.retention.bytes, log.segment.bytes, log.roll.ms/hours, log.cleanup.policy, log.cleaner.delete.retention.ms, log.cleaner.min.compaction.lag.ms, log.cleaner.max.compaction.lag.ms, log.cleaner.min.cleanable.ratio, log.message.timestamp.type, message.max.bytes) for topics that do not set their own; num.partitions, auto.create.topics.enable; the cleaner''s periods (log.retention.check.interval.ms, default 300000, and log.cleaner.backoff.ms, default 15000). Brokerless commands on the same directory do not see these: they act on the topic''s own configs over Kafka''s defaults'
+            cand --config 'A broker-wide setting under Kafka''s broker name (repeatable): topic defaults (log.retention.ms/minutes/hours, log.retention.bytes, log.segment.bytes, log.roll.ms/hours, log.cleanup.policy, log.cleaner.delete.retention.ms, log.cleaner.min.compaction.lag.ms, log.cleaner.max.compaction.lag.ms, log.cleaner.min.cleanable.ratio, log.message.timestamp.type, message.max.bytes) for topics that do not set their own; num.partitions, auto.create.topics.enable; the cleaner''s periods (log.retention.check.interval.ms, default 300000, and log.cleaner.backoff.ms, default 15000). Brokerless commands on the same directory do not see these: they act on the topic''s own configs over Kafka''s defaults'
             cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
             cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
             cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'
@@ -881,7 +1017,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --help 'Print help'
         }
         &'kaf;help'= {
-            cand topics 'Create, list, describe and delete topics'
+            cand topics 'Create, list, describe, alter and delete topics'
             cand produce 'Write messages read from stdin or files to a topic'
             cand consume 'Print a topic''s messages'
             cand offsets 'Print each partition''s offset at the beginning, the end or a time, without consuming'
@@ -897,6 +1033,9 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand list 'List topics'
             cand describe 'Show a topic''s partitions, offsets, storage and configs'
             cand delete 'Delete a topic and all its messages'
+            cand delete-records 'Delete a topic''s oldest messages: move each partition''s log start offset'
+            cand alter 'Change a topic''s configs (as kafka-configs --alter --entity-type topics)'
+            cand add-partitions 'Raise a topic''s partition count (as kafka-topics --alter --partitions N)'
             cand dump 'Show a partition''s log batch by batch (as Kafka''s kafka-dump-log does); local only'
             cand clean 'Apply retention and compaction now, as a kaf server''s cleaner would; local only'
         }
@@ -907,6 +1046,12 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;topics;describe'= {
         }
         &'kaf;help;topics;delete'= {
+        }
+        &'kaf;help;topics;delete-records'= {
+        }
+        &'kaf;help;topics;alter'= {
+        }
+        &'kaf;help;topics;add-partitions'= {
         }
         &'kaf;help;topics;dump'= {
         }

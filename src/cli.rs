@@ -59,7 +59,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create, list, describe and delete topics
+    /// Create, list, describe, alter and delete topics
     #[command(subcommand, visible_alias = "topic")]
     Topics(TopicsCommand),
     /// Write messages read from stdin or files to a topic
@@ -123,6 +123,7 @@ pub struct ManArgs {
   kaf server                                   # 127.0.0.1:9092, the default data directory
   kaf server --listen 127.0.0.1:0              # any free port (printed on stderr)
   kaf server --listen 0.0.0.0:9092 --advertised-listener myhost:9092   # all interfaces
+  kaf server -c log.retention.hours=24 -c log.segment.bytes=16777216  # broker-wide defaults
   kcat -b localhost:9092 -L")]
 pub struct ServerArgs {
     /// Address to listen on; binding anything but loopback exposes the data to the network
@@ -151,9 +152,21 @@ pub struct ServerArgs {
     /// Do not create topics that clients ask metadata for (auto.create.topics.enable=false)
     #[arg(long)]
     pub no_auto_create: bool,
-    /// Partitions of automatically created topics (Kafka's num.partitions)
-    #[arg(long, value_name = "N", default_value_t = 1)]
-    pub default_partitions: i32,
+    /// Partitions of automatically created topics and of those created without a count
+    /// (Kafka's num.partitions) [default: 1]
+    #[arg(long, value_name = "N")]
+    pub default_partitions: Option<i32>,
+    /// A broker-wide setting under Kafka's broker name (repeatable): topic defaults
+    /// (log.retention.ms/minutes/hours, log.retention.bytes, log.segment.bytes,
+    /// log.roll.ms/hours, log.cleanup.policy, log.cleaner.delete.retention.ms,
+    /// log.cleaner.min.compaction.lag.ms, log.cleaner.max.compaction.lag.ms,
+    /// log.cleaner.min.cleanable.ratio, log.message.timestamp.type, message.max.bytes) for
+    /// topics that do not set their own; num.partitions, auto.create.topics.enable; the
+    /// cleaner's periods (log.retention.check.interval.ms, default 300000, and
+    /// log.cleaner.backoff.ms, default 15000). Brokerless commands on the same directory do
+    /// not see these: they act on the topic's own configs over Kafka's defaults
+    #[arg(short = 'c', long = "config", value_name = "KEY=VALUE")]
+    pub config: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -167,6 +180,44 @@ pub enum TopicsCommand {
     Describe(TopicDescribeArgs),
     /// Delete a topic and all its messages
     Delete(TopicDeleteArgs),
+    /// Delete a topic's oldest messages: move each partition's log start offset
+    #[command(
+        name = "delete-records",
+        after_help = "Records before the given offset are gone for every reader at once (Kafka's
+DeleteRecords): each partition's log start offset (its low watermark) moves there, and
+segments wholly before it are removed. Prints each partition's new log start offset,
+TOPIC<TAB>PARTITION<TAB>OFFSET, or with -J one JSON object per line:
+{\"topic\":\"logs\",\"partition\":0,\"low_watermark\":17}.
+An offset past a partition's end is refused (exit 2) before any partition is changed.
+Records of a topic whose cleanup.policy is only compact cannot be deleted, as in Kafka.
+
+Examples:
+  kaf topics delete-records logs --before 1000 -p 0
+  kaf topics delete-records logs --before @-7d   # everything older than a week
+  kaf topics delete-records logs --before end    # empty every partition"
+    )]
+    DeleteRecords(TopicDeleteRecordsArgs),
+    /// Change a topic's configs (as kafka-configs --alter --entity-type topics)
+    #[command(
+        after_help = "Every change is checked before any is made: an unknown config or \
+a bad value changes nothing (exit 2).
+Deleting a config the topic does not set succeeds; the topic then uses the default.
+
+Examples:
+  kaf topics alter orders -c retention.ms=86400000 -c max.message.bytes=2097152
+  kaf topics alter orders --delete-config retention.ms     # back to the default"
+    )]
+    Alter(TopicAlterArgs),
+    /// Raise a topic's partition count (as kafka-topics --alter --partitions N)
+    #[command(
+        after_help = "N is the new total, which must be higher than the current count: \
+partitions are never removed.
+Keys already written stay in their partitions; new records with those keys may go to a new one.
+
+Example:
+  kaf topics add-partitions orders -p 6"
+    )]
+    AddPartitions(TopicAddPartitionsArgs),
     /// Show a partition's log batch by batch (as Kafka's kafka-dump-log does); local only
     #[command(
         after_help = "Each batch: offsets, record count, producer id/epoch and sequences, \
@@ -256,6 +307,32 @@ pub struct TopicCreateArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct TopicAlterArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// Set a topic config, as Kafka names it (repeatable): retention.ms, max.message.bytes, ...
+    #[arg(
+        short,
+        long = "config",
+        value_name = "KEY=VALUE",
+        required_unless_present = "delete_config"
+    )]
+    pub config: Vec<String>,
+    /// Remove a config set on the topic, so that it uses the default again (repeatable)
+    #[arg(long, value_name = "KEY")]
+    pub delete_config: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicAddPartitionsArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// The new partition count (the total, higher than the current one)
+    #[arg(short, long, value_name = "N")]
+    pub partitions: i32,
+}
+
+#[derive(Debug, Args)]
 pub struct TopicListArgs {
     /// Print names only, without the header line
     #[arg(long, conflicts_with = "json")]
@@ -274,6 +351,22 @@ pub struct TopicDescribeArgs {
     /// One JSON document: {"topic", "topic_id", "partition_count", "configs": {NAME: {"value",
     /// "source": "topic"|"default"}}, "partitions": [{"partition", "start_offset",
     /// "end_offset", "messages", "segments", "bytes", "leader"}]} (null where unknown)
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicDeleteRecordsArgs {
+    #[command(flatten)]
+    pub name: TopicName,
+    /// Only this partition (repeatable; default: every partition)
+    #[arg(short = 'p', long, value_name = "N")]
+    pub partition: Vec<i32>,
+    /// Delete the records before OFFSET, before the first record at or after @TIME (epoch ms,
+    /// RFC 3339, date, -1h; every record when none is that late), or before `end` (all)
+    #[arg(long, value_name = "OFFSET|@TIME|end")]
+    pub before: String,
+    /// JSON lines output: {"topic","partition","low_watermark"}
     #[arg(short = 'J', long = "json")]
     pub json: bool,
 }
@@ -330,6 +423,7 @@ Examples:
   kaf produce logs -H source=cron -H env=prod app.log
   kaf consume a -J | kaf produce b -J          # lossless copy
   echo '{\"key\":\"k\",\"value\":{\"sku\":42}}' | kaf produce orders -J
+  kaf topics create snapshots -c retention.ms=-1   # keep records dated in the past
   kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt"
 )]
 pub struct ProduceArgs {
@@ -366,7 +460,9 @@ pub struct ProduceArgs {
     /// An empty value becomes a null value (a tombstone)
     #[arg(short = 'Z', long)]
     pub tombstone: bool,
-    /// Timestamp of every message: epoch ms or RFC 3339 [default: now]
+    /// Timestamp of every message: epoch ms or RFC 3339 [default: now]. Records dated
+    /// further back than the topic's retention.ms (7 days unless set) are removed once their
+    /// segment closes, as Kafka removes them: create such a topic with -c retention.ms=-1
     #[arg(long, value_name = "TIME")]
     pub timestamp: Option<String>,
     /// Read JSON lines as written by `kaf consume -J` (same as --input json)

@@ -57,7 +57,12 @@ pub enum Error {
     #[error("{0}")]
     Unsupported(String),
     #[error("message {line} is {size} bytes, over the topic's max.message.bytes of {max}")]
-    MessageTooLarge { line: u64, size: usize, max: usize },
+    MessageTooLarge {
+        topic: String,
+        line: u64,
+        size: usize,
+        max: usize,
+    },
     /// No connection to a broker (refused, unresolvable, lost): names the address tried.
     #[error("cannot reach broker {addr}: {detail}")]
     Unreachable { addr: String, detail: String },
@@ -112,10 +117,9 @@ impl Error {
                 Some("wait for the other member (--wait), or run with a different --group".into())
             }
             Error::Corrupt(_) => Some("`kaf doctor` reports what is wrong".into()),
-            Error::MessageTooLarge { .. } => Some(
-                "raise it with `kaf topics create ... -c max.message.bytes=N` or split the message"
-                    .into(),
-            ),
+            Error::MessageTooLarge { topic, .. } => Some(format!(
+                "raise it with `kaf topics alter {topic} -c max.message.bytes=N` or split the message"
+            )),
             Error::Io { source, .. } if is_no_space(source) => {
                 Some("free disk space, then run the command again".into())
             }

@@ -222,6 +222,7 @@ fn fuzz_config() -> Config {
         idle_timeout: std::time::Duration::from_secs(1),
         default_partitions: 1,
         max_fetch_wait: std::time::Duration::ZERO,
+        broker: crate::server::BrokerConfig::default(),
     }
 }
 

@@ -39,16 +39,12 @@ impl Local {
         }
     }
 
-    /// Grows a topic produce auto-created to `partitions`, for input that names them.
-    pub fn grow(&self, name: &str, partitions: i32) -> Result<()> {
-        self.store.add_partitions(name, partitions)
-    }
-
     fn info(name: &str, meta: &TopicMeta) -> TopicInfo {
         TopicInfo {
             name: name.to_string(),
             partitions: meta.partitions,
             configs: meta.configs.clone(),
+            defaults: BTreeMap::new(),
         }
     }
 }
@@ -115,6 +111,38 @@ impl Broker for Local {
 
     fn delete_topic(&self, name: &str) -> Result<()> {
         self.store.delete_topic(name)
+    }
+
+    fn delete_records(&self, topic: &str, partition: i32, before: Option<i64>) -> Result<i64> {
+        let meta = self.store.topic_meta(topic)?;
+        // Kafka refuses it (POLICY_VIOLATION) for a log that only compacts.
+        if !meta.cleanup_policy().0 {
+            return Err(Error::Usage(format!(
+                "records of topic '{topic}' cannot be deleted: its cleanup.policy is compact \
+                 (Kafka allows deleting records only where the policy includes delete)"
+            )));
+        }
+        self.store.delete_records(topic, partition, before)
+    }
+
+    fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()> {
+        self.store.alter_topic_configs(name, |meta| {
+            let mut configs = meta.configs.clone();
+            for k in delete {
+                configs.remove(k);
+            }
+            configs.extend(set.iter().map(|(k, v)| (k.clone(), v.clone())));
+            Ok::<_, Error>(Some(configs))
+        })
+    }
+
+    fn add_partitions(&self, name: &str, count: i32) -> Result<()> {
+        self.store.add_partitions(name, count)
     }
 
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {
@@ -381,9 +409,19 @@ impl Producer for LocalProducer {
             // Brokerless retention: cheap (indexes and sizes), when a segment closes.
             let label = format!("{}/{partition}", self.topic);
             let policy = clean::Policy::of(&self.meta);
-            if let Err(e) = clean::apply_retention(w.dir(), &label, &policy, crate::clock::now_ms())
-            {
-                eprintln!("kaf: warning: {label}: retention not applied: {e}");
+            match clean::apply_retention(w.dir(), &label, &policy, crate::clock::now_ms()) {
+                // Never silent: records dated in the past (--timestamp) go at once.
+                Ok(s) if s.segments_removed > 0 => eprintln!(
+                    "kaf: note: {label}: retention removed {} old segment(s) ({} bytes; \
+                     retention.ms={}, retention.bytes={}); the log now starts at offset {}",
+                    s.segments_removed,
+                    s.bytes_reclaimed,
+                    policy.retention_ms,
+                    policy.retention_bytes,
+                    s.log_start
+                ),
+                Ok(_) => {}
+                Err(e) => eprintln!("kaf: warning: {label}: retention not applied: {e}"),
             }
         }
         Ok(base)
@@ -418,6 +456,9 @@ impl Fetcher for LocalFetcher {
     }
     fn seek(&mut self, offset: i64) -> Result<()> {
         self.reader.seek(offset)
+    }
+    fn take_skipped(&mut self) -> Option<(i64, i64)> {
+        self.reader.take_skipped()
     }
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
         self.reader.read(out, max_bytes)

@@ -17,6 +17,10 @@ pub struct TopicInfo {
     pub partitions: i32,
     /// Configs set explicitly on the topic.
     pub configs: BTreeMap<String, String>,
+    /// The values a broker's own settings give configs the topic does not set (remote:
+    /// DescribeConfigs' broker sources, e.g. `kaf server --config` or a Kafka broker's
+    /// server.properties; brokerless: none, Kafka's defaults apply).
+    pub defaults: BTreeMap<String, String>,
 }
 
 /// A partition's offsets and, where the broker knows them, its storage.
@@ -50,6 +54,20 @@ pub trait Broker {
     }
     fn partitions(&self, topic: &str) -> Result<Vec<PartitionInfo>>;
     fn delete_topic(&self, name: &str) -> Result<()>;
+    /// Kafka's DeleteRecords: moves a partition's log start offset to `before` (None: the
+    /// end of the log) and returns the new one (the low watermark, never lower than it was).
+    /// An offset past the end is a usage error.
+    fn delete_records(&self, topic: &str, partition: i32, before: Option<i64>) -> Result<i64>;
+    /// Sets `set` and removes `delete` from a topic's configs, all or nothing. The values
+    /// are checked by the caller; removing a config the topic does not set is no error.
+    fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()>;
+    /// Raises a topic's partition count to `count` (a count not higher is a usage error).
+    fn add_partitions(&self, name: &str, count: i32) -> Result<()>;
     /// A producer for `topic`, creating the topic first when `auto_create` allows.
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>>;
     fn fetcher(&self, topic: &str, partition: i32) -> Result<Box<dyn Fetcher>>;
@@ -138,6 +156,15 @@ pub trait Fetcher {
     fn offset_for_time(&mut self, ts: i64) -> Result<Option<i64>>;
     /// Positions the stream at `offset`; the first batch returned may start before it.
     fn seek(&mut self, offset: i64) -> Result<()>;
+    /// Offsets `[from, to)` that were removed (retention) while this fetcher was behind
+    /// them, since the last call; it went on after them. Remote fetchers warn themselves.
+    fn take_skipped(&mut self) -> Option<(i64, i64)> {
+        None
+    }
+    /// The command follows (`-F`): a partition that cannot be read for now (its leader
+    /// down) reads as empty, with a warning, instead of failing the command once the retry
+    /// budget is spent; the others go on being read.
+    fn follow(&mut self) {}
     /// Appends whole batches (about `max_bytes`) to `out`; returns 0 when none are there yet.
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize>;
     /// True when every batch `fetch` returns has already passed its CRC check, so a caller

@@ -106,6 +106,7 @@ impl Broker for Remote {
                 name: t.name,
                 partitions: t.partitions.len() as i32,
                 configs: BTreeMap::new(),
+                defaults: BTreeMap::new(),
             })
             .collect();
         out.sort_by(|a, b| a.name.cmp(&b.name));
@@ -114,18 +115,27 @@ impl Broker for Remote {
 
     fn topic(&self, name: &str) -> Result<TopicInfo> {
         let t = self.meta(name)?;
-        let configs = self
-            .client
-            .topic_configs(name)?
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(_, _, explicit)| *explicit)
-            .map(|(k, v, _)| (k, v))
-            .collect();
+        // Kafka's config sources: 1 set on the topic, 2-4 a broker's settings (dynamic per
+        // broker, dynamic cluster-wide, static), 5 the built-in default (left out: kaf shows
+        // its own defaults beside its own configs). Except that Kafka reports a retention or
+        // roll time derived from `log.retention.hours`/`minutes` or `log.roll.hours` as
+        // source 5 too (only its first broker name counts as a synonym), so for those two the
+        // value the broker answers is the one it acts on.
+        let mut configs = BTreeMap::new();
+        let mut defaults = BTreeMap::new();
+        for (k, v, source) in self.client.topic_config_sources(name)?.unwrap_or_default() {
+            match source {
+                1 => configs.insert(k, v),
+                2..=4 => defaults.insert(k, v),
+                5 if k == "retention.ms" || k == "segment.ms" => defaults.insert(k, v),
+                _ => None,
+            };
+        }
         Ok(TopicInfo {
             name: name.to_string(),
             partitions: t.partitions.len() as i32,
             configs,
+            defaults,
         })
     }
 
@@ -153,6 +163,31 @@ impl Broker for Remote {
 
     fn delete_topic(&self, name: &str) -> Result<()> {
         self.client.delete_topic(name)
+    }
+
+    fn delete_records(&self, topic: &str, partition: i32, before: Option<i64>) -> Result<i64> {
+        let count = self.meta(topic)?.partitions.len() as i32;
+        if partition < 0 || partition >= count {
+            return Err(Error::PartitionNotFound {
+                topic: topic.to_string(),
+                partition,
+                count,
+            });
+        }
+        self.client.delete_records(topic, partition, before)
+    }
+
+    fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()> {
+        self.client.alter_topic_configs(name, set, delete)
+    }
+
+    fn add_partitions(&self, name: &str, count: i32) -> Result<()> {
+        self.client.create_partitions(name, count)
     }
 
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {
@@ -431,5 +466,9 @@ impl Fetcher for RemoteFetcher {
 
     fn wait(&mut self, timeout: Duration) -> Result<()> {
         self.hub.borrow_mut().wait(timeout)
+    }
+
+    fn follow(&mut self) {
+        self.hub.borrow_mut().follow(self.id);
     }
 }

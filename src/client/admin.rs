@@ -1,12 +1,17 @@
-//! Cluster administration: topics (CreateTopics, DeleteTopics, DescribeConfigs) and groups
+//! Cluster administration: topics (CreateTopics, DeleteTopics, CreatePartitions,
+//! DescribeConfigs, IncrementalAlterConfigs) and groups
 //! (OffsetFetch, OffsetCommit, ListGroups, DescribeGroups, DeleteGroups, OffsetDelete).
 //! Topic changes go to the controller; group requests to the group's coordinator.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
 
+use kafka_protocol::messages::create_partitions_request::CreatePartitionsTopic;
 use kafka_protocol::messages::create_topics_request::{CreatableTopic, CreatableTopicConfig};
 use kafka_protocol::messages::describe_configs_request::DescribeConfigsResource;
+use kafka_protocol::messages::incremental_alter_configs_request::{
+    AlterConfigsResource, AlterableConfig,
+};
 use kafka_protocol::messages::offset_commit_request::{
     OffsetCommitRequestPartition, OffsetCommitRequestTopic,
 };
@@ -15,9 +20,10 @@ use kafka_protocol::messages::offset_delete_request::{
 };
 use kafka_protocol::messages::offset_fetch_request::OffsetFetchRequestTopic;
 use kafka_protocol::messages::{
-    ApiKey, ConsumerProtocolAssignment, CreateTopicsRequest, DeleteGroupsRequest,
-    DeleteTopicsRequest, DescribeConfigsRequest, DescribeGroupsRequest, ListGroupsRequest,
-    OffsetCommitRequest, OffsetDeleteRequest, OffsetFetchRequest, OffsetFetchResponse,
+    ApiKey, ConsumerProtocolAssignment, CreatePartitionsRequest, CreateTopicsRequest,
+    DeleteGroupsRequest, DeleteTopicsRequest, DescribeConfigsRequest, DescribeGroupsRequest,
+    IncrementalAlterConfigsRequest, ListGroupsRequest, OffsetCommitRequest, OffsetDeleteRequest,
+    OffsetFetchRequest, OffsetFetchResponse,
 };
 use kafka_protocol::protocol::StrBytes;
 
@@ -31,6 +37,9 @@ use crate::kafka_error::ErrorCode;
 const TOPIC_RESOURCE: i8 = 2;
 /// DescribeConfigs config source of a value set on the topic itself.
 const DYNAMIC_TOPIC_CONFIG: i8 = 1;
+/// IncrementalAlterConfigs operations (Kafka's `AlterConfigOp.OpType`).
+const OP_SET: i8 = 0;
+const OP_DELETE: i8 = 1;
 
 fn s(v: &str) -> StrBytes {
     StrBytes::from_string(v.to_string())
@@ -182,9 +191,138 @@ impl Client {
         self.wait_topic(name, false)
     }
 
+    /// Sets and deletes a topic's configs in one IncrementalAlterConfigs (the broker applies
+    /// a resource's operations all or none), then waits until DescribeConfigs shows them:
+    /// Kafka's broker learns of the controller's change a moment after answering.
+    pub fn alter_topic_configs(
+        &self,
+        name: &str,
+        set: &BTreeMap<String, String>,
+        delete: &[String],
+    ) -> Result<()> {
+        let what = format!("alter the configs of topic '{name}'");
+        let op = |k: &str, op: i8, v: Option<&str>| {
+            AlterableConfig::default()
+                .with_name(s(k))
+                .with_config_operation(op)
+                .with_value(v.map(s))
+        };
+        let ops = delete
+            .iter()
+            .map(|k| op(k, OP_DELETE, None))
+            .chain(set.iter().map(|(k, v)| op(k, OP_SET, Some(v))))
+            .collect();
+        let req = IncrementalAlterConfigsRequest::default().with_resources(vec![
+            AlterConfigsResource::default()
+                .with_resource_type(TOPIC_RESOURCE)
+                .with_resource_name(s(name))
+                .with_configs(ops),
+        ]);
+        self.retry(self.cfg.api_timeout, || {
+            let (resp, _) = self.any(|c| c.call(&req, Duration::ZERO))?;
+            let Some(r) = resp.responses.first() else {
+                return Err(Error::Other(format!("{what}: empty answer")));
+            };
+            let message = r.error_message.as_deref();
+            match ErrorCode(r.error_code) {
+                ErrorCode::NONE => Ok(Step::Done(())),
+                ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
+                    name: name.to_string(),
+                    hint: None,
+                }),
+                c if c.is_retriable() => Ok(Step::Retry(c.to_error(&what, message))),
+                c => Err(c.to_error(&what, message)),
+            }
+        })?;
+        let shows_change = |configs: &[(String, String, bool)]| {
+            let explicit = |k: &str| configs.iter().find(|(n, _, e)| n == k && *e);
+            set.iter()
+                .all(|(k, v)| explicit(k).is_some_and(|(_, have, _)| have == v))
+                && delete.iter().all(|k| explicit(k).is_none())
+        };
+        let mut unseen = false;
+        let waited = self.retry(self.cfg.api_timeout, || {
+            unseen = false;
+            Ok(match self.topic_configs(name)? {
+                Some(c) if !shows_change(&c) => {
+                    unseen = true;
+                    Step::Retry(Error::Other(format!(
+                        "{what}: the broker does not show the change yet"
+                    )))
+                }
+                _ => Step::Done(()),
+            })
+        });
+        match waited {
+            // The broker accepted the change; one that it shows in another form (normalised)
+            // is no reason to fail the command.
+            Err(Error::RetriesExhausted { .. }) if unseen => Ok(()),
+            r => r,
+        }
+    }
+
+    /// Raises a topic's partition count to `count` (CreatePartitions), then waits until the
+    /// metadata shows every partition with a leader, so that the next command can use them.
+    pub fn create_partitions(&self, name: &str, count: i32) -> Result<()> {
+        let what = format!("add partitions to topic '{name}'");
+        let req = CreatePartitionsRequest::default()
+            .with_timeout_ms(self.timeout_ms())
+            .with_topics(vec![
+                CreatePartitionsTopic::default()
+                    .with_name(s(name).into())
+                    .with_count(count)
+                    .with_assignments(None),
+            ]);
+        self.on_controller(|c| {
+            let (resp, _) = c.call(&req, self.cfg.request_timeout)?;
+            let r = resp
+                .results
+                .iter()
+                .find(|r| r.name.as_str() == name)
+                .ok_or_else(|| Error::Other(format!("{what}: no answer for the topic")))?;
+            let message = r.error_message.as_deref();
+            match ErrorCode(r.error_code) {
+                ErrorCode::NONE => Ok(Step::Done(())),
+                ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => Err(Error::TopicNotFound {
+                    name: name.to_string(),
+                    hint: None,
+                }),
+                ErrorCode::NOT_CONTROLLER => {
+                    self.metadata(Some(&[]), false)?;
+                    Ok(Step::Retry(ErrorCode::NOT_CONTROLLER.to_error(&what, None)))
+                }
+                c if c.is_retriable() => Ok(Step::Retry(c.to_error(&what, message))),
+                c => Err(c.to_error(&what, message)),
+            }
+        })?;
+        self.retry(self.cfg.api_timeout, || {
+            let m = self.topic(name, false)?;
+            let ready = m.error == ErrorCode::NONE
+                && m.partitions.len() >= count as usize
+                && m.partitions.iter().all(|p| p.leader >= 0);
+            Ok(if ready {
+                Step::Done(())
+            } else {
+                Step::Retry(Error::Other(format!(
+                    "topic '{name}' does not have {count} partitions in the cluster metadata yet"
+                )))
+            })
+        })
+    }
+
     /// A topic's configs as (name, value, set on the topic itself); None when the broker
     /// has no DescribeConfigs.
     pub fn topic_configs(&self, name: &str) -> Result<Option<Vec<(String, String, bool)>>> {
+        Ok(self.topic_config_sources(name)?.map(|cs| {
+            cs.into_iter()
+                .map(|(k, v, source)| (k, v, source == DYNAMIC_TOPIC_CONFIG))
+                .collect()
+        }))
+    }
+
+    /// A topic's configs as (name, value, Kafka's config source id); None when the broker
+    /// has no DescribeConfigs.
+    pub fn topic_config_sources(&self, name: &str) -> Result<Option<Vec<(String, String, i8)>>> {
         let what = format!("describe the configs of topic '{name}'");
         let req = DescribeConfigsRequest::default().with_resources(vec![
             DescribeConfigsResource::default()
@@ -211,11 +349,7 @@ impl Client {
                         .iter()
                         .filter_map(|c| {
                             let v = c.value.as_ref()?;
-                            Some((
-                                c.name.to_string(),
-                                v.to_string(),
-                                c.config_source == DYNAMIC_TOPIC_CONFIG,
-                            ))
+                            Some((c.name.to_string(), v.to_string(), c.config_source))
                         })
                         .collect(),
                 ))),

@@ -38,6 +38,12 @@ struct Slot {
     /// Read since the last `wait`: a partition the command stopped reading (its range
     /// ended) must neither end a wait early with data nobody takes nor be polled.
     active: bool,
+    /// Following: a retriable failure (a leader down, an election) makes a fetch answer
+    /// "nothing now" after one try, so the other partitions keep being read; it is warned
+    /// about once, and the partition is tried again at every turn, indefinitely.
+    follow: bool,
+    /// The failure being ridden out, already warned about.
+    outage: Option<String>,
 }
 
 /// Which registered partitions a round asks for.
@@ -62,6 +68,9 @@ pub struct Hub {
     next_id: u64,
     /// The per-partition byte limit of the last `fetch`, reused for `wait`.
     partition_max: usize,
+    /// When a fetch or wait last got an answer from any leader: a follower rides out one
+    /// unreachable leader for as long as others answer, but not a cluster that is gone.
+    last_ok: std::time::Instant,
 }
 
 impl Hub {
@@ -72,6 +81,7 @@ impl Hub {
             bounds: HashMap::new(),
             next_id: 0,
             partition_max: 1024 * 1024,
+            last_ok: std::time::Instant::now(),
         }
     }
 
@@ -85,6 +95,8 @@ impl Hub {
                 position: 0,
                 got: None,
                 active: true,
+                follow: false,
+                outage: None,
             },
         );
         self.next_id
@@ -92,6 +104,13 @@ impl Hub {
 
     pub fn unregister(&mut self, id: u64) {
         self.slots.remove(&id);
+    }
+
+    /// Makes the partition's fetches ride out retriable failures (see `Slot::follow`).
+    pub fn follow(&mut self, id: u64) {
+        if let Some(s) = self.slots.get_mut(&id) {
+            s.follow = true;
+        }
     }
 
     pub fn seek(&mut self, id: u64, offset: i64) {
@@ -135,10 +154,69 @@ impl Hub {
             s.active = true;
         }
         let client = Arc::clone(&self.client);
+        if self.slot(id)?.follow {
+            return self.fetch_following(id, out);
+        }
         let mut solo_tried = false;
         client.retry(client.cfg.api_timeout, || {
+            self.attempt(id, out, &mut solo_tried)
+        })
+    }
+
+    /// `fetch` for a follower: one try, and a retriable failure is "nothing now" (warned about
+    /// once per outage) so that one unreachable leader never stops the other partitions.
+    fn fetch_following(&mut self, id: u64, out: &mut Vec<u8>) -> Result<usize> {
+        let mut solo_tried = false;
+        // A few tries in a row cover what needs one more (the partition asked alone, a
+        // position moved after OFFSET_OUT_OF_RANGE); an unreachable broker is not asked again
+        // until the next turn.
+        let mut last = None;
+        for _ in 0..3 {
+            match self.attempt(id, out, &mut solo_tried) {
+                Ok(Step::Done(n)) => {
+                    self.last_ok = std::time::Instant::now();
+                    let s = self.slots.get_mut(&id).expect("checked");
+                    if s.outage.take().is_some() {
+                        eprintln!("kaf: note: {}/{}: reading again", s.topic, s.partition);
+                    }
+                    return Ok(n);
+                }
+                Ok(Step::Retry(e)) => last = Some(e),
+                Err(e) if self.client.transient(&e) => {
+                    last = Some(e);
+                    break;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        let e = last.expect("a try failed");
+        // No leader at all has answered for the whole retry budget: the cluster (or the one
+        // kaf server) is gone, which is reported as in a bounded read.
+        if self.last_ok.elapsed() >= self.client.cfg.api_timeout {
+            return Err(e);
+        }
+        let s = self.slots.get_mut(&id).expect("checked");
+        if s.outage.is_none() {
+            eprintln!(
+                "kaf: warning: {}/{}: {e}; trying again while reading the other partitions",
+                s.topic, s.partition
+            );
+            s.outage = Some(e.to_string());
+        }
+        Ok(0)
+    }
+
+    /// One try of a fetch for slot `id`: its buffered answer, or a round to its leader.
+    fn attempt(
+        &mut self,
+        id: u64,
+        out: &mut Vec<u8>,
+        solo_tried: &mut bool,
+    ) -> Result<Step<usize>> {
+        let client = Arc::clone(&self.client);
+        {
             if self.slot(id)?.got.is_none() {
-                let scope = if solo_tried {
+                let scope = if *solo_tried {
                     Scope::Solo(id)
                 } else {
                     Scope::Leader(id)
@@ -155,10 +233,10 @@ impl Hub {
                     what()
                 )))),
                 Some(Got::Data(bytes, hw)) => {
-                    if bytes.is_empty() && slot.position < hw && !solo_tried {
+                    if bytes.is_empty() && slot.position < hw && !*solo_tried {
                         // Data exists but the answer had no room for it (other partitions
                         // filled fetch.max.bytes): ask for this partition alone.
-                        solo_tried = true;
+                        *solo_tried = true;
                         return Ok(Step::Retry(Error::Other(format!(
                             "{}: the broker sent no records below the high watermark",
                             what()
@@ -203,7 +281,7 @@ impl Hub {
                 }
                 Some(Got::Error(c)) => Err(c.to_error(&what(), None)),
             }
-        })
+        }
     }
 
     /// Blocks until some registered partition may have new data, or about `timeout`.
@@ -319,7 +397,10 @@ impl Hub {
         let mut own_err = None;
         for ((addr, ids, _), result) in requests.iter().zip(results) {
             match result {
-                Ok(resp) => self.apply(ids, resp),
+                Ok(resp) => {
+                    self.last_ok = std::time::Instant::now();
+                    self.apply(ids, resp);
+                }
                 Err(e) => {
                     for id in ids {
                         if let Some(s) = self.slots.get(id) {

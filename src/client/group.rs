@@ -273,7 +273,37 @@ pub fn join(
         interrupt: interrupt.clone(),
         shared: Arc::clone(&shared),
     };
-    let simple = match session.join_and_sync() {
+    // A JoinGroup may wait in the broker for a whole rebalance. A stop (SIGINT/SIGTERM)
+    // meanwhile must end it at once: a watcher shuts the member socket, and the member then
+    // leaves the group so that the others need not wait for its session to expire.
+    let joined = AtomicBool::new(false);
+    let result = std::thread::scope(|sc| {
+        let watch = &interrupt;
+        let done = &joined;
+        sc.spawn(move || {
+            while !done.load(Ordering::SeqCst) {
+                crate::shutdown::wait_readable(-1, Duration::from_millis(100));
+                if crate::shutdown::requested() {
+                    watch.stop.store(true, Ordering::SeqCst);
+                    if let Some(sock) = lock(&watch.socket).as_ref() {
+                        let _ = sock.shutdown(Shutdown::Both);
+                    }
+                    return;
+                }
+            }
+        });
+        let r = session.join_and_sync();
+        joined.store(true, Ordering::SeqCst);
+        r
+    });
+    if interrupt.stop.load(Ordering::SeqCst) {
+        session.conn = None;
+        session.leave();
+        return Err(Error::Other(format!(
+            "group '{group}': stopped while joining"
+        )));
+    }
+    let simple = match result {
         Ok(()) => None,
         Err(JoinError::NoMembership(why)) => Some(why),
         Err(JoinError::Failed(e)) => return Err(e),
@@ -836,7 +866,21 @@ impl Session {
                 // ILLEGAL_GENERATION: the group moved on to a generation this member's
                 // heartbeat did not name (Kafka's Java consumer rejoins then too); the
                 // rejoin hands back whatever the new assignment moves.
-                ErrorCode::REBALANCE_IN_PROGRESS | ErrorCode::ILLEGAL_GENERATION => {
+                // UNKNOWN_MEMBER_ID: the coordinator forgot this member (its session expired
+                // while it was paused, the coordinator restarted): join again as a new one,
+                // as Kafka's consumers do, instead of ending with the partitions unread.
+                ErrorCode::REBALANCE_IN_PROGRESS
+                | ErrorCode::ILLEGAL_GENERATION
+                | ErrorCode::UNKNOWN_MEMBER_ID => {
+                    if code == ErrorCode::UNKNOWN_MEMBER_ID {
+                        eprintln!(
+                            "kaf: warning: group '{}': the coordinator no longer knows this \
+                             member; joining again",
+                            self.group
+                        );
+                        self.member_id.clear();
+                        self.generation = -1;
+                    }
                     match self.join_and_sync() {
                         Ok(()) => last_ok = Instant::now(),
                         Err(_) if self.interrupt.stop.load(Ordering::SeqCst) => {

@@ -1,7 +1,8 @@
 //! Requests about partitions, sent to their leaders: Produce (a whole RecordBatch v2, with
-//! optional compression) and ListOffsets (by time for one partition; earliest and latest
-//! for many at once, one round trip per leader, leaders in parallel). Each runs in the
-//! client's retry loop and refreshes the leader on NOT_LEADER_OR_FOLLOWER and friends.
+//! optional compression), DeleteRecords, and ListOffsets (by time for one partition;
+//! earliest and latest for many at once, one round trip per leader, leaders in parallel).
+//! Each runs in the client's retry loop and refreshes the leader on NOT_LEADER_OR_FOLLOWER
+//! and friends.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -10,7 +11,7 @@ use bytes::{BufMut, Bytes, BytesMut};
 use kafka_protocol::compression::{Compressor, Gzip, Lz4, Snappy, Zstd};
 use kafka_protocol::messages::list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
 use kafka_protocol::messages::produce_request::{PartitionProduceData, TopicProduceData};
-use kafka_protocol::messages::{ListOffsetsRequest, ProduceRequest};
+use kafka_protocol::messages::{DeleteRecordsRequest, ListOffsetsRequest, ProduceRequest};
 use kafka_protocol::protocol::StrBytes;
 
 use super::cluster::{Client, Step};
@@ -22,6 +23,8 @@ use crate::store::batch::HEADER_LEN;
 /// ListOffsets timestamps with a special meaning.
 pub const EARLIEST: i64 = -2;
 pub const LATEST: i64 = -1;
+/// DeleteRecords' offset for "up to the high watermark".
+const HIGH_WATERMARK: i64 = -1;
 
 fn name(s: &str) -> StrBytes {
     StrBytes::from_string(s.to_string())
@@ -127,6 +130,67 @@ impl Client {
             };
             match ErrorCode(p.error_code) {
                 ErrorCode::NONE => Ok(Step::Done((p.offset >= 0).then_some(p.offset))),
+                c if c.is_retriable() => {
+                    if c.needs_metadata() {
+                        self.forget_topic(topic);
+                    }
+                    Ok(Step::Retry(c.to_error(&what, None)))
+                }
+                c => Err(c.to_error(&what, None)),
+            }
+        })
+    }
+}
+
+impl Client {
+    /// Kafka's DeleteRecords for one partition, on its leader: the records before `before`
+    /// (None: the high watermark) are deleted; returns the new low watermark. An offset
+    /// past the end (OFFSET_OUT_OF_RANGE) is a usage error, as it is locally.
+    pub fn delete_records(&self, topic: &str, partition: i32, before: Option<i64>) -> Result<i64> {
+        use kafka_protocol::messages::delete_records_request::{
+            DeleteRecordsPartition, DeleteRecordsTopic,
+        };
+        let what = format!("delete records of {topic}/{partition}");
+        let offset = before.unwrap_or(HIGH_WATERMARK);
+        let req = DeleteRecordsRequest::default()
+            .with_timeout_ms(self.cfg.request_timeout.as_millis().min(i32::MAX as u128) as i32)
+            .with_topics(vec![
+                DeleteRecordsTopic::default()
+                    .with_name(name(topic).into())
+                    .with_partitions(vec![
+                        DeleteRecordsPartition::default()
+                            .with_partition_index(partition)
+                            .with_offset(offset),
+                    ]),
+            ]);
+        self.retry(self.cfg.api_timeout, || {
+            let addr = match self.leader_addr(topic, partition)? {
+                Step::Done(a) => a,
+                Step::Retry(e) => return Ok(Step::Retry(e)),
+            };
+            let (resp, _) = self
+                .with_conn(&addr, |c| c.call(&req, Duration::ZERO))
+                .inspect_err(|_| self.forget_topic(topic))?;
+            let Some(p) = resp
+                .topics
+                .iter()
+                .flat_map(|t| t.partitions.iter())
+                .find(|p| p.partition_index == partition)
+            else {
+                return Err(Error::Other(format!(
+                    "{what}: the broker's answer names no such partition"
+                )));
+            };
+            match ErrorCode(p.error_code) {
+                ErrorCode::NONE => Ok(Step::Done(p.low_watermark)),
+                ErrorCode::OFFSET_OUT_OF_RANGE => Err(Error::Usage(format!(
+                    "{topic}/{partition}: cannot delete records before offset {offset}: it is past \
+                     the end of the log (OFFSET_OUT_OF_RANGE)"
+                ))),
+                ErrorCode::POLICY_VIOLATION => Err(Error::Usage(format!(
+                    "records of topic '{topic}' cannot be deleted: the broker's policy for it \
+                     does not allow it (POLICY_VIOLATION; is its cleanup.policy compact?)"
+                ))),
                 c if c.is_retriable() => {
                     if c.needs_metadata() {
                         self.forget_topic(topic);

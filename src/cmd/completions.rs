@@ -71,7 +71,7 @@ _kaf_with_names() {
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
                 fi ;;
             topics|topic)
-                if [[ "$sub2" == describe || "$sub2" == delete ]] && [[ "$prev" == "$sub2" ]]; then
+                if [[ "$sub2" =~ ^(describe|delete|alter|add-partitions)$ ]] && [[ "$prev" == "$sub2" ]]; then
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
                 fi ;;
             groups|group)
@@ -96,7 +96,7 @@ fi
 const FISH_NAMES: &str = r#"
 # Topic and group names, looked up in the data directory.
 complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
-complete -c kaf -n "__fish_seen_subcommand_from describe delete; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete alter add-partitions; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list --no-headers 2>/dev/null)"
 complete -c kaf -l group -s g -f -a "(kaf groups list --no-headers 2>/dev/null)"
 "#;

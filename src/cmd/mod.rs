@@ -3,6 +3,7 @@
 pub mod clean;
 pub mod completions;
 pub mod consume;
+pub mod delete_records;
 pub mod doctor;
 pub mod dump;
 pub mod groups;
@@ -155,3 +156,24 @@ impl Context {
 
 // Kept for the commands that call them by these names; the mechanism is `crate::shutdown`.
 pub(crate) use crate::shutdown::{install as install_stop_handler, requested as stop_requested};
+
+/// The partitions of `t` a command was asked for with `-p` (all when none), sorted, each
+/// once; a partition the topic does not have is an error.
+pub(crate) fn partitions_asked(broker: &dyn Broker, t: &str, wanted: &[i32]) -> Result<Vec<i32>> {
+    let count = broker.topic(t)?.partitions;
+    let mut parts: Vec<i32> = if wanted.is_empty() {
+        (0..count).collect()
+    } else {
+        wanted.to_vec()
+    };
+    parts.sort_unstable();
+    parts.dedup();
+    if let Some(&p) = parts.iter().find(|&&p| p < 0 || p >= count) {
+        return Err(Error::PartitionNotFound {
+            topic: t.to_string(),
+            partition: p,
+            count,
+        });
+    }
+    Ok(parts)
+}

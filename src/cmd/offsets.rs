@@ -71,22 +71,7 @@ pub fn run(ctx: &Context, a: OffsetsArgs) -> Result<()> {
 
 /// (partition, offset) for the partitions asked for (all when none), in partition order.
 fn offsets(broker: &dyn Broker, t: &str, wanted: &[i32], at: At) -> Result<Vec<(i32, i64)>> {
-    let count = broker.topic(t)?.partitions;
-    let mut parts: Vec<i32> = if wanted.is_empty() {
-        (0..count).collect()
-    } else {
-        wanted.to_vec()
-    };
-    parts.sort_unstable();
-    parts.dedup();
-    if let Some(&p) = parts.iter().find(|&&p| p < 0 || p >= count) {
-        return Err(Error::PartitionNotFound {
-            topic: t.to_string(),
-            partition: p,
-            count,
-        });
-    }
-    parts
+    crate::cmd::partitions_asked(broker, t, wanted)?
         .into_iter()
         .map(|p| {
             let mut f = broker.fetcher(t, p)?;

@@ -33,7 +33,16 @@ pub(crate) fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
             "name the address clients should use: --advertised-listener HOST:PORT".into(),
         ));
     }
-    if !(1..=crate::store::topic::MAX_PARTITIONS).contains(&a.default_partitions) {
+    let broker = server::BrokerConfig::parse(&a.config)?;
+    let default_partitions = match (a.default_partitions, broker.num_partitions()) {
+        (Some(f), Some(c)) if f != c => {
+            return Err(Error::Usage(format!(
+                "--default-partitions {f} and --config num.partitions={c} disagree; give one"
+            )));
+        }
+        (f, c) => f.or(c).unwrap_or(1),
+    };
+    if !(1..=crate::store::topic::MAX_PARTITIONS).contains(&default_partitions) {
         return Err(Error::Usage(
             "--default-partitions must be at least 1".into(),
         ));
@@ -60,15 +69,18 @@ pub(crate) fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
     let (host, port) =
         advertised.unwrap_or_else(|| (local.ip().to_string(), i32::from(local.port())));
     let config = server::Config {
-        auto_create: !a.no_auto_create && crate::broker::local::auto_create_enabled(),
+        auto_create: !a.no_auto_create
+            && broker.auto_create()
+            && crate::broker::local::auto_create_enabled(),
         advertised_host: host,
         advertised_port: port,
         max_frame_bytes: a.max_frame_bytes,
         max_connections: a.max_connections.max(1),
         idle_timeout,
-        default_partitions: a.default_partitions,
+        default_partitions,
         // Keeps shutdown prompt whatever max_wait_ms clients ask for.
         max_fetch_wait: Duration::from_secs(30),
+        broker,
     };
     eprintln!(
         "kaf server: listening on {local} (advertised as {}:{}), data directory {}",

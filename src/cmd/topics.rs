@@ -1,9 +1,13 @@
-//! `kaf topics create|list|describe|delete` (`dump` is `cmd::dump`).
+//! `kaf topics create|list|describe|alter|add-partitions|delete` (`dump` is `cmd::dump`,
+//! `delete-records` `cmd::delete_records`).
 
+use std::collections::BTreeMap;
 use std::io::Write;
 
-use crate::broker::NewTopic;
-use crate::cli::{TopicCreateArgs, TopicListArgs, TopicsCommand};
+use crate::broker::{Broker, NewTopic};
+use crate::cli::{
+    TopicAddPartitionsArgs, TopicAlterArgs, TopicCreateArgs, TopicListArgs, TopicsCommand,
+};
 use crate::cmd::Context;
 use crate::error::{Error, Result};
 use crate::store::topic::{self, KNOWN_CONFIGS};
@@ -14,7 +18,10 @@ pub fn run(ctx: &Context, cmd: TopicsCommand) -> Result<()> {
         TopicsCommand::List(a) => list(ctx, &a),
         TopicsCommand::Describe(a) => describe(ctx, a.name.name(), a.json),
         TopicsCommand::Dump(a) => crate::cmd::dump::run(ctx, a),
+        TopicsCommand::DeleteRecords(a) => crate::cmd::delete_records::run(ctx, a),
         TopicsCommand::Clean(a) => crate::cmd::clean::run(ctx, a),
+        TopicsCommand::Alter(a) => alter(ctx, a),
+        TopicsCommand::AddPartitions(a) => add_partitions(ctx, a),
         TopicsCommand::Delete(a) => {
             let name = a.name.name();
             topic::validate_name("topic", name)?;
@@ -175,7 +182,8 @@ fn create(ctx: &Context, a: TopicCreateArgs) -> Result<()> {
         replication_factor: a.replication_factor,
         configs,
     };
-    match ctx.broker()?.create_topic(&req) {
+    let broker = ctx.broker()?;
+    match broker.create_topic(&req) {
         Ok(()) => {
             // Only when a topic was made: a no-op --if-not-exists has nothing to warn about.
             if let Some(w) = topic::collision_warning(&name) {
@@ -184,9 +192,105 @@ fn create(ctx: &Context, a: TopicCreateArgs) -> Result<()> {
             eprintln!("Created topic \"{name}\".");
             Ok(())
         }
-        Err(Error::TopicExists(_)) if a.if_not_exists => Ok(()),
+        Err(Error::TopicExists(_)) if a.if_not_exists => {
+            warn_unapplied(broker.as_ref(), &name, &req.configs)
+        }
         Err(e) => Err(e),
     }
+}
+
+/// `create --if-not-exists -c ...` found the topic there: says which of the configs asked
+/// for it does not have (they were not applied), and how to apply them.
+fn warn_unapplied(
+    broker: &dyn Broker,
+    name: &str,
+    wanted: &BTreeMap<String, String>,
+) -> Result<()> {
+    if wanted.is_empty() {
+        return Ok(());
+    }
+    let have = match broker.topic(name) {
+        Ok(t) => t.configs,
+        // Deleted meanwhile: nothing is there to compare with.
+        Err(Error::TopicNotFound { .. }) => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let differ: Vec<(&String, &String)> = wanted
+        .iter()
+        .filter(|(k, v)| have.get(*k) != Some(*v))
+        .collect();
+    if differ.is_empty() {
+        return Ok(());
+    }
+    let listed: Vec<String> = differ
+        .iter()
+        .map(|(k, v)| match have.get(*k) {
+            Some(old) => format!("{k}={v} (it has {old})"),
+            None => format!("{k}={v} (it has the default)"),
+        })
+        .collect();
+    let args: String = differ.iter().map(|(k, v)| format!(" -c {k}={v}")).collect();
+    eprintln!(
+        "kaf: warning: topic \"{name}\" exists; configs not applied: {}; change them with \
+         `kaf topics alter {name}{args}`",
+        listed.join(", ")
+    );
+    Ok(())
+}
+
+fn alter(ctx: &Context, a: TopicAlterArgs) -> Result<()> {
+    let name = a.name.name();
+    topic::validate_name("topic", name)?;
+    let mut set = BTreeMap::new();
+    for pair in &a.config {
+        let one = topic::parse_configs(std::slice::from_ref(pair))?;
+        for (k, v) in one {
+            if set.get(&k).is_some_and(|old| *old != v) {
+                return Err(Error::Usage(format!(
+                    "config {k} is given twice, as '{}' and '{v}'",
+                    set[&k]
+                )));
+            }
+            set.insert(k, v);
+        }
+    }
+    let mut delete: Vec<String> = Vec::new();
+    for k in &a.delete_config {
+        if set.contains_key(k) {
+            return Err(Error::Usage(format!(
+                "config {k} is both set (-c) and deleted (--delete-config)"
+            )));
+        }
+        if !delete.contains(k) {
+            delete.push(k.clone());
+        }
+    }
+    let broker = ctx.broker()?;
+    let unknown: Vec<&String> = delete
+        .iter()
+        .filter(|k| !KNOWN_CONFIGS.iter().any(|(known, _)| known == k))
+        .collect();
+    if !unknown.is_empty() {
+        // A config kaf does not know may still be set on the topic (by another tool, a
+        // hand edit or an older kaf): deleting it is how it goes away.
+        let current = broker.topic(name)?.configs;
+        for k in unknown {
+            if !current.contains_key(k) {
+                topic::validate_config(k, "")?;
+            }
+        }
+    }
+    broker.alter_topic_configs(name, &set, &delete)?;
+    eprintln!("Altered configs of topic \"{name}\".");
+    Ok(())
+}
+
+fn add_partitions(ctx: &Context, a: TopicAddPartitionsArgs) -> Result<()> {
+    let name = a.name.name();
+    topic::validate_name("topic", name)?;
+    ctx.broker()?.add_partitions(name, a.partitions)?;
+    eprintln!("Topic \"{name}\" now has {} partitions.", a.partitions);
+    Ok(())
 }
 
 fn describe(ctx: &Context, name: &str, json: bool) -> Result<()> {
@@ -199,9 +303,10 @@ fn describe(ctx: &Context, name: &str, json: bool) -> Result<()> {
         let configs: serde_json::Map<String, serde_json::Value> = KNOWN_CONFIGS
             .iter()
             .map(|(k, default)| {
-                let (v, src) = match t.configs.get(*k) {
-                    Some(v) => (v.as_str(), "topic"),
-                    None => (*default, "default"),
+                let (v, src) = match (t.configs.get(*k), t.defaults.get(*k)) {
+                    (Some(v), _) => (v.as_str(), "topic"),
+                    (None, Some(v)) => (v.as_str(), "broker"),
+                    (None, None) => (*default, "default"),
                 };
                 (
                     k.to_string(),
@@ -247,9 +352,13 @@ fn describe(ctx: &Context, name: &str, json: bool) -> Result<()> {
     let _ = writeln!(s, "Topic: {}{id}\tPartitionCount: {}", t.name, t.partitions);
     let _ = writeln!(s, "Configs:");
     for (k, default) in KNOWN_CONFIGS {
+        // A broker's own default (`kaf server --config`) is a default too.
         let (v, src) = match t.configs.get(*k) {
             Some(v) => (v.as_str(), ""),
-            None => (*default, " (default)"),
+            None => (
+                t.defaults.get(*k).map_or(*default, String::as_str),
+                " (default)",
+            ),
         };
         let _ = writeln!(s, "  {k}={v}{src}");
     }

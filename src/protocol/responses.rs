@@ -269,6 +269,25 @@ const DESCRIBE_CONFIGS: &[Field] = &[
     ])),
 ];
 
+const INCREMENTAL_ALTER_CONFIGS: &[Field] = &[
+    all(I32),
+    all(Ty::Structs(&[
+        all(I16), // error_code
+        all(STR), // error_message
+        all(I8),  // resource_type
+        all(STR), // resource_name
+    ])),
+];
+
+const CREATE_PARTITIONS: &[Field] = &[
+    all(I32),
+    all(Ty::Structs(&[
+        all(STR), // name
+        all(I16), // error_code
+        all(STR), // error_message
+    ])),
+];
+
 const DELETE_GROUPS: &[Field] = &[all(I32), all(Ty::Structs(&[all(STR), all(I16)]))];
 
 const OFFSET_DELETE: &[Field] = &[
@@ -277,6 +296,14 @@ const OFFSET_DELETE: &[Field] = &[
     all(Ty::Structs(&[
         all(STR),
         all(Ty::Structs(&[all(I32), all(I16)])),
+    ])),
+];
+
+const DELETE_RECORDS: &[Field] = &[
+    all(I32), // throttle_time_ms
+    all(Ty::Structs(&[
+        all(STR),
+        all(Ty::Structs(&[all(I32), all(I64), all(I16)])),
     ])),
 ];
 
@@ -315,8 +342,11 @@ pub(crate) fn layout(key: ApiKey) -> Option<&'static [Field]> {
         ApiKey::CreateTopics => CREATE_TOPICS,
         ApiKey::DeleteTopics => DELETE_TOPICS,
         ApiKey::DescribeConfigs => DESCRIBE_CONFIGS,
+        ApiKey::IncrementalAlterConfigs => INCREMENTAL_ALTER_CONFIGS,
+        ApiKey::CreatePartitions => CREATE_PARTITIONS,
         ApiKey::DeleteGroups => DELETE_GROUPS,
         ApiKey::OffsetDelete => OFFSET_DELETE,
+        ApiKey::DeleteRecords => DELETE_RECORDS,
         _ => return None,
     })
 }
@@ -399,8 +429,11 @@ mod tests {
             CreateTopics => CreateTopicsResponse,
             DeleteTopics => DeleteTopicsResponse,
             DescribeConfigs => DescribeConfigsResponse,
+            IncrementalAlterConfigs => IncrementalAlterConfigsResponse,
+            CreatePartitions => CreatePartitionsResponse,
             DeleteGroups => DeleteGroupsResponse,
             OffsetDelete => OffsetDeleteResponse,
+            DeleteRecords => DeleteRecordsResponse,
         );
     }
 
@@ -573,6 +606,20 @@ mod tests {
                 ]),
         ]);
         walks_exactly(ApiKey::DescribeConfigs, &configs);
+        let altered = IncrementalAlterConfigsResponse::default().with_responses(vec![
+            incremental_alter_configs_response::AlterConfigsResourceResponse::default()
+                .with_error_message(Some(s("e")))
+                .with_resource_name(s("t")),
+            incremental_alter_configs_response::AlterConfigsResourceResponse::default(),
+        ]);
+        walks_exactly(ApiKey::IncrementalAlterConfigs, &altered);
+        let partitions = CreatePartitionsResponse::default().with_results(vec![
+            create_partitions_response::CreatePartitionsTopicResult::default()
+                .with_name(s("t").into())
+                .with_error_message(Some(s("e"))),
+            create_partitions_response::CreatePartitionsTopicResult::default(),
+        ]);
+        walks_exactly(ApiKey::CreatePartitions, &partitions);
         let groups = DeleteGroupsResponse::default().with_results(vec![
             delete_groups_response::DeletableGroupResult::default().with_group_id(s("g").into()),
         ]);
@@ -585,6 +632,15 @@ mod tests {
                 ]),
         ]);
         walks_exactly(ApiKey::OffsetDelete, &offsets);
+        let records = DeleteRecordsResponse::default().with_topics(vec![
+            delete_records_response::DeleteRecordsTopicResult::default()
+                .with_name(s("t").into())
+                .with_partitions(vec![
+                    delete_records_response::DeleteRecordsPartitionResult::default()
+                        .with_low_watermark(17),
+                ]),
+        ]);
+        walks_exactly(ApiKey::DeleteRecords, &records);
     }
 
     #[test]

@@ -1,13 +1,15 @@
-//! The accept loop: admits connections up to the limit (at the limit, by closing the
-//! connection idle longest, see `limits::Connections`), gives each a thread, and on a stop
-//! request (SIGINT/SIGTERM, see `crate::shutdown`) stops accepting, releases waiting group
-//! requests, and fsyncs everything written before returning.
+//! The accept loop: starts the cleaner thread, admits connections up to the limit (at the
+//! limit, by closing the connection idle longest, see `limits::Connections`), gives each a
+//! thread, and on a stop request (SIGINT/SIGTERM, see `crate::shutdown`) stops accepting,
+//! releases waiting group requests, stops the cleaner, and fsyncs everything written before
+//! returning.
 
 use std::net::{Shutdown, TcpListener};
 use std::os::fd::AsRawFd;
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::cleaner::Cleaner;
 use super::conn;
 use super::context::Server;
 use super::limits::{Budget, Connections};
@@ -31,6 +33,7 @@ pub(crate) fn serve(
     listener
         .set_nonblocking(true)
         .map_err(|e| Error::io("server socket", e))?;
+    let cleaner = Cleaner::start(&server);
     let connections = Connections::new(
         server.config.max_connections,
         Arc::new(Budget::new(bytes_in_flight)),
@@ -84,6 +87,7 @@ pub(crate) fn serve(
         }
     }
     server.groups.shutdown();
+    cleaner.stop();
     server.partitions.sync_all()?;
     Ok(())
 }

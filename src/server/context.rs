@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
+use super::broker_config::BrokerConfig;
 use super::coordinator::Coordinator;
 use super::partitions::Partitions;
 use crate::kafka_error::ErrorCode;
@@ -30,6 +31,8 @@ pub(crate) struct Config {
     pub(crate) default_partitions: i32,
     /// Longest a fetch may wait for data, whatever the client asks.
     pub(crate) max_fetch_wait: Duration,
+    /// `--config`: broker-wide topic defaults and the cleaner's periods.
+    pub(crate) broker: BrokerConfig,
 }
 
 pub(crate) struct Server {
@@ -83,13 +86,17 @@ impl Server {
             .unwrap_or(TopicId::ZERO)
     }
 
-    /// A topic's metadata, or the Kafka code for why there is none.
+    /// A topic's metadata as the server acts on it (its configs over the broker-wide
+    /// defaults of `--config`: writers' segment size and roll time, the size limit, the
+    /// timestamp type and the cleanup policy produce checks), or the Kafka code for why there
+    /// is none. What the topic itself sets is `store.topic_meta`'s.
     pub(crate) fn topic_meta(&self, name: &str) -> Result<TopicMeta, ErrorCode> {
         if topic::validate_name("topic", name).is_err() {
             return Err(ErrorCode::INVALID_TOPIC_EXCEPTION);
         }
         self.store
             .topic_meta(name)
+            .map(|m| self.config.broker.apply(m))
             .map_err(|e| ErrorCode::for_error(&e))
     }
 }
@@ -111,6 +118,7 @@ pub(crate) mod testing {
             idle_timeout: Duration::from_secs(60),
             default_partitions: 1,
             max_fetch_wait,
+            broker: BrokerConfig::default(),
         };
         (d, Server::new(store, config))
     }

@@ -10,7 +10,10 @@
 //!   admit a new connection at the limit.
 //! - `api`: one frame → one reply. `api::APIS` is the table of served APIs and versions the
 //!   ApiVersions answer and the routing are both made from; one file per API family.
-//! - `context`: `Server`, what handlers get: config, store, `partitions`, `coordinator`.
+//! - `cleaner` (started and stopped by `accept`): the background thread that applies
+//!   retention and compaction to every partition (`store::clean`).
+//! - `context`: `Server`, what handlers get: config, store, `partitions`, `coordinator`;
+//!   `broker_config`, the `--config` settings and the topic defaults they give.
 //! - `partitions`: per-partition writers, idempotent-producer sequences, group commit, the
 //!   append signal long-polling fetches wait on.
 //! - `coordinator`: consumer groups: `coordinator::group` is the pure state machine, the
@@ -22,6 +25,8 @@
 
 mod accept;
 mod api;
+mod broker_config;
+mod cleaner;
 mod conn;
 mod context;
 mod coordinator;
@@ -30,4 +35,5 @@ mod partitions;
 
 pub(crate) use accept::serve;
 pub(crate) use api::{Session, handle};
+pub(crate) use broker_config::BrokerConfig;
 pub(crate) use context::{Config, Server};

@@ -52,6 +52,9 @@ const RECOVERY_POINT_EVERY: Duration = Duration::from_secs(1);
 
 struct WriterState {
     writer: Option<Writer>,
+    /// The topic configs `writer` was opened with (its segment size and age): a change by
+    /// any process (`kaf topics alter` brokerless too) reopens it with the new ones.
+    opened_with: BTreeMap<String, String>,
     generation: u64,
     /// Idempotent producers' state; `None` until the first idempotent batch, which rebuilds
     /// it from the log (plain producers never pay for the scan).
@@ -147,6 +150,7 @@ impl Partitions {
                 dir: store.partition_dir(topic, p),
                 writer: Mutex::new(WriterState {
                     writer: None,
+                    opened_with: BTreeMap::new(),
                     generation: 0,
                     producers: None,
                 }),
@@ -194,8 +198,12 @@ impl Partitions {
         if let Some(Appended::Refused(r)) = early {
             return Ok(Appended::Refused(r));
         }
+        if w.writer.is_some() && w.opened_with != meta.configs {
+            w.writer = None;
+        }
         if w.writer.is_none() {
             w.writer = Some(store.writer(topic, p, meta)?);
+            w.opened_with = meta.configs.clone();
         }
         if let Some(Appended::Duplicate { base, .. }) = early {
             // Nothing to write, but the answer promises durability: the next sync must

@@ -24,11 +24,12 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File};
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
 use super::batch::{self, BatchHeader, Compacted};
 use super::fs::fs;
-use super::fsutil::{fsync_dir, open_lock_file, write_atomic};
+use super::fsutil::{fsync_dir, open_lock_file};
 use super::log::{self, LOCK_FILE, Stop};
 use super::topic::TopicMeta;
 use crate::error::{Error, IoContext, Result};
@@ -177,29 +178,14 @@ pub fn delete_records(dir: &Path, label: &str, before: Option<i64>) -> Result<i6
 
 /// The cleaner checkpoint: compaction has been done up to this offset (0 when never).
 pub fn cleaner_checkpoint(dir: &Path) -> Result<i64> {
-    let path = dir.join(CLEANER_CHECKPOINT_FILE);
-    let bytes = match fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(Error::io_path("read", &path, e)),
-    };
-    #[derive(serde::Deserialize)]
-    struct F {
-        format: u32,
-        offset: i64,
-    }
-    match serde_json::from_slice::<F>(&bytes) {
-        Ok(f) if f.format == 1 && f.offset >= 0 => Ok(f.offset),
-        _ => Err(Error::Corrupt(format!(
-            "{}: not a cleaner checkpoint file",
-            path.display()
-        ))),
-    }
+    Ok(
+        log::read_offset_file(&dir.join(CLEANER_CHECKPOINT_FILE), "cleaner checkpoint")?
+            .unwrap_or(0),
+    )
 }
 
 fn write_cleaner_checkpoint(dir: &Path, offset: i64) -> Result<()> {
-    let data = serde_json::json!({"format": 1, "offset": offset}).to_string();
-    write_atomic(&dir.join(CLEANER_CHECKPOINT_FILE), data.as_bytes())
+    log::write_offset_file(&dir.join(CLEANER_CHECKPOINT_FILE), offset)
 }
 
 /// Whether `name` is a compacted segment a cleaner did not get to rename.
@@ -258,9 +244,10 @@ fn roll_if_expired(dir: &Path, label: &str, policy: &Policy, now: i64) -> Result
     Ok(())
 }
 
-/// The largest timestamp in a closed segment, None for an empty one: from the last time
-/// index entry that verifies (its running maximum) and the batches after it, so the cost does
-/// not grow with the segment.
+/// The largest timestamp in a closed segment, None for an empty one: the running maximum
+/// of the last index entry whose batch header matches, and the headers of the batches after
+/// it. Only headers are read (as Kafka trusts its time index), so the cost follows the
+/// number of segments, not of records or bytes.
 pub fn segment_max_timestamp(dir: &Path, base: i64) -> Result<Option<i64>> {
     let path = log::segment_path(dir, base);
     let file = match File::open(&path) {
@@ -269,27 +256,32 @@ pub fn segment_max_timestamp(dir: &Path, base: i64) -> Result<Option<i64>> {
         Err(e) => return Err(Error::io_path("open", &path, e)),
     };
     let size = file.metadata().ctx("stat", &path)?.len();
-    let mut buf = Vec::new();
+    let header_at = |pos: u64| -> Result<Option<BatchHeader>> {
+        let mut b = [0u8; batch::HEADER_LEN];
+        match file.read_exact_at(&mut b, pos) {
+            Ok(()) => Ok(batch::parse_header(&b)
+                .filter(|h| b[16] == batch::MAGIC as u8 && h.batch_length > 0)),
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
+            Err(e) => Err(Error::io_path("read", &path, e)),
+        }
+    };
     let mut entries = log::load_index(dir, base).entries;
     let (mut pos, mut max) = (0u64, None::<i64>);
     while let Some(e) = entries.pop() {
-        if u64::from(e.position) < size
-            && log::verify_batch_at(
-                &file,
-                e.position.into(),
-                base + i64::from(e.rel_offset),
-                &mut buf,
-            )
+        let at = u64::from(e.position);
+        if at < size
+            && header_at(at)?.is_some_and(|h| h.base_offset == base + i64::from(e.rel_offset))
         {
-            pos = e.position.into();
+            pos = at;
             max = Some(e.max_timestamp);
             break;
         }
     }
-    log::scan_file(&file, pos, size, &mut buf, |h, _, _| {
+    while pos < size {
+        let Some(h) = header_at(pos)? else { break };
         max = Some(max.map_or(h.max_timestamp, |m| m.max(h.max_timestamp)));
-        Ok(true)
-    })?;
+        pos += h.size() as u64;
+    }
     Ok(max)
 }
 
@@ -442,10 +434,12 @@ struct OffsetMap {
 }
 
 /// Calls `f` with every batch of a closed segment, failing on damage (a cleaner never
-/// rewrites what it cannot read whole).
+/// rewrites what it cannot read whole). With `validate`, every record is checked as readers
+/// check it (the rewriting pass); without, only what decoding needs (the map pass).
 fn each_batch(
     dir: &Path,
     base: i64,
+    validate: bool,
     mut f: impl FnMut(&BatchHeader, &[u8]) -> Result<()>,
 ) -> Result<(File, u64)> {
     let path = log::segment_path(dir, base);
@@ -454,7 +448,7 @@ fn each_batch(
     let mut buf = Vec::new();
     let mut bad = None;
     let (end, stop) = log::scan_file(&file, 0, size, &mut buf, |h, pos, b| {
-        if let Err(e) = batch::validate_scanned(b) {
+        if validate && let Err(e) = batch::validate_scanned(b) {
             bad = Some(format!("batch at byte {pos}: {e}"));
             return Ok(false);
         }
@@ -482,7 +476,7 @@ fn build_map(dir: &Path, segs: &[i64]) -> Result<OffsetMap> {
         producer_last: HashMap::new(),
     };
     for &base in segs {
-        each_batch(dir, base, |h, b| {
+        each_batch(dir, base, false, |h, b| {
             if h.producer_id >= 0 {
                 map.producer_last.insert(h.producer_id, h.base_offset);
             }
@@ -561,7 +555,7 @@ fn compact_segment(
     let mut filler: Option<Filler> = None;
     let mut stats = Stats::default();
     let mut changed = false;
-    let (_file, size) = each_batch(dir, base, |h, b| {
+    let (_file, size) = each_batch(dir, base, true, |h, b| {
         if h.is_control() && h.record_count == 0 {
             // A filler (salvage or an earlier compaction): merged with its neighbours.
             extend_filler(&mut filler, h);
@@ -795,6 +789,43 @@ mod tests {
             crate::clock::now_ms(),
         );
         assert_eq!(read_all(&dir), vec![(20, Some(1), Some(1))]);
+    }
+
+    #[test]
+    fn a_reader_behind_retention_goes_on_at_the_log_start_and_says_what_it_skipped() {
+        let (_d, s, meta) = setup(&[("segment.bytes", "200"), ("retention.ms", "1000")]);
+        let old: Vec<Vec<Rec>> = (0..10).map(|i| vec![(Some(i), Some(i))]).collect();
+        append(&s, &meta, &old, 1_600_000_000_000);
+        let new: Vec<Vec<Rec>> = (10..14).map(|i| vec![(Some(i), Some(i))]).collect();
+        append(&s, &meta, &new, crate::clock::now_ms());
+        let dir = s.partition_dir("t", 0);
+        let mut r = log::Reader::new(&dir);
+        let mut buf = Vec::new();
+        // One batch read: the reader holds segment 0 open at offset 1.
+        assert!(r.read(&mut buf, 1).unwrap() > 0);
+        assert_eq!(r.position(), Some(1));
+        let stats = clean_partition(&dir, "t/0", &policy(&meta), crate::clock::now_ms()).unwrap();
+        assert!(stats.segments_removed > 0);
+        let start = stats.log_start;
+        assert!(start > 1 && start <= 10, "{start}");
+        // It reads what it holds open to its end, then goes on at the log start.
+        let mut offsets = Vec::new();
+        loop {
+            buf.clear();
+            if r.read(&mut buf, 1).unwrap() == 0 {
+                break;
+            }
+            let batch::Scan::Batch(h, _) = batch::scan(&buf) else {
+                panic!()
+            };
+            offsets.push(h.base_offset);
+        }
+        let (from, to) = r.take_skipped().expect("a skip is reported");
+        assert!(from >= 1 && to == start, "{from}..{to}");
+        assert!(offsets.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(*offsets.last().unwrap(), 13);
+        assert!(offsets.iter().all(|o| *o < from || *o >= to), "{offsets:?}");
+        assert!(r.take_skipped().is_none());
     }
 
     #[test]

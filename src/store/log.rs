@@ -136,12 +136,6 @@ pub fn write_recovery_point(dir: &Path, rp: &RecoveryPoint) -> Result<()> {
 /// Name of the per-partition log start offset file (FORMAT.md §14.1).
 pub const LOG_START_FILE: &str = "log-start-offset";
 
-#[derive(serde::Serialize, serde::Deserialize)]
-struct LogStartFile {
-    format: u32,
-    offset: i64,
-}
-
 /// The partition's log start offset: the first offset a reader may be given. It is the
 /// first segment's base offset, or later when `delete-records` moved it into a segment
 /// (recorded in `log-start-offset`; Kafka's log-start-offset checkpoint). Offsets below it are
@@ -153,27 +147,41 @@ pub fn log_start_offset(dir: &Path) -> Result<i64> {
 
 /// What `log-start-offset` says (0 when there is none).
 pub fn recorded_log_start(dir: &Path) -> Result<i64> {
-    let path = dir.join(LOG_START_FILE);
-    let bytes = match fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(e) => return Err(Error::io_path("read", &path, e)),
-    };
-    match serde_json::from_slice::<LogStartFile>(&bytes) {
-        Ok(f) if f.format == 1 && f.offset >= 0 => Ok(f.offset),
-        _ => Err(Error::Corrupt(format!(
-            "{}: not a log start offset file",
-            path.display()
-        ))),
-    }
+    Ok(read_offset_file(&dir.join(LOG_START_FILE), "log start offset")?.unwrap_or(0))
 }
 
 /// Records the log start offset (atomic replace). Callers hold the partition lock and never
 /// move it back.
 pub fn write_log_start(dir: &Path, offset: i64) -> Result<()> {
-    let data = serde_json::to_vec(&LogStartFile { format: 1, offset })
-        .map_err(|e| Error::Other(format!("encode log start offset: {e}")))?;
-    write_atomic(&dir.join(LOG_START_FILE), &data)
+    write_offset_file(&dir.join(LOG_START_FILE), offset)
+}
+
+/// The `{"format":1,"offset":N}` files beside a log (log start offset, cleaner checkpoint):
+/// None when absent, an error naming `what` when unreadable.
+pub fn read_offset_file(path: &Path, what: &str) -> Result<Option<i64>> {
+    #[derive(serde::Deserialize)]
+    struct OffsetFile {
+        format: u32,
+        offset: i64,
+    }
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Error::io_path("read", path, e)),
+    };
+    match serde_json::from_slice::<OffsetFile>(&bytes) {
+        Ok(f) if f.format == 1 && f.offset >= 0 => Ok(Some(f.offset)),
+        _ => Err(Error::Corrupt(format!(
+            "{}: not a {what} file",
+            path.display()
+        ))),
+    }
+}
+
+/// Replaces an offset file (atomic replace).
+pub fn write_offset_file(path: &Path, offset: i64) -> Result<()> {
+    let data = serde_json::json!({"format": 1, "offset": offset}).to_string();
+    write_atomic(path, data.as_bytes())
 }
 
 /// Bytes of a segment that are not a batch and cannot be a torn tail.
@@ -974,6 +982,8 @@ pub struct Reader {
     cur: Option<Cursor>,
     buf: Vec<u8>,
     end: Option<EndCache>,
+    /// Offsets retention removed before this reader got to them: `[from, to)`.
+    skipped: Option<(i64, i64)>,
 }
 
 /// What the last `end_offset` found, so the next call only scans bytes appended since.
@@ -999,7 +1009,14 @@ impl Reader {
             cur: None,
             buf: Vec::new(),
             end: None,
+            skipped: None,
         }
+    }
+
+    /// The offsets `[from, to)` retention removed while this reader was behind them, since
+    /// the last call: the reader went on at the log start offset instead.
+    pub fn take_skipped(&mut self) -> Option<(i64, i64)> {
+        self.skipped.take()
     }
 
     /// The first offset still in the log (the log start offset).
@@ -1326,6 +1343,10 @@ impl Reader {
                 // the log now starts later. Go on from where it starts.
                 let from = cur.next_offset;
                 self.seek(from)?;
+                if let Some(to) = self.position().filter(|to| *to > from) {
+                    let start = self.skipped.map_or(from, |(f, _)| f);
+                    self.skipped = Some((start, to));
+                }
                 continue;
             }
             if cur.next_offset != later {

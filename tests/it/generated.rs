@@ -123,6 +123,7 @@ fn bash_completion_offers_topic_and_group_names() {
 source '{}'
 COMP_WORDS=(kaf --dir '{d}' consume ""); COMP_CWORD=4; _kaf_with_names; echo "consume: ${{COMPREPLY[*]}}"
 COMP_WORDS=(kaf --dir '{d}' topics describe b); COMP_CWORD=5; _kaf_with_names; echo "describe: ${{COMPREPLY[*]}}"
+COMP_WORDS=(kaf --dir '{d}' topics add-partitions b); COMP_CWORD=5; _kaf_with_names; echo "add-partitions: ${{COMPREPLY[*]}}"
 COMP_WORDS=(kaf --dir '{d}' consume alpha -g ""); COMP_CWORD=6; _kaf_with_names; echo "group: ${{COMPREPLY[*]}}"
 "#,
         script.display()
@@ -144,6 +145,7 @@ COMP_WORDS=(kaf --dir '{d}' consume alpha -g ""); COMP_CWORD=6; _kaf_with_names;
     );
     assert!(text.contains("consume: alpha beta"), "{text}");
     assert!(text.contains("describe: beta"), "{text}");
+    assert!(text.contains("add-partitions: beta"), "{text}");
     assert!(text.contains("group: nightly"), "{text}");
 }
 

@@ -69,7 +69,7 @@ fn topics_list_and_describe_as_json() {
         configs["cleanup.policy"],
         json!({"value": "delete", "source": "default"})
     );
-    assert_eq!(configs.as_object().unwrap().len(), 10, "{configs}");
+    assert_eq!(configs.as_object().unwrap().len(), 13, "{configs}");
     assert_eq!(
         doc,
         json!({

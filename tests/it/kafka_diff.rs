@@ -147,14 +147,6 @@ const DOCUMENTED: &[(ApiKey, &str, &str, &str, &str)] = &[
          client to send whole fetch requests, as Kafka does when its session cache is full",
     ),
     (
-        ApiKey::DeleteRecords,
-        "records that exist",
-        "topics.partitions",
-        "",
-        "kaf's logs have no log start offset yet: deleting records that exist is refused \
-         with POLICY_VIOLATION (Kafka's answer for a log that does not allow it)",
-    ),
-    (
         ApiKey::InitProducerId,
         "transactional",
         "error_code",
@@ -1374,6 +1366,14 @@ fn list_offsets(d: &mut Diff) {
                 list_offsets_req(v, &asked)
             });
         }
+        let twice = [
+            (data.clone(), 0, -1),
+            (data.clone(), 1, -2),
+            (data.clone(), 0, -2),
+        ];
+        d.case(ApiKey::ListOffsets, v, "partition named twice", |_| {
+            list_offsets_req(v, &twice)
+        });
         let bad = [(data.clone(), 7, -1), (n("nosuch"), 0, -1)];
         d.case(
             ApiKey::ListOffsets,
@@ -1485,20 +1485,71 @@ fn delete_records(d: &mut Diff) {
             delete_records_req(&[(n("dr"), 0, -1)])
         });
     }
-    // Last, since Kafka then has a log start offset kaf does not.
+    // Records that exist: the log start moves, and every answer that names it shows it.
     let drx = n("drx");
     let Some(pv) = d.versions(ApiKey::Produce).last().copied() else {
         return;
     };
-    let b = batch(&["p", "q", "r"], None, 1_700_000_600_000);
+    let b = batch(&["p", "q", "r", "s", "t", "u"], None, 1_700_000_600_000);
     d.case(ApiKey::Produce, pv, "records to delete", |_| {
         produce_req(-1, vec![(drx.clone(), 0, b.clone())])
     });
-    if let Some(v) = d.versions(ApiKey::DeleteRecords).last().copied() {
+    let versions = d.versions(ApiKey::DeleteRecords);
+    let Some(&last) = versions.last() else {
+        return;
+    };
+    for &v in &versions {
+        // 1, 2, 3: each version moves the start inside the one batch.
+        let to = i64::from(v) + 1;
         d.case(ApiKey::DeleteRecords, v, "records that exist", |_| {
-            delete_records_req(&[(drx.clone(), 0, 2)])
+            delete_records_req(&[(drx.clone(), 0, to)])
         });
     }
+    let start = i64::from(last) + 1;
+    d.case(ApiKey::DeleteRecords, last, "below the log start", |_| {
+        delete_records_req(&[(drx.clone(), 0, 0)])
+    });
+    d.case(ApiKey::DeleteRecords, last, "negative offset", |_| {
+        delete_records_req(&[(drx.clone(), 0, -5)])
+    });
+    d.case(
+        ApiKey::DeleteRecords,
+        last,
+        "past the end of records",
+        |_| delete_records_req(&[(drx.clone(), 0, 7)]),
+    );
+    d.case(ApiKey::DeleteRecords, last, "compacted topic", |_| {
+        delete_records_req(&[(n("compact"), 0, 0)])
+    });
+    for v in d.versions(ApiKey::ListOffsets) {
+        let mut stamps = vec![-2, -1, 0, 1_700_000_600_001];
+        if v >= 8 {
+            stamps.push(-4);
+        }
+        // One request each: Kafka refuses a partition named twice in one (INVALID_REQUEST).
+        for ts in stamps {
+            let asked = [(drx.clone(), 0, ts)];
+            let label = format!("after delete-records, timestamp {ts}");
+            d.case(ApiKey::ListOffsets, v, &label, |_| {
+                list_offsets_req(v, &asked)
+            });
+        }
+    }
+    for v in d.versions(ApiKey::Fetch) {
+        d.case(ApiKey::Fetch, v, "below the log start", |side| {
+            fetch_req(v, side, &[(drx.clone(), 0, start - 1, -1)])
+        });
+        d.case(ApiKey::Fetch, v, "at the log start", |side| {
+            fetch_req(v, side, &[(drx.clone(), 0, start, -1)])
+        });
+    }
+    let more = batch(&["v"], None, 1_700_000_600_010);
+    d.case(ApiKey::Produce, pv, "after delete-records", |_| {
+        produce_req(-1, vec![(drx.clone(), 0, more.clone())])
+    });
+    d.case(ApiKey::DeleteRecords, last, "-1 with records", |_| {
+        delete_records_req(&[(drx.clone(), 0, -1)])
+    });
 }
 
 fn describe_configs(d: &mut Diff) {

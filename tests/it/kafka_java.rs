@@ -237,6 +237,9 @@ fn java_admin_client() {
             ("offsets.max_timestamp", "1 ts=5000"),
             ("offsets.for_timestamp_2000", "1 ts=5000"),
             ("offsets.for_timestamp_9000", "-1 ts=-1"),
+            ("delete_records.low_watermark", "1"),
+            ("offsets.earliest_after_delete", "1 ts=-1"),
+            ("delete_records.nothing", "0"),
             ("configs.retention.ms", "3600000 DYNAMIC_TOPIC_CONFIG"),
             ("configs.cleanup.policy", "delete DEFAULT_CONFIG default"),
             // IncrementalAlterConfigs is served from the "tools" branch (h-tools, issue 14);
@@ -280,23 +283,11 @@ fn java_admin_client() {
     same_facts(
         &kaf,
         &real,
-        &[
-            (
-                "delete_records.low_watermark",
-                "PolicyViolationException",
-                "open: kaf keeps no log start offset yet, so it refuses to delete records",
-            ),
-            (
-                "offsets.earliest_after_delete",
-                "0 ts=-1",
-                "follows from deleteRecords",
-            ),
-            (
-                "configs.segment.bytes",
-                "134217728 DEFAULT_CONFIG default",
-                "kaf's default segment size is 128 MiB (docs/FORMAT.md), Kafka's 1 GiB",
-            ),
-        ],
+        &[(
+            "configs.segment.bytes",
+            "134217728 DEFAULT_CONFIG default",
+            "kaf's default segment size is 128 MiB (docs/FORMAT.md), Kafka's 1 GiB",
+        )],
     );
 }
 

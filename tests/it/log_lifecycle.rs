@@ -70,8 +70,8 @@ fn retention_ms_removes_records_dated_in_the_past_once_their_segment_closes() {
     assert!(dump(dir, "old").is_empty());
     kaf_ok(dir, &["produce", "old"], b"new\n");
     assert_eq!(dump(dir, "old"), ["=new@3"]);
-    // A topic with the default retention (7 days) keeps 2020's records.
-    create(dir, "keep", &[]);
+    // retention.ms=-1 keeps 2020's records through the time roll a newer record causes...
+    create(dir, "keep", &["retention.ms=-1"]);
     kaf_ok(
         dir,
         &["produce", "keep", "--timestamp", "2020-01-01T00:00:00Z"],
@@ -80,17 +80,18 @@ fn retention_ms_removes_records_dated_in_the_past_once_their_segment_closes() {
     kaf_ok(dir, &["produce", "keep"], b"b\n");
     let out = clean(dir, &["keep"]);
     assert!(out.contains("keep/0: 0 segments removed"), "{out}");
-    // -1 keeps everything too, and says so in JSON.
+    assert_eq!(dump(dir, "keep").len(), 2);
+    // ...until it is set: then the closed 2020 segment goes, and the JSON says so.
     kaf_ok(
         dir,
-        &["topics", "alter", "keep", "-c", "retention.ms=-1"],
+        &["topics", "alter", "keep", "-c", "retention.ms=1000"],
         b"",
     );
     let j = kaf_ok(dir, &["topics", "clean", "keep", "-J"], b"");
     let v: serde_json::Value = serde_json::from_str(j.trim()).unwrap();
-    assert_eq!(v["segments_removed"], 0);
-    assert_eq!(v["log_start_offset"], 0);
-    assert_eq!(dump(dir, "keep").len(), 2);
+    assert_eq!(v["segments_removed"], 1, "{j}");
+    assert_eq!(v["log_start_offset"], 1, "{j}");
+    assert_eq!(dump(dir, "keep"), ["=b@1"]);
 }
 
 #[test]

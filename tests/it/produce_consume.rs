@@ -410,6 +410,9 @@ fn tombstones() {
 #[test]
 fn timestamps() {
     let k = Kaf::new();
+    // Records dated in the past are removed by retention once their segment closes (and a
+    // record a week newer closes it): keep them.
+    k.create("t", 1, &["retention.ms=-1"]);
     k.produce(&["t", "--timestamp", "1700000000123"], "a\n");
     k.produce(&["t", "--timestamp", "2024-01-01T00:00:00Z"], "b\n");
     k.produce(&["t", "--timestamp", "2024-01-01T01:00:00.5+01:00"], "c\n");
@@ -858,6 +861,8 @@ fn binary_keys_values_and_headers_round_trip_through_json() {
 #[test]
 fn lossless_copy_without_keep_partition_on_one_partition() {
     let k = Kaf::new();
+    k.create("a", 1, &["retention.ms=-1"]);
+    k.create("b", 1, &["retention.ms=-1"]);
     k.produce(&["a", "-k", "k", "-H", "h=1", "--timestamp", "1"], "x\ny\n");
     k.produce(&["a", "-Z"], "\nz\n");
     let out_a = k.consume(&["a", "--output", "json"]);
@@ -1198,7 +1203,8 @@ fn closed_stdout_is_not_an_error() {
 
 /// Topic `snap`: keys, headers, a tombstone, binary bytes and pinned timestamps.
 fn snap_topic(k: &Kaf) {
-    k.create("snap", 2, &[]);
+    // Records dated 2023 and 1970: kept only without time retention.
+    k.create("snap", 2, &["retention.ms=-1"]);
     k.produce(
         &[
             "snap",

@@ -317,3 +317,83 @@ fn list_offsets_are_batched_per_leader() {
     let n: usize = after.values().sum::<usize>() - before.values().sum::<usize>();
     assert_eq!(n, 6, "{desc}");
 }
+
+/// Issue 21 item 2: with one partition's leader down, a follower keeps printing the healthy
+/// partitions' records (warning once about the other), and picks the missing one up again
+/// when its leader is back, instead of stopping everything and exiting 5.
+#[test]
+fn a_follower_keeps_reading_healthy_partitions_while_one_leader_is_down() {
+    let Some(mut m) = Mock::start(3) else { return };
+    m.ctl("topic f 3 1");
+    for p in 0..3 {
+        m.ctl(&format!("leader f {p} {}", p + 1));
+    }
+    m.ok(&["produce", "f", "-p", "2"], b"before\n");
+    let mut follower = Proc::spawn(
+        m.cmd(&[
+            "-X",
+            "request.timeout.ms=3000",
+            "consume",
+            "f",
+            "-F",
+            "-f",
+            "%p %s\\n",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped()),
+    );
+    let lines = follower.stdout_lines();
+    let err = follower.watch_stderr();
+    assert_eq!(lines.next(), "2 before");
+    m.ctl("down 3");
+    // Partition 0's leader (broker 1) is healthy: its records keep coming, one at a time,
+    // each printed before the next is produced (longer than kaf's retry budget in all).
+    for i in 0..12 {
+        m.ok(&["produce", "f", "-p", "0"], format!("p0-{i}\n").as_bytes());
+        assert_eq!(lines.next(), format!("0 p0-{i}"));
+    }
+    assert!(follower.running(), "the follower exited: {}", err.text());
+    m.ctl("up 3");
+    m.ok(&["produce", "f", "-p", "2"], b"after\n");
+    assert_eq!(lines.next(), "2 after");
+    follower.term();
+    let e = err.text();
+    assert!(e.contains("f/2"), "no warning about the partition: {e}");
+    assert!(!e.contains("error"), "{e}");
+}
+
+/// Issue 21 item 4: a heartbeat answered UNKNOWN_MEMBER_ID (the coordinator forgot the
+/// member) makes it join again and go on reading and committing, not exit.
+#[test]
+fn a_member_the_coordinator_forgot_joins_again() {
+    let Some(mut m) = Mock::start(3) else { return };
+    m.ctl("topic h 1 1");
+    m.ok(&["produce", "h", "-p", "0"], numbers(1, 10).as_bytes());
+    let mut member = Proc::spawn(
+        m.cmd(&group_args(&["consume", "h", "-g", "G", "-F"]))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let lines = member.stdout_lines();
+    let err = member.watch_stderr();
+    for i in 1..=10 {
+        assert_eq!(lines.next(), i.to_string());
+    }
+    let joins = m.total("JoinGroup");
+    m.ctl("err 12 25");
+    wait_until(DEADLINE, "the member joins again", || {
+        m.total("JoinGroup") > joins
+    });
+    m.ok(&["produce", "h", "-p", "0"], numbers(11, 20).as_bytes());
+    for i in 11..=20 {
+        assert_eq!(lines.next(), i.to_string(), "{}", err.text());
+    }
+    assert!(member.running(), "{}", err.text());
+    member.term();
+    assert!(err.text().contains("joining again"), "{}", err.text());
+    // What it printed was committed: the group has nothing left to read.
+    let rest = m.ok(&group_args(&["consume", "h", "-g", "G"]), b"");
+    assert_eq!(rest, "");
+}

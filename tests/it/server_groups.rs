@@ -335,3 +335,73 @@ fn offsets_are_shared_with_brokerless_kaf_consume() {
     assert_eq!(read.len(), 2, "{read:?}");
     assert_eq!(read.into_iter().collect::<BTreeSet<_>>(), expected(2, 4, 5));
 }
+
+/// Issue 21 item 3: SIGINT while a `consume -g -F` waits in its JoinGroup (a member that
+/// never rejoins holds the rebalance open for minutes) stops it at once: exit 0, nothing
+/// printed, and it leaves the group rather than waiting out the rebalance.
+#[test]
+fn a_signal_during_a_group_join_stops_the_member_at_once() {
+    use bytes::BytesMut;
+    use kafka_protocol::messages::consumer_protocol_subscription::ConsumerProtocolSubscription;
+    use kafka_protocol::messages::join_group_request::JoinGroupRequestProtocol;
+    use kafka_protocol::messages::{
+        ApiKey, DescribeGroupsRequest, DescribeGroupsResponse, JoinGroupRequest, JoinGroupResponse,
+    };
+    use kafka_protocol::protocol::{Encodable, StrBytes};
+
+    use crate::harness::{DEADLINE, Proc, signal, wait_until, wire::Conn};
+
+    let s = Server::start(&[]);
+    s.kaf(&["topics", "create", "j", "-p", "2"], "");
+    let mut sub = BytesMut::new();
+    sub.extend_from_slice(&0i16.to_be_bytes());
+    ConsumerProtocolSubscription::default()
+        .with_topics(vec![StrBytes::from_static_str("j")])
+        .encode(&mut sub, 0)
+        .unwrap();
+    // A member with a five-minute session and rebalance timeout that joins once and then
+    // never comes back.
+    let mut stuck = Conn::open(&s);
+    let r: JoinGroupResponse = stuck.call(
+        ApiKey::JoinGroup,
+        3,
+        &JoinGroupRequest::default()
+            .with_group_id(StrBytes::from_static_str("GJ").into())
+            .with_session_timeout_ms(300_000)
+            .with_rebalance_timeout_ms(300_000)
+            .with_protocol_type(StrBytes::from_static_str("consumer"))
+            .with_protocols(vec![
+                JoinGroupRequestProtocol::default()
+                    .with_name(StrBytes::from_static_str("range"))
+                    .with_metadata(sub.freeze()),
+            ]),
+    );
+    assert_eq!(r.error_code, 0);
+    let member = Proc::spawn(
+        kaf_cmd(s.dir())
+            .args(["-b", &s.bootstrap(), "consume", "j", "-g", "GJ", "-F"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    // Its JoinGroup is waiting once the group is rebalancing.
+    let mut admin = Conn::open(&s);
+    wait_until(DEADLINE, "the group starts rebalancing", || {
+        let d: DescribeGroupsResponse = admin.call(
+            ApiKey::DescribeGroups,
+            0,
+            &DescribeGroupsRequest::default()
+                .with_groups(vec![StrBytes::from_static_str("GJ").into()]),
+        );
+        d.groups[0].group_state.as_str() == "PreparingRebalance"
+    });
+    signal(member.pid(), "INT");
+    let o = member.output(DEADLINE);
+    assert!(
+        o.status.success(),
+        "{:?}: {}",
+        o.status,
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(o.stdout.is_empty());
+}

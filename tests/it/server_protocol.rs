@@ -366,34 +366,46 @@ fn offset_for_leader_epoch_is_epoch_zero() {
     }
 }
 
-/// kaf's logs start at 0: deleting up to there succeeds, deleting records that exist is
-/// refused (POLICY_VIOLATION), and bad requests get Kafka's errors, at every version.
+/// DeleteRecords moves the log start offset, at every version: below the start leaves it,
+/// -1 is the high watermark, past it is OFFSET_OUT_OF_RANGE; a compacted topic's records
+/// cannot be deleted (POLICY_VIOLATION); consumers see only what is left.
 #[test]
-fn delete_records_answers_honestly() {
+fn delete_records_moves_the_log_start() {
     use delete_records_request::*;
     let server = Server::start(&[]);
-    topic_with(&server, "t", 1, 3);
+    let out = kaf(
+        server.dir(),
+        &["topics", "create", "kept", "-c", "cleanup.policy=compact"],
+        b"",
+    );
+    assert!(out.status.success(), "{out:?}");
     let mut c = Conn::open(&server);
     let part = |p: i32, offset: i64| {
         DeleteRecordsPartition::default()
             .with_partition_index(p)
             .with_offset(offset)
     };
-    let req = DeleteRecordsRequest::default().with_topics(vec![
-        DeleteRecordsTopic::default()
-            .with_name(s("t").into())
-            .with_partitions(vec![
-                part(0, 0),
-                part(0, 2),
-                part(0, -1),
-                part(0, 4),
-                part(1, 0),
-            ]),
-        DeleteRecordsTopic::default()
-            .with_name(s("nosuch").into())
-            .with_partitions(vec![part(0, 0)]),
-    ]);
     for v in 0..=2 {
+        let t = format!("t{v}");
+        topic_with(&server, &t, 1, 5);
+        let req = DeleteRecordsRequest::default().with_topics(vec![
+            DeleteRecordsTopic::default()
+                .with_name(s(&t).into())
+                .with_partitions(vec![
+                    part(0, 0),
+                    part(0, 2),
+                    part(0, 1),
+                    part(0, 6),
+                    part(0, -2),
+                    part(1, 0),
+                ]),
+            DeleteRecordsTopic::default()
+                .with_name(s("nosuch").into())
+                .with_partitions(vec![part(0, 0)]),
+            DeleteRecordsTopic::default()
+                .with_name(s("kept").into())
+                .with_partitions(vec![part(0, 0)]),
+        ]);
         let r: DeleteRecordsResponse = c.call(ApiKey::DeleteRecords, v, &req);
         let got: Vec<(i16, i64)> = r
             .topics
@@ -405,17 +417,73 @@ fn delete_records_answers_honestly() {
             got,
             [
                 (0, 0),
-                (POLICY_VIOLATION, -1),
-                (POLICY_VIOLATION, -1),
+                (0, 2),
+                (0, 2),
+                (OFFSET_OUT_OF_RANGE, -1),
                 (OFFSET_OUT_OF_RANGE, -1),
                 (UNKNOWN_TOPIC_OR_PARTITION, -1),
                 (UNKNOWN_TOPIC_OR_PARTITION, -1),
+                (POLICY_VIOLATION, -1),
             ],
             "v{v}"
         );
+        let out = kaf(server.dir(), &["consume", &t, "-e"], b"");
+        assert_eq!(out.stdout, b"m2\nm3\nm4\n", "v{v}");
+        if v == 2 {
+            log_start_on_the_wire(&mut c, &t, 2);
+        }
+        let all = DeleteRecordsRequest::default().with_topics(vec![
+            DeleteRecordsTopic::default()
+                .with_name(s(&t).into())
+                .with_partitions(vec![part(0, -1)]),
+        ]);
+        let r: DeleteRecordsResponse = c.call(ApiKey::DeleteRecords, v, &all);
+        let p = &r.topics[0].partitions[0];
+        assert_eq!((p.error_code, p.low_watermark), (0, 5), "v{v}");
+        let out = kaf(server.dir(), &["offsets", &t, "beginning"], b"");
+        assert_eq!(out.stdout, format!("{t}\t0\t5\n").as_bytes(), "v{v}");
     }
-    let out = kaf(server.dir(), &["consume", "t", "-e"], b"");
-    assert_eq!(out.stdout, b"m0\nm1\nm2\n", "nothing was deleted");
+}
+
+/// The log start offset where Fetch, ListOffsets and Produce name it: a fetch below it is
+/// OFFSET_OUT_OF_RANGE, one at it answers it; EARLIEST (-2) and earliest-local (-4) are it.
+fn log_start_on_the_wire(c: &mut Conn, t: &str, start: i64) {
+    use fetch_request::{FetchPartition, FetchTopic};
+    use list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
+    let fetch = |offset: i64| {
+        FetchRequest::default()
+            .with_max_bytes(1 << 20)
+            .with_topics(vec![
+                FetchTopic::default()
+                    .with_topic(s(t).into())
+                    .with_partitions(vec![
+                        FetchPartition::default()
+                            .with_fetch_offset(offset)
+                            .with_log_start_offset(-1)
+                            .with_partition_max_bytes(1 << 20),
+                    ]),
+            ])
+    };
+    let r: FetchResponse = c.call(ApiKey::Fetch, 12, &fetch(start - 1));
+    let p = &r.responses[0].partitions[0];
+    assert_eq!(p.error_code, OFFSET_OUT_OF_RANGE, "{p:?}");
+    let r: FetchResponse = c.call(ApiKey::Fetch, 12, &fetch(start));
+    let p = &r.responses[0].partitions[0];
+    assert_eq!((p.error_code, p.log_start_offset), (0, start), "{p:?}");
+    for ts in [-2, -4] {
+        let r: ListOffsetsResponse = c.call(
+            ApiKey::ListOffsets,
+            9,
+            &ListOffsetsRequest::default()
+                .with_replica_id((-1).into())
+                .with_topics(vec![
+                    ListOffsetsTopic::default()
+                        .with_name(s(t).into())
+                        .with_partitions(vec![ListOffsetsPartition::default().with_timestamp(ts)]),
+                ]),
+        );
+        assert_eq!(r.topics[0].partitions[0].offset, start, "timestamp {ts}");
+    }
 }
 
 /// Fetch v13+ names topics by id (Metadata's); an unknown id is UNKNOWN_TOPIC_ID.

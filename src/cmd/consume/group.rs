@@ -46,7 +46,12 @@ impl GroupRun<'_> {
         wait: bool,
         out: &mut dyn Sink,
     ) -> Result<()> {
-        let mut member = self.broker.join(self.group, wanted)?;
+        let mut member = match self.broker.join(self.group, wanted) {
+            Ok(m) => m,
+            // Stopped (SIGINT/SIGTERM) while joining: the member left; nothing was read.
+            Err(_) if crate::cmd::stop_requested() => return Ok(()),
+            Err(e) => return Err(e),
+        };
         if member.owned().is_empty() {
             if !wait {
                 return Err(Error::GroupBusy(self.group.to_string()));

@@ -150,6 +150,9 @@ fn open_part(
 ) -> Result<Part> {
     let mut f = broker.fetcher(t, p)?;
     let (next, stop) = resolve(f.as_mut(), spec, follow, stored)?;
+    if follow {
+        f.follow();
+    }
     Ok(Part {
         topic: t.to_string(),
         partition: p,

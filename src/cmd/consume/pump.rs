@@ -54,6 +54,17 @@ pub(super) fn pump(
                 }
                 any = true;
                 let part = &mut parts[i];
+                if let Some((from, to)) = part.fetcher.take_skipped()
+                    && to > part.next
+                {
+                    eprintln!(
+                        "kaf: warning: {}/{}: offsets {}..{to} were removed (retention or \
+                         delete-records) before they were read; going on from offset {to}",
+                        part.topic,
+                        part.partition,
+                        from.max(part.next)
+                    );
+                }
                 let verified = part.fetcher.verifies_crc();
                 let mut at = 0;
                 while at < buf.len() && !part.done() && count.is_none_or(|c| printed < c) {

@@ -31,7 +31,12 @@ impl Invalid {
                 Error::Usage(format!("message {n} has no key delimiter '{d}'"))
             }
             Invalid::Json(e) => Error::Usage(format!("message {n}: {e}")),
-            Invalid::TooLarge { size, max } => Error::MessageTooLarge { line: n, size, max },
+            Invalid::TooLarge { size, max } => Error::MessageTooLarge {
+                topic: topic.to_string(),
+                line: n,
+                size,
+                max,
+            },
             Invalid::NoPartition { partition, count } => Error::PartitionNotFound {
                 topic: topic.to_string(),
                 partition,

@@ -111,7 +111,7 @@ impl Target {
             if let Some(p) = self.producer.as_mut() {
                 p.flush()?;
             }
-            local.grow(&name, parts as i32)?;
+            local.add_partitions(&name, parts as i32)?;
             crate::progress::eprint_line(format_args!(
                 "kaf: grew topic \"{name}\" to {parts} partitions (the input names partition {})",
                 parts - 1

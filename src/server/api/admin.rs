@@ -1,6 +1,5 @@
 //! Topic administration: CreateTopics, DeleteTopics, CreatePartitions, DescribeConfigs
-//! (topic and broker resources), and DeleteRecords (kaf has no log start offset: only
-//! deleting nothing succeeds).
+//! (topic and broker resources), and DeleteRecords (moves the log start offset).
 
 use kafka_protocol::messages::create_partitions_response::CreatePartitionsTopicResult;
 use kafka_protocol::messages::create_topics_response::CreatableTopicResult;
@@ -15,6 +14,7 @@ use kafka_protocol::messages::*;
 
 use super::{Call, Reply, s};
 use crate::kafka_error::ErrorCode;
+use crate::server::broker_config::{BrokerConfig, Described};
 use crate::store::topic::{self, KNOWN_CONFIGS, TopicMeta};
 
 pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Reply {
@@ -92,7 +92,7 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
                 .with_replication_factor(1)
                 // From v5 Kafka lists the created topic's configs, as DescribeConfigs would.
                 .with_configs(if call.version >= 5 {
-                    Some(created_configs(&m))
+                    Some(created_configs(&server.config.broker, &m))
                 } else {
                     Some(Vec::new())
                 }),
@@ -116,11 +116,14 @@ fn exists(name: &str) -> (ErrorCode, String) {
 
 /// A created topic's configs for CreateTopics v5+: kaf's configs, each as DescribeConfigs
 /// describes it (value and source).
-fn created_configs(m: &TopicMeta) -> Vec<create_topics_response::CreatableTopicConfigs> {
+fn created_configs(
+    broker: &BrokerConfig,
+    m: &TopicMeta,
+) -> Vec<create_topics_response::CreatableTopicConfigs> {
     KNOWN_CONFIGS
         .iter()
-        .map(|(k, default)| {
-            let c = topic_config(k, default, m.configs.get(*k), false);
+        .map(|(k, _)| {
+            let c = topic_config(broker, k, m.configs.get(*k), false);
             create_topics_response::CreatableTopicConfigs::default()
                 .with_name(c.name)
                 .with_value(c.value)
@@ -241,8 +244,13 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                         KNOWN_CONFIGS
                             .iter()
                             .filter(|(k, _)| wanted(k))
-                            .map(|(k, default)| {
-                                topic_config(k, default, m.configs.get(*k), req.include_synonyms)
+                            .map(|(k, _)| {
+                                topic_config(
+                                    &server.config.broker,
+                                    k,
+                                    m.configs.get(*k),
+                                    req.include_synonyms,
+                                )
                             })
                             .collect(),
                     ),
@@ -254,49 +262,20 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
                         "Unexpected broker id, expected 0 or empty string, but received {}",
                         res.resource_name.as_str()
                     )))),
+                // kaf's flags and `--config`, never dynamic: Kafka's sources (static 4,
+                // default 5) and synonyms.
                 BROKER => r.with_configs(
-                    [
-                        (
-                            "auto.create.topics.enable",
-                            server.config.auto_create.to_string(),
-                        ),
-                        (
-                            "num.partitions",
-                            server.config.default_partitions.to_string(),
-                        ),
-                        (
-                            "message.max.bytes",
-                            topic::DEFAULT_MAX_MESSAGE_BYTES.to_string(),
-                        ),
-                    ]
-                    .into_iter()
-                    .filter(|(k, _)| wanted(k))
-                    .map(|(k, v)| {
-                        // kaf's flags, never dynamic: Kafka's DEFAULT_CONFIG source (5),
-                        // and the one synonym Kafka lists for a default. Types: BOOLEAN 1,
-                        // INT 3.
-                        let synonym = describe_configs_response::DescribeConfigsSynonym::default()
-                            .with_name(s(k))
-                            .with_value(Some(s(&v)))
-                            .with_source(5);
-                        DescribeConfigsResourceResult::default()
-                            .with_name(s(k))
-                            .with_value(Some(s(&v)))
-                            .with_read_only(true)
-                            .with_config_source(5)
-                            .with_config_type(if k == "auto.create.topics.enable" {
-                                1
-                            } else {
-                                3
-                            })
-                            .with_synonyms(if req.include_synonyms {
-                                vec![synonym]
-                            } else {
-                                vec![]
-                            })
-                            .with_documentation(None)
-                    })
-                    .collect(),
+                    server
+                        .config
+                        .broker
+                        .describe_broker(
+                            server.config.auto_create,
+                            server.config.default_partitions,
+                        )
+                        .into_iter()
+                        .filter(|d| wanted(d.name))
+                        .map(|d| described(d, req.include_synonyms).with_read_only(true))
+                        .collect(),
                 ),
                 _ => r
                     .with_error_code(ErrorCode::INVALID_REQUEST.code())
@@ -307,67 +286,48 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
     call.reply(&DescribeConfigsResponse::default().with_results(results))
 }
 
-/// One topic config as Kafka's `ConfigHelper` describes it: its source is the first of its
-/// synonyms (the topic's own value, then the broker default it falls back to), and Kafka
-/// keeps a broker synonym only when the first broker name for the config has a value
-/// (`retention.ms` falls back to `log.retention.hours`, which is not its first name, so it
-/// lists none). kaf's defaults are its own (`segment.bytes` is 128 MiB, not 1 GiB).
+/// One topic config as Kafka's `ConfigHelper` describes it: its value (the topic's own,
+/// else the broker-wide default `--config` gives it, else Kafka's), its source and synonyms
+/// (`BrokerConfig::describe_topic_config`). kaf's defaults are Kafka's but for
+/// `segment.bytes` (128 MiB, not 1 GiB).
 fn topic_config(
-    name: &str,
-    default: &str,
+    broker: &BrokerConfig,
+    name: &'static str,
     set: Option<&String>,
     include_synonyms: bool,
 ) -> DescribeConfigsResourceResult {
+    described(broker.describe_topic_config(name, set), include_synonyms)
+}
+
+fn described(d: Described, include_synonyms: bool) -> DescribeConfigsResourceResult {
     use describe_configs_response::DescribeConfigsSynonym;
-    // Kafka's ConfigSource ids.
-    const TOPIC_CONFIG: i8 = 1;
-    const DEFAULT_CONFIG: i8 = 5;
-    // Kafka's ConfigType ids.
-    const STRING: i8 = 2;
-    const INT: i8 = 3;
-    const LONG: i8 = 5;
-    const LIST: i8 = 7;
-    let (broker_name, config_type) = match name {
-        "segment.bytes" => (Some("log.segment.bytes"), INT),
-        "max.message.bytes" => (Some("message.max.bytes"), INT),
-        "retention.bytes" => (Some("log.retention.bytes"), LONG),
-        "cleanup.policy" => (Some("log.cleanup.policy"), LIST),
-        "message.timestamp.type" => (Some("log.message.timestamp.type"), STRING),
-        "min.insync.replicas" => (Some("min.insync.replicas"), INT),
-        "compression.type" => (Some("compression.type"), STRING),
-        "delete.retention.ms" => (Some("log.cleaner.delete.retention.ms"), LONG),
-        _ => (None, LONG), // retention.ms, segment.ms
+    let synonyms = if include_synonyms {
+        d.synonyms
+            .into_iter()
+            .map(|(n, v, source)| {
+                DescribeConfigsSynonym::default()
+                    .with_name(s(&n))
+                    .with_value(v.map(|v| s(&v)))
+                    .with_source(source)
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
-    let synonym = |n: &str, v: &str, source| {
-        DescribeConfigsSynonym::default()
-            .with_name(s(n))
-            .with_value(Some(s(v)))
-            .with_source(source)
-    };
-    let mut synonyms: Vec<DescribeConfigsSynonym> = set
-        .map(|v| synonym(name, v, TOPIC_CONFIG))
-        .into_iter()
-        .chain(broker_name.map(|b| synonym(b, default, DEFAULT_CONFIG)))
-        .collect();
-    let source = synonyms.first().map_or(DEFAULT_CONFIG, |s| s.source);
-    if !include_synonyms {
-        synonyms.clear();
-    }
     DescribeConfigsResourceResult::default()
-        .with_name(s(name))
-        .with_value(Some(s(set.map_or(default, String::as_str))))
-        .with_config_source(source)
+        .with_name(s(d.name))
+        .with_value(d.value.map(|v| s(&v)))
+        .with_config_source(d.source)
         .with_synonyms(synonyms)
-        .with_config_type(config_type)
+        .with_config_type(d.kind)
         // Kafka sends null unless asked for documentation (kaf has none to give).
         .with_documentation(None)
 }
 
-/// kaf's logs always start at offset 0 (there is no retention or log start offset yet), so
-/// records can be "deleted" only up to where the log already starts. Everything else a
-/// request can get wrong is answered as Kafka does; a request to delete records that exist
-/// is refused per partition with POLICY_VIOLATION, Kafka's answer for a log whose policy
-/// does not allow deleting records (a compacted topic's).
+/// Kafka's DeleteRecords: each partition's log start offset moves to the offset asked for
+/// (-1: the high watermark), in Kafka's order of checks: unknown topic or partition, a log
+/// whose cleanup.policy does not include delete (POLICY_VIOLATION), an offset below 0 or past
+/// the high watermark (OFFSET_OUT_OF_RANGE). The answer is the new low watermark.
 pub(super) fn delete_records(call: &mut Call<'_>, req: DeleteRecordsRequest) -> Reply {
     let server = call.server;
     let topics = req
@@ -413,16 +373,18 @@ fn delete_before(
     meta: &TopicMeta,
     offset: i64,
 ) -> Result<i64, ErrorCode> {
-    let e = |e: crate::error::Error| ErrorCode::for_error(&e);
-    let mut r = server.store.reader(topic, p, meta).map_err(e)?;
-    let start = r.start_offset().map_err(e)?;
-    let end = r.end_offset().map_err(e)?;
-    let target = if offset == -1 { end } else { offset };
-    if target < 0 || target > end {
-        return Err(ErrorCode::OFFSET_OUT_OF_RANGE);
+    if !meta.cleanup_policy().0 {
+        return Err(ErrorCode::POLICY_VIOLATION);
     }
-    if target <= start {
-        return Ok(start);
+    let before = match offset {
+        -1 => None,
+        o if o < 0 => return Err(ErrorCode::OFFSET_OUT_OF_RANGE),
+        o => Some(o),
+    };
+    match server.store.delete_records(topic, p, before) {
+        Ok(low) => Ok(low),
+        // The store's one usage error: past the end of the log.
+        Err(crate::error::Error::Usage(_)) => Err(ErrorCode::OFFSET_OUT_OF_RANGE),
+        Err(e) => Err(ErrorCode::for_error(&e)),
     }
-    Err(ErrorCode::POLICY_VIOLATION)
 }

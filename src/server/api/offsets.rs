@@ -23,6 +23,22 @@ pub(super) fn list_offsets(call: &mut Call<'_>, req: ListOffsetsRequest) -> Repl
     let server = call.server;
     // The epoch is on the wire from v4; the codec refuses to encode it for older versions.
     let with_epoch = call.version >= 4;
+    // Kafka answers a partition named more than once in the request once, INVALID_REQUEST,
+    // before any other check.
+    let mut named = std::collections::HashMap::<(&str, i32), usize>::new();
+    for t in &req.topics {
+        for lp in &t.partitions {
+            *named
+                .entry((t.name.as_str(), lp.partition_index))
+                .or_default() += 1;
+        }
+    }
+    let duplicated: std::collections::HashSet<(String, i32)> = named
+        .into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|((t, p), _)| (t.to_string(), p))
+        .collect();
+    let mut answered = std::collections::HashSet::new();
     let mut topics = Vec::new();
     for t in req.topics {
         let name = t.name.to_string();
@@ -34,7 +50,12 @@ pub(super) fn list_offsets(call: &mut Call<'_>, req: ListOffsetsRequest) -> Repl
                 .with_partition_index(p)
                 .with_timestamp(-1)
                 .with_offset(-1);
+            let twice = duplicated.contains(&(name.clone(), p));
+            if twice && !answered.insert((name.clone(), p)) {
+                continue;
+            }
             let result = match &meta {
+                _ if twice => Err(ErrorCode::INVALID_REQUEST),
                 Err(c) => Err(*c),
                 Ok(m) if p < 0 || p >= m.partitions => Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION),
                 Ok(_) if with_epoch && check_epoch(lp.current_leader_epoch).is_err() => {

@@ -45,12 +45,12 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
                 Ok(_) if !valid_acks => Err(INVALID_REQUIRED_ACKS.into()),
                 Ok(m) => produce_partition(server, &name, p, m, pd.records, durable),
             };
+            let log_start = || log_start(server, &name, p, &meta);
             parts.push(match result {
-                // kaf's logs start at offset 0 (records are not deleted yet).
                 Ok((base, append_time)) => r
                     .with_base_offset(base)
                     .with_log_append_time_ms(append_time)
-                    .with_log_start_offset(0),
+                    .with_log_start_offset(log_start()),
                 // Kafka names the log start offset when the partition's log refused the
                 // batch (records, sequence, epoch), not when the request or topic did.
                 Err(rej)
@@ -58,7 +58,7 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
                         || rej.code == ErrorCode::OUT_OF_ORDER_SEQUENCE_NUMBER
                         || rej.code == ErrorCode::INVALID_PRODUCER_EPOCH =>
                 {
-                    rej.answer(r).with_log_start_offset(0)
+                    rej.answer(r).with_log_start_offset(log_start())
                 }
                 Err(rej) => rej.answer(r),
             });
@@ -73,6 +73,16 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
         return Reply::Nothing;
     }
     call.reply(&ProduceResponse::default().with_responses(responses))
+}
+
+/// The partition's log start offset for the answer (-1 if it cannot be read, as Kafka
+/// answers when it does not know it).
+fn log_start(server: &Server, topic: &str, p: i32, meta: &Result<TopicMeta, ErrorCode>) -> i64 {
+    meta.as_ref()
+        .ok()
+        .and_then(|m| server.store.reader(topic, p, m).ok())
+        .and_then(|r| r.start_offset().ok())
+        .unwrap_or(-1)
 }
 
 /// Why a partition's records were not appended: the code, and for malformed records Kafka's

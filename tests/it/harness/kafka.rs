@@ -78,10 +78,22 @@ pub struct KafkaBroker {
 impl KafkaBroker {
     /// A broker of its own. Prefer [`KafkaBroker::shared`]; call [`require_kafka`] first.
     pub fn start() -> KafkaBroker {
+        KafkaBroker::start_with(&[])
+    }
+
+    /// A broker of its own with extra `server.properties` lines (`key=value`), e.g. the
+    /// broker-wide settings a test compares with `kaf server --config`. Costs a JVM start
+    /// (~10 s): use it only where the shared broker's settings will not do.
+    pub fn start_with(properties: &[&str]) -> KafkaBroker {
         let work = tempfile::Builder::new()
             .prefix("kaf-kafka-")
             .tempdir()
             .unwrap();
+        if !properties.is_empty() {
+            let mut text = properties.join("\n");
+            text.push('\n');
+            std::fs::write(work.path().join("extra.properties"), text).unwrap();
+        }
         let mut c = kafka_env();
         c.arg("start").arg(work.path());
         let out = c.output().unwrap();

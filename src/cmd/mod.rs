@@ -132,6 +132,11 @@ impl Context {
         }
     }
 
+    /// Whether commands talk to brokers (`-b`) rather than the data directory.
+    pub fn is_remote(&self) -> bool {
+        self.remote.is_some()
+    }
+
     pub fn store(&self) -> Result<Store> {
         Store::open(&self.data_dir()?)
     }

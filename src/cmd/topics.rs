@@ -75,15 +75,35 @@ fn list(ctx: &Context, a: &TopicListArgs) -> Result<()> {
         {
             Ok(x) => x,
             Err(Error::TopicNotFound { .. }) => continue,
+            // On a shared cluster topics come and go (one being created has no leader yet,
+            // one being deleted refuses requests): one of them must not fail the listing.
+            Err(e) if ctx.is_remote() => {
+                eprintln!("{} topic '{}': {e}", crate::term::warning_prefix(), t.name);
+                rows.push(Listed {
+                    name: t.name,
+                    partitions: t.partitions,
+                    offsets: None,
+                    bytes: None,
+                    policy: "-".into(),
+                    retention_ms: -1,
+                    retention_bytes: -1,
+                });
+                continue;
+            }
             Err(e) => return Err(e),
         };
+        // The topic's own value, else the broker's setting for it (remote), else the default.
         let config = |k: &str| {
-            info.configs.get(k).map(String::as_str).unwrap_or_else(|| {
-                KNOWN_CONFIGS
-                    .iter()
-                    .find(|(n, _)| *n == k)
-                    .map_or("", |(_, d)| *d)
-            })
+            info.configs
+                .get(k)
+                .or_else(|| info.defaults.get(k))
+                .map(String::as_str)
+                .unwrap_or_else(|| {
+                    KNOWN_CONFIGS
+                        .iter()
+                        .find(|(n, _)| *n == k)
+                        .map_or("", |(_, d)| *d)
+                })
         };
         let num = |k: &str| config(k).parse::<i64>().unwrap_or(-1);
         let offsets = parts

@@ -177,3 +177,31 @@ fn server_walkthrough_runs_as_written() {
         String::from_utf8_lossy(&local.stderr)
     );
 }
+
+#[test]
+fn the_keeping_a_topic_small_recipe_runs_as_written() {
+    let text = readme();
+    let dir = tempfile::tempdir().unwrap();
+    let script = block_after(&text, "**Keeping a topic small.**");
+    let out = run(
+        clean("bash")
+            .arg("-ec")
+            .arg(&script)
+            .env("PATH", kaf_path_env())
+            .env("KAF_DIR", dir.path()),
+        b"",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(stdout.contains("total: 0 segments removed"), "{stdout}");
+    assert!(
+        stderr.contains("Altered configs of topic \"logs\""),
+        "{stderr}"
+    );
+    let d = run(
+        kaf_cmd(dir.path()).args(["topics", "describe", "logs"]),
+        b"",
+    );
+    assert!(String::from_utf8_lossy(&d.stdout).contains("retention.bytes=10737418240"));
+}

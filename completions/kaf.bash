@@ -2354,11 +2354,15 @@ else
     complete -F _kaf -o bashdefault -o default kaf
 fi
 
-# Topic and group names, looked up in the data directory (or --dir) being completed.
+# Topic and group names, looked up where the command being completed looks: its --dir, or
+# the cluster its -b names.
 _kaf_names() {
     local dir=() i
     for ((i = 1; i < COMP_CWORD; i++)); do
-        if [[ "${COMP_WORDS[i]}" == --dir ]]; then dir=(--dir "${COMP_WORDS[i+1]}"); fi
+        case "${COMP_WORDS[i]}" in
+            --dir) dir=(--dir "${COMP_WORDS[i+1]}") ;;
+            -b|--brokers|--bootstrap-server|--broker-list) dir=(-b "${COMP_WORDS[i+1]}") ;;
+        esac
     done
     if [[ "$1" == topics ]]; then
         kaf "${dir[@]}" topics list --no-headers 2>/dev/null

@@ -604,8 +604,22 @@ complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group and its offsets'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
 
-# Topic and group names, looked up in the data directory.
-complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
-complete -c kaf -n "__fish_seen_subcommand_from describe delete alter add-partitions; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
-complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list --no-headers 2>/dev/null)"
-complete -c kaf -l group -s g -f -a "(kaf groups list --no-headers 2>/dev/null)"
+# Topic and group names, looked up where the command being completed looks: its --dir, or
+# the cluster its -b names.
+function __kaf_names
+    set -l words (commandline -opc)
+    set -l where
+    for i in (seq (count $words))
+        if contains -- $words[$i] --dir -b --brokers --bootstrap-server --broker-list
+            set -l next (math $i + 1)
+            if test $next -le (count $words)
+                set where $words[$i] $words[$next]
+            end
+        end
+    end
+    kaf $where $argv list --no-headers 2>/dev/null
+end
+complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(__kaf_names topics)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete alter add-partitions; and __fish_seen_subcommand_from topics topic" -f -a "(__kaf_names topics)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(__kaf_names groups)"
+complete -c kaf -l group -s g -f -a "(__kaf_names groups)"

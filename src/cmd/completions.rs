@@ -34,11 +34,15 @@ pub fn script(shell: Shell) -> String {
 /// Wraps clap's `_kaf` so that names are offered where a topic or group is expected, then
 /// falls back to clap's completion for flags and subcommands.
 const BASH_NAMES: &str = r#"
-# Topic and group names, looked up in the data directory (or --dir) being completed.
+# Topic and group names, looked up where the command being completed looks: its --dir, or
+# the cluster its -b names.
 _kaf_names() {
     local dir=() i
     for ((i = 1; i < COMP_CWORD; i++)); do
-        if [[ "${COMP_WORDS[i]}" == --dir ]]; then dir=(--dir "${COMP_WORDS[i+1]}"); fi
+        case "${COMP_WORDS[i]}" in
+            --dir) dir=(--dir "${COMP_WORDS[i+1]}") ;;
+            -b|--brokers|--bootstrap-server|--broker-list) dir=(-b "${COMP_WORDS[i+1]}") ;;
+        esac
     done
     if [[ "$1" == topics ]]; then
         kaf "${dir[@]}" topics list --no-headers 2>/dev/null
@@ -94,11 +98,25 @@ fi
 "#;
 
 const FISH_NAMES: &str = r#"
-# Topic and group names, looked up in the data directory.
-complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(kaf topics list --no-headers 2>/dev/null)"
-complete -c kaf -n "__fish_seen_subcommand_from describe delete alter add-partitions; and __fish_seen_subcommand_from topics topic" -f -a "(kaf topics list --no-headers 2>/dev/null)"
-complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(kaf groups list --no-headers 2>/dev/null)"
-complete -c kaf -l group -s g -f -a "(kaf groups list --no-headers 2>/dev/null)"
+# Topic and group names, looked up where the command being completed looks: its --dir, or
+# the cluster its -b names.
+function __kaf_names
+    set -l words (commandline -opc)
+    set -l where
+    for i in (seq (count $words))
+        if contains -- $words[$i] --dir -b --brokers --bootstrap-server --broker-list
+            set -l next (math $i + 1)
+            if test $next -le (count $words)
+                set where $words[$i] $words[$next]
+            end
+        end
+    end
+    kaf $where $argv list --no-headers 2>/dev/null
+end
+complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(__kaf_names topics)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete alter add-partitions; and __fish_seen_subcommand_from topics topic" -f -a "(__kaf_names topics)"
+complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(__kaf_names groups)"
+complete -c kaf -l group -s g -f -a "(__kaf_names groups)"
 "#;
 
 /// Points clap's zsh value completions for TOPIC and GROUP at name lookups.

@@ -456,7 +456,10 @@ fn each_batch(
         .unwrap_or(0);
     let (end, stop) = log::scan_file(&file, 0, size, &mut buf, |h, pos, b| {
         let checked = pos + b.len() as u64 <= trusted;
-        if validate && !checked && let Err(e) = batch::validate_scanned(b) {
+        if validate
+            && !checked
+            && let Err(e) = batch::validate_scanned(b)
+        {
             bad = Some(format!("batch at byte {pos}: {e}"));
             return Ok(false);
         }

@@ -174,3 +174,47 @@ fn zsh_and_fish_scripts_parse() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Completion after `-b HOST:PORT` offers the cluster's topics, not the local directory's.
+#[test]
+fn bash_completion_after_b_offers_the_clusters_topics() {
+    if !require_tool("bash") {
+        return;
+    }
+    let server = crate::harness::Server::start(&[]);
+    let local = tempfile::tempdir().unwrap();
+    let made = |args: &[&str]| {
+        let o = kaf_bin().args(args).output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    made(&["-b", &server.bootstrap(), "topics", "create", "on-server"]);
+    made(&[
+        "--dir",
+        local.path().to_str().unwrap(),
+        "topics",
+        "create",
+        "on-disk",
+    ]);
+    let bin_dir = Path::new(KAF).parent().unwrap();
+    let probe = format!(
+        r#"set -e
+source '{}'
+COMP_WORDS=(kaf -b '{}' consume ""); COMP_CWORD=4; _kaf_with_names; echo "remote: ${{COMPREPLY[*]}}"
+"#,
+        root().join("completions/kaf.bash").display(),
+        server.bootstrap()
+    );
+    let out = clean("bash")
+        .arg("-c")
+        .arg(probe)
+        .env("KAF_DIR", local.path())
+        .env(
+            "PATH",
+            format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap()),
+        )
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("remote: on-server"), "{text}");
+    assert!(!text.contains("on-disk"), "{text}");
+}

@@ -205,3 +205,44 @@ fn the_keeping_a_topic_small_recipe_runs_as_written() {
     );
     assert!(String::from_utf8_lossy(&d.stdout).contains("retention.bytes=10737418240"));
 }
+
+/// The README's 30-second tour is a transcript: each `$` line runs in one data directory and
+/// its stdout must be exactly the lines that follow it (the last line, which starts a server
+/// in the background, is shown, not run).
+#[test]
+fn the_tour_transcript_is_what_kaf_prints() {
+    let text = readme();
+    let dir = tempfile::tempdir().unwrap();
+    let block = block_after(&text, "<!-- readme-test: tour -->");
+    let mut steps: Vec<(String, String)> = Vec::new();
+    for line in block.lines() {
+        match line.strip_prefix("$ ") {
+            Some(cmd) => steps.push((cmd.to_string(), String::new())),
+            None => {
+                let (_, out) = steps.last_mut().expect("output before any command");
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    assert!(steps.len() >= 6, "{block}");
+    for (cmd, want) in &steps {
+        if cmd.starts_with("kaf server") {
+            continue;
+        }
+        let out = run(
+            clean("bash")
+                .arg("-ec")
+                .arg(cmd)
+                .env("PATH", kaf_path_env())
+                .env("KAF_DIR", dir.path()),
+            b"",
+        );
+        assert!(
+            out.status.success(),
+            "{cmd}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(&String::from_utf8_lossy(&out.stdout), want, "{cmd}");
+    }
+}

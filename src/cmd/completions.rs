@@ -141,10 +141,23 @@ fn zsh(base: &str) -> String {
         out.push('\n');
     }
     let helpers = r#"
+(( $+functions[_kaf_where] )) ||
+_kaf_where() {
+    # Where the command line being completed looks: its --dir, or the cluster its -b names.
+    local -a w; local i
+    w=(${(z)BUFFER})
+    reply=()
+    for ((i = 1; i < ${#w}; i++)); do
+        case ${w[i]} in
+            (--dir|-b|--brokers|--bootstrap-server|--broker-list) reply=(${w[i]} ${(Q)w[i+1]}) ;;
+        esac
+    done
+}
 (( $+functions[_kaf_topics] )) ||
 _kaf_topics() {
-    local -a names
-    names=(${(f)"$(kaf topics list --no-headers 2>/dev/null)"})
+    local -a names reply
+    _kaf_where
+    names=(${(f)"$(kaf $reply topics list --no-headers 2>/dev/null)"})
     _describe -t topics 'topic' names
 }
 (( $+functions[_kaf_topic_or_file] )) ||
@@ -153,8 +166,9 @@ _kaf_topic_or_file() {
 }
 (( $+functions[_kaf_groups] )) ||
 _kaf_groups() {
-    local -a names
-    names=(${(f)"$(kaf groups list --no-headers 2>/dev/null)"})
+    local -a names reply
+    _kaf_where
+    names=(${(f)"$(kaf $reply groups list --no-headers 2>/dev/null)"})
     _describe -t groups 'group' names
 }
 "#;

@@ -218,3 +218,24 @@ COMP_WORDS=(kaf -b '{}' consume ""); COMP_CWORD=4; _kaf_with_names; echo "remote
     assert!(text.contains("remote: on-server"), "{text}");
     assert!(!text.contains("on-disk"), "{text}");
 }
+
+/// zsh's name lookups read `-b` (or `--dir`) from the command line being completed.
+#[test]
+fn zsh_name_lookups_follow_b_and_dir() {
+    if !require_tool("zsh") {
+        return;
+    }
+    let script = root().join("completions/_kaf");
+    let probe = format!(
+        r#"source <(sed -n '/^(( $+functions\[_kaf_where\] )) ||/,/^}}/p' '{}')
+BUFFER="kaf -b localhost:9092 consume t"; _kaf_where; print -r -- "remote: ${{reply[@]}}"
+BUFFER='kaf --dir "/tmp/a b" topics describe '; _kaf_where; print -r -- "dir: ${{reply[2]}}"
+BUFFER='kaf consume '; _kaf_where; print -r -- "none: ${{#reply}}""#,
+        script.display()
+    );
+    let out = Command::new("zsh").arg("-c").arg(probe).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("remote: -b localhost:9092"), "{text}");
+    assert!(text.contains("dir: /tmp/a b"), "{text}");
+    assert!(text.contains("none: 0"), "{text}");
+}

@@ -95,6 +95,24 @@ impl Client {
         })
     }
 
+    /// Sends `req` to the partition's leader: its answer, or a retry while the partition has
+    /// no leader. A failed connection makes the topic's metadata be asked again.
+    fn call_leader<R: kafka_protocol::protocol::Request>(
+        &self,
+        topic: &str,
+        partition: i32,
+        req: &R,
+    ) -> Result<Step<R::Response>> {
+        let addr = match self.leader_addr(topic, partition)? {
+            Step::Done(a) => a,
+            Step::Retry(e) => return Ok(Step::Retry(e)),
+        };
+        let (resp, _) = self
+            .with_conn(&addr, |c| c.call(req, Duration::ZERO))
+            .inspect_err(|_| self.forget_topic(topic))?;
+        Ok(Step::Done(resp))
+    }
+
     /// Kafka's ListOffsets for one partition: `EARLIEST`, `LATEST`, or the first offset
     /// whose timestamp is at or after `ts` (None: no such record).
     pub fn list_offset(&self, topic: &str, partition: i32, ts: i64) -> Result<Option<i64>> {
@@ -111,13 +129,10 @@ impl Client {
                     ]),
             ]);
         self.retry(self.cfg.api_timeout, || {
-            let addr = match self.leader_addr(topic, partition)? {
-                Step::Done(a) => a,
+            let resp = match self.call_leader(topic, partition, &req)? {
+                Step::Done(r) => r,
                 Step::Retry(e) => return Ok(Step::Retry(e)),
             };
-            let (resp, _) = self
-                .with_conn(&addr, |c| c.call(&req, Duration::ZERO))
-                .inspect_err(|_| self.forget_topic(topic))?;
             let Some(p) = resp
                 .topics
                 .iter()
@@ -164,13 +179,10 @@ impl Client {
                     ]),
             ]);
         self.retry(self.cfg.api_timeout, || {
-            let addr = match self.leader_addr(topic, partition)? {
-                Step::Done(a) => a,
+            let resp = match self.call_leader(topic, partition, &req)? {
+                Step::Done(r) => r,
                 Step::Retry(e) => return Ok(Step::Retry(e)),
             };
-            let (resp, _) = self
-                .with_conn(&addr, |c| c.call(&req, Duration::ZERO))
-                .inspect_err(|_| self.forget_topic(topic))?;
             let Some(p) = resp
                 .topics
                 .iter()

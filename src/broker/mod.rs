@@ -89,6 +89,13 @@ pub trait Broker {
     }
     /// Commits offsets durably (creating the group on first commit).
     fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()>;
+    /// A commit that may be put off: false when the group is rebalancing and the coordinator
+    /// takes no commits now (the caller sends the offsets again later), instead of waiting
+    /// for the rebalance as `commit` does. For the periodic commits of a reading member,
+    /// which must not stop its reading.
+    fn try_commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<bool> {
+        self.commit(group, offsets).map(|()| true)
+    }
     fn delete_group(&self, group: &str) -> Result<()>;
     /// Removes a topic's offsets from a group; false if it had none.
     fn delete_group_offsets(&self, group: &str, topic: &str) -> Result<bool>;

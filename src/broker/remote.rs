@@ -302,6 +302,21 @@ impl Broker for Remote {
         Ok(topics)
     }
 
+    fn try_commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<bool> {
+        let member = self.members.borrow().get(group).and_then(Weak::upgrade);
+        let Some(member) = member else {
+            return self.commit(group, offsets).map(|()| true);
+        };
+        let who = member.committer(None, Duration::ZERO)?;
+        match self.client.commit(group, &who, offsets) {
+            Ok(()) => Ok(true),
+            Err(CommitRefused::Failed(e)) => Err(e),
+            // A rebalance under way (or this member's rejoin racing the commit): the
+            // heartbeat thread sorts out the membership; the offsets go with a later commit.
+            Err(CommitRefused::Rebalancing | CommitRefused::NotMember(_)) => Ok(false),
+        }
+    }
+
     fn commit(&self, group: &str, offsets: &[(String, i32, i64)]) -> Result<()> {
         let member = self.members.borrow().get(group).and_then(Weak::upgrade);
         let Some(member) = member else {

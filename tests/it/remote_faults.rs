@@ -397,3 +397,55 @@ fn a_member_the_coordinator_forgot_joins_again() {
     let rest = m.ok(&group_args(&["consume", "h", "-g", "G"]), b"");
     assert_eq!(rest, "");
 }
+
+/// Issue 21 item 5: periodic commits refused because the group is rebalancing do not stop
+/// the member's reading (they are sent again later), and what was printed is committed once
+/// the coordinator takes commits again.
+#[test]
+fn refused_periodic_commits_never_stop_the_reading() {
+    let Some(mut m) = Mock::start(3) else { return };
+    m.ctl("topic r 1 1");
+    m.ok(&["produce", "r", "-p", "0"], numbers(1, 5).as_bytes());
+    let mut member = Proc::spawn(
+        m.cmd(&group_args(&[
+            "consume",
+            "r",
+            "-g",
+            "G",
+            "-F",
+            "--commit-interval",
+            "100ms",
+        ]))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped()),
+    );
+    let lines = member.stdout_lines();
+    let err = member.watch_stderr();
+    for i in 1..=5 {
+        assert_eq!(lines.next(), i.to_string());
+    }
+    // Every OffsetCommit for a while answers REBALANCE_IN_PROGRESS (27).
+    let commits = m.total("OffsetCommit");
+    m.ctl(&format!("err 8{}", " 27".repeat(40)));
+    for batch in 0..4 {
+        let from = 6 + batch * 5;
+        m.ok(
+            &["produce", "r", "-p", "0"],
+            numbers(from, from + 4).as_bytes(),
+        );
+        for i in from..=from + 4 {
+            assert_eq!(lines.next(), i.to_string(), "{}", err.text());
+        }
+    }
+    // The 40 refusals are used up by later commits; the next one goes through.
+    wait_until(
+        DEADLINE,
+        "the refused commits are retried past the errors",
+        || m.total("OffsetCommit") >= commits + 41,
+    );
+    assert!(member.running(), "{}", err.text());
+    member.term();
+    let rest = m.ok(&group_args(&["consume", "r", "-g", "G"]), b"");
+    assert_eq!(rest, "", "{}", err.text());
+}

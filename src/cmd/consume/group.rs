@@ -115,7 +115,8 @@ impl GroupRun<'_> {
                 }
             }
             if last_commit.elapsed() >= self.interval {
-                self.commit(parts, out, &mut committed)?;
+                // Periodic: put off while the group rebalances, so that reading goes on.
+                self.commit_with_mode(parts, &[], out, &mut committed, Mode::MayDefer)?;
                 last_commit = Instant::now();
             }
             Ok(was_rebalancing)
@@ -215,6 +216,17 @@ impl GroupRun<'_> {
         out: &mut dyn Write,
         committed: &mut Vec<(String, i32, i64)>,
     ) -> Result<()> {
+        self.commit_with_mode(parts, extra, out, committed, Mode::Wait)
+    }
+
+    fn commit_with_mode(
+        &self,
+        parts: &[Part],
+        extra: &[(String, i32, i64)],
+        out: &mut dyn Write,
+        committed: &mut Vec<(String, i32, i64)>,
+        mode: Mode,
+    ) -> Result<()> {
         out.flush().map_err(|e| Error::io("write stdout", e))?;
         if !self.commit {
             return Ok(());
@@ -228,8 +240,21 @@ impl GroupRun<'_> {
             return Ok(());
         }
         sync_stdout()?;
-        self.broker.commit(self.group, &now)?;
-        *committed = now;
+        let done = match mode {
+            Mode::Wait => self.broker.commit(self.group, &now).map(|()| true)?,
+            Mode::MayDefer => self.broker.try_commit(self.group, &now)?,
+        };
+        if done {
+            *committed = now;
+        }
         Ok(())
     }
+}
+
+/// Whether a commit waits out a rebalance (before partitions are given back, and at the end)
+/// or may be put off to the next one (periodic commits).
+#[derive(Clone, Copy)]
+enum Mode {
+    Wait,
+    MayDefer,
 }

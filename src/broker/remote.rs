@@ -113,6 +113,13 @@ impl Broker for Remote {
         Ok(out)
     }
 
+    fn topic_id(&self, name: &str) -> Result<Option<String>> {
+        Ok(self
+            .meta(name)?
+            .id
+            .map(|b| crate::store::TopicId(b).to_string()))
+    }
+
     fn topic(&self, name: &str) -> Result<TopicInfo> {
         let t = self.meta(name)?;
         // Kafka's config sources: 1 set on the topic, 2-4 a broker's settings (dynamic per

@@ -36,6 +36,8 @@ pub struct TopicMeta {
     pub name: String,
     pub error: ErrorCode,
     pub partitions: Vec<PartitionMeta>,
+    /// Kafka's topic id (Metadata v10+), None when the broker sends the zero id.
+    pub id: Option<[u8; 16]>,
 }
 
 /// The outcome of one attempt inside `Client::retry`.
@@ -280,6 +282,7 @@ impl Client {
                 name: name.to_string(),
                 error: ErrorCode::UNKNOWN_TOPIC_OR_PARTITION,
                 partitions: Vec::new(),
+                id: None,
             }))
     }
 
@@ -440,10 +443,12 @@ fn parse_topics(resp: &MetadataResponse) -> Vec<TopicMeta> {
                 })
                 .collect();
             partitions.sort_by_key(|p| p.partition);
+            let id = *t.topic_id.as_bytes();
             Some(TopicMeta {
                 name,
                 error: ErrorCode(t.error_code),
                 partitions,
+                id: (id != [0; 16]).then_some(id),
             })
         })
         .collect()

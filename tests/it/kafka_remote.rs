@@ -328,7 +328,14 @@ fn steps() -> Vec<Step> {
     };
     let keyed = "k1:a\nk2:b\nk3:c\nk1:d\n";
     // topics
-    step("create", &["topics", "create", "kb", "-p", "3"], "");
+    // The records below are dated TS (2023): without retention.ms=-1, Kafka's retention
+    // check (30 s after its start, then every 5 minutes) may remove them between a produce
+    // step and the consume steps, as retention should.
+    step(
+        "create",
+        &["topics", "create", "kb", "-p", "3", "-c", "retention.ms=-1"],
+        "",
+    );
     step("create-dup", &["topics", "create", "kb"], "");
     step(
         "create-if-not-exists",

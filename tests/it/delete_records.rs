@@ -265,7 +265,12 @@ fn kaf_b(bootstrap: &str, args: &[&str], stdin: &[u8]) -> Output {
 /// The same `kaf -b` steps against a broker: (step, exit status, stdout, stderr).
 fn remote_steps(bootstrap: &str, topic: &str) -> Vec<(String, Option<i32>, String, String)> {
     let b = |args: &[&str], stdin: &[u8]| kaf_b(bootstrap, args, stdin);
-    let out = b(&["topics", "create", topic, "-p", "2"], b"");
+    // `fill` dates records in 1970: retention.ms=-1 keeps Kafka's retention check (30 s after
+    // its start, then every 5 minutes) from removing them in the middle of the steps.
+    let out = b(
+        &["topics", "create", topic, "-p", "2", "-c", "retention.ms=-1"],
+        b"",
+    );
     assert!(out.status.success(), "{bootstrap}: {out:?}");
     fill(&b, topic);
     // A group on a topic of its own, committed at 2 before the deletion.

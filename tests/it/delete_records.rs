@@ -268,7 +268,15 @@ fn remote_steps(bootstrap: &str, topic: &str) -> Vec<(String, Option<i32>, Strin
     // `fill` dates records in 1970: retention.ms=-1 keeps Kafka's retention check (30 s after
     // its start, then every 5 minutes) from removing them in the middle of the steps.
     let out = b(
-        &["topics", "create", topic, "-p", "2", "-c", "retention.ms=-1"],
+        &[
+            "topics",
+            "create",
+            topic,
+            "-p",
+            "2",
+            "-c",
+            "retention.ms=-1",
+        ],
         b"",
     );
     assert!(out.status.success(), "{bootstrap}: {out:?}");

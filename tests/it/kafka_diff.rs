@@ -964,17 +964,19 @@ fn sort_created(a: &mut CreateTopicsResponse, b: &mut CreateTopicsResponse) {
 /// The topics the later sections use, then each version's own topic and the refusals.
 fn create_topics(d: &mut Diff) {
     let setup = vec![
-        topic(&n("data"), 2),
-        topic(&n("dr"), 1),
+        // Their records are dated 2023: retention.ms=-1 keeps Kafka's retention check (30 s
+        // after the broker starts, then every 5 minutes) from removing them mid-test.
+        with_config(topic(&n("data"), 2), "retention.ms", "-1"),
+        with_config(topic(&n("dr"), 1), "retention.ms", "-1"),
         with_config(topic(&n("compact"), 1), "cleanup.policy", "compact"),
         topic(&n("cp-0"), 1),
         topic(&n("cp-1"), 1),
         topic(&n("cp-2"), 1),
         topic(&n("cp-3"), 1),
-        topic(&n("idem"), 1),
+        with_config(topic(&n("idem"), 1), "retention.ms", "-1"),
         topic(&n("ac"), 1),
         topic(&n("iac"), 1),
-        topic(&n("drx"), 1),
+        with_config(topic(&n("drx"), 1), "retention.ms", "-1"),
     ];
     d.case_fix(
         ApiKey::CreateTopics,

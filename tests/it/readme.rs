@@ -41,6 +41,19 @@ fn kaf_path_env() -> String {
     )
 }
 
+/// Runs README shell lines with `bash -e`, the built kaf first on PATH and `dir` as the data
+/// directory.
+fn run_in(script: &str, dir: &Path) -> std::process::Output {
+    run(
+        clean("bash")
+            .arg("-ec")
+            .arg(script)
+            .env("PATH", kaf_path_env())
+            .env("KAF_DIR", dir),
+        b"",
+    )
+}
+
 /// Runs the walk-through's two terminals: `consume` follows, `produce` gets the message at
 /// its prompt. Returns the first line the follower printed (within the harness deadline).
 /// `kaf_dir` is the data directory both see (None: neither has one, as with `-b`).
@@ -83,14 +96,7 @@ fn brokerless_walkthrough_runs_as_written() {
     let text = readme();
     let dir = tempfile::tempdir().unwrap();
     let script = block_after(&text, "<!-- readme-test: brokerless -->");
-    let out = run(
-        clean("bash")
-            .arg("-ec")
-            .arg(&script)
-            .env("PATH", kaf_path_env())
-            .env("KAF_DIR", dir.path()),
-        b"",
-    );
+    let out = run_in(&script, dir.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}{stderr}");
@@ -183,14 +189,7 @@ fn the_keeping_a_topic_small_recipe_runs_as_written() {
     let text = readme();
     let dir = tempfile::tempdir().unwrap();
     let script = block_after(&text, "**Keeping a topic small.**");
-    let out = run(
-        clean("bash")
-            .arg("-ec")
-            .arg(&script)
-            .env("PATH", kaf_path_env())
-            .env("KAF_DIR", dir.path()),
-        b"",
-    );
+    let out = run_in(&script, dir.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}{stderr}");
@@ -230,14 +229,7 @@ fn the_tour_transcript_is_what_kaf_prints() {
         if cmd.starts_with("kaf server") {
             continue;
         }
-        let out = run(
-            clean("bash")
-                .arg("-ec")
-                .arg(cmd)
-                .env("PATH", kaf_path_env())
-                .env("KAF_DIR", dir.path()),
-            b"",
-        );
+        let out = run_in(cmd, dir.path());
         assert!(
             out.status.success(),
             "{cmd}: {}",

@@ -449,3 +449,72 @@ fn refused_periodic_commits_never_stop_the_reading() {
     let rest = m.ok(&group_args(&["consume", "r", "-g", "G"]), b"");
     assert_eq!(rest, "", "{}", err.text());
 }
+
+/// Issue 21 item 6: with one of three leaders down, unkeyed lines produced one at a time go
+/// to the partitions whose leaders answer (as librdkafka's sticky partitioner does) instead
+/// of stalling on the dead one and exiting 5; a keyed record for the dead leader's partition
+/// waits for it. Every line is stored exactly once.
+#[test]
+fn unkeyed_produce_routes_around_a_dead_leader() {
+    let Some(mut m) = Mock::start(3) else { return };
+    m.ctl("topic u 3 1");
+    for p in 0..3 {
+        m.ctl(&format!("leader u {p} {}", p + 1));
+    }
+    m.ctl("down 3");
+    let mut producer = Proc::spawn(
+        m.cmd(&["produce", "u", "--print-offsets=%p %o\\n"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let lines = producer.stdout_lines();
+    let err = producer.watch_stderr();
+    let mut stdin = producer.child().stdin.take().unwrap();
+    let mut per = [0usize; 3];
+    // Paced: each line is acknowledged before the next is written, so each is a round of
+    // its own and the sticky partition moves on every line.
+    for i in 0..300 {
+        writeln!(stdin, "u{i}").unwrap();
+        stdin.flush().unwrap();
+        let ack = lines.next();
+        let p: usize = ack.split(' ').next().unwrap().parse().unwrap();
+        per[p] += 1;
+    }
+    drop(stdin);
+    let st = producer.wait(DEADLINE);
+    assert!(st.success(), "{st}: {}", err.text());
+    assert_eq!(per[2], 0, "{per:?}");
+    assert!(per[0] > 0 && per[1] > 0, "{per:?}");
+    let e = err.text();
+    assert!(
+        e.contains("u/2: its leader cannot be reached"),
+        "no warning: {e}"
+    );
+    // A keyed record whose partition is the dead leader's waits for it (here: until it is
+    // back), rather than going elsewhere.
+    let key = (0..)
+        .map(|i| format!("k{i}"))
+        .find(|k| kaf::partitioner::partition_for_key(k.as_bytes(), 3) == 2)
+        .unwrap();
+    let mut keyed = Proc::spawn(
+        m.cmd(&["produce", "u", "-K:", "--print-offsets=%p\\n"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let keyed_out = keyed.stdout_lines();
+    let mut kin = keyed.child().stdin.take().unwrap();
+    writeln!(kin, "{key}:keyed").unwrap();
+    drop(kin);
+    m.ctl("up 3");
+    assert_eq!(keyed_out.next(), "2");
+    assert!(keyed.wait(DEADLINE).success());
+    let got = m.ok(&["consume", "u", "-e", "-f", "%s\\n"], b"");
+    let mut got: Vec<&str> = got.lines().collect();
+    got.sort();
+    let mut want: Vec<String> = (0..300).map(|i| format!("u{i}")).collect();
+    want.push("keyed".into());
+    want.sort();
+    assert_eq!(got, want);
+}

@@ -44,7 +44,14 @@ pub struct Report {
 
 /// Checks the whole directory, fixing what is safe with `repair`; with `salvage` (and `repair`), damaged bytes in the log are moved to
 /// `<dir>/quarantine/` and the valid batches after them are kept (see `salvage_segment`).
-pub fn check_with(store: &Store, repair: bool, salvage: bool) -> Result<Report> {
+/// Tells `checked` the segment bytes of each partition once it is done (for a progress
+/// line).
+pub fn check_watched(
+    store: &Store,
+    repair: bool,
+    salvage: bool,
+    checked: &mut dyn FnMut(u64),
+) -> Result<Report> {
     let mut r = Report::default();
     for name in store.list_topics()? {
         r.topics += 1;
@@ -92,6 +99,7 @@ pub fn check_with(store: &Store, repair: bool, salvage: bool) -> Result<Report> 
                 label: format!("{name}/{p}"),
             };
             check_partition(&part, repair, repair && salvage, &mut r)?;
+            checked(segment_bytes(&dir));
         }
     }
     let groups = store.groups();
@@ -418,6 +426,18 @@ fn check_cleaner_files(
         }
     }
     Ok(())
+}
+
+/// The bytes of a partition directory's segments (what doctor reads), 0 when unreadable.
+pub fn segment_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "log"))
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
 }
 
 fn check_partition(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> Result<()> {

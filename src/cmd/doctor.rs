@@ -29,9 +29,9 @@ pub fn run(ctx: &Context, a: DoctorArgs) -> Result<()> {
         None
     };
     let counter = progress.as_ref().map(Progress::counter);
-    let r = doctor::check_watched(&store, a.repair, a.salvage, &mut |bytes| {
+    let r = doctor::check_watched(&store, a.repair, a.salvage, &mut |parts, bytes| {
         if let Some(c) = &counter {
-            c.add(1, bytes);
+            c.add(parts, bytes);
         }
     });
     drop(progress);

@@ -777,8 +777,8 @@ mod tests {
             // doctor finds the compacted log sound, and tells its progress line about the
             // one partition's bytes.
             let mut told = (0, 0);
-            let report = crate::store::doctor::check_watched(&s, false, false, &mut |b| {
-                told = (told.0 + 1, told.1 + b);
+            let report = crate::store::doctor::check_watched(&s, false, false, &mut |n, b| {
+                told = (told.0 + n, told.1 + b);
             })
             .unwrap();
             prop_assert!(report.problems.is_empty(), "{:?}", report.problems);

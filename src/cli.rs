@@ -48,9 +48,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "ACKS", allow_hyphen_values = true)]
     pub acks: Option<String>,
 
-    /// Use this cluster profile from the config file (see `kaf config`): its brokers,
-    /// client settings and data directory, under what -b, -X and --dir give [env:
-    /// KAF_CLUSTER] [default: the one chosen with `kaf config use`]
+    /// Use this cluster profile (`kaf config list`): its brokers, client settings and data
+    /// directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one
+    /// `kaf config use` chose]
     #[arg(short = 'C', long, global = true, value_name = "CLUSTER")]
     pub cluster: Option<String>,
 
@@ -118,20 +118,25 @@ const CONFIG_HELP: &str =
 
   [clusters.prod]
   brokers = \"kafka1:9093,kafka2:9093\"
-  auto_create = false                 # produce never creates topics here
-  security.protocol = \"SASL_SSL\"    # any -X setting, under its -X name
+  # produce never creates topics here
+  auto_create = false
+  # any -X setting, under its -X name
+  security.protocol = \"SASL_SSL\"
   sasl.mechanism = \"SCRAM-SHA-512\"
   sasl.username = \"app\"
-  sasl.password = \"env:PROD_KAFKA_PASSWORD\"   # or \"file:/run/secrets/kafka\"
+  # read when used: env:NAME (a variable) or file:PATH (a file's content)
+  sasl.password = \"env:PROD_KAFKA_PASSWORD\"
 
   [clusters.scratch]
-  dir = \"/srv/kaf\"                  # brokerless: a data directory
+  # brokerless: a data directory
+  dir = \"/srv/kaf\"
 
 Each setting comes from, in order: the command line (-b, -X, --acks, --dir), the environment
 (KAF_BROKERS, KAF_DIR, KAF_AUTO_CREATE), the profile, kaf's default; `kaf config current`
 shows which. The profile is -C NAME, else KAF_CLUSTER, else the one `kaf config use` chose;
-that last one is left out when the command line names -b or --dir itself. Secrets are never
-printed: a secret setting shows as ******** unless it is an env: or file: reference.";
+that last one is left out when the command line names -b or --dir itself, so its settings
+(credentials) never go to brokers it does not name. Secrets (passwords, tokens, keys) are
+never printed: they show as ******** unless the value is an env: or file: reference.";
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {

@@ -41,7 +41,12 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Config(c) => return config::run(&cli, c),
         _ => {}
     }
-    let file = ConfigFile::load(&profile::config_path(&profile::process_env)?)?;
+    // Without HOME (and no KAF_CONFIG or XDG_CONFIG_HOME) there is no config file to read,
+    // which is no reason to refuse `kaf --dir D ...`.
+    let file = match profile::config_path(&profile::process_env) {
+        Ok(path) => ConfigFile::load(&path)?,
+        Err(_) => ConfigFile::default(),
+    };
     let given = Given {
         cluster: cli.cluster.as_deref(),
         brokers: cli.brokers.as_deref(),

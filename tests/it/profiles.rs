@@ -459,6 +459,27 @@ fn the_file_is_written_atomically_and_privately() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(e.path("home/.config/kaf/config.toml").is_file());
+    // With nowhere to look for a config file, commands still run (`kaf config` cannot).
+    let d = e.path("no-home-data");
+    let out = run(
+        e.cmd()
+            .env_remove("KAF_CONFIG")
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("HOME")
+            .args(["--dir", d.to_str().unwrap(), "produce", "t"]),
+        b"x\n",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(
+        e.cmd()
+            .env_remove("KAF_CONFIG")
+            .env_remove("XDG_CONFIG_HOME")
+            .env_remove("HOME")
+            .args(["config", "list"]),
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("KAF_CONFIG"), "{}", stderr(&out));
 }
 
 #[test]
@@ -739,6 +760,33 @@ COMP_WORDS=(kaf config use s); COMP_CWORD=3; _kaf_with_names; echo "use: ${{COMP
     assert!(text.contains("topics: prof-t"), "{text}");
     assert!(!text.contains("on-disk"), "{text}");
     assert!(text.contains("use: srv srv-strict"), "{text}");
+}
+
+/// zsh's and fish's lookups pass -C on to `kaf topics list`, and offer cluster names.
+#[test]
+fn zsh_and_fish_lookups_follow_cluster() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if require_tool("zsh") {
+        let probe = format!(
+            r#"source <(sed -n '/^(( $+functions\[_kaf_where\] )) ||/,/^}}/p' '{}')
+BUFFER="kaf -C prod consume t"; _kaf_where; print -r -- "cluster: ${{reply[@]}}"
+BUFFER="kaf --dir /d -C prod consume t"; _kaf_where; print -r -- "both: ${{reply[@]}}""#,
+            root.join("completions/_kaf").display()
+        );
+        let out = Command::new("zsh").arg("-c").arg(probe).output().unwrap();
+        let text = stdout(&out);
+        assert!(text.contains("cluster: -C prod"), "{text}{}", stderr(&out));
+        assert!(text.contains("both: --dir /d -C prod"), "{text}");
+        let script = std::fs::read_to_string(root.join("completions/_kaf")).unwrap();
+        assert!(
+            script.contains(":CLUSTER:_kaf_clusters"),
+            "-C completes cluster names"
+        );
+        assert!(script.contains("_kaf_clusters() {"));
+    }
+    let fish = std::fs::read_to_string(root.join("completions/kaf.fish")).unwrap();
+    assert!(fish.contains("-l cluster -s C -f -a \"(kaf config list --no-headers"));
+    assert!(fish.contains("--broker-list -C --cluster"));
 }
 
 /// The example file in `kaf config --help` (and so in kaf-config(1)) is a valid config file.

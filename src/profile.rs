@@ -120,7 +120,38 @@ impl ConfigFile {
             }
             Err(e) => return Err(Error::io_path("read config file", path, e)),
         };
-        Self::parse(&text, path)
+        let file = Self::parse(&text, path)?;
+        if let Some(key) = file.readable_secret() {
+            eprintln!(
+                "{} config file {} holds a secret ({key}) and others can read it: `chmod 600` \
+                 it, or write the secret as env:NAME or file:PATH",
+                crate::term::warning_prefix(),
+                path.display()
+            );
+        }
+        Ok(file)
+    }
+
+    /// A secret written literally in a file that others than its owner can read (kaf
+    /// writes 0600; an editor or a copy may not have kept that).
+    #[cfg(unix)]
+    fn readable_secret(&self) -> Option<String> {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&self.path).ok()?.permissions().mode();
+        if mode & 0o077 == 0 {
+            return None;
+        }
+        self.clusters.iter().find_map(|(name, c)| {
+            c.settings
+                .iter()
+                .find(|(k, v)| shown(k, v) == MASK)
+                .map(|(k, _)| format!("{k} of cluster {name}"))
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn readable_secret(&self) -> Option<String> {
+        None
     }
 
     pub fn parse(text: &str, path: &Path) -> Result<ConfigFile> {

@@ -263,6 +263,26 @@ fn secrets_are_never_printed() {
         seen.push_str(&stderr(&out));
     }
     assert!(seen.contains("********"), "{seen}");
+    // The file test wrote is readable by others (umask 022), and holds literal secrets.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perm = std::fs::Permissions::from_mode(0o644);
+        std::fs::set_permissions(e.config(), perm).unwrap();
+        let err = stderr(&e.run(&["config", "list"], b""));
+        assert!(
+            err.contains("warning: config file") && err.contains("others can read it"),
+            "{err}"
+        );
+        assert!(
+            err.contains("sasl.oauthbearer.token of cluster local")
+                || err.contains("sasl.password of cluster prod"),
+            "{err}"
+        );
+        let perm = std::fs::Permissions::from_mode(0o600);
+        std::fs::set_permissions(e.config(), perm).unwrap();
+        assert_eq!(stderr(&e.run(&["config", "list"], b"")), "");
+    }
     assert!(seen.contains("env:VAULT_PW") && seen.contains("file:/run/keypw"));
     for secret in ["hunter2", "tok-secret", "cli-secret"] {
         assert!(!seen.contains(secret), "{secret} printed:\n{seen}");

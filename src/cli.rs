@@ -16,7 +16,8 @@ pub struct Cli {
     #[arg(long, global = true, hide = true, value_name = "HOST:PORT")]
     pub zookeeper: Option<String>,
 
-    /// Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]
+    /// Data directory [env: KAF_DIR] [default: the cluster profile's, else
+    /// $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]
     // The environment variables are read in `cmd`, not by clap: clap counts an argument
     // set from the environment as given, and its usage lines then show `--dir <DIR>` as
     // if it were required.
@@ -24,7 +25,7 @@ pub struct Cli {
     pub dir: Option<PathBuf>,
 
     /// Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the
-    /// data directory [env: KAF_BROKERS]
+    /// data directory [env: KAF_BROKERS] [default: the cluster profile's]
     #[arg(
         short = 'b',
         long,
@@ -211,8 +212,9 @@ pub struct ConfigListArgs {
 #[derive(Debug, Args)]
 pub struct ConfigCurrentArgs {
     /// One JSON document: {"config_file", "cluster": {"value", "source", "used"},
-    /// "brokers", "dir", "auto_create": {"value", "source"}, "settings": {KEY: {"value",
-    /// "source"}}}; "source" is flag, env, profile, current or default (null values: unset)
+    /// "brokers": {"value", "source"}, "dir": {...}, "auto_create": {...}, "settings": {KEY:
+    /// {"value", "source"}}}; "source" is flag, env, profile, current (the cluster `kaf
+    /// config use` chose) or default; a null "value" is unset; secrets are masked
     #[arg(short = 'J', long = "json")]
     pub json: bool,
 }

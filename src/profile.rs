@@ -459,6 +459,9 @@ pub struct Resolved {
     pub settings: Vec<(String, String, Source)>,
     /// `--acks`, applied after every setting.
     pub acks: Option<String>,
+    /// The profile names brokers, but `KAF_BROKERS` replaced them: its settings
+    /// (credentials) then go to other brokers, which deserves a note.
+    pub env_replaced_brokers: bool,
 }
 
 /// Auto-creation as `KAF_AUTO_CREATE` spells it.
@@ -527,9 +530,14 @@ impl Resolved {
                 .and_then(|(n, c)| f(c).map(|v| (v, Source::Profile(n.clone()))))
         };
 
-        let brokers = flag_brokers
-            .or_else(|| env("KAF_BROKERS").map(|b| (b, Source::Env("KAF_BROKERS"))))
-            .or_else(|| from_profile(&|c| c.brokers.clone()));
+        let profile_brokers = from_profile(&|c| c.brokers.clone());
+        let brokers =
+            flag_brokers.or_else(|| env("KAF_BROKERS").map(|b| (b, Source::Env("KAF_BROKERS"))));
+        let env_replaced_brokers = profile_brokers.is_some()
+            && brokers
+                .as_ref()
+                .is_some_and(|(_, s)| *s == Source::Env("KAF_BROKERS"));
+        let brokers = brokers.or(profile_brokers);
         let dir = given
             .dir
             .map(|d| (d.to_path_buf(), Source::Flag("--dir")))
@@ -565,6 +573,7 @@ impl Resolved {
             auto_create,
             settings,
             acks: given.acks.map(str::to_string),
+            env_replaced_brokers,
         })
     }
 
@@ -720,6 +729,7 @@ dir = "/srv/kaf"
         assert_eq!(r.profile(), Some("local"));
         assert_eq!(r.brokers, None);
         assert_eq!(r.dir, Some(("/env/dir".into(), Source::Env("KAF_DIR"))));
+        assert!(!r.env_replaced_brokers, "local names no brokers");
         assert_eq!(r.auto_create, (true, Source::Env("KAF_AUTO_CREATE")));
         // Flags over both; -X over the profile key by key.
         let x = ["request.timeout.ms=7".to_string()];

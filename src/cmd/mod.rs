@@ -71,6 +71,14 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         }
         None
     } else {
+        if resolved.env_replaced_brokers
+            && let Some(name) = resolved.profile()
+        {
+            eprintln!(
+                "kaf: note: KAF_BROKERS replaces the brokers of cluster profile {name}; its \
+                 other settings still apply"
+            );
+        }
         Config::from_args(
             resolved.brokers.as_ref().map(|(b, _)| b.as_str()),
             &resolved.pairs(),

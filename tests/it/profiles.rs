@@ -183,6 +183,26 @@ fn settings_come_from_flag_then_env_then_profile_then_default() {
         v["settings"]["sasl.password"],
         serde_json::json!({"value": "env:VAULT_PW", "source": "profile"})
     );
+    // KAF_BROKERS over a profile's brokers says so: the profile's credentials go there.
+    let out = run(
+        e.cmd()
+            .env("KAF_BROKERS", "127.0.0.1:1")
+            .env("KAF_CLUSTER", "vault")
+            .args([
+                "-X",
+                "request.timeout.ms=100",
+                "-X",
+                "default.api.timeout.ms=100",
+                "topics",
+                "list",
+            ]),
+        b"",
+    );
+    assert!(
+        stderr(&out).contains("KAF_BROKERS replaces the brokers of cluster profile vault"),
+        "{}",
+        stderr(&out)
+    );
     // -X bootstrap.servers names brokers as -b does.
     let v = e.current(&["-X", "bootstrap.servers=x-broker:3"], &[]);
     assert_eq!(source(&v, "brokers"), ("x-broker:3".into(), "flag".into()));

@@ -307,9 +307,21 @@ fn secrets_are_never_printed() {
     for secret in ["hunter2", "tok-secret", "cli-secret"] {
         assert!(!seen.contains(secret), "{secret} printed:\n{seen}");
     }
-    // Nor when a command uses the profile and fails.
+    // Nor when a command uses the profile and fails (on a port nothing listens on, soon).
     for cluster in ["prod", "local"] {
-        let out = e.run(&["-C", cluster, "topics", "list"], b"");
+        let out = e.run(
+            &[
+                "-C",
+                cluster,
+                "-b",
+                "127.0.0.1:1",
+                "-X",
+                "default.api.timeout.ms=300",
+                "topics",
+                "list",
+            ],
+            b"",
+        );
         assert!(!out.status.success());
         let all = format!("{}{}", stdout(&out), stderr(&out));
         assert!(all.contains("kaf: error:"), "{all}");

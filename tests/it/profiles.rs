@@ -473,6 +473,23 @@ fn the_file_is_written_atomically_and_privately() {
         "{\"name\":\"dev\",\"current\":false,\"brokers\":\"other:1\",\"dir\":null,\"auto_create\":null,\"settings\":{}}\n"
     );
 
+    // References are stored as written, read only when used (NOT_SET is not set here).
+    e.ok(
+        &[
+            "config",
+            "add-cluster",
+            "ref",
+            "-b",
+            "h:1",
+            "-X",
+            "client.id=env:NOT_SET",
+        ],
+        b"",
+    );
+    let list = e.ok(&["config", "list", "-J"], b"");
+    assert!(list.contains("\"client.id\":\"env:NOT_SET\""), "{list}");
+    e.ok(&["config", "remove", "ref"], b"");
+
     // use / remove, with their JSON.
     assert_eq!(
         e.ok(&["config", "use", "dev", "-J"], b""),

@@ -3144,7 +3144,7 @@ else
 fi
 
 # Topic and group names, looked up where the command being completed looks: its --dir, the
-# brokers its -b names, the cluster profile its -C names.
+# brokers its -b names (with its -X settings), the cluster profile its -C names.
 _kaf_names() {
     local where=() i
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -3152,6 +3152,7 @@ _kaf_names() {
             --dir) where+=(--dir "${COMP_WORDS[i+1]}") ;;
             -b|--brokers|--bootstrap-server|--broker-list) where+=(-b "${COMP_WORDS[i+1]}") ;;
             -C|--cluster) where+=(-C "${COMP_WORDS[i+1]}") ;;
+            -X|--client-config) where+=(-X "${COMP_WORDS[i+1]}") ;;
         esac
     done
     if [[ "$1" == topics ]]; then

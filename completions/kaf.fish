@@ -749,12 +749,12 @@ complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "remove" -d 'Remove a cluster profile'
 
 # Topic and group names, looked up where the command being completed looks: its --dir, the
-# brokers its -b names, the cluster profile its -C names.
+# brokers its -b names (with its -X settings), the cluster profile its -C names.
 function __kaf_names
     set -l words (commandline -opc)
     set -l where
     for i in (seq (count $words))
-        if contains -- $words[$i] --dir -b --brokers --bootstrap-server --broker-list -C --cluster
+        if contains -- $words[$i] --dir -b --brokers --bootstrap-server --broker-list -C --cluster -X --client-config
             set -l next (math $i + 1)
             if test $next -le (count $words)
                 set -a where $words[$i] $words[$next]

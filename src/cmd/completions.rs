@@ -37,7 +37,7 @@ pub fn script(shell: Shell) -> String {
 /// falls back to clap's completion for flags and subcommands.
 const BASH_NAMES: &str = r#"
 # Topic and group names, looked up where the command being completed looks: its --dir, the
-# brokers its -b names, the cluster profile its -C names.
+# brokers its -b names (with its -X settings), the cluster profile its -C names.
 _kaf_names() {
     local where=() i
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -45,6 +45,7 @@ _kaf_names() {
             --dir) where+=(--dir "${COMP_WORDS[i+1]}") ;;
             -b|--brokers|--bootstrap-server|--broker-list) where+=(-b "${COMP_WORDS[i+1]}") ;;
             -C|--cluster) where+=(-C "${COMP_WORDS[i+1]}") ;;
+            -X|--client-config) where+=(-X "${COMP_WORDS[i+1]}") ;;
         esac
     done
     if [[ "$1" == topics ]]; then
@@ -108,12 +109,12 @@ fi
 
 const FISH_NAMES: &str = r#"
 # Topic and group names, looked up where the command being completed looks: its --dir, the
-# brokers its -b names, the cluster profile its -C names.
+# brokers its -b names (with its -X settings), the cluster profile its -C names.
 function __kaf_names
     set -l words (commandline -opc)
     set -l where
     for i in (seq (count $words))
-        if contains -- $words[$i] --dir -b --brokers --bootstrap-server --broker-list -C --cluster
+        if contains -- $words[$i] --dir -b --brokers --bootstrap-server --broker-list -C --cluster -X --client-config
             set -l next (math $i + 1)
             if test $next -le (count $words)
                 set -a where $words[$i] $words[$next]
@@ -158,14 +159,14 @@ fn zsh(base: &str) -> String {
     let helpers = r#"
 (( $+functions[_kaf_where] )) ||
 _kaf_where() {
-    # Where the command line being completed looks: its --dir, the brokers its -b names, the
-    # cluster profile its -C names.
+    # Where the command line being completed looks: its --dir, the brokers its -b names
+    # (with its -X settings), the cluster profile its -C names.
     local -a w; local i
     w=(${(z)BUFFER})
     reply=()
     for ((i = 1; i < ${#w}; i++)); do
         case ${w[i]} in
-            (--dir|-b|--brokers|--bootstrap-server|--broker-list|-C|--cluster) reply+=(${w[i]} ${(Q)w[i+1]}) ;;
+            (--dir|-b|--brokers|--bootstrap-server|--broker-list|-C|--cluster|-X|--client-config) reply+=(${w[i]} ${(Q)w[i+1]}) ;;
         esac
     done
 }

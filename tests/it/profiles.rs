@@ -839,13 +839,15 @@ fn zsh_and_fish_lookups_follow_cluster() {
         let probe = format!(
             r#"source <(sed -n '/^(( $+functions\[_kaf_where\] )) ||/,/^}}/p' '{}')
 BUFFER="kaf -C prod consume t"; _kaf_where; print -r -- "cluster: ${{reply[@]}}"
-BUFFER="kaf --dir /d -C prod consume t"; _kaf_where; print -r -- "both: ${{reply[@]}}""#,
+BUFFER="kaf --dir /d -C prod consume t"; _kaf_where; print -r -- "both: ${{reply[@]}}"
+BUFFER="kaf -b h:1 -X client.id=me consume t"; _kaf_where; print -r -- "x: ${{reply[@]}}""#,
             root.join("completions/_kaf").display()
         );
         let out = Command::new("zsh").arg("-c").arg(probe).output().unwrap();
         let text = stdout(&out);
         assert!(text.contains("cluster: -C prod"), "{text}{}", stderr(&out));
         assert!(text.contains("both: --dir /d -C prod"), "{text}");
+        assert!(text.contains("x: -b h:1 -X client.id=me"), "{text}");
         let script = std::fs::read_to_string(root.join("completions/_kaf")).unwrap();
         assert!(
             script.contains(":CLUSTER:_kaf_clusters"),
@@ -855,7 +857,7 @@ BUFFER="kaf --dir /d -C prod consume t"; _kaf_where; print -r -- "both: ${{reply
     }
     let fish = std::fs::read_to_string(root.join("completions/kaf.fish")).unwrap();
     assert!(fish.contains("-l cluster -s C -f -a \"(kaf config list --no-headers"));
-    assert!(fish.contains("--broker-list -C --cluster"));
+    assert!(fish.contains("--broker-list -C --cluster -X --client-config"));
 }
 
 /// The example file in `kaf config --help` (and so in kaf-config(1)) is a valid config file.

@@ -679,6 +679,29 @@ dir = "/srv/kaf"
     }
 
     #[test]
+    fn values_with_quotes_and_hashes_survive_a_rewrite() {
+        let mut f = ConfigFile::default();
+        f.clusters.insert(
+            "odd.name-1".into(),
+            Cluster {
+                brokers: Some("h:1".into()),
+                dir: Some(PathBuf::from("/a b/#c")),
+                auto_create: None,
+                settings: [(
+                    "sasl.jaas.config".to_string(),
+                    "x username=\"u\" password=\"p#\\\" ü".to_string(),
+                )]
+                .into_iter()
+                .collect(),
+            },
+        );
+        f.current = Some("odd.name-1".into());
+        let again = ConfigFile::parse(&f.render(), Path::new("/c.toml")).unwrap();
+        assert_eq!(again.clusters, f.clusters);
+        assert_eq!(again.current, f.current);
+    }
+
+    #[test]
     fn bad_files_say_where() {
         let e = ConfigFile::parse("[clusters.a]\nbrokers = \n", Path::new("/c.toml"))
             .unwrap_err()

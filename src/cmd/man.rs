@@ -237,7 +237,8 @@ fn examples(name: &str) -> Option<&'static [(&'static str, &'static str)]> {
             "kaf server --listen 127.0.0.1:9092",
         )],
         "kaf-doctor" => &[("Check and repair:", "kaf doctor --repair")],
-        "kaf-config" | "kaf-config-add-cluster" => &[
+        // kaf-config-add-cluster(1) shows the examples of its --help already.
+        "kaf-config" => &[
             (
                 "A cluster, then use it:",
                 "kaf config add-cluster dev -b localhost:9092 && kaf config use dev",

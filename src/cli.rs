@@ -213,8 +213,9 @@ pub struct ConfigListArgs {
 pub struct ConfigCurrentArgs {
     /// One JSON document: {"config_file", "cluster": {"value", "source", "used"},
     /// "brokers": {"value", "source"}, "dir": {...}, "auto_create": {...}, "settings": {KEY:
-    /// {"value", "source"}}}; "source" is flag, env, profile, current (the cluster `kaf
-    /// config use` chose) or default; a null "value" is unset; secrets are masked
+    /// {"value", "source"}}, "problem"}; "source" is flag, env, profile, current (the
+    /// cluster `kaf config use` chose) or default; a null "value" is unset; secrets are
+    /// masked; "problem" is why a command would refuse the client settings (else null)
     #[arg(short = 'J', long = "json")]
     pub json: bool,
 }

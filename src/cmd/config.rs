@@ -298,9 +298,20 @@ struct CurrentJson<'a> {
     dir: Sourced<String>,
     auto_create: Sourced<bool>,
     settings: BTreeMap<&'a str, Sourced<String>>,
+    /// Why a command would refuse these settings (the client settings' parser), or null.
+    problem: Option<String>,
 }
 
 fn current(r: &Resolved, json: bool) -> Result<String> {
+    // What a command would say about the client settings, so that the place the
+    // dispatcher's hint points at shows the problem too.
+    let problem = Config::from_args(
+        r.brokers.as_ref().map(|(b, _)| b.as_str()),
+        &r.pairs(),
+        r.acks.as_deref(),
+    )
+    .err()
+    .map(|e| e.to_string());
     let (dir, dir_source) = match &r.dir {
         Some((d, s)) => (d.clone(), s.clone()),
         None => (super::default_data_dir()?, Source::Default),
@@ -350,6 +361,7 @@ fn current(r: &Resolved, json: bool) -> Result<String> {
                     )
                 })
                 .collect(),
+            problem,
         };
         return Ok(line(&doc));
     }
@@ -399,6 +411,9 @@ fn current(r: &Resolved, json: bool) -> Result<String> {
     let mut s = String::from("SETTING\tVALUE\tSOURCE\n");
     for (k, v, src) in rows {
         let _ = writeln!(s, "{k}\t{v}\t{src}");
+    }
+    if let Some(p) = problem {
+        let _ = writeln!(s, "problem\t{p}\t-");
     }
     Ok(s)
 }

@@ -8,6 +8,7 @@
 
 use std::time::Duration;
 
+use super::security::Security;
 use crate::error::{Error, Result};
 
 /// Codec for batches kaf sends (`compression.type`).
@@ -65,6 +66,8 @@ pub struct Config {
     /// among them the member rebalances eagerly (gives every partition back before
     /// rejoining), as Kafka's Java consumer does; without it, incrementally.
     pub assignors: Vec<String>,
+    /// `security.protocol`, `ssl.*` and `sasl.*`.
+    pub security: Security,
 }
 
 /// The settings `-X` accepts, for the error message that lists them.
@@ -82,11 +85,17 @@ pub const KNOWN: &[&str] = &[
     "request.timeout.ms",
     "retry.backoff.max.ms",
     "retry.backoff.ms",
-    "security.protocol",
     "session.timeout.ms",
     "socket.connection.setup.timeout.ms",
     "socket.timeout.ms",
 ];
+
+/// Every key `-X` takes, sorted.
+pub fn known() -> Vec<&'static str> {
+    let mut all: Vec<&str> = KNOWN.iter().chain(super::security::KEYS).copied().collect();
+    all.sort_unstable();
+    all
+}
 
 impl Config {
     pub fn defaults(bootstrap: Vec<String>) -> Config {
@@ -106,6 +115,7 @@ impl Config {
             session_timeout: Duration::from_secs(10),
             heartbeat_interval: Duration::from_secs(1),
             assignors: vec!["kaf".into(), "range".into(), "cooperative-sticky".into()],
+            security: Security::default(),
         }
     }
 
@@ -146,10 +156,14 @@ impl Config {
         if let Some(a) = acks {
             c.set("acks", a)?;
         }
+        c.security.finish()?;
         Ok(Some(c))
     }
 
     fn set(&mut self, k: &str, v: &str) -> Result<()> {
+        if self.security.set(k, v)? {
+            return Ok(());
+        }
         let ms = |v: &str| -> Result<Duration> {
             v.parse::<u64>()
                 .ok()
@@ -233,17 +247,10 @@ impl Config {
                 }
                 self.assignors = list;
             }
-            "security.protocol" => {
-                if !v.eq_ignore_ascii_case("plaintext") {
-                    return Err(Error::Usage(format!(
-                        "security.protocol '{v}': kaf speaks PLAINTEXT only (no TLS or SASL yet)"
-                    )));
-                }
-            }
             _ => {
                 return Err(Error::Usage(format!(
                     "unknown client setting '{k}' (kaf knows {})",
-                    KNOWN.join(", ")
+                    known().join(", ")
                 )));
             }
         }
@@ -255,11 +262,18 @@ impl Config {
 pub fn parse_bootstrap(list: &str) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for a in list.split(',').map(str::trim).filter(|a| !a.is_empty()) {
-        // Accept kcat-style PLAINTEXT://host:port too.
-        let a = a
-            .strip_prefix("PLAINTEXT://")
-            .or_else(|| a.strip_prefix("plaintext://"))
-            .unwrap_or(a);
+        // Accept Kafka's listener form PROTOCOL://host:port too (the protocol is set with
+        // -X security.protocol).
+        let a = match a.split_once("://") {
+            Some((scheme, rest))
+                if ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(scheme)) =>
+            {
+                rest
+            }
+            _ => a,
+        };
         let has_port = match a.rsplit_once(':') {
             // An IPv6 address in brackets: [::1]:9092
             Some((h, p)) if !h.is_empty() && (h.ends_with(']') || !h.contains(':')) => {

@@ -1,6 +1,7 @@
-//! One blocking TCP connection to one broker: connect with a timeout, negotiate versions
-//! with ApiVersions, and exchange typed requests and responses (size-prefixed frames,
-//! request header, correlation id check, response header).
+//! One blocking connection to one broker: connect with a timeout (TCP, then TLS when the
+//! security protocol says so), negotiate versions with ApiVersions, authenticate (SASL),
+//! and exchange typed requests and responses (size-prefixed frames, request header,
+//! correlation id check, response header).
 //!
 //! A `Conn` that returned any error must be dropped: after a timeout or a malformed frame
 //! the byte stream can no longer be trusted (`cluster::Client` does that).
@@ -18,6 +19,8 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Message, Request, StrBytes};
 
 use super::config::Config;
+use super::security::Protocol;
+use super::tls::{self, Stream};
 use crate::error::{Error, Result};
 use crate::kafka_error::ErrorCode;
 use crate::protocol::responses;
@@ -49,6 +52,9 @@ pub const HANDLED: &[(ApiKey, i16, i16)] = &[
     (ApiKey::DeleteGroups, 0, 2),
     (ApiKey::OffsetDelete, 0, 0),
     (ApiKey::DeleteRecords, 0, 2),
+    // v0 sends SASL tokens unframed (Kafka before 1.0); v1 frames them in SaslAuthenticate.
+    (ApiKey::SaslHandshake, 1, 1),
+    (ApiKey::SaslAuthenticate, 0, 2),
 ];
 
 /// Frames larger than this are refused: a corrupt length must not allocate gigabytes.
@@ -56,7 +62,11 @@ const MAX_RESPONSE: usize = 256 * 1024 * 1024;
 
 pub struct Conn {
     addr: String,
-    stream: TcpStream,
+    stream: Stream,
+    protocol: Protocol,
+    /// Responses read so far: a broker that hangs up on the first request after ApiVersions
+    /// is likely a listener that wants TLS or SASL, which the error then says.
+    answered: u32,
     /// The broker's (min, max) per API key, from ApiVersions.
     versions: HashMap<i16, (i16, i16)>,
     next_id: i32,
@@ -69,13 +79,18 @@ impl Conn {
     pub fn open(addr: &str, cfg: &Config) -> Result<Conn> {
         let mut c = Conn {
             addr: addr.to_string(),
-            stream: connect(addr, cfg.connect_timeout)?,
+            stream: open_stream(addr, cfg)?,
+            protocol: cfg.security.protocol,
+            answered: 0,
             versions: HashMap::new(),
             next_id: 1,
             client_id: StrBytes::from_string(cfg.client_id.clone()),
             request_timeout: cfg.request_timeout,
         };
         c.negotiate(cfg)?;
+        if cfg.security.protocol.sasl() {
+            super::sasl::authenticate(&mut c, &cfg.security.sasl)?;
+        }
         Ok(c)
     }
 
@@ -86,7 +101,7 @@ impl Conn {
     /// A handle on the socket, to shut it down from another thread and so end a call
     /// blocked on it.
     pub fn interrupt_handle(&self) -> Option<TcpStream> {
-        self.stream.try_clone().ok()
+        self.stream.tcp().try_clone().ok()
     }
 
     /// Asks for ApiVersions at the highest version kaf knows; a broker that does not know
@@ -120,7 +135,8 @@ impl Conn {
                             .map(|k| k.max_version)
                     });
                 v = theirs.map_or(0, |m| m.min(v - 1)).max(0);
-                self.stream = connect(&self.addr, cfg.connect_timeout)?;
+                self.stream = open_stream(&self.addr, cfg)?;
+                self.answered = 0;
                 continue;
             }
             self.check_counts(ApiKey::ApiVersions, v, &body)?;
@@ -254,6 +270,21 @@ impl Conn {
         let mut len = [0u8; 4];
         self.read_full(&mut len, deadline, &what)?;
         let n = i32::from_be_bytes(len);
+        // A TLS record (handshake 0x16 or alert 0x15, version 3.x) where a frame length
+        // should be: this listener speaks TLS and kaf does not.
+        if !self.stream.is_tls() && matches!(len, [0x15 | 0x16, 0x03, _, _]) {
+            return Err(Error::Auth {
+                msg: format!(
+                    "broker {} answered in TLS: that listener needs security.protocol SSL or \
+                     SASL_SSL (kaf used {})",
+                    self.addr,
+                    self.protocol.name()
+                ),
+                hint: Some(
+                    "add -X security.protocol=SSL (or SASL_SSL with the sasl.* settings)".into(),
+                ),
+            });
+        }
         if n < 4 || n as usize > MAX_RESPONSE {
             return Err(Error::Other(format!(
                 "broker {} sent a response frame of {n} bytes",
@@ -263,6 +294,7 @@ impl Conn {
         let mut body = vec![0u8; n as usize];
         self.read_full(&mut body, deadline, &what)?;
         let mut body = Bytes::from(body);
+        self.answered += 1;
         let header = ResponseHeader::decode(&mut body, R::Response::header_version(v))
             .map_err(|e| self.malformed(&format!("{key:?}"), v, e))?;
         if header.correlation_id != id {
@@ -275,8 +307,13 @@ impl Conn {
     }
 
     fn write(&mut self, frame: &[u8]) -> Result<()> {
-        let _ = self.stream.set_write_timeout(Some(self.request_timeout));
-        self.stream.write_all(frame).map_err(|e| {
+        let _ = self
+            .stream
+            .tcp()
+            .set_write_timeout(Some(self.request_timeout));
+        let r = self.stream.write_all(frame);
+        // TLS may hold the last record back until flushed.
+        r.and_then(|()| self.stream.flush()).map_err(|e| {
             if is_timeout(&e) {
                 self.timeout("a request write")
             } else {
@@ -292,13 +329,13 @@ impl Conn {
             if left.is_zero() {
                 return Err(self.timeout(what));
             }
-            let _ = self.stream.set_read_timeout(Some(left));
+            let _ = self.stream.tcp().set_read_timeout(Some(left));
             match self.stream.read(&mut buf[got..]) {
-                Ok(0) => {
-                    return Err(Error::Unreachable {
-                        addr: self.addr.clone(),
-                        detail: "the broker closed the connection".into(),
-                    });
+                Ok(0) => return Err(self.closed()),
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                    return Err(
+                        tls::explain(&e, &self.addr, false).unwrap_or_else(|| self.closed())
+                    );
                 }
                 Ok(k) => got += k,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -317,7 +354,32 @@ impl Conn {
         }
     }
 
+    /// The broker hung up. Right after ApiVersions that is how a listener refuses a client
+    /// without the SASL (or the TLS client certificate) it requires.
+    fn closed(&self) -> Error {
+        let mut detail = "the broker closed the connection".to_string();
+        if self.answered <= 1 {
+            detail.push_str(match self.protocol {
+                Protocol::Plaintext => {
+                    " (a listener that requires TLS or SASL does that: see -X security.protocol)"
+                }
+                Protocol::Ssl => {
+                    " (a listener that requires SASL, or a client certificate, does that: see \
+                     -X security.protocol and ssl.certificate.location)"
+                }
+                _ => "",
+            });
+        }
+        Error::Unreachable {
+            addr: self.addr.clone(),
+            detail,
+        }
+    }
+
     fn lost(&self, e: &std::io::Error) -> Error {
+        if let Some(t) = tls::explain(e, &self.addr, false) {
+            return t;
+        }
         Error::Unreachable {
             addr: self.addr.clone(),
             detail: format!("connection lost ({})", describe_io(e)),
@@ -369,7 +431,18 @@ fn describe_io(e: &std::io::Error) -> String {
         K::HostUnreachable => "host unreachable".into(),
         K::NetworkUnreachable => "network unreachable".into(),
         K::AddrNotAvailable => "address not available".into(),
+        K::UnexpectedEof => "the broker closed the connection".into(),
         _ => e.to_string(),
+    }
+}
+
+/// TCP, then TLS if the security protocol asks for it (bounded by the connect timeout too).
+fn open_stream(addr: &str, cfg: &Config) -> Result<Stream> {
+    let tcp = connect(addr, cfg.connect_timeout)?;
+    if cfg.security.protocol.tls() {
+        tls::handshake(tcp, addr, &cfg.security.tls, cfg.connect_timeout)
+    } else {
+        Ok(Stream::Plain(tcp))
     }
 }
 

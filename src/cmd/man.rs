@@ -131,6 +131,10 @@ pub const EXIT_CODES: &[(i32, &str)] = &[
         10,
         "The broker lacks an API or version kaf needs (with -b).",
     ),
+    (
+        11,
+        "TLS handshake or SASL authentication with a broker failed (with -b): untrusted or expired certificate, wrong host name, wrong password, mechanism not offered.",
+    ),
 ];
 
 const ENVIRONMENT: &[(&str, &str)] = &[
@@ -147,6 +151,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     (
         "KAF_BROKERS",
         "Bootstrap brokers, as -b: the commands then talk to a kaf server or a Kafka cluster.",
+    ),
+    (
+        "KAF_SASL_PASSWORD",
+        "The SASL password with -b when -X sasl.password is not given (secrets can also be \
+         given as -X sasl.password=env:NAME or file:PATH, never on the command line).",
     ),
     (
         "NO_COLOR",

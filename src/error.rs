@@ -129,6 +129,10 @@ impl Error {
             Error::Io { source, .. } if is_no_space(source) => {
                 Some("free disk space, then run the command again".into())
             }
+            Error::Unreachable { detail, .. } if detail.contains("security.protocol") => Some(
+                "set -X security.protocol (and the ssl.* or sasl.* settings) for that listener"
+                    .into(),
+            ),
             Error::Unreachable { .. } => Some(
                 "start one with `kaf server` or drop -b to use the local data directory".into(),
             ),

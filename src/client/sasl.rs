@@ -92,7 +92,12 @@ pub fn authenticate(conn: &mut Conn, s: &SaslSettings) -> Result<()> {
         Some(match r.error_code {
             SASL_AUTHENTICATION_FAILED => fail(
                 format!(
-                    "the broker refused the credentials of '{who}' ({}){}",
+                    "the broker refused {} ({}){}",
+                    if m == Mechanism::OauthBearer {
+                        "the token".to_string()
+                    } else {
+                        format!("the credentials of '{who}'")
+                    },
                     m.name(),
                     if said.is_empty() {
                         String::new()

@@ -233,8 +233,38 @@ fn setting_error(key: &str, path: &Path, why: impl std::fmt::Display) -> Error {
 
 fn read_certs(key: &str, path: &Path) -> Result<Vec<CertificateDer<'static>>> {
     // Read first: a missing file should say so, not "no certificate".
-    std::fs::metadata(path)
+    let meta = std::fs::metadata(path)
         .map_err(|e| setting_error(key, path, format!("cannot read it ({e})")))?;
+    // A directory of CA files, as librdkafka and OpenSSL's -CApath take: every .pem, .crt
+    // and .cer file in it.
+    if meta.is_dir() {
+        let entries = std::fs::read_dir(path)
+            .map_err(|e| setting_error(key, path, format!("cannot read it ({e})")))?;
+        let mut files: Vec<_> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.extension()
+                    .is_some_and(|x| matches!(x.to_str(), Some("pem" | "crt" | "cer")))
+            })
+            .collect();
+        files.sort();
+        let mut all = Vec::new();
+        for f in files {
+            if let Ok(certs) = CertificateDer::pem_file_iter(&f)
+                .and_then(|it| it.collect::<std::result::Result<Vec<_>, _>>())
+            {
+                all.extend(certs);
+            }
+        }
+        if all.is_empty() {
+            return Err(setting_error(
+                key,
+                path,
+                "no PEM certificate in its .pem, .crt or .cer files",
+            ));
+        }
+        return Ok(all);
+    }
     let certs = CertificateDer::pem_file_iter(path)
         .and_then(|it| it.collect::<std::result::Result<Vec<_>, _>>())
         .map_err(|e| setting_error(key, path, format!("not a PEM certificate file ({e})")))?;
@@ -373,6 +403,80 @@ mod tests {
         assert_eq!(host("[::1]:9093"), "::1");
     }
 
+    fn rustls_error(e: rustls::Error) -> io::Error {
+        io::Error::new(io::ErrorKind::InvalidData, e)
+    }
+
+    #[test]
+    fn each_tls_failure_says_why() {
+        let cert = |c| rustls_error(rustls::Error::InvalidCertificate(c));
+        let cases = [
+            (cert(CertificateError::Expired), "certificate has expired"),
+            (
+                cert(CertificateError::UnknownIssuer),
+                "not signed by a CA kaf trusts",
+            ),
+            (
+                cert(CertificateError::NotValidForName),
+                "not valid for the name 'h'",
+            ),
+            (
+                rustls_error(rustls::Error::AlertReceived(
+                    AlertDescription::CertificateRequired,
+                )),
+                "TLS alert CertificateRequired",
+            ),
+            (
+                rustls_error(rustls::Error::InvalidMessage(
+                    rustls::InvalidMessage::InvalidContentType,
+                )),
+                "did not answer in TLS",
+            ),
+            (
+                io::Error::from(io::ErrorKind::UnexpectedEof),
+                "closed the connection",
+            ),
+        ];
+        for (e, says) in cases {
+            let got = explain(&e, "h:9093", true).expect("a TLS failure");
+            assert_eq!(got.exit_code(), crate::error::code::AUTH, "{got}");
+            assert!(got.to_string().contains(says), "{got}");
+            assert!(
+                got.to_string()
+                    .starts_with("TLS handshake with broker h:9093"),
+                "{got}"
+            );
+        }
+        // Not TLS's doing: left to the caller.
+        let refused = io::Error::from(io::ErrorKind::ConnectionRefused);
+        assert!(explain(&refused, "h:1", false).is_none());
+    }
+
+    /// A port that accepts TCP and never answers the ClientHello: the handshake gives up at
+    /// the connect timeout (exit 5) instead of hanging.
+    #[test]
+    fn a_silent_port_times_the_handshake_out() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let tcp = TcpStream::connect(&addr).unwrap();
+        let _held = l.accept().unwrap();
+        // No trusted CA at all: the handshake never gets as far as the certificate.
+        let t = TlsSettings::default();
+        let cfg =
+            ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+                .with_safe_default_protocol_versions()
+                .unwrap()
+                .with_root_certificates(RootCertStore::empty())
+                .with_no_client_auth();
+        t.built.set(Arc::new(cfg)).unwrap();
+        let e = match handshake(tcp, &addr, &t, Duration::from_millis(200)) {
+            Ok(_) => panic!("a handshake with a silent port succeeded"),
+            Err(e) => e,
+        };
+        assert_eq!(e.exit_code(), crate::error::code::UNREACHABLE, "{e}");
+        assert!(e.to_string().contains("the TLS handshake"), "{e}");
+    }
+
     #[test]
     fn unreadable_and_empty_pem_files_are_named() {
         let dir = tempfile::tempdir().unwrap();
@@ -390,5 +494,8 @@ mod tests {
         t.ca = Some(empty);
         let e = build(&t).unwrap_err().to_string();
         assert!(e.contains("no PEM certificate"), "{e}");
+        t.ca = Some(dir.path().to_path_buf());
+        let e = build(&t).unwrap_err().to_string();
+        assert!(e.contains("no PEM certificate in its .pem"), "{e}");
     }
 }

@@ -133,6 +133,8 @@ fn make_certs(dir: &Path) {
     .concat();
     std::fs::write(dir.join("client-both.pem"), both).unwrap();
     std::fs::write(dir.join("password"), format!("{PASSWORD}\n")).unwrap();
+    std::fs::create_dir(dir.join("cadir")).unwrap();
+    std::fs::copy(dir.join("ca.pem"), dir.join("cadir/ca.crt")).unwrap();
 }
 
 /// The secured broker, shared by this file's tests (one JVM for all of them).
@@ -362,10 +364,11 @@ fn sasl_plaintext_and_mutual_tls_produce_and_consume() {
         ("ssl.key.location", &key),
     ]);
     round_trip(&ssl, &x, &[], "cs_mtls");
-    // Certificate and key in one file.
+    // Certificate and key in one file; the CA from a directory.
+    let cadir = s.cert("cadir");
     let x = xs(&[
         ("security.protocol", "SSL"),
-        ("ssl.ca.location", &ca),
+        ("ssl.ca.location", &cadir),
         ("ssl.certificate.location", &both),
     ]);
     let out = kaf_sec(&ssl, &x, &[], &["consume", "cs_mtls", "-c", "1"], b"");

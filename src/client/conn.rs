@@ -354,9 +354,31 @@ impl Conn {
         }
     }
 
+    /// A TLS broker that hangs up before its first answer refused the client (in TLS 1.3
+    /// a client certificate is checked after the client's handshake is done; the alert
+    /// saying so can be lost to the reset that follows it).
+    fn refused_after_handshake(&self) -> Option<Error> {
+        (self.stream.is_tls() && self.answered == 0).then(|| Error::Auth {
+            msg: format!(
+                "TLS with broker {} failed: the broker closed the connection right after the \
+                 handshake",
+                self.addr
+            ),
+            hint: Some(
+                "if the broker requires a client certificate (mutual TLS), give -X \
+                 ssl.certificate.location and -X ssl.key.location, signed by a CA the broker \
+                 trusts"
+                    .into(),
+            ),
+        })
+    }
+
     /// The broker hung up. Right after ApiVersions that is how a listener refuses a client
     /// without the SASL (or the TLS client certificate) it requires.
     fn closed(&self) -> Error {
+        if let Some(e) = self.refused_after_handshake() {
+            return e;
+        }
         let mut detail = "the broker closed the connection".to_string();
         if self.answered <= 1 {
             detail.push_str(match self.protocol {
@@ -378,6 +400,14 @@ impl Conn {
 
     fn lost(&self, e: &std::io::Error) -> Error {
         if let Some(t) = tls::explain(e, &self.addr, false) {
+            return t;
+        }
+        use std::io::ErrorKind as K;
+        if matches!(
+            e.kind(),
+            K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe
+        ) && let Some(t) = self.refused_after_handshake()
+        {
             return t;
         }
         Error::Unreachable {

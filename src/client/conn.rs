@@ -19,7 +19,7 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Message, Request, StrBytes};
 
 use super::config::Config;
-use super::security::Protocol;
+use super::security::{Protocol, SaslSettings};
 use super::tls::{self, Stream};
 use crate::error::{Error, Result};
 use crate::kafka_error::ErrorCode;
@@ -67,6 +67,11 @@ pub struct Conn {
     /// Responses read so far: a broker that hangs up on the first request after ApiVersions
     /// is likely a listener that wants TLS or SASL, which the error then says.
     answered: u32,
+    /// The SASL settings, kept to authenticate again when the session runs out.
+    sasl: Option<SaslSettings>,
+    /// When to authenticate again (KIP-368): at 85% of the session lifetime the broker
+    /// gave. None without SASL, without a lifetime, and while authenticating.
+    reauth_at: Option<Instant>,
     /// The broker's (min, max) per API key, from ApiVersions.
     versions: HashMap<i16, (i16, i16)>,
     next_id: i32,
@@ -82,6 +87,8 @@ impl Conn {
             stream: open_stream(addr, cfg)?,
             protocol: cfg.security.protocol,
             answered: 0,
+            sasl: None,
+            reauth_at: None,
             versions: HashMap::new(),
             next_id: 1,
             client_id: StrBytes::from_string(cfg.client_id.clone()),
@@ -89,9 +96,33 @@ impl Conn {
         };
         c.negotiate(cfg)?;
         if cfg.security.protocol.sasl() {
-            super::sasl::authenticate(&mut c, &cfg.security.sasl)?;
+            c.sasl = Some(cfg.security.sasl.clone());
+            c.authenticate()?;
         }
         Ok(c)
+    }
+
+    /// SASL authentication, first or again; sets when to do it next.
+    fn authenticate(&mut self) -> Result<()> {
+        let Some(s) = self.sasl.clone() else {
+            return Ok(());
+        };
+        self.reauth_at = None;
+        let lifetime = super::sasl::authenticate(self, &s)?;
+        if lifetime > 0 {
+            let ms = lifetime.unsigned_abs() * 85 / 100;
+            self.reauth_at = Some(Instant::now() + Duration::from_millis(ms));
+        }
+        Ok(())
+    }
+
+    /// Authenticates again if the session is about to end. Only between requests: every
+    /// call has read its answers before it returns, so nothing is in flight.
+    fn reauthenticate_if_due(&mut self) -> Result<()> {
+        match self.reauth_at {
+            Some(t) if Instant::now() >= t => self.authenticate(),
+            _ => Ok(()),
+        }
     }
 
     pub fn addr(&self) -> &str {
@@ -205,6 +236,7 @@ impl Conn {
     /// Sends `req` without waiting for an answer: a produce with acks=0, which Kafka never
     /// answers.
     pub fn send_only<R: Request>(&mut self, req: &R) -> Result<()> {
+        self.reauthenticate_if_due()?;
         let v = self.version(api_key::<R>())?;
         let (frame, _) = self.frame(req, v)?;
         self.write(&frame)
@@ -232,6 +264,7 @@ impl Conn {
 
     /// Writes one request and reads its response; returns the body after the response header.
     fn exchange<R: Request>(&mut self, req: &R, v: i16, extra: Duration) -> Result<Bytes> {
+        self.reauthenticate_if_due()?;
         let (frame, id) = self.frame(req, v)?;
         self.write(&frame)?;
         self.receive::<R>(id, v, Instant::now() + self.request_timeout + extra)
@@ -241,6 +274,7 @@ impl Conn {
     /// answers a connection's requests in the order it received them, so N requests to one
     /// broker cost one round trip instead of N.
     pub fn call_many<R: Request>(&mut self, reqs: &[R]) -> Result<Vec<(R::Response, i16)>> {
+        self.reauthenticate_if_due()?;
         let key = api_key::<R>();
         let v = self.version(key)?;
         let mut frames = BytesMut::new();
@@ -770,6 +804,141 @@ mod tests {
                 "{k:?} {lo}..{hi} not in {clo}..{chi}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod reauthentication {
+    use std::net::TcpListener;
+
+    use kafka_protocol::messages::api_versions_response::ApiVersion;
+    use kafka_protocol::messages::list_offsets_response::ListOffsetsTopicResponse;
+    use kafka_protocol::messages::{
+        ListOffsetsRequest, ListOffsetsResponse, SaslAuthenticateResponse, SaslHandshakeResponse,
+    };
+
+    use super::*;
+    use crate::client::security::Mechanism;
+
+    /// Reads one request: (api key, version, correlation id).
+    fn request(s: &mut TcpStream) -> (i16, i16, i32) {
+        let mut len = [0u8; 4];
+        s.read_exact(&mut len).unwrap();
+        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
+        s.read_exact(&mut body).unwrap();
+        let k = i16::from_be_bytes([body[0], body[1]]);
+        let v = i16::from_be_bytes([body[2], body[3]]);
+        (
+            k,
+            v,
+            i32::from_be_bytes([body[4], body[5], body[6], body[7]]),
+        )
+    }
+
+    fn reply<R: Encodable + HeaderVersion>(s: &mut TcpStream, id: i32, v: i16, body: &R) {
+        let mut buf = BytesMut::new();
+        buf.put_i32(0);
+        ResponseHeader::default()
+            .with_correlation_id(id)
+            .encode(&mut buf, R::header_version(v))
+            .unwrap();
+        body.encode(&mut buf, v).unwrap();
+        let len = (buf.len() - 4) as i32;
+        buf[0..4].copy_from_slice(&len.to_be_bytes());
+        s.write_all(&buf).unwrap();
+    }
+
+    /// A broker that gives SASL sessions of 1 ms: before its next request kaf authenticates
+    /// again on the same connection (KIP-368), instead of letting the broker close it.
+    #[test]
+    fn a_session_about_to_end_is_renewed_before_the_next_request() {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let broker = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            let mut seen = Vec::new();
+            let mut sessions = 0;
+            loop {
+                let (k, v, id) = request(&mut s);
+                seen.push(k);
+                match ApiKey::try_from(k).unwrap() {
+                    ApiKey::ApiVersions => {
+                        let keys = [
+                            (ApiKey::ApiVersions, 0, 3),
+                            (ApiKey::SaslHandshake, 0, 1),
+                            (ApiKey::SaslAuthenticate, 0, 2),
+                            (ApiKey::ListOffsets, 1, 1),
+                        ]
+                        .iter()
+                        .map(|(k, lo, hi)| {
+                            ApiVersion::default()
+                                .with_api_key(*k as i16)
+                                .with_min_version(*lo)
+                                .with_max_version(*hi)
+                        })
+                        .collect();
+                        // ApiVersions answers keep header v0 at every version.
+                        let mut buf = BytesMut::new();
+                        buf.put_i32(0);
+                        buf.put_i32(id);
+                        ApiVersionsResponse::default()
+                            .with_api_keys(keys)
+                            .encode(&mut buf, v)
+                            .unwrap();
+                        let len = (buf.len() - 4) as i32;
+                        buf[0..4].copy_from_slice(&len.to_be_bytes());
+                        s.write_all(&buf).unwrap();
+                    }
+                    ApiKey::SaslHandshake => reply(
+                        &mut s,
+                        id,
+                        v,
+                        &SaslHandshakeResponse::default()
+                            .with_mechanisms(vec![StrBytes::from_static_str("PLAIN")]),
+                    ),
+                    ApiKey::SaslAuthenticate => {
+                        sessions += 1;
+                        reply(
+                            &mut s,
+                            id,
+                            v,
+                            &SaslAuthenticateResponse::default().with_session_lifetime_ms(1),
+                        );
+                    }
+                    ApiKey::ListOffsets => {
+                        let r = ListOffsetsResponse::default()
+                            .with_topics(vec![ListOffsetsTopicResponse::default()]);
+                        reply(&mut s, id, v, &r);
+                        if sessions >= 3 {
+                            return seen;
+                        }
+                    }
+                    other => panic!("unexpected {other:?}"),
+                }
+            }
+        });
+        let mut cfg = Config::defaults(vec![addr.clone()]);
+        for (k, v) in [
+            ("security.protocol", "SASL_PLAINTEXT"),
+            ("sasl.mechanism", "PLAIN"),
+            ("sasl.username", "u"),
+            ("sasl.password", "p"),
+        ] {
+            assert!(cfg.security.set(k, v).unwrap());
+        }
+        assert_eq!(cfg.security.sasl.mechanism, Some(Mechanism::Plain));
+        let mut c = Conn::open(&addr, &cfg).unwrap();
+        c.call(&ListOffsetsRequest::default(), Duration::ZERO)
+            .unwrap();
+        c.call_many(&[ListOffsetsRequest::default()]).unwrap();
+        let seen = broker.join().unwrap();
+        let (av, hs, au, lo) = (
+            ApiKey::ApiVersions as i16,
+            ApiKey::SaslHandshake as i16,
+            ApiKey::SaslAuthenticate as i16,
+            ApiKey::ListOffsets as i16,
+        );
+        assert_eq!(seen, [av, hs, au, hs, au, lo, hs, au, lo]);
     }
 }
 

@@ -33,8 +33,11 @@ const SASL_AUTHENTICATION_FAILED: i16 = 58;
 /// broker must not make kaf spin for minutes.
 const MAX_ITERATIONS: u32 = 1 << 20;
 
-/// Authenticates `conn` (already past ApiVersions) with the configured mechanism.
-pub fn authenticate(conn: &mut Conn, s: &SaslSettings) -> Result<()> {
+/// Authenticates `conn` (already past ApiVersions) with the configured mechanism. Returns
+/// the session's lifetime in ms from the broker's last SaslAuthenticate answer (0: none;
+/// KIP-368: past it the broker closes the connection unless the client authenticates
+/// again, which `Conn` does before it runs out).
+pub fn authenticate(conn: &mut Conn, s: &SaslSettings) -> Result<i64> {
     let m = s.mechanism.expect("checked when the settings were read");
     let addr = conn.addr().to_string();
     let who = s.username.as_deref().unwrap_or("");
@@ -122,7 +125,7 @@ pub fn authenticate(conn: &mut Conn, s: &SaslSettings) -> Result<()> {
         Mechanism::Plain => {
             let pw = s.password.as_ref().expect("checked");
             let r = step(plain_message(who, pw.expose()))?;
-            refused(&r).map_or(Ok(()), Err)
+            refused(&r).map_or(Ok(r.session_lifetime_ms), Err)
         }
         Mechanism::ScramSha256 | Mechanism::ScramSha512 => {
             let hash = if m == Mechanism::ScramSha256 {
@@ -147,7 +150,8 @@ pub fn authenticate(conn: &mut Conn, s: &SaslSettings) -> Result<()> {
                     why,
                     Some("the broker may not be the one you meant to reach (or is misconfigured)"),
                 )
-            })
+            })?;
+            Ok(r.session_lifetime_ms)
         }
         Mechanism::OauthBearer => {
             let token = s.token.as_ref().expect("checked").token()?;
@@ -156,7 +160,7 @@ pub fn authenticate(conn: &mut Conn, s: &SaslSettings) -> Result<()> {
                 return Err(e);
             }
             if r.auth_bytes.is_empty() {
-                return Ok(());
+                return Ok(r.session_lifetime_ms);
             }
             // RFC 7628 3.2.2: the server's error status comes as a challenge; the client
             // answers with a lone %x01 and the server then fails the exchange.

@@ -85,17 +85,22 @@ pub const KNOWN: &[&str] = &[
     "request.timeout.ms",
     "retry.backoff.max.ms",
     "retry.backoff.ms",
+    "sasl.jaas.config",
+    "sasl.mechanism",
+    "sasl.mechanisms",
+    "sasl.oauthbearer.token",
+    "sasl.oauthbearer.token.command",
+    "sasl.password",
+    "sasl.username",
+    "security.protocol",
     "session.timeout.ms",
     "socket.connection.setup.timeout.ms",
     "socket.timeout.ms",
+    "ssl.ca.location",
+    "ssl.certificate.location",
+    "ssl.endpoint.identification.algorithm",
+    "ssl.key.location",
 ];
-
-/// Every key `-X` takes, sorted.
-pub fn known() -> Vec<&'static str> {
-    let mut all: Vec<&str> = KNOWN.iter().chain(super::security::KEYS).copied().collect();
-    all.sort_unstable();
-    all
-}
 
 impl Config {
     pub fn defaults(bootstrap: Vec<String>) -> Config {
@@ -250,7 +255,7 @@ impl Config {
             _ => {
                 return Err(Error::Usage(format!(
                     "unknown client setting '{k}' (kaf knows {})",
-                    known().join(", ")
+                    KNOWN.join(", ")
                 )));
             }
         }
@@ -321,6 +326,27 @@ mod tests {
         assert_eq!(parse_bootstrap("[::1]:9").unwrap(), vec!["[::1]:9"]);
         assert!(parse_bootstrap("h:x").is_err());
         assert!(parse_bootstrap(",").is_err());
+    }
+
+    /// Every key the settings take is listed (and so accepted by `kaf config` profiles),
+    /// and nothing else is.
+    #[test]
+    fn known_keys_are_exactly_the_settings() {
+        let mut sorted = KNOWN.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, KNOWN, "KNOWN is sorted");
+        for k in KNOWN {
+            if matches!(*k, "bootstrap.servers") {
+                continue;
+            }
+            let mut c = Config::defaults(vec!["h:1".into()]);
+            if let Err(e) = c.set(k, "1") {
+                assert!(
+                    !e.to_string().contains("unknown client setting"),
+                    "{k}: {e}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -162,22 +162,6 @@ pub struct Security {
     sasl_keys: Vec<String>,
 }
 
-/// The keys this module handles, for the list of known settings.
-pub const KEYS: &[&str] = &[
-    "sasl.jaas.config",
-    "sasl.mechanism",
-    "sasl.mechanisms",
-    "sasl.oauthbearer.token",
-    "sasl.oauthbearer.token.command",
-    "sasl.password",
-    "sasl.username",
-    "security.protocol",
-    "ssl.ca.location",
-    "ssl.certificate.location",
-    "ssl.endpoint.identification.algorithm",
-    "ssl.key.location",
-];
-
 /// Reads a secret setting: `env:NAME`, `file:PATH`, or the value itself.
 pub fn secret(key: &str, v: &str) -> Result<Secret> {
     if let Some(name) = v.strip_prefix("env:") {

@@ -332,9 +332,16 @@ fn build(t: &TlsSettings) -> Result<ClientConfig> {
             let pk = PrivateKeyDer::from_pem_slice(&text).map_err(|e| {
                 setting_error(kkey, kpath, format!("no PEM private key in it ({e})"))
             })?;
-            builder
-                .with_client_auth_cert(chain, pk)
-                .map_err(|e| Error::Usage(format!("TLS client certificate: {e}")))
+            builder.with_client_auth_cert(chain, pk).map_err(|e| {
+                let why = if format!("{e:?}").contains("UnsupportedCertVersion") {
+                    "it is an X.509 v1 certificate; kaf (rustls) takes v3 only: issue it with an \
+                     extension (openssl x509 -req ... -extfile or -copy_extensions)"
+                        .to_string()
+                } else {
+                    e.to_string()
+                };
+                setting_error("ssl.certificate.location", cert, why)
+            })
         }
         (None, Some(k)) => Err(Error::Usage(format!(
             "-X ssl.key.location={}: give the certificate too (-X ssl.certificate.location)",

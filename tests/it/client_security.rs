@@ -4,8 +4,8 @@
 //! listener (PLAIN and SCRAM-SHA-256 only) and an SSL listener that requires a client
 //! certificate. Certificates are made here with openssl: a CA, a server certificate for
 //! `localhost` only (so `127.0.0.1` is a wrong name), a client certificate, and a second CA
-//! nobody trusts. Passwords reach kaf through the environment or a file, never argv, and
-//! no output may contain one.
+//! nobody trusts; an expired certificate is served by `openssl s_server`. Passwords reach
+//! kaf through the environment or a file, never argv, and no output may contain one.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, Weak};
 use tempfile::TempDir;
 
 use crate::harness::kafka::{KafkaBroker, require_kafka};
-use crate::harness::{kaf_bin, require_tool, run, show};
+use crate::harness::{Proc, kaf_bin, require_tool, run, show};
 
 const PASSWORD: &str = "alice-s3cret-pw";
 
@@ -539,5 +539,80 @@ fn failures_say_which_step_failed() {
         &out,
         2,
         &["needs a password", "KAF_SASL_PASSWORD"],
+    );
+}
+
+/// An expired broker certificate, served by `openssl s_server` (the handshake fails before
+/// any Kafka request, so no broker is needed): named as such, exit 11.
+#[test]
+fn an_expired_broker_certificate_is_named() {
+    if !require_tool("openssl") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    make_certs(dir.path());
+    openssl(
+        dir.path(),
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "server.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "-1",
+            "-copy_extensions",
+            "copyall",
+            "-out",
+            "expired.pem",
+        ],
+    );
+    // stdin stays open: s_server ends its session when its stdin ends.
+    let mut server = Proc::spawn(
+        Command::new("openssl")
+            .current_dir(dir.path())
+            .args([
+                "s_server",
+                "-accept",
+                "127.0.0.1:0",
+                "-cert",
+                "expired.pem",
+                "-key",
+                "server.key",
+                "-naccept",
+                "1",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null()),
+    );
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(
+        server.child().stdout.take().unwrap(),
+    ));
+    let port = lines
+        .find_map(|l| {
+            let l = l.unwrap();
+            l.strip_prefix("ACCEPT ")
+                .and_then(|a| a.rsplit_once(':'))
+                .map(|(_, p)| p.to_string())
+        })
+        .expect("s_server printed no ACCEPT line");
+    let ca = dir.path().join("ca.pem").display().to_string();
+    let out = kaf_sec(
+        &format!("localhost:{port}"),
+        &xs(&[("security.protocol", "SSL"), ("ssl.ca.location", &ca)]),
+        &[],
+        &["topics", "list"],
+        b"",
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(11), "{err}");
+    assert!(
+        err.contains("the broker's certificate has expired"),
+        "{err}"
     );
 }

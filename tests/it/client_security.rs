@@ -18,9 +18,10 @@ use crate::harness::{Proc, kaf_bin, require_tool, run, show};
 
 const PASSWORD: &str = "alice-s3cret-pw";
 
+/// Fields drop in order: the broker stops before its key store is deleted.
 struct Secure {
-    certs: TempDir,
     kafka: KafkaBroker,
+    certs: TempDir,
 }
 
 impl Secure {
@@ -196,7 +197,7 @@ fn secure() -> Option<Arc<Secure>> {
             ("format.args", &format_args),
         ],
     );
-    let s = Arc::new(Secure { certs, kafka });
+    let s = Arc::new(Secure { kafka, certs });
     *slot = Arc::downgrade(&s);
     Some(s)
 }

@@ -44,6 +44,8 @@ pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
         ApiKey::OffsetForLeaderEpoch => r!(OffsetForLeaderEpochRequest),
         ApiKey::DescribeCluster => r!(DescribeClusterRequest),
         ApiKey::DescribeTopicPartitions => r!(DescribeTopicPartitionsRequest),
+        ApiKey::SaslHandshake => r!(SaslHandshakeRequest),
+        ApiKey::SaslAuthenticate => r!(SaslAuthenticateRequest),
         _ => None,
     }
 }

@@ -607,6 +607,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --group 'Consume as a member of this consumer group: start at its committed offsets, commit what was written'
             cand --reset 'Where a group starts on partitions without a committed offset'
             cand --commit-interval 'How often to commit while consuming, e.g. 5s, 500ms'
+            cand --isolation 'read_committed: skip records of aborted transactions and stop at the last stable offset (the first record of a transaction still open), as Kafka consumers do'
             cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
             cand --dir 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
             cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]'

@@ -31,6 +31,7 @@ pub mod index;
 pub mod log;
 pub mod producers;
 pub mod topic;
+pub mod txn;
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};

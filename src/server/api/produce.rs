@@ -161,6 +161,14 @@ fn produce_partition(
                         .map(|r| (records_before.saturating_add(r.index), r.message.clone()))
                         .collect(),
                 })?;
+                if h.is_control() {
+                    // Markers are the coordinator's to write (Kafka's LogValidator).
+                    return Err(Rejected {
+                        code: ErrorCode::INVALID_RECORD,
+                        message: Some("Clients are not allowed to write control records".into()),
+                        records: Vec::new(),
+                    });
+                }
                 records_before = records_before.saturating_add(h.record_count);
                 spans.push((at, len, h));
                 at += len;
@@ -199,13 +207,35 @@ fn produce_partition(
             h.attributes |= ATTR_LOG_APPEND_TIME;
             h.max_timestamp = now;
         }
-        let appended = server
-            .partitions
-            .append(&server.store, topic, p, meta, &mut data[at..at + len], &h)
-            .map_err(|e| {
-                eprintln!("kaf server: produce to {topic}/{p} failed: {e}");
-                ErrorCode::for_error(&e)
-            })?;
+        let mut append = || {
+            server
+                .partitions
+                .append(&server.store, topic, p, meta, &mut data[at..at + len], &h)
+                .map_err(|e| {
+                    eprintln!("kaf server: produce to {topic}/{p} failed: {e}");
+                    ErrorCode::for_error(&e)
+                })
+        };
+        let appended = if h.is_transactional() {
+            // Only into the producer's ongoing transaction, and only to partitions it added
+            // (Kafka's verification, KIP-890), under the transaction's lock.
+            server
+                .txns
+                .produce(h.producer_id, h.producer_epoch, topic, p, append)
+                .map_err(|c| {
+                    if c == ErrorCode::INVALID_TXN_STATE {
+                        Rejected {
+                            code: c,
+                            message: Some("Partition was not added to the transaction".into()),
+                            records: Vec::new(),
+                        }
+                    } else {
+                        c.into()
+                    }
+                })??
+        } else {
+            append()?
+        };
         let base = match appended {
             Appended::New {
                 base,

@@ -61,6 +61,7 @@ impl ErrorCode {
     pub(crate) const INVALID_RECORD: ErrorCode = ErrorCode(87);
     pub(crate) const PRODUCER_FENCED: ErrorCode = ErrorCode(90);
     pub(crate) const TRANSACTIONAL_ID_NOT_FOUND: ErrorCode = ErrorCode(105);
+    pub(crate) const TRANSACTION_ABORTABLE: ErrorCode = ErrorCode(120);
 
     /// The value on the wire.
     pub(crate) fn code(self) -> i16 {

@@ -191,9 +191,15 @@ fn fetch_once(
                                 records = Some(below(b, lso));
                             }
                             total += records.as_ref().map_or(0, Bytes::len);
+                            // As Kafka: the aborted transactions the returned batches can meet
+                            // (none when nothing is returned).
+                            let upper = records
+                                .as_deref()
+                                .map_or(fp.fetch_offset, |b| next_after(b, fp.fetch_offset));
                             let aborted = committed.then(|| {
                                 aborted
                                     .iter()
+                                    .filter(|a| a.first_offset < upper)
                                     .map(|a| {
                                         AbortedTransaction::default()
                                             .with_producer_id(a.producer_id.into())
@@ -227,6 +233,19 @@ fn fetch_once(
         total,
         errors,
     )
+}
+
+/// The offset after the last whole batch of `b` (`from` when there is none).
+fn next_after(b: &[u8], from: i64) -> i64 {
+    let (mut at, mut next) = (0, from);
+    while let Some(h) = crate::store::batch::parse_header(&b[at..]) {
+        if at + h.size() > b.len() {
+            break;
+        }
+        next = h.next_offset();
+        at += h.size();
+    }
+    next
 }
 
 /// The whole batches of `b` that start below `lso` (a read_committed fetch stops there).

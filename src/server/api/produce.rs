@@ -27,6 +27,17 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
     let durable = acks != 0;
     // Kafka refuses any other acks for every partition it would otherwise append to.
     let valid_acks = matches!(acks, -1..=1);
+    // Transactional records in a request that names no transactional id: Kafka's
+    // authorization of the (null) id fails, for every partition of the request.
+    let unauthorized = req.transactional_id.is_none()
+        && req.topic_data.iter().any(|t| {
+            t.partition_data.iter().any(|p| {
+                p.records
+                    .as_deref()
+                    .and_then(batch::parse_header)
+                    .is_some_and(|h| h.is_transactional())
+            })
+        });
     let mut responses = Vec::new();
     for td in req.topic_data {
         let name = td.name.to_string();
@@ -38,6 +49,7 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
                 .with_index(p)
                 .with_log_append_time_ms(-1);
             let result = match &meta {
+                _ if unauthorized => Err(ErrorCode::TRANSACTIONAL_ID_AUTHORIZATION_FAILED.into()),
                 Err(c) => Err(Rejected::from(*c)),
                 Ok(m) if p < 0 || p >= m.partitions => {
                     Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.into())

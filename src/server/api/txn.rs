@@ -155,7 +155,11 @@ pub(super) fn txn_offset_commit(call: &mut Call<'_>, req: TxnOffsetCommitRequest
                 )
             })
     };
-    let code = result.err().unwrap_or(ErrorCode::NONE);
+    let code = match result.err().unwrap_or(ErrorCode::NONE) {
+        // Kafka 4's verification answers newer clients TRANSACTION_ABORTABLE (KIP-890).
+        ErrorCode::INVALID_TXN_STATE if call.version >= 4 => ErrorCode::TRANSACTION_ABORTABLE,
+        c => c,
+    };
     let topics = req
         .topics
         .into_iter()
@@ -213,9 +217,6 @@ pub(super) fn describe_transactions(
         .map(|id| {
             let st = TransactionState::default()
                 .with_transactional_id(id.clone())
-                .with_producer_id((-1).into())
-                .with_producer_epoch(-1)
-                .with_transaction_start_time_ms(-1)
                 .with_transaction_state(s(""));
             if id.is_empty() {
                 return st.with_error_code(ErrorCode::INVALID_REQUEST.code());
@@ -357,7 +358,12 @@ pub(super) fn describe_producers(call: &mut Call<'_>, req: DescribeProducersRequ
                         Ok(_) => {
                             return r.with_error_code(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.code());
                         }
-                        Err(c) => return r.with_error_code(c.code()),
+                        Err(c) => {
+                            // Kafka names the error for a topic it does not have.
+                            let message = (*c == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION)
+                                .then(|| s("This server does not host this topic-partition."));
+                            return r.with_error_code(c.code()).with_error_message(message);
+                        }
                     };
                     let producers = server.store.producer_state(&t.name, p, m);
                     let open = server

@@ -201,7 +201,7 @@ impl Inner {
         done.partitions.clear();
         done.groups.clear();
         done.offsets.clear();
-        done.started_ms = -1;
+        // Kafka keeps the finished transaction's start time (DescribeTransactions shows it).
         done.updated_ms = self.parts.now_ms();
         self.persist(&done)
             .map_err(|c| format!("cannot record the transaction complete: {}", c.name()))?;

@@ -677,6 +677,7 @@ Register-ArgumentCompleter -Native -CommandName 'kaf' -ScriptBlock {
             [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Read with the group''s offsets but commit nothing (a peek)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'When other members hold every partition, wait for one to be free (the default)')
             [CompletionResult]::new('--no-wait', '--no-wait', [CompletionResultType]::ParameterName, 'When other members hold every partition, exit with status 7 (group busy)')
+            [CompletionResult]::new('--producer-fields', '--producer-fields', [CompletionResultType]::ParameterName, 'With -J: each record also names its batch''s producer_id, producer_epoch and transactional flag (for debugging idempotent and transactional producers)')
             [CompletionResult]::new('--no-progress', '--no-progress', [CompletionResultType]::ParameterName, 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

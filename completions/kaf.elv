@@ -626,6 +626,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --no-commit 'Read with the group''s offsets but commit nothing (a peek)'
             cand --wait 'When other members hold every partition, wait for one to be free (the default)'
             cand --no-wait 'When other members hold every partition, exit with status 7 (group busy)'
+            cand --producer-fields 'With -J: each record also names its batch''s producer_id, producer_epoch and transactional flag (for debugging idempotent and transactional producers)'
             cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

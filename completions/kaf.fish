@@ -365,6 +365,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand consume" -l json-values -d 'JSON
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-commit -d 'Read with the group\'s offsets but commit nothing (a peek)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l wait -d 'When other members hold every partition, wait for one to be free (the default)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-wait -d 'When other members hold every partition, exit with status 7 (group busy)'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l producer-fields -d 'With -J: each record also names its batch\'s producer_id, producer_epoch and transactional flag (for debugging idempotent and transactional producers)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s p -l partition -d 'Only this partition (repeatable)' -r

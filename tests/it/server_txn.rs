@@ -130,6 +130,29 @@ fn confluent_kafka_transactions_commit_abort_fence_and_offsets() {
     assert_eq!(offsets, [0, 1, 2, 4, 5, 6, 8, 9, 10].into());
     assert_eq!(consume(&dir, "tx", "read_committed"), labelled("ac", 6));
     assert_eq!(consume(&dir, "tx", "read_uncommitted"), labelled("abc", 6));
+    // -J --producer-fields shows the transactional attributes of each record's batch.
+    let lines = kaf(
+        &dir,
+        &[
+            "consume",
+            "tx",
+            "-J",
+            "--producer-fields",
+            "--isolation",
+            "read_committed",
+        ],
+    );
+    let pids: BTreeSet<i64> = lines
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            assert_eq!(v["transactional"], true, "{l}");
+            assert_eq!(v["producer_epoch"], 0, "{l}");
+            v["producer_id"].as_i64().unwrap()
+        })
+        .collect();
+    assert_eq!(pids.len(), 1, "{lines}");
+    assert!(pids.iter().all(|p| *p >= 0), "{lines}");
     // The default is read_uncommitted, as Kafka's console consumer's.
     assert_eq!(
         sorted(

@@ -182,12 +182,53 @@ def read(port, topic, partitions, isolation):
     out(event="read", records=read_all(port, topic, int(partitions), isolation))
 
 
+def bench(port, topic, n, per_txn):
+    """The cost of transactions: n messages from an idempotent producer, then n in
+    transactions of per_txn messages each; throughput of both and commit latency."""
+    n, per_txn = int(n), int(per_txn)
+    plain = Producer(
+        {
+            "bootstrap.servers": "127.0.0.1:%s" % port,
+            "enable.idempotence": True,
+            "linger.ms": 5,
+        }
+    )
+    start = time.time()
+    for i in range(n):
+        plain.produce(topic, value=b"x" * 100, partition=0)
+        if i % 1000 == 0:
+            plain.poll(0)
+    plain.flush(60)
+    plain_s = time.time() - start
+    p = producer(port, "bench-" + topic)
+    commits = []
+    start = time.time()
+    for t in range(n // per_txn):
+        p.begin_transaction()
+        for i in range(per_txn):
+            p.produce(topic, value=b"y" * 100, partition=0)
+        c = time.time()
+        p.commit_transaction(60)
+        commits.append(time.time() - c)
+    txn_s = time.time() - start
+    commits.sort()
+    out(
+        event="bench",
+        plain_per_s=n / plain_s,
+        txn_per_s=(n // per_txn) * per_txn / txn_s,
+        ratio=(n / plain_s and ((n // per_txn) * per_txn / txn_s) / (n / plain_s)),
+        commit_ms_median=commits[len(commits) // 2] * 1000,
+        commit_ms_p99=commits[min(len(commits) - 1, len(commits) * 99 // 100)] * 1000,
+    )
+
+
 MODES = {
     "commit_abort": commit_abort,
     "fence": fence,
     "ctp": ctp,
     "open": open_txn,
     "read": read,
+    "bench": bench,
 }
 
 if __name__ == "__main__":

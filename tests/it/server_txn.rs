@@ -481,3 +481,65 @@ fn a_crash_at_every_step_of_transactions_leaves_none_half_visible() {
     assert!(steps > 20, "only {steps} fault steps");
     eprintln!("server_txn: crashed at each of {steps} file-system steps");
 }
+
+/// Kafka's Java transactional producer (commit, abort, sendOffsetsToTransaction, fencing by
+/// a second instance) and read_committed/read_uncommitted consumers, against kaf server and
+/// against Kafka (`tests/kafka/java/TxnCheck.java`): the same facts from both.
+#[test]
+fn java_transactions_against_kaf_and_kafka() {
+    if !require_kafka() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let kafka = crate::harness::kafka::KafkaBroker::shared();
+    let run = |bootstrap: &str| -> BTreeMap<String, String> {
+        let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/kafka/java/TxnCheck.java");
+        let mut c = crate::harness::kafka::kafka_env();
+        c.arg("tool")
+            .arg(&source)
+            .args([bootstrap, "java-txn", "java-txn-id", "java-txn-group"]);
+        let out = run_within(&mut c, b"", CLIENT_TIMEOUT);
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "TxnCheck against {bootstrap}: {}\n{text}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        text.lines()
+            .filter_map(|l| l.split_once(' '))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    let kaf = run(&server.bootstrap());
+    let real = run(kafka.bootstrap());
+    for (broker, facts) in [("kaf server", &kaf), ("Kafka", &real)] {
+        for (name, want) in [
+            ("done", "true"),
+            ("read_committed_labels", "{a=10,c=10,d=10}"),
+            ("read_uncommitted_labels", "{a=10,b=10,c=10,d=10}"),
+            ("txn_state", "CompleteCommit"),
+            ("group_offset", "5"),
+            ("txn_listed", "true"),
+        ] {
+            assert_eq!(
+                facts.get(name).map(String::as_str),
+                Some(want),
+                "{broker}: {name}; all facts: {facts:#?}"
+            );
+        }
+    }
+    // Kafka 4.4 offers transaction version 2, so its Java client adds partitions through
+    // Produce, which answers a fenced producer INVALID_PRODUCER_EPOCH; kaf offers version 1,
+    // where AddPartitionsToTxn answers PRODUCER_FENCED. Fatal for the producer either way.
+    let (mut kaf, mut real) = (kaf, real);
+    assert_eq!(
+        kaf.remove("first_producer_fenced").as_deref(),
+        Some("ProducerFencedException")
+    );
+    assert_eq!(
+        real.remove("first_producer_fenced").as_deref(),
+        Some("InvalidProducerEpochException")
+    );
+    assert_eq!(kaf, real, "kaf server and Kafka gave different facts");
+}

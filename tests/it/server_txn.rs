@@ -242,6 +242,23 @@ fn a_server_killed_mid_transaction_shows_only_committed_records_after_restart() 
         ["kept0", "kept1", "kept2"]
     );
     assert_eq!(consume(&dir, "k", "read_uncommitted").len(), 6);
+    // A read_committed group run stops at the last stable offset and commits no further:
+    // three records and the commit marker, not the open transaction's records.
+    let read = kaf(
+        &dir,
+        &[
+            "consume",
+            "k",
+            "-g",
+            "k-group",
+            "--isolation",
+            "read_committed",
+        ],
+    );
+    assert_eq!(read.lines().count(), 3, "{read}");
+    let described = kaf(&dir, &["groups", "describe", "k-group", "-J"]);
+    let v: Value = serde_json::from_str(described.lines().next().unwrap()).unwrap();
+    assert_eq!(v["current_offset"], 4, "{described}");
     server.kill9();
     producer.kill9();
     let restarted = Server::start_in(&dir);

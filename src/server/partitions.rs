@@ -7,6 +7,11 @@
 //! changed), so a producer retrying a batch the previous server process wrote but never
 //! acknowledged gets the original offset back instead of a second copy.
 //!
+//! Each partition's transactions (`TxnLog`: open ones, aborted ones) are likewise rebuilt
+//! from the log at their first use and then kept current by every transactional append and
+//! marker, under a lock that spans the append, so the last stable offset a fetch computes
+//! after reading the log's end never passes a batch of an open transaction.
+//!
 //! Group commit: an append takes the partition's writer lock only for the write itself and
 //! gets a generation number; durability then takes the partition's sync lock, and one fsync
 //! covers every append up to the generation it observed, so concurrent producers share

@@ -130,6 +130,21 @@ fn confluent_kafka_transactions_commit_abort_fence_and_offsets() {
     assert_eq!(offsets, [0, 1, 2, 4, 5, 6, 8, 9, 10].into());
     assert_eq!(consume(&dir, "tx", "read_committed"), labelled("ac", 6));
     assert_eq!(consume(&dir, "tx", "read_uncommitted"), labelled("abc", 6));
+    // The same through the server (-b): read_committed fetches.
+    let remote = |isolation: &str| -> Vec<String> {
+        let boot = server.bootstrap();
+        sorted(
+            kaf(
+                &dir,
+                &["-b", &boot, "consume", "tx", "--isolation", isolation],
+            )
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        )
+    };
+    assert_eq!(remote("read_committed"), labelled("ac", 6));
+    assert_eq!(remote("read_uncommitted"), labelled("abc", 6));
     // -J --producer-fields shows the transactional attributes of each record's batch.
     let lines = kaf(
         &dir,
@@ -530,6 +545,23 @@ fn java_transactions_against_kaf_and_kafka() {
     };
     let kaf = run(&server.bootstrap());
     let real = run(kafka.bootstrap());
+    // kaf's own remote consumer reads both brokers' transactions alike.
+    for boot in [server.bootstrap(), kafka.bootstrap().to_string()] {
+        for (isolation, want) in [("read_committed", "acd"), ("read_uncommitted", "abcd")] {
+            let out = kaf_cmd(server.dir())
+                .args(["-b", &boot, "consume", "java-txn", "--isolation", isolation])
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+            let got: BTreeSet<char> = String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .filter_map(|l| l.chars().next())
+                .collect();
+            let count = String::from_utf8_lossy(&out.stdout).lines().count();
+            assert_eq!(got, want.chars().collect(), "{boot} {isolation}");
+            assert_eq!(count, 10 * want.len(), "{boot} {isolation}");
+        }
+    }
     for (broker, facts) in [("kaf server", &kaf), ("Kafka", &real)] {
         for (name, want) in [
             ("done", "true"),

@@ -19,6 +19,9 @@ _kaf() {
             kaf,completions)
                 cmd="kaf__subcmd__completions"
                 ;;
+            kaf,config)
+                cmd="kaf__subcmd__config"
+                ;;
             kaf,consume)
                 cmd="kaf__subcmd__consume"
                 ;;
@@ -51,6 +54,48 @@ _kaf() {
                 ;;
             kaf,topics)
                 cmd="kaf__subcmd__topics"
+                ;;
+            kaf__subcmd__config,add-cluster)
+                cmd="kaf__subcmd__config__subcmd__add__subcmd__cluster"
+                ;;
+            kaf__subcmd__config,current)
+                cmd="kaf__subcmd__config__subcmd__current"
+                ;;
+            kaf__subcmd__config,help)
+                cmd="kaf__subcmd__config__subcmd__help"
+                ;;
+            kaf__subcmd__config,list)
+                cmd="kaf__subcmd__config__subcmd__list"
+                ;;
+            kaf__subcmd__config,ls)
+                cmd="kaf__subcmd__config__subcmd__list"
+                ;;
+            kaf__subcmd__config,remove)
+                cmd="kaf__subcmd__config__subcmd__remove"
+                ;;
+            kaf__subcmd__config,rm)
+                cmd="kaf__subcmd__config__subcmd__remove"
+                ;;
+            kaf__subcmd__config,use)
+                cmd="kaf__subcmd__config__subcmd__use"
+                ;;
+            kaf__subcmd__config__subcmd__help,add-cluster)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__add__subcmd__cluster"
+                ;;
+            kaf__subcmd__config__subcmd__help,current)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__current"
+                ;;
+            kaf__subcmd__config__subcmd__help,help)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            kaf__subcmd__config__subcmd__help,list)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__list"
+                ;;
+            kaf__subcmd__config__subcmd__help,remove)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__remove"
+                ;;
+            kaf__subcmd__config__subcmd__help,use)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__use"
                 ;;
             kaf__subcmd__groups,delete)
                 cmd="kaf__subcmd__groups__subcmd__delete"
@@ -94,6 +139,9 @@ _kaf() {
             kaf__subcmd__help,completions)
                 cmd="kaf__subcmd__help__subcmd__completions"
                 ;;
+            kaf__subcmd__help,config)
+                cmd="kaf__subcmd__help__subcmd__config"
+                ;;
             kaf__subcmd__help,consume)
                 cmd="kaf__subcmd__help__subcmd__consume"
                 ;;
@@ -120,6 +168,21 @@ _kaf() {
                 ;;
             kaf__subcmd__help,topics)
                 cmd="kaf__subcmd__help__subcmd__topics"
+                ;;
+            kaf__subcmd__help__subcmd__config,add-cluster)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__add__subcmd__cluster"
+                ;;
+            kaf__subcmd__help__subcmd__config,current)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__current"
+                ;;
+            kaf__subcmd__help__subcmd__config,list)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__list"
+                ;;
+            kaf__subcmd__help__subcmd__config,remove)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__remove"
+                ;;
+            kaf__subcmd__help__subcmd__config,use)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__use"
                 ;;
             kaf__subcmd__help__subcmd__groups,delete)
                 cmd="kaf__subcmd__help__subcmd__groups__subcmd__delete"
@@ -236,7 +299,7 @@ _kaf() {
 
     case "${cmd}" in
         kaf)
-            opts="-b -X -h -V --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help --version topics topic produce consume offsets groups group server doctor completions man help"
+            opts="-b -X -C -h -V --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help --version topics topic produce consume offsets groups group server doctor config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -278,6 +341,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -286,7 +357,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__completions)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help bash elvish fish powershell zsh"
+            opts="-b -X -C -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -328,6 +399,464 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config)
+            opts="-b -X -C -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help add-cluster use list ls current remove rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__add__subcmd__cluster)
+            opts="-J -b -X -C -h --auto-create --replace --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --auto-create)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__current)
+            opts="-J -b -X -C -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help)
+            opts="add-cluster use list current remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__add__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__current)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__list)
+            opts="-J -b -X -C -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__remove)
+            opts="-J -b -X -C -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__use)
+            opts="-J -b -X -C -h --none --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -336,7 +865,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__consume)
-            opts="-o -p -c -F -e -f -J -g -b -X -h --topic --from-beginning --offset --partition --count --follow --key-match --grep --header --format --output --json-values --null-literal --group --reset --commit-interval --no-commit --wait --no-wait --producer-fields --isolation --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-o -p -c -F -e -f -J -g -b -X -C -h --topic --from-beginning --offset --partition --count --follow --key-match --grep --header --format --output --json-values --null-literal --group --reset --commit-interval --no-commit --wait --no-wait --producer-fields --isolation --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -454,6 +983,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -462,7 +999,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__doctor)
-            opts="-J -b -X -h --repair --json --salvage --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --repair --json --salvage --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -501,6 +1038,14 @@ _kaf() {
                     return 0
                     ;;
                 --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -512,7 +1057,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help list ls describe reset-offsets delete delete-offsets help"
+            opts="-b -X -C -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help list ls describe reset-offsets delete delete-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -554,6 +1099,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -562,7 +1115,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__delete)
-            opts="-b -X -h --group --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --group --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -608,6 +1161,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -616,7 +1177,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__delete__subcmd__offsets)
-            opts="-b -X -h --group --topic --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --group --topic --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -666,6 +1227,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -674,7 +1243,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__describe)
-            opts="-J -b -X -h --group --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --group --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -717,6 +1286,14 @@ _kaf() {
                     return 0
                     ;;
                 --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -826,7 +1403,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__list)
-            opts="-J -b -X -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,6 +1445,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -876,7 +1461,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__reset__subcmd__offsets)
-            opts="-J -b -X -h --group --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --dry-run --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --group --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --dry-run --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -942,6 +1527,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -950,7 +1543,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help)
-            opts="topics produce consume offsets groups server doctor completions man help"
+            opts="topics produce consume offsets groups server doctor config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -966,6 +1559,90 @@ _kaf() {
         kaf__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config)
+            opts="add-cluster use list current remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__add__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__current)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1300,7 +1977,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__man)
-            opts="-b -X -h --zookeeper --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --zookeeper --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1338,6 +2015,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1346,7 +2031,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__offsets)
-            opts="-p -J -b -X -h --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -J -b -X -C -h --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1396,6 +2081,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1404,7 +2097,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__produce)
-            opts="-D -l -k -K -H -p -Z -J -b -X -h --topic --delimiter --null --whole --key --key-delimiter --property --header --partition --tombstone --timestamp --input --keep-partition --print-offsets --on-invalid --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-D -l -k -K -H -p -Z -J -b -X -C -h --topic --delimiter --null --whole --key --key-delimiter --property --header --partition --tombstone --timestamp --input --keep-partition --print-offsets --on-invalid --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,6 +2203,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1518,7 +2219,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__server)
-            opts="-c -b -X -h --listen --advertised-listener --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-c -b -X -C -h --listen --advertised-listener --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1596,6 +2297,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1604,7 +2313,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help create list ls describe delete delete-records alter add-partitions dump clean compact help"
+            opts="-b -X -C -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help create list ls describe delete delete-records alter add-partitions dump clean compact help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1646,6 +2355,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1654,7 +2371,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__add__subcmd__partitions)
-            opts="-p -b -X -h --topic --partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -b -X -C -h --topic --partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1708,6 +2425,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1716,7 +2441,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__alter)
-            opts="-c -b -X -h --topic --config --delete-config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-c -b -X -C -h --topic --config --delete-config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1774,6 +2499,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1782,7 +2515,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__clean)
-            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1824,6 +2557,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1832,7 +2573,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -X -h --topic --partitions --replication-factor --config --if-not-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -r -c -b -X -C -h --topic --partitions --replication-factor --config --if-not-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1902,6 +2643,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1910,7 +2659,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__delete)
-            opts="-b -X -h --topic --if-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --topic --if-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1956,6 +2705,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1964,7 +2721,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__delete__subcmd__records)
-            opts="-p -J -b -X -h --topic --partition --before --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -J -b -X -C -h --topic --partition --before --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2022,6 +2779,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2030,7 +2795,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__describe)
-            opts="-J -b -X -h --topic --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --topic --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2076,6 +2841,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2084,7 +2857,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__dump)
-            opts="-p -J -b -X -h --topic --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -J -b -X -C -h --topic --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2135,6 +2908,14 @@ _kaf() {
                     return 0
                     ;;
                 --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2300,7 +3081,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__list)
-            opts="-J -b -X -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2342,6 +3123,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2358,20 +3147,22 @@ else
     complete -F _kaf -o bashdefault -o default kaf
 fi
 
-# Topic and group names, looked up where the command being completed looks: its --dir, or
-# the cluster its -b names.
+# Topic and group names, looked up where the command being completed looks: its --dir, the
+# brokers its -b names (with its -X settings), the cluster profile its -C names.
 _kaf_names() {
-    local dir=() i
+    local where=() i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
-            --dir) dir=(--dir "${COMP_WORDS[i+1]}") ;;
-            -b|--brokers|--bootstrap-server|--broker-list) dir=(-b "${COMP_WORDS[i+1]}") ;;
+            --dir) where+=(--dir "${COMP_WORDS[i+1]}") ;;
+            -b|--brokers|--bootstrap-server|--broker-list) where+=(-b "${COMP_WORDS[i+1]}") ;;
+            -C|--cluster) where+=(-C "${COMP_WORDS[i+1]}") ;;
+            -X|--client-config) where+=(-X "${COMP_WORDS[i+1]}") ;;
         esac
     done
     if [[ "$1" == topics ]]; then
-        kaf "${dir[@]}" topics list --no-headers 2>/dev/null
+        kaf "${where[@]}" topics list --no-headers 2>/dev/null
     else
-        kaf "${dir[@]}" groups list --no-headers 2>/dev/null
+        kaf "${where[@]}" groups list --no-headers 2>/dev/null
     fi
 }
 
@@ -2381,7 +3172,7 @@ _kaf_with_names() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w="${COMP_WORDS[i]}"
         case "$w" in
-            --dir|-b|--brokers|--bootstrap-server|--broker-list|-X) ((i++)) ;;
+            --dir|-b|--brokers|--bootstrap-server|--broker-list|-X|-C|--cluster) ((i++)) ;;
             -*) ;;
             *) if [[ -z "$sub" ]]; then sub="$w"; elif [[ -z "$sub2" ]]; then sub2="$w"; fi ;;
         esac
@@ -2392,6 +3183,8 @@ _kaf_with_names() {
                 COMPREPLY=($(compgen -W "$(_kaf_names groups)" -- "$cur")); return 0 ;;
             --topic)
                 COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0 ;;
+            -C|--cluster)
+                COMPREPLY=($(compgen -W "$(kaf config list --no-headers 2>/dev/null)" -- "$cur")); return 0 ;;
         esac
         case "$sub" in
             produce|consume|offsets)
@@ -2401,6 +3194,10 @@ _kaf_with_names() {
             topics|topic)
                 if [[ "$sub2" =~ ^(describe|delete|alter|add-partitions)$ ]] && [[ "$prev" == "$sub2" ]]; then
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
+                fi ;;
+            config)
+                if [[ "$sub2" =~ ^(use|remove|rm)$ ]] && [[ "$prev" == "$sub2" ]]; then
+                    COMPREPLY=($(compgen -W "$(kaf config list --no-headers 2>/dev/null)" -- "$cur")); return 0
                 fi ;;
             groups|group)
                 case "$sub2" in

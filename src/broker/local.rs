@@ -3,7 +3,7 @@
 //! members a `kaf server` serves in the same group (see `store::group`).
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
 use crate::error::{Error, Result};
@@ -51,12 +51,9 @@ impl Local {
 }
 
 /// Whether produce may create a missing topic: Kafka's auto.create.topics.enable, turned off
-/// with `KAF_AUTO_CREATE=0` (or `false`, `no`, `off`).
+/// with `KAF_AUTO_CREATE=0` (or `false`, `no`, `off`) or a profile's `auto_create = false`.
 pub fn auto_create_enabled() -> bool {
-    !matches!(
-        std::env::var("KAF_AUTO_CREATE").as_deref(),
-        Ok("false" | "0" | "no" | "off")
-    )
+    crate::profile::auto_create().0
 }
 
 impl Broker for Local {
@@ -160,7 +157,8 @@ impl Broker for Local {
             Err(Error::TopicNotFound { name, .. }) => {
                 return Err(Error::TopicNotFound {
                     hint: Some(format!(
-                        "create it with `kaf topics create {name}` (auto-creation is off: KAF_AUTO_CREATE is set to 0)"
+                        "create it with `kaf topics create {name}` (auto-creation is off: {})",
+                        crate::profile::auto_create_off_reason()
                     )),
                     name,
                 });
@@ -189,6 +187,7 @@ impl Broker for Local {
             reader: self.store.reader(topic, partition, &meta)?,
             dir: self.store.partition_dir(topic, partition),
             committed: None,
+            notified: false,
         }))
     }
 
@@ -444,6 +443,8 @@ struct LocalFetcher {
     dir: std::path::PathBuf,
     /// read_committed: the partition's transactions, kept current as the log grows.
     committed: Option<TxnScanner>,
+    /// Following, with changes to the partition reported by `store::notify`.
+    notified: bool,
 }
 
 impl LocalFetcher {
@@ -494,8 +495,9 @@ impl LocalFetcher {
     }
 }
 
-/// How often follow mode looks for new data: well under the 100 ms promise, and a stat call
-/// per partition per tick costs next to nothing.
+/// How often follow mode looks for new data where changes are not reported (see
+/// `store::notify`): well under the 100 ms promise, and a stat call per partition per tick
+/// costs next to nothing.
 const FOLLOW_POLL: Duration = Duration::from_millis(20);
 
 impl Fetcher for LocalFetcher {
@@ -535,8 +537,16 @@ impl Fetcher for LocalFetcher {
         true
     }
     fn wait(&mut self, timeout: Duration) -> Result<()> {
-        let deadline = Instant::now() + timeout;
-        std::thread::sleep(FOLLOW_POLL.min(deadline.saturating_duration_since(Instant::now())));
+        if self.notified {
+            // Any followed partition's change ends it: all share the process's watcher.
+            crate::store::notify::wait(timeout);
+        } else {
+            std::thread::sleep(FOLLOW_POLL.min(timeout));
+        }
         Ok(())
+    }
+
+    fn follow(&mut self) {
+        self.notified = crate::store::notify::watch(self.reader.dir());
     }
 }

@@ -29,6 +29,7 @@ pub mod fsutil;
 pub mod group;
 pub mod index;
 pub mod log;
+pub mod notify;
 pub mod producers;
 pub mod topic;
 pub mod txn;

@@ -148,6 +148,14 @@ const DOCUMENTED: &[(ApiKey, &str, &str, &str, &str)] = &[
     ),
     (
         ApiKey::EndTxn,
+        "abort after commit",
+        "error_code",
+        "51",
+        "as for a retried commit: while Kafka's markers are in flight it answers \
+         CONCURRENT_TRANSACTIONS; kaf's transaction is complete, so an abort is INVALID_TXN_STATE",
+    ),
+    (
+        ApiKey::EndTxn,
         "commit again",
         "error_code",
         "51",

@@ -32,6 +32,7 @@ pub mod log;
 pub mod notify;
 pub mod producers;
 pub mod topic;
+pub mod txn;
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};

@@ -20,6 +20,7 @@ mod init_producer;
 mod metadata;
 mod offsets;
 mod produce;
+mod txn;
 
 use std::collections::HashMap;
 
@@ -161,6 +162,13 @@ pub(crate) const APIS: &[Api] = &[
     api!(OffsetDelete,        OffsetDeleteRequest,        0..=0,  counts::OFFSET_DELETE,       groups::offset_delete),
     api!(DescribeCluster,     DescribeClusterRequest,     0..=2,  counts::DESCRIBE_CLUSTER,    metadata::describe_cluster),
     api!(DescribeTopicPartitions, DescribeTopicPartitionsRequest, 0..=0, counts::DESCRIBE_TOPIC_PARTITIONS, describe_partitions::describe_topic_partitions),
+    api!(AddPartitionsToTxn,  AddPartitionsToTxnRequest,  0..=3,  counts::ADD_PARTITIONS_TO_TXN, txn::add_partitions_to_txn),
+    api!(AddOffsetsToTxn,     AddOffsetsToTxnRequest,     0..=4,  counts::ADD_OFFSETS_TO_TXN,  txn::add_offsets_to_txn),
+    api!(EndTxn,              EndTxnRequest,              0..=4,  counts::END_TXN,             txn::end_txn),
+    api!(TxnOffsetCommit,     TxnOffsetCommitRequest,     0..=4,  counts::TXN_OFFSET_COMMIT,   txn::txn_offset_commit),
+    api!(DescribeTransactions, DescribeTransactionsRequest, 0..=0, counts::DESCRIBE_TRANSACTIONS, txn::describe_transactions),
+    api!(ListTransactions,    ListTransactionsRequest,    0..=2,  counts::LIST_TRANSACTIONS,   txn::list_transactions),
+    api!(DescribeProducers,   DescribeProducersRequest,   0..=0,  counts::DESCRIBE_PRODUCERS,  txn::describe_producers),
 ];
 
 fn served(key: ApiKey) -> Option<&'static Api> {

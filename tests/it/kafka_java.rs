@@ -240,7 +240,7 @@ fn java_admin_client() {
             ("delete_records.low_watermark", "1"),
             ("offsets.earliest_after_delete", "1 ts=-1"),
             ("delete_records.nothing", "0"),
-            ("configs.retention.ms", "3600000 DYNAMIC_TOPIC_CONFIG"),
+            ("configs.retention.ms", "-1 DYNAMIC_TOPIC_CONFIG"),
             ("configs.cleanup.policy", "delete DEFAULT_CONFIG default"),
             // IncrementalAlterConfigs is served from the "tools" branch (h-tools, issue 14);
             // before it is merged kaf answers UnsupportedVersionException here.

@@ -56,7 +56,9 @@ public class AdminCheck {
     static void run(Admin admin, String bootstrap, String topic, String other, String group,
             String live) throws Exception {
         // createTopics
-        NewTopic t = new NewTopic(topic, 2, (short) 1).configs(Map.of("retention.ms", "3600000"));
+        // retention.ms=-1: the records below are dated 1970, and Kafka's retention check could
+        // otherwise remove them before deleteRecords and listOffsets look.
+        NewTopic t = new NewTopic(topic, 2, (short) 1).configs(Map.of("retention.ms", "-1"));
         CreateTopicsResult created = admin.createTopics(List.of(t, new NewTopic(other, 1, (short) 1)));
         created.all().get();
         fact("create.partitions", created.numPartitions(topic).get());

@@ -215,8 +215,8 @@ pub static APPENDS_SEEN: std::sync::atomic::AtomicI64 = std::sync::atomic::Atomi
 fn fuzz_config() -> Config {
     Config {
         auto_create: true,
-        advertised_host: "127.0.0.1".into(),
-        advertised_port: 9092,
+        listeners: vec![crate::server::Listener::plaintext("127.0.0.1", 9092)],
+        authorizer: crate::server::Authorizer::default(),
         max_frame_bytes: 1 << 20,
         max_connections: 10,
         idle_timeout: std::time::Duration::from_secs(1),

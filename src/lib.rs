@@ -32,6 +32,7 @@ pub(crate) mod parse;
 pub mod partitioner;
 pub(crate) mod progress;
 pub(crate) mod protocol;
+pub(crate) mod scram;
 pub(crate) mod server;
 pub(crate) mod shutdown;
 pub(crate) mod stdout;

@@ -12,6 +12,7 @@ pub mod offsets;
 pub mod produce;
 pub mod server;
 pub mod topics;
+pub mod users;
 
 use std::path::PathBuf;
 
@@ -34,6 +35,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         // The server serves a data directory; KAF_BROKERS in its environment means nothing.
         // Doctor, topics dump and clean, completions and man pages need no broker either.
         Command::Server(_)
+        | Command::Users(_)
         | Command::Doctor(_)
         | Command::Completions(_)
         | Command::Man(_)
@@ -66,6 +68,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Offsets(a) => offsets::run(&ctx, a),
         Command::Groups(c) => groups::run(&ctx, c),
         Command::Server(a) => server::run(&ctx, a),
+        Command::Users(c) => users::run(&ctx, c),
         Command::Doctor(a) => doctor::run(&ctx, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
@@ -78,6 +81,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
 fn refuse_client_options(cli: &Cli) -> Result<()> {
     let name = match &cli.command {
         Command::Server(_) => "server",
+        Command::Users(_) => "users",
         Command::Doctor(_) => "doctor",
         Command::Completions(_) => "completions",
         Command::Man(_) => "man",
@@ -96,7 +100,7 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
     };
     let Some(opt) = given else { return Ok(()) };
     let hint = match name {
-        "doctor" | "server" | "topics dump" => format!(
+        "doctor" | "server" | "users" | "topics dump" => format!(
             "`kaf {name}` works on the data directory (--dir or KAF_DIR); run it on the \
              broker's machine, without {opt}"
         ),

@@ -44,6 +44,13 @@ pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
         ApiKey::OffsetForLeaderEpoch => r!(OffsetForLeaderEpochRequest),
         ApiKey::DescribeCluster => r!(DescribeClusterRequest),
         ApiKey::DescribeTopicPartitions => r!(DescribeTopicPartitionsRequest),
+        ApiKey::SaslHandshake => r!(SaslHandshakeRequest),
+        ApiKey::SaslAuthenticate => r!(SaslAuthenticateRequest),
+        ApiKey::DescribeUserScramCredentials => r!(DescribeUserScramCredentialsRequest),
+        ApiKey::AlterUserScramCredentials => r!(AlterUserScramCredentialsRequest),
+        ApiKey::CreateAcls => r!(CreateAclsRequest),
+        ApiKey::DescribeAcls => r!(DescribeAclsRequest),
+        ApiKey::DeleteAcls => r!(DeleteAclsRequest),
         _ => None,
     }
 }

@@ -32,8 +32,11 @@ mod context;
 mod coordinator;
 mod limits;
 mod partitions;
+mod sasl;
+mod tls;
 
-pub(crate) use accept::serve;
+pub(crate) use accept::{Bound, serve};
 pub(crate) use api::{Session, handle};
 pub(crate) use broker_config::BrokerConfig;
-pub(crate) use context::{Config, Server};
+pub(crate) use context::{Authorizer, Config, Listener, Protocol, Server};
+pub(crate) use tls::server_config as tls_config;

@@ -28,8 +28,16 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
         } else {
             t.num_partitions
         };
+        let may_create = super::acl::cluster_denied(call, super::acl::Op::Create).is_none()
+            || !super::acl::topic_denied(call, &name, super::acl::Op::Create);
         // Kafka's checks and messages (its controller's `createTopics`), in its order.
         let result: Result<TopicMeta, (ErrorCode, String)> = (|| {
+            if !may_create {
+                return Err((
+                    ErrorCode::TOPIC_AUTHORIZATION_FAILED,
+                    "Authorization failed.".into(),
+                ));
+            }
             topic::validate_name("topic", &name)
                 .map_err(|e| (ErrorCode::INVALID_TOPIC_EXCEPTION, e.to_string()))?;
             if server.store.topic_meta(&name).is_ok() {
@@ -166,6 +174,11 @@ pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Re
             .with_topic_id(super::metadata::wire_id(
                 id.unwrap_or(crate::store::TopicId::ZERO),
             ));
+        if super::acl::topic_denied(call, &name, super::acl::Op::Delete) {
+            return r
+                .with_error_code(ErrorCode::TOPIC_AUTHORIZATION_FAILED.code())
+                .with_error_message(Some(s("Authorization failed.")));
+        }
         let result =
             topic::validate_name("topic", &name).and_then(|_| server.store.delete_topic(&name));
         server.partitions.forget_topic(&name);

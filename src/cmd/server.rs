@@ -179,9 +179,13 @@ pub(crate) fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
             .advertised
             .clone()
             .unwrap_or_else(|| (local.ip().to_string(), i32::from(local.port())));
+        // The address first: scripts and tests read it from this line.
+        let protocol = match spec.protocol {
+            Protocol::Plaintext => String::new(),
+            p => format!("{}, ", p.name()),
+        };
         eprintln!(
-            "kaf server: listening on {}://{local} (advertised as {host}:{port}), data directory {}",
-            spec.protocol.name(),
+            "kaf server: listening on {local} ({protocol}advertised as {host}:{port}), data directory {}",
             store.root().display()
         );
         listeners.push(server::Listener {

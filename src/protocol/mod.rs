@@ -48,6 +48,7 @@ pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
         ApiKey::SaslAuthenticate => r!(SaslAuthenticateRequest),
         ApiKey::DescribeUserScramCredentials => r!(DescribeUserScramCredentialsRequest),
         ApiKey::AlterUserScramCredentials => r!(AlterUserScramCredentialsRequest),
+        ApiKey::DescribeClientQuotas => r!(DescribeClientQuotasRequest),
         ApiKey::CreateAcls => r!(CreateAclsRequest),
         ApiKey::DescribeAcls => r!(DescribeAclsRequest),
         ApiKey::DeleteAcls => r!(DeleteAclsRequest),

@@ -37,6 +37,7 @@ mod server_integrity;
 mod server_interop;
 mod server_limits;
 mod server_protocol;
+mod server_security;
 mod store;
 mod topics_alter;
 mod topics_dump;

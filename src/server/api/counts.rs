@@ -247,6 +247,9 @@ const ACL_FIELDS: &[Field] = &[
     all(I8),
 ];
 
+pub(crate) const DESCRIBE_CLIENT_QUOTAS: &[Field] =
+    &[all(Ty::Structs(&[all(STR), all(I8), all(STR)])), all(BOOL)];
+
 pub(crate) const CREATE_ACLS: &[Field] = &[all(Ty::Structs(ACL_FIELDS))];
 
 pub(crate) const DESCRIBE_ACLS: &[Field] = ACL_FIELDS;
@@ -335,6 +338,7 @@ mod tests {
             SaslAuthenticate => SaslAuthenticateRequest,
             DescribeUserScramCredentials => DescribeUserScramCredentialsRequest,
             AlterUserScramCredentials => AlterUserScramCredentialsRequest,
+            DescribeClientQuotas => DescribeClientQuotasRequest,
             CreateAcls => CreateAclsRequest,
             DescribeAcls => DescribeAclsRequest,
             DeleteAcls => DeleteAclsRequest,

@@ -181,6 +181,7 @@ pub(crate) const APIS: &[Api] = &[
     api!(SaslAuthenticate,    SaslAuthenticateRequest,    0..=2,  counts::SASL_AUTHENTICATE,   sasl::sasl_authenticate),
     api!(DescribeUserScramCredentials, DescribeUserScramCredentialsRequest, 0..=0, counts::DESCRIBE_USER_SCRAM_CREDENTIALS, sasl::describe_user_scram_credentials),
     api!(AlterUserScramCredentials, AlterUserScramCredentialsRequest, 0..=0, counts::ALTER_USER_SCRAM_CREDENTIALS, sasl::alter_user_scram_credentials),
+    api!(DescribeClientQuotas, DescribeClientQuotasRequest, 0..=1, counts::DESCRIBE_CLIENT_QUOTAS, sasl::describe_client_quotas),
     api!(CreateAcls,          CreateAclsRequest,          1..=3,  counts::CREATE_ACLS,         acl::create_acls),
     api!(DescribeAcls,        DescribeAclsRequest,        1..=3,  counts::DESCRIBE_ACLS,       acl::describe_acls),
     api!(DeleteAcls,          DeleteAclsRequest,          1..=3,  counts::DELETE_ACLS,         acl::delete_acls),

@@ -10,7 +10,8 @@
 //! After authentication, or on a listener without SASL, SaslHandshake and SaslAuthenticate
 //! are answered ILLEGAL_SASL_STATE, as Kafka's `KafkaApis` does.
 //!
-//! Also DescribeUserScramCredentials and AlterUserScramCredentials, over the users file.
+//! Also DescribeUserScramCredentials and AlterUserScramCredentials, over the users file, and
+//! DescribeClientQuotas (always empty: kaf has no quotas), which kafka-configs asks first.
 
 use std::collections::HashSet;
 
@@ -193,6 +194,19 @@ pub(super) fn sasl_authenticate(call: &mut Call<'_>, req: SaslAuthenticateReques
             last(r, format!("{mech} authentication failed: {why}"))
         }
     }
+}
+
+/// DescribeClientQuotas (kafka-configs asks it before describing users): kaf has no
+/// quotas, so every query matches nothing.
+pub(super) fn describe_client_quotas(
+    call: &mut Call<'_>,
+    _req: DescribeClientQuotasRequest,
+) -> Reply {
+    let resp = DescribeClientQuotasResponse::default();
+    if let Some(e) = super::acl::cluster_denied(call, super::acl::Op::Describe) {
+        return call.reply(&resp.with_error_code(e.code()));
+    }
+    call.reply(&resp.with_entries(Some(Vec::new())))
 }
 
 pub(super) fn describe_user_scram_credentials(

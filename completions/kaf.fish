@@ -40,6 +40,8 @@ complete -c kaf -n "__fish_kaf_needs_command" -f -a "offsets" -d 'Print each par
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "group" -d 'List, describe, reset and delete consumer groups'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "users" -d 'Manage the users `kaf server` authenticates (SASL PLAIN, SCRAM-SHA-256/512)'
+complete -c kaf -n "__fish_kaf_needs_command" -f -a "user" -d 'Manage the users `kaf server` authenticates (SASL PLAIN, SCRAM-SHA-256/512)'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "doctor" -d 'Check a data directory: every batch\'s CRC and offsets, indexes, group files'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
 complete -c kaf -n "__fish_kaf_needs_command" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
@@ -540,8 +542,12 @@ complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcomman
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a group and its offsets'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
 complete -c kaf -n "__fish_kaf_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kaf -n "__fish_kaf_using_subcommand server" -l listen -d 'Address to listen on; binding anything but loopback exposes the data to the network' -r
-complete -c kaf -n "__fish_kaf_using_subcommand server" -l advertised-listener -d 'Address clients are told to connect to [default: the listening address; required when that is a wildcard such as 0.0.0.0 or [::]]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l listen -d 'A listener, [PROTOCOL://]HOST:PORT (repeatable). PROTOCOL is PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (Kafka\'s names); without one, SSL when --tls-cert is given, else PLAINTEXT. Listening beyond loopback without authentication (SASL, or SSL with --tls-client-ca) needs --allow-anonymous' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l advertised-listener -d 'Address clients of a listener are told to connect to, HOST:PORT, one per --listen in the same order [default: the listening address; required when that is a wildcard such as 0.0.0.0 or [::]]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l tls-cert -d 'The server\'s certificate chain (PEM) for SSL and SASL_SSL listeners' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l tls-key -d 'The private key (PEM) of --tls-cert' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l tls-client-ca -d 'CA certificates (PEM) client certificates must chain to: mutual TLS on SSL listeners, whose principal is then the certificate\'s subject (User:CN=...,O=...)' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l super-user -d 'A user allowed everything when --acl is on (repeatable): NAME or User:NAME' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-frame-bytes -d 'Largest request frame accepted (Kafka\'s socket.request.max.bytes)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-connections -d 'Connections served at once. At the limit, the connection idle longest (no complete request for the longest time) is closed to admit a new one; a new one is refused only while every connection is in the middle of a request' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l max-request-bytes-in-flight -d 'Request bytes all connections together may be reading at once. A frame over 64 KiB reserves its size before it is read and waits while the budget is spent; its memory grows only as its bytes arrive. At least --max-frame-bytes' -r
@@ -553,9 +559,115 @@ complete -c kaf -n "__fish_kaf_using_subcommand server" -l dir -d 'Data director
 complete -c kaf -n "__fish_kaf_using_subcommand server" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l acl -d 'Enforce ACLs (kafka-acls manages them): a request is allowed only by an ALLOW ACL and no DENY ACL, or for a --super-user (Kafka\'s StandardAuthorizer without allow.everyone.if.no.acl.found)'
+complete -c kaf -n "__fish_kaf_using_subcommand server" -l allow-anonymous -d 'Allow listening beyond loopback without authentication: anyone who can reach the port can read, write and delete every topic'
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l no-auto-create -d 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)'
 complete -c kaf -n "__fish_kaf_using_subcommand server" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand server" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -f -a "add" -d 'Add a user, or set a user\'s password (stored as SCRAM credentials, never in clear)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -f -a "list" -d 'List users and their mechanisms'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -f -a "ls" -d 'List users and their mechanisms'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -f -a "delete" -d 'Delete a user (or only one mechanism\'s credential)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and not __fish_seen_subcommand_from add list ls delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -l mechanism -d 'SCRAM mechanism to store a credential for (repeatable) [default: both]; SASL/PLAIN logins are checked against either' -r -f -a "SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -l iterations -d 'PBKDF2 iterations (Kafka accepts 4096 to 16384)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from list" -s J -l json -d 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from list" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from ls" -s J -l json -d 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from ls" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from delete" -l mechanism -d 'Delete only this mechanism\'s credential' -r -f -a "SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from delete" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a user, or set a user\'s password (stored as SCRAM credentials, never in clear)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users and their mechanisms'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (or only one mechanism\'s credential)'
+complete -c kaf -n "__fish_kaf_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -f -a "add" -d 'Add a user, or set a user\'s password (stored as SCRAM credentials, never in clear)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -f -a "list" -d 'List users and their mechanisms'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -f -a "ls" -d 'List users and their mechanisms'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -f -a "delete" -d 'Delete a user (or only one mechanism\'s credential)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and not __fish_seen_subcommand_from add list ls delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -l mechanism -d 'SCRAM mechanism to store a credential for (repeatable) [default: both]; SASL/PLAIN logins are checked against either' -r -f -a "SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -l iterations -d 'PBKDF2 iterations (Kafka accepts 4096 to 16384)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from list" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from list" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from list" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from list" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from list" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from list" -s J -l json -d 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from list" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from ls" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from ls" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from ls" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from ls" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from ls" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from ls" -s J -l json -d 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from ls" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from delete" -l mechanism -d 'Delete only this mechanism\'s credential' -r -f -a "SCRAM-SHA-256\t''
+SCRAM-SHA-512\t''"
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from delete" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from delete" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from delete" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from delete" -s X -l client-config -d 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, socket.timeout.ms, ... (an unknown key lists them all)' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from delete" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from delete" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a user, or set a user\'s password (stored as SCRAM credentials, never in clear)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "list" -d 'List users and their mechanisms'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a user (or only one mechanism\'s credential)'
+complete -c kaf -n "__fish_kaf_using_subcommand user; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -l dir -d 'Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand doctor" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS]' -r
@@ -579,16 +691,17 @@ complete -c kaf -n "__fish_kaf_using_subcommand man" -s X -l client-config -d 'K
 complete -c kaf -n "__fish_kaf_using_subcommand man" -l acks -d 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0' -r
 complete -c kaf -n "__fish_kaf_using_subcommand man" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand man" -s h -l help -d 'Print help'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "consume" -d 'Print a topic\'s messages'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "offsets" -d 'Print each partition\'s offset at the beginning, the end or a time, without consuming'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "doctor" -d 'Check a data directory: every batch\'s CRC and offsets, indexes, group files'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
-complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "topics" -d 'Create, list, describe, alter and delete topics'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "produce" -d 'Write messages read from stdin or files to a topic'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "consume" -d 'Print a topic\'s messages'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "offsets" -d 'Print each partition\'s offset at the beginning, the end or a time, without consuming'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "groups" -d 'List, describe, reset and delete consumer groups'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "server" -d 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "users" -d 'Manage the users `kaf server` authenticates (SASL PLAIN, SCRAM-SHA-256/512)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "doctor" -d 'Check a data directory: every batch\'s CRC and offsets, indexes, group files'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "man" -d 'Write the man pages (kaf.1, kaf-produce.1, ...) into DIR'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and not __fish_seen_subcommand_from topics produce consume offsets groups server users doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "create" -d 'Create a topic'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "list" -d 'List topics'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from topics" -f -a "describe" -d 'Show a topic\'s partitions, offsets, storage and configs'
@@ -603,6 +716,9 @@ complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "reset-offsets" -d 'Move a group\'s committed offsets (a dry run unless --execute)'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete" -d 'Delete a group and its offsets'
 complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "delete-offsets" -d 'Delete a group\'s offsets for one topic'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "add" -d 'Add a user, or set a user\'s password (stored as SCRAM credentials, never in clear)'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List users and their mechanisms'
+complete -c kaf -n "__fish_kaf_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "delete" -d 'Delete a user (or only one mechanism\'s credential)'
 
 # Topic and group names, looked up where the command being completed looks: its --dir, or
 # the cluster its -b names.

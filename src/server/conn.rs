@@ -32,17 +32,13 @@ pub(super) fn run(
     let _ = stream.tcp().set_nodelay(true);
     let idle = server.config.idle_timeout;
     let _ = stream.tcp().set_write_timeout(Some(idle));
-    let mut session = Session::default();
+    let mut session = Session::for_listener(&server.config, listener);
     session.peer = stream
         .tcp()
         .peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
-    session.listener = listener;
     let protocol = server.config.listeners[listener].protocol;
-    if protocol.sasl() {
-        session.auth = api::sasl::Auth::Handshake;
-    }
     // SSL listeners: the client certificate (mutual TLS) names the principal, once the
     // handshake (run by the first read) is done.
     let mut subject_pending = protocol == super::context::Protocol::Ssl;

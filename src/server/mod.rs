@@ -36,7 +36,7 @@ mod sasl;
 mod tls;
 
 pub(crate) use accept::{Bound, serve};
-pub(crate) use api::{Session, handle};
+pub(crate) use api::{Reply, Session, handle};
 pub(crate) use broker_config::BrokerConfig;
 pub(crate) use context::{Authorizer, Config, Listener, Protocol, Server};
 pub(crate) use tls::server_config as tls_config;

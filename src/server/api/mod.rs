@@ -60,6 +60,19 @@ const SPARE_BUFFERS: usize = 4;
 const SPARE_MAX_BYTES: usize = 4 * 1024 * 1024;
 
 impl Session {
+    /// A new connection's session on `config`'s listener `listener`: a SASL listener's
+    /// starts unauthenticated.
+    pub(crate) fn for_listener(config: &super::context::Config, listener: usize) -> Session {
+        let mut s = Session {
+            listener,
+            ..Session::default()
+        };
+        if config.listeners[listener].protocol.sasl() {
+            s.auth = sasl::Auth::Handshake;
+        }
+        s
+    }
+
     fn take_buffer(&mut self) -> Vec<u8> {
         let mut b = self.spare.pop().unwrap_or_default();
         b.clear();

@@ -17,6 +17,9 @@ use super::context::Server;
 use super::limits::{Slot, UNBUDGETED_FRAME};
 use super::tls::Transport;
 
+/// Kafka's `sasl.server.max.receive.size` default: the largest frame before authentication.
+const SASL_MAX_RECEIVE: usize = 524_288;
+
 /// How much of a frame is read per `read` call, and the smallest step the buffer grows by.
 const CHUNK: usize = 64 * 1024;
 
@@ -63,10 +66,16 @@ pub(super) fn run(
             Err(e) => return Err(e),
         }
         let n = i32::from_be_bytes(len);
-        if n < 0 || n as usize > server.config.max_frame_bytes {
+        // Before a SASL login, Kafka takes frames of at most 512 KiB
+        // (sasl.server.max.receive.size): an unauthenticated client holds no more.
+        let limit = if session.authenticating() {
+            server.config.max_frame_bytes.min(SASL_MAX_RECEIVE)
+        } else {
+            server.config.max_frame_bytes
+        };
+        if n < 0 || n as usize > limit {
             return Err(format!(
-                "frame of {n} bytes is over the limit of {} bytes",
-                server.config.max_frame_bytes
+                "frame of {n} bytes is over the limit of {limit} bytes"
             ));
         }
         let n = n as usize;

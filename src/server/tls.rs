@@ -257,3 +257,36 @@ fn escape(v: &str) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A public certificate (its key was thrown away) with subject
+    /// `/C=DE/O=acme, inc/OU=ops/CN=app`: `openssl x509 -nameopt RFC2253` and Java's
+    /// `X500Principal.getName()` both write `CN=app,OU=ops,O=acme\, inc,C=DE`.
+    const CERT: &str = "-----BEGIN CERTIFICATE-----
+MIIBzzCCAXWgAwIBAgIUCK82qZ5LIuwT7LxlMFBHfeklNAMwCgYIKoZIzj0EAwIw
+PTELMAkGA1UEBhMCREUxEjAQBgNVBAoMCWFjbWUsIGluYzEMMAoGA1UECwwDb3Bz
+MQwwCgYDVQQDDANhcHAwHhcNMjYxMjAzMTgzMDQ4WhcNMzYxMTMwMTgzMDQ4WjA9
+MQswCQYDVQQGEwJERTESMBAGA1UECgwJYWNtZSwgaW5jMQwwCgYDVQQLDANvcHMx
+DDAKBgNVBAMMA2FwcDBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABHXoOiM0sxbh
+Kapq+8Hk3TLsERyurXUDL6Njbh7V3HLKG5gtL0Vgz+Y0K18KcESvCxvn3gg0wHOl
+DFKUB5CMxYmjUzBRMB0GA1UdDgQWBBS1+AkrKSR7GnVbeUAfZtsiyfH58TAfBgNV
+HSMEGDAWgBS1+AkrKSR7GnVbeUAfZtsiyfH58TAPBgNVHRMBAf8EBTADAQH/MAoG
+CCqGSM49BAMCA0gAMEUCIHgMfuIBd2YyrTmia2MeukreHLddocGTcqtRnmooulDb
+AiEA86CbIlMb2Uld83JrvT/UjBld48gKjItG5RtEiHDYzMk=
+-----END CERTIFICATE-----
+";
+
+    #[test]
+    fn subject_as_kafka_names_the_principal() {
+        let der = CertificateDer::from_pem_slice(CERT.as_bytes()).unwrap();
+        assert_eq!(
+            subject_dn(der.as_ref()).as_deref(),
+            Some(r"CN=app,OU=ops,O=acme\, inc,C=DE")
+        );
+        assert_eq!(subject_dn(b"\x30\x03\x02\x01\x00"), None);
+        assert_eq!(subject_dn(b""), None);
+    }
+}

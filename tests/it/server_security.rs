@@ -523,6 +523,17 @@ fn sasl_exchanges_on_the_wire() {
         sock.read_exact(&mut answer).unwrap();
         assert_eq!(answer, [0, 0, 0, 0], "PLAIN's empty final token");
     }
+    // Before authentication, frames over Kafka's 512 KiB (sasl.server.max.receive.size)
+    // close the connection before anything is read or reserved.
+    {
+        use std::io::{Read, Write};
+        let mut big = std::net::TcpStream::connect(addr).unwrap();
+        big.set_read_timeout(Some(DEADLINE)).unwrap();
+        big.write_all(&600_000i32.to_be_bytes()).unwrap();
+        let mut buf = [0u8; 1];
+        assert!(matches!(big.read(&mut buf), Ok(0) | Err(_)), "closed");
+        sec.s.assert_log("over the limit of 524288 bytes", 1);
+    }
     // SaslAuthenticate with the right password, then Metadata names this listener.
     let mut c = Conn::to(addr);
     sasl_handshake(&mut c, "PLAIN", 1);

@@ -73,6 +73,11 @@ impl Session {
         s
     }
 
+    /// Whether the connection is on a SASL listener and has not authenticated yet.
+    pub(crate) fn authenticating(&self) -> bool {
+        !matches!(self.auth, sasl::Auth::Open)
+    }
+
     fn take_buffer(&mut self) -> Vec<u8> {
         let mut b = self.spare.pop().unwrap_or_default();
         b.clear();

@@ -124,14 +124,13 @@ fn authenticated(session: &mut Session, user: &str, mech: &str) {
 }
 
 pub(super) fn sasl_handshake(call: &mut Call<'_>, req: SaslHandshakeRequest) -> Reply {
-    let mechanisms: Vec<_> = MECHANISMS.iter().map(|m| s(m)).collect();
     if !matches!(call.session.auth, Auth::Handshake) {
+        // Kafka's KafkaApis answers with no mechanisms here.
         return call.reply(
-            &SaslHandshakeResponse::default()
-                .with_error_code(ErrorCode::ILLEGAL_SASL_STATE.code())
-                .with_mechanisms(mechanisms),
+            &SaslHandshakeResponse::default().with_error_code(ErrorCode::ILLEGAL_SASL_STATE.code()),
         );
     }
+    let mechanisms: Vec<_> = MECHANISMS.iter().map(|m| s(m)).collect();
     match Mech::from_name(&req.mechanism) {
         Some(m) => {
             call.session.auth = Auth::Exchange {
@@ -378,7 +377,9 @@ pub(super) fn alter_user_scram_credentials(
     let results = order
         .iter()
         .map(|u| {
-            let r = AlterUserScramCredentialsResult::default().with_user(s(u));
+            let r = AlterUserScramCredentialsResult::default()
+                .with_user(s(u))
+                .with_error_message(None);
             match errors.get(u) {
                 None => r,
                 Some((c, m)) => r

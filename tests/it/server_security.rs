@@ -795,6 +795,14 @@ try:
 except KafkaException as e:
     print('commit', e.args[0].name())
 c.close()
+from confluent_kafka.admin import AdminClient
+a = AdminClient(conf)
+print('visible', ','.join(sorted(t for t in a.list_topics(timeout=10).topics if t.startswith('sec_'))))
+try:
+    a.delete_topics(['sec_acl'], operation_timeout=10)['sec_acl'].result()
+    print('delete ok')
+except KafkaException as e:
+    print('delete', e.args[0].name())
 "#;
     let path = sec.s.scratch().join("acl.py");
     std::fs::write(&path, script).unwrap();
@@ -815,12 +823,16 @@ c.close()
         bob.contains("consumed b'x'") && bob.contains("commit ok"),
         "{bob}"
     );
+    // Metadata lists only what bob may describe; deleting needs DELETE.
+    assert!(bob.contains("visible sec_acl\n"), "{bob}");
+    assert!(bob.contains("delete TOPIC_AUTHORIZATION_FAILED"), "{bob}");
     // alice has no ACLs: everything denied.
     let alice = run_as("alice", PASSWORD);
     assert!(
         alice.contains("sec_acl TOPIC_AUTHORIZATION_FAILED"),
         "{alice}"
     );
+    assert!(alice.contains("visible \n"), "{alice}");
     // Removing bob's ACLs takes effect at once.
     tool(
         "kafka-acls",

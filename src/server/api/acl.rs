@@ -30,6 +30,8 @@ pub(crate) enum Op {
     Delete,
     Alter,
     Describe,
+    DescribeConfigs,
+    AlterConfigs,
 }
 
 const OPERATIONS: &[(i8, &str)] = &[
@@ -80,6 +82,8 @@ impl Op {
             Op::Delete => "DELETE",
             Op::Alter => "ALTER",
             Op::Describe => "DESCRIBE",
+            Op::DescribeConfigs => "DESCRIBE_CONFIGS",
+            Op::AlterConfigs => "ALTER_CONFIGS",
         }
     }
 
@@ -89,7 +93,12 @@ impl Op {
             return true;
         }
         // Implications only widen ALLOW bindings; a DENY covers exactly what it names.
-        allow && self == Op::Describe && matches!(granted, "READ" | "WRITE" | "DELETE" | "ALTER")
+        allow
+            && match self {
+                Op::Describe => matches!(granted, "READ" | "WRITE" | "DELETE" | "ALTER"),
+                Op::DescribeConfigs => granted == "ALTER_CONFIGS",
+                _ => false,
+            }
     }
 }
 
@@ -148,6 +157,16 @@ pub(crate) fn group_denied(call: &Call<'_>, group: &str, op: Op) -> bool {
 pub(crate) fn cluster_denied(call: &Call<'_>, op: Op) -> Option<ErrorCode> {
     (!allowed(call, "CLUSTER", "kafka-cluster", op))
         .then_some(ErrorCode::CLUSTER_AUTHORIZATION_FAILED)
+}
+
+/// For a config resource (DescribeConfigs, AlterConfigs): TOPIC_AUTHORIZATION_FAILED or
+/// CLUSTER_AUTHORIZATION_FAILED when `op` on it is denied (type 2 a topic, 4 a broker).
+pub(crate) fn config_denied(call: &Call<'_>, rtype: i8, name: &str, op: Op) -> Option<ErrorCode> {
+    match rtype {
+        2 => topic_denied(call, name, op).then_some(ErrorCode::TOPIC_AUTHORIZATION_FAILED),
+        4 => cluster_denied(call, op),
+        _ => None,
+    }
 }
 
 const NO_AUTHORIZER: &str = "No Authorizer is configured.";

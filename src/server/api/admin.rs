@@ -200,6 +200,11 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
         .map(|t| {
             let name = t.name.to_string();
             let r = CreatePartitionsTopicResult::default().with_name(t.name);
+            if super::acl::topic_denied(call, &name, super::acl::Op::Alter) {
+                return r
+                    .with_error_code(ErrorCode::TOPIC_AUTHORIZATION_FAILED.code())
+                    .with_error_message(Some(s("Authorization failed.")));
+            }
             let result = match server.store.topic_meta(&name) {
                 // Kafka names no message for a topic it does not have.
                 Err(e) if ErrorCode::for_error(&e) == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => {
@@ -245,6 +250,14 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
             let r = DescribeConfigsResult::default()
                 .with_resource_type(res.resource_type)
                 .with_resource_name(res.resource_name.clone());
+            if let Some(c) = super::acl::config_denied(
+                call,
+                res.resource_type,
+                res.resource_name.as_str(),
+                super::acl::Op::DescribeConfigs,
+            ) {
+                return r.with_error_code(c.code());
+            }
             let wanted = |k: &str| {
                 res.configuration_keys
                     .as_ref()
@@ -348,7 +361,11 @@ pub(super) fn delete_records(call: &mut Call<'_>, req: DeleteRecordsRequest) -> 
         .into_iter()
         .map(|t| {
             let name = t.name.to_string();
-            let meta = server.topic_meta(&name);
+            let meta = if super::acl::topic_denied(call, &name, super::acl::Op::Delete) {
+                Err(ErrorCode::TOPIC_AUTHORIZATION_FAILED)
+            } else {
+                server.topic_meta(&name)
+            };
             let partitions = t
                 .partitions
                 .into_iter()

@@ -574,7 +574,22 @@ fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {
 }
 
 pub(super) fn describe_groups(call: &mut Call<'_>, req: DescribeGroupsRequest) -> Reply {
-    call.reply(&describe(call.server, req, call.version))
+    let denied: Vec<String> = req
+        .groups
+        .iter()
+        .map(|g| g.to_string())
+        .filter(|g| group_denied(call, g, Op::Describe))
+        .collect();
+    let mut resp = describe(call.server, req, call.version);
+    // Kafka answers a group the principal may not describe with only its id and the code.
+    for g in resp.groups.iter_mut() {
+        if denied.iter().any(|d| d.as_str() == g.group_id.as_str()) {
+            *g = describe_groups_response::DescribedGroup::default()
+                .with_group_id(g.group_id.clone())
+                .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code());
+        }
+    }
+    call.reply(&resp)
 }
 
 fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> DescribeGroupsResponse {
@@ -716,6 +731,11 @@ pub(super) fn delete_groups(call: &mut Call<'_>, req: DeleteGroupsRequest) -> Re
         .into_iter()
         .map(|g| {
             let name = g.to_string();
+            if group_denied(call, &name, Op::Delete) {
+                return DeletableGroupResult::default()
+                    .with_group_id(g)
+                    .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code());
+            }
             let deleted = server
                 .groups
                 .delete_if_empty(&name, || server.store.groups().delete(&name));
@@ -740,6 +760,12 @@ pub(super) fn delete_groups(call: &mut Call<'_>, req: DeleteGroupsRequest) -> Re
 /// group's live members are subscribed to (through this server, or brokerless members
 /// holding one of them) are answered GROUP_SUBSCRIBED_TO_TOPIC and kept.
 pub(super) fn offset_delete(call: &mut Call<'_>, req: OffsetDeleteRequest) -> Reply {
+    if group_denied(call, &req.group_id, Op::Delete) {
+        return call.reply(
+            &OffsetDeleteResponse::default()
+                .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code()),
+        );
+    }
     call.reply(&delete_offsets(call.server, req))
 }
 

@@ -32,6 +32,7 @@ pub(crate) enum Op {
     Describe,
     DescribeConfigs,
     AlterConfigs,
+    IdempotentWrite,
 }
 
 const OPERATIONS: &[(i8, &str)] = &[
@@ -84,6 +85,7 @@ impl Op {
             Op::Describe => "DESCRIBE",
             Op::DescribeConfigs => "DESCRIBE_CONFIGS",
             Op::AlterConfigs => "ALTER_CONFIGS",
+            Op::IdempotentWrite => "IDEMPOTENT_WRITE",
         }
     }
 
@@ -143,6 +145,27 @@ pub(crate) fn allowed(call: &Call<'_>, rtype: &str, name: &str, op: Op) -> bool 
         }
     }
     allow
+}
+
+/// Whether some ALLOW binding lets the principal WRITE to some topic (Kafka's
+/// `authorizeByResourceType`, simplified: DENY bindings on single topics do not count
+/// against it, as in Kafka only a DENY on every topic would).
+pub(crate) fn may_write_some_topic(call: &Call<'_>) -> bool {
+    let auth = &call.server.config.authorizer;
+    if !auth.enabled {
+        return true;
+    }
+    let who = principal(call);
+    if auth.super_users.contains(&who) {
+        return true;
+    }
+    call.server.acls().iter().any(|b| {
+        b.resource_type == "TOPIC"
+            && b.permission == "ALLOW"
+            && matches!(b.operation.as_str(), "WRITE" | "ALL")
+            && (b.principal == who || b.principal == "User:*")
+            && (b.host == call.session.peer || b.host == "*")
+    })
 }
 
 pub(crate) fn topic_denied(call: &Call<'_>, topic: &str, op: Op) -> bool {

@@ -531,7 +531,14 @@ fn fetch_offsets(server: &Server, req: OffsetFetchRequest) -> OffsetFetchRespons
 
 /// Live groups with their state, then groups that only have stored offsets (Empty).
 pub(super) fn list_groups(call: &mut Call<'_>, req: ListGroupsRequest) -> Reply {
-    call.reply(&list(call.server, req))
+    let mut resp = list(call.server, req);
+    // Kafka lists only the groups the principal may describe (all of them with DESCRIBE on
+    // the cluster).
+    if super::acl::cluster_denied(call, Op::Describe).is_some() {
+        resp.groups
+            .retain(|g| !group_denied(call, g.group_id.as_str(), Op::Describe));
+    }
+    call.reply(&resp)
 }
 
 fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {

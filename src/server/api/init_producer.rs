@@ -16,6 +16,17 @@ pub(super) fn init_producer_id(call: &mut Call<'_>, req: InitProducerIdRequest) 
                 .with_producer_epoch(-1),
         );
     }
+    // Kafka: IDEMPOTENT_WRITE on the cluster, or WRITE on some topic.
+    if super::acl::cluster_denied(call, super::acl::Op::IdempotentWrite).is_some()
+        && !super::acl::may_write_some_topic(call)
+    {
+        return call.reply(
+            &InitProducerIdResponse::default()
+                .with_error_code(ErrorCode::CLUSTER_AUTHORIZATION_FAILED.code())
+                .with_producer_id((-1).into())
+                .with_producer_epoch(-1),
+        );
+    }
     let resp = match call.server.new_producer_id() {
         Ok(id) => InitProducerIdResponse::default()
             .with_producer_id(id.into())

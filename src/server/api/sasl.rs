@@ -292,12 +292,12 @@ pub(super) fn alter_user_scram_credentials(
                 "Username must not be empty".into(),
             ));
         }
-        let Some(m) = Mechanism::from_wire(mech) else {
+        if Mechanism::from_wire(mech).is_none() {
             return Some((
                 ErrorCode::UNSUPPORTED_SASL_MECHANISM,
                 "Unknown SCRAM mechanism".into(),
             ));
-        };
+        }
         if let Some(i) = iterations {
             if i < crate::scram::MIN_ITERATIONS {
                 return Some((
@@ -312,7 +312,6 @@ pub(super) fn alter_user_scram_credentials(
                 ));
             }
         }
-        let _ = m;
         None
     };
     for d in &req.deletions {

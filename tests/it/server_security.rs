@@ -833,6 +833,54 @@ except KafkaException as e:
         "{alice}"
     );
     assert!(alice.contains("visible \n"), "{alice}");
+    // A mutual-TLS client is the principal its certificate's subject names, as in Kafka.
+    if require_tool("kcat") {
+        let ssl_args = |sec: &Secure| {
+            vec![
+                "-C".to_string(),
+                "-e".into(),
+                "-b".into(),
+                sec.ssl.clone(),
+                "-t".into(),
+                "sec_acl".into(),
+                "-X".into(),
+                "security.protocol=SSL".into(),
+                "-X".into(),
+                format!("ssl.ca.location={}", sec.pki.path("ca.pem")),
+                "-X".into(),
+                format!("ssl.certificate.location={}", sec.pki.path("client.pem")),
+                "-X".into(),
+                format!("ssl.key.location={}", sec.pki.path("client.key")),
+            ]
+        };
+        let args = ssl_args(&sec);
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = sec.kcat(&a, b"");
+        assert!(!out.status.success(), "read without an ACL");
+        tool(
+            "kafka-acls",
+            &[
+                "--bootstrap-server",
+                bs,
+                "--command-config",
+                props,
+                "--add",
+                "--allow-principal",
+                "User:CN=app,O=acme",
+                "--operation",
+                "Read",
+                "--topic",
+                "sec_acl",
+            ],
+        );
+        let out = sec.kcat(&a, b"");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "x\n");
+    }
     // Removing bob's ACLs takes effect at once.
     tool(
         "kafka-acls",

@@ -1,4 +1,7 @@
-//! The accept loop: starts the cleaner thread, admits connections up to the limit (at the
+//! The accept loop over every listener (one poll on all their sockets and the stop pipe; the
+//! listeners taken in turn; TLS ones wrap each connection in a `tls::Transport` whose
+//! handshake runs on the connection's own thread): starts the cleaner thread, admits
+//! connections up to the limit (at the
 //! limit, by closing the connection idle longest, see `limits::Connections`), gives each a
 //! thread, and on a stop request (SIGINT/SIGTERM, see `crate::shutdown`) stops accepting,
 //! releases waiting group requests, stops the cleaner, and fsyncs everything written before

@@ -551,6 +551,10 @@ pub struct ProduceArgs {
     #[arg(short = 'H', long = "header", value_name = "K=V")]
     pub header: Vec<String>,
     /// Partition to write to [default: by key (murmur2), else spread batch by batch]
+    ///
+    /// With -b, unkeyed batches pass over partitions whose leader cannot be reached (a
+    /// warning names them), as librdkafka's sticky partitioner does; keyed records and -p
+    /// wait for their partition's leader, up to delivery.timeout.ms.
     #[arg(short = 'p', long, value_name = "N")]
     pub partition: Option<i32>,
     /// An empty value becomes a null value (a tombstone)

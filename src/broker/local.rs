@@ -3,7 +3,7 @@
 //! members a `kaf server` serves in the same group (see `store::group`).
 
 use std::collections::BTreeMap;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
 use crate::error::{Error, Result};
@@ -186,6 +186,7 @@ impl Broker for Local {
         let meta = self.store.topic_meta(topic)?;
         Ok(Box::new(LocalFetcher {
             reader: self.store.reader(topic, partition, &meta)?,
+            notified: false,
         }))
     }
 
@@ -438,10 +439,13 @@ impl Producer for LocalProducer {
 
 struct LocalFetcher {
     reader: Reader,
+    /// Following, with changes to the partition reported by `store::notify`.
+    notified: bool,
 }
 
-/// How often follow mode looks for new data: well under the 100 ms promise, and a stat call
-/// per partition per tick costs next to nothing.
+/// How often follow mode looks for new data where changes are not reported (see
+/// `store::notify`): well under the 100 ms promise, and a stat call per partition per tick
+/// costs next to nothing.
 const FOLLOW_POLL: Duration = Duration::from_millis(20);
 
 impl Fetcher for LocalFetcher {
@@ -468,8 +472,16 @@ impl Fetcher for LocalFetcher {
         true
     }
     fn wait(&mut self, timeout: Duration) -> Result<()> {
-        let deadline = Instant::now() + timeout;
-        std::thread::sleep(FOLLOW_POLL.min(deadline.saturating_duration_since(Instant::now())));
+        if self.notified {
+            // Any followed partition's change ends it: all share the process's watcher.
+            crate::store::notify::wait(timeout);
+        } else {
+            std::thread::sleep(FOLLOW_POLL.min(timeout));
+        }
         Ok(())
+    }
+
+    fn follow(&mut self) {
+        self.notified = crate::store::notify::watch(self.reader.dir());
     }
 }

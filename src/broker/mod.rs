@@ -153,7 +153,21 @@ pub trait Producer {
     fn send(&mut self, partition: i32, batch: &mut BatchBuilder) -> Result<i64>;
     /// Makes everything sent so far durable.
     fn flush(&mut self) -> Result<()>;
+    /// `send`, for a batch whose records may go to any partition (unkeyed and unnamed):
+    /// None, having sent nothing, when the partition's leader cannot be reached now, so that
+    /// the caller places the batch elsewhere.
+    fn try_send(&mut self, partition: i32, batch: &mut BatchBuilder) -> Result<Option<i64>> {
+        self.send(partition, batch).map(Some)
+    }
+    /// Which partitions are worth sending unkeyed batches to now (a remote producer passes
+    /// over partitions whose leader is down); None: every one, always.
+    fn availability(&self) -> Option<Availability> {
+        None
+    }
 }
+
+/// Whether a partition (by index) can take a batch now; shared with the input thread.
+pub type Availability = std::sync::Arc<dyn Fn(i32) -> bool + Send + Sync>;
 
 /// Reads one partition as a stream of whole record batches.
 pub trait Fetcher {

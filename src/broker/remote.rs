@@ -249,6 +249,7 @@ impl Broker for Remote {
             topic: topic.to_string(),
             partitions: t.partitions.len() as i32,
             max_bytes: max,
+            passed_over: Default::default(),
         }))
     }
 
@@ -421,6 +422,8 @@ struct RemoteProducer {
     topic: String,
     partitions: i32,
     max_bytes: usize,
+    /// Partitions warned about as passed over (once each).
+    passed_over: std::collections::HashSet<i32>,
 }
 
 impl Producer for RemoteProducer {
@@ -441,6 +444,26 @@ impl Producer for RemoteProducer {
             });
         }
         self.client.produce(&self.topic, partition, batch.finish())
+    }
+
+    fn try_send(&mut self, partition: i32, batch: &mut BatchBuilder) -> Result<Option<i64>> {
+        let sent = self
+            .client
+            .produce_to(&self.topic, partition, batch.finish(), true)?;
+        if sent.is_none() && self.passed_over.insert(partition) {
+            crate::progress::eprint_line(format_args!(
+                "{} {}/{partition}: its leader cannot be reached; unkeyed records go to other partitions meanwhile",
+                crate::term::warning_prefix(),
+                self.topic
+            ));
+        }
+        Ok(sent)
+    }
+
+    fn availability(&self) -> Option<super::Availability> {
+        let client = Arc::clone(&self.client);
+        let topic = self.topic.clone();
+        Some(Arc::new(move |p| client.reachable(&topic, p)))
     }
 
     fn flush(&mut self) -> Result<()> {

@@ -68,7 +68,14 @@ pub struct Client {
     /// Set once a coordinator could not list a group's offsets (OffsetFetch without
     /// topics): later lookups name the topics at once instead of asking again.
     pub(super) no_offset_listing: AtomicBool,
+    /// Address → when connecting to it last failed; cleared by the next connection that
+    /// works. Unkeyed produce steers around these brokers (see `reachable`).
+    down: Mutex<HashMap<String, Instant>>,
 }
+
+/// How long a broker that could not be connected to is passed over by unkeyed produce
+/// before it is tried again: one failed connection per this period, not per batch.
+const DOWN_FOR: Duration = Duration::from_secs(5);
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding a lock leaves plain data behind; keep going with it.
@@ -88,6 +95,7 @@ impl Client {
             pool: Mutex::new(HashMap::new()),
             contacted: AtomicBool::new(false),
             no_offset_listing: AtomicBool::new(false),
+            down: Mutex::new(HashMap::new()),
         }
     }
 
@@ -105,7 +113,18 @@ impl Client {
             .clone();
         let mut conn = lock(&slot);
         if conn.is_none() {
-            *conn = Some(Conn::open(addr, &self.cfg)?);
+            match Conn::open(addr, &self.cfg) {
+                Ok(c) => {
+                    *conn = Some(c);
+                    lock(&self.down).remove(addr);
+                }
+                Err(e) => {
+                    if is_network(&e) {
+                        lock(&self.down).insert(addr.to_string(), Instant::now());
+                    }
+                    return Err(e);
+                }
+            }
             self.contacted.store(true, Ordering::Relaxed);
         }
         let r = f(conn.as_mut().expect("connected"));
@@ -334,6 +353,31 @@ impl Client {
             }
         };
         Ok(Step::Done(self.node_addr(node)?))
+    }
+
+    /// Whether connecting to `addr` failed within the last `DOWN_FOR`.
+    pub fn recently_down(&self, addr: &str) -> bool {
+        lock(&self.down)
+            .get(addr)
+            .is_some_and(|t| t.elapsed() < DOWN_FOR)
+    }
+
+    /// Whether a batch for the partition is worth sending now: false while the cached
+    /// metadata gives it no leader or its leader recently could not be connected to. True
+    /// when nothing is known (the send finds out).
+    pub fn reachable(&self, topic: &str, partition: i32) -> bool {
+        let addr = {
+            let m = lock(&self.meta);
+            match m.leaders.get(topic).and_then(|l| l.get(partition as usize)) {
+                None => return true,
+                Some(&l) if l < 0 => return false,
+                Some(l) => match m.brokers.get(l) {
+                    Some(a) => a.clone(),
+                    None => return true,
+                },
+            }
+        };
+        !self.recently_down(&addr)
     }
 
     /// Drops the cached leaders of `topic`, so the next lookup asks the cluster.

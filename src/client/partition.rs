@@ -36,6 +36,23 @@ impl Client {
     /// lost answer can store the batch twice (at least once, as Kafka's non-idempotent
     /// producer).
     pub fn produce(&self, topic: &str, partition: i32, batch: &[u8]) -> Result<i64> {
+        self.produce_to(topic, partition, batch, false)
+            .map(|base| base.expect("a pinned batch is sent or fails"))
+    }
+
+    /// `produce`, for a batch that may go to any partition when `movable`: then None,
+    /// having sent nothing, when the partition has no leader or its leader cannot be
+    /// connected to, so the caller can place the batch elsewhere (as librdkafka's sticky
+    /// partitioner passes over partitions whose leader is down). Only a failed connection
+    /// counts: a batch whose request went out may have been written, and is retried where
+    /// it was sent.
+    pub fn produce_to(
+        &self,
+        topic: &str,
+        partition: i32,
+        batch: &[u8],
+        movable: bool,
+    ) -> Result<Option<i64>> {
         let payload = compress(batch, self.cfg.compression)?;
         let acks = self.cfg.acks;
         let what = format!("produce to {topic}/{partition}");
@@ -52,18 +69,35 @@ impl Client {
                     ]),
             ]);
         self.retry(self.cfg.delivery_timeout, || {
+            if movable && !self.reachable(topic, partition) {
+                return Ok(Step::Done(None));
+            }
             let addr = match self.leader_addr(topic, partition)? {
                 Step::Done(a) => a,
+                Step::Retry(_) if movable => return Ok(Step::Done(None)),
                 Step::Retry(e) => return Ok(Step::Retry(e)),
             };
-            if acks == 0 {
-                self.with_conn(&addr, |c| c.send_only(&req))
-                    .inspect_err(|_| self.forget_topic(topic))?;
-                return Ok(Step::Done(-1));
+            if movable && self.recently_down(&addr) {
+                return Ok(Step::Done(None));
             }
-            let (resp, _) = self
-                .with_conn(&addr, |c| c.call(&req, Duration::ZERO))
-                .inspect_err(|_| self.forget_topic(topic))?;
+            let sent = if acks == 0 {
+                self.with_conn(&addr, |c| c.send_only(&req)).map(|()| None)
+            } else {
+                self.with_conn(&addr, |c| c.call(&req, Duration::ZERO))
+                    .map(|(resp, _)| Some(resp))
+            };
+            let resp = match sent {
+                Ok(Some(resp)) => resp,
+                Ok(None) => return Ok(Step::Done(Some(-1))),
+                Err(e) => {
+                    self.forget_topic(topic);
+                    // Marked just now: the connection could not be made, nothing went out.
+                    if movable && self.recently_down(&addr) {
+                        return Ok(Step::Done(None));
+                    }
+                    return Err(e);
+                }
+            };
             let Some(p) = resp
                 .responses
                 .iter()
@@ -75,7 +109,7 @@ impl Client {
                 )));
             };
             match ErrorCode(p.error_code) {
-                ErrorCode::NONE => Ok(Step::Done(p.base_offset)),
+                ErrorCode::NONE => Ok(Step::Done(Some(p.base_offset))),
                 c @ (ErrorCode::MESSAGE_TOO_LARGE | ErrorCode::RECORD_LIST_TOO_LARGE) => {
                     Err(Error::Other(format!(
                         "{what}: the broker refused a batch of {} bytes ({}); lower the topic's \

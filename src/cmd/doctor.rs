@@ -8,15 +8,32 @@ use crate::store::doctor;
 
 pub fn run(ctx: &Context, a: DoctorArgs) -> Result<()> {
     let store = ctx.store()?;
-    // The store checks in one call: the line can only say that it is still at it.
-    let progress = Progress::start(Spec {
-        what: format!("doctor {}", store.root().display()),
-        items: None,
-        bytes: None,
-        total_items: None,
-        total_bytes: None,
+    // Segment bytes are what doctor reads: their total (a stat per partition) gives the
+    // line its time left.
+    let progress = if crate::progress::enabled() {
+        let total: u64 = store
+            .list_topics()?
+            .iter()
+            .filter_map(|t| Some((t, store.topic_meta(t).ok()?.partitions)))
+            .flat_map(|(t, n)| (0..n).map(move |p| (t, p)))
+            .map(|(t, p)| doctor::segment_bytes(&store.partition_dir(t, p)))
+            .sum();
+        Progress::start(Spec {
+            what: format!("doctor {}", store.root().display()),
+            items: Some("partitions"),
+            bytes: Some("checked"),
+            total_items: None,
+            total_bytes: Some(total),
+        })
+    } else {
+        None
+    };
+    let counter = progress.as_ref().map(Progress::counter);
+    let r = doctor::check_watched(&store, a.repair, a.salvage, &mut |parts, bytes| {
+        if let Some(c) = &counter {
+            c.add(parts, bytes);
+        }
     });
-    let r = doctor::check_with(&store, a.repair, a.salvage);
     drop(progress);
     let r = r?;
     let left: Vec<_> = r.problems.iter().filter(|p| !p.repaired).collect();

@@ -149,6 +149,13 @@ const ENVIRONMENT: &[(&str, &str)] = &[
         "Bootstrap brokers, as -b: the commands then talk to a kaf server or a Kafka cluster.",
     ),
     (
+        "KAF_FOLLOW_POLL",
+        "When set, brokerless followers (consume -F) look for new records every 20 ms \
+         instead of being woken by the kernel's file-change notification (inotify). kaf \
+         polls by itself on file systems where changes can come from other machines (NFS, \
+         SMB, FUSE, 9p, Ceph); set this for others that do not report every change.",
+    ),
+    (
         "NO_COLOR",
         "When set and not empty, nothing kaf prints has colour. Without it, colour is used \
          only on a terminal (TERM not dumb): the error and warning prefixes on stderr, a lag \

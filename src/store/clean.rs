@@ -774,9 +774,16 @@ mod tests {
             let again = clean_partition(&dir, "t/0", &policy(&meta), now).unwrap();
             prop_assert_eq!(again.segments_compacted, 0);
             prop_assert_eq!(read_all(&dir), expect);
-            // doctor finds the compacted log sound.
-            let report = crate::store::doctor::check_with(&s, false, false).unwrap();
+            // doctor finds the compacted log sound, and tells its progress line about the
+            // one partition's bytes.
+            let mut told = (0, 0);
+            let report = crate::store::doctor::check_watched(&s, false, false, &mut |n, b| {
+                told = (told.0 + n, told.1 + b);
+            })
+            .unwrap();
             prop_assert!(report.problems.is_empty(), "{:?}", report.problems);
+            prop_assert_eq!(told, (1, crate::store::doctor::segment_bytes(&dir)));
+            prop_assert!(told.1 > 0);
         }
     }
 

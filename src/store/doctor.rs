@@ -44,7 +44,14 @@ pub struct Report {
 
 /// Checks the whole directory, fixing what is safe with `repair`; with `salvage` (and `repair`), damaged bytes in the log are moved to
 /// `<dir>/quarantine/` and the valid batches after them are kept (see `salvage_segment`).
-pub fn check_with(store: &Store, repair: bool, salvage: bool) -> Result<Report> {
+/// Tells `checked` (partitions, segment bytes) as each segment and partition is done, for
+/// a progress line.
+pub fn check_watched(
+    store: &Store,
+    repair: bool,
+    salvage: bool,
+    checked: &mut dyn FnMut(u64, u64),
+) -> Result<Report> {
     let mut r = Report::default();
     for name in store.list_topics()? {
         r.topics += 1;
@@ -91,7 +98,13 @@ pub fn check_with(store: &Store, repair: bool, salvage: bool) -> Result<Report> 
                 dir: &dir,
                 label: format!("{name}/{p}"),
             };
-            check_partition(&part, repair, repair && salvage, &mut r)?;
+            // Segments are told as the next one starts; the rest when the partition is done.
+            let mut told = 0;
+            check_partition(&part, repair, repair && salvage, &mut r, &mut |n, b| {
+                told += b;
+                checked(n, b);
+            })?;
+            checked(1, segment_bytes(&dir).saturating_sub(told));
         }
     }
     let groups = store.groups();
@@ -420,7 +433,25 @@ fn check_cleaner_files(
     Ok(())
 }
 
-fn check_partition(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> Result<()> {
+/// The bytes of a partition directory's segments (what doctor reads), 0 when unreadable.
+pub fn segment_bytes(dir: &Path) -> u64 {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "log"))
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn check_partition(
+    part: &Part,
+    repair: bool,
+    salvage: bool,
+    r: &mut Report,
+    checked: &mut dyn FnMut(u64, u64),
+) -> Result<()> {
     let (dir, label) = (part.dir, part.label.as_str());
     // A writer changes the log only while holding the partition lock: holding it, we see
     // what writers left (no append in flight), and nothing changes under a repair.
@@ -433,14 +464,20 @@ fn check_partition(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> 
     } else {
         None
     };
-    let result = check_partition_locked(part, repair, salvage, r);
+    let result = check_partition_locked(part, repair, salvage, r, checked);
     if let Some(f) = lock {
         let _ = f.unlock();
     }
     result
 }
 
-fn check_partition_locked(part: &Part, repair: bool, salvage: bool, r: &mut Report) -> Result<()> {
+fn check_partition_locked(
+    part: &Part,
+    repair: bool,
+    salvage: bool,
+    r: &mut Report,
+    checked: &mut dyn FnMut(u64, u64),
+) -> Result<()> {
     let (dir, label) = (part.dir, part.label.as_str());
     let rp = match log::read_recovery_point(dir) {
         Ok(rp) => rp,
@@ -475,12 +512,16 @@ fn check_partition_locked(part: &Part, repair: bool, salvage: bool, r: &mut Repo
     }
     let mut expected: Option<i64> = None;
     let mut buf = Vec::new();
+    // The previous segment's size, told once its check is over.
+    let mut done_bytes = 0;
     for (i, &base) in segs.iter().enumerate() {
+        checked(0, std::mem::take(&mut done_bytes));
         r.segments += 1;
         let last = i + 1 == segs.len();
         let path = log::segment_path(dir, base);
         let file = File::open(&path).ctx("open", &path)?;
         let size = file.metadata().ctx("stat", &path)?.len();
+        done_bytes = size;
         if let Some(e) = expected
             && e != base
         {

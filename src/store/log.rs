@@ -1003,6 +1003,11 @@ struct Cursor {
 }
 
 impl Reader {
+    /// The partition directory this reader reads.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     pub fn new(dir: &Path) -> Reader {
         Reader {
             dir: dir.to_path_buf(),

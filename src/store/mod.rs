@@ -30,6 +30,7 @@ pub mod fsutil;
 pub mod group;
 pub mod index;
 pub mod log;
+pub mod notify;
 pub mod producers;
 pub mod security;
 pub mod topic;

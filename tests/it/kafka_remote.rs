@@ -274,6 +274,63 @@ fn group_shared_with_a_java_consumer_range() {
     );
 }
 
+/// Issue 21 item 4 on real brokers: a member stopped (SIGSTOP) until the coordinator has
+/// dropped it (its session expired) gets UNKNOWN_MEMBER_ID when it runs again; it joins
+/// again and goes on reading and committing, on Kafka as on `kaf server`.
+#[test]
+fn a_member_whose_session_expired_joins_again() {
+    if !require_kafka() {
+        return;
+    }
+    let kafka = KafkaBroker::shared();
+    let server = Server::start(&[]);
+    rejoin_after_expiry(kafka.bootstrap(), "expired_kafka");
+    rejoin_after_expiry(&server.bootstrap(), "expired_kaf");
+}
+
+fn rejoin_after_expiry(bootstrap: &str, name: &str) {
+    kaf_b_ok(bootstrap, &["topics", "create", name, "-p", "1"], b"");
+    let numbers = |a: u32, b: u32| (a..=b).map(|i| format!("{i}\n")).collect::<String>();
+    kaf_b_ok(bootstrap, &["produce", name], numbers(1, 5).as_bytes());
+    let mut c = kaf_bin();
+    c.args(["-b", bootstrap, "-X", "session.timeout.ms=6000"])
+        .args(["-X", "heartbeat.interval.ms=500"])
+        .args(["consume", name, "-g", name, "-F"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut member = Proc::spawn(&mut c);
+    let lines = member.stdout_lines();
+    let err = member.watch_stderr();
+    for i in 1..=5 {
+        assert_eq!(lines.next(), i.to_string());
+    }
+    let owner = || {
+        let out = kaf_b_ok(bootstrap, &["groups", "describe", name, "-J"], b"");
+        // No row at all: no commit yet and no member.
+        let row: serde_json::Value = serde_json::from_str(out.lines().next()?).unwrap();
+        row["member"].as_str().map(str::to_string)
+    };
+    wait_until(DEADLINE, "the member shows in describe", || {
+        owner().is_some()
+    });
+    crate::harness::signal(member.pid(), "STOP");
+    wait_until(DEADLINE, "the coordinator drops the stopped member", || {
+        owner().is_none()
+    });
+    crate::harness::signal(member.pid(), "CONT");
+    kaf_b_ok(bootstrap, &["produce", name], numbers(6, 10).as_bytes());
+    for i in 6..=10 {
+        assert_eq!(lines.next(), i.to_string(), "{}", err.text());
+    }
+    assert!(member.running(), "{}", err.text());
+    member.term();
+    assert!(err.text().contains("joining again"), "{}", err.text());
+    // What it printed was committed: nothing is left for the group.
+    let rest = kaf_b_ok(bootstrap, &["consume", name, "-g", name], b"");
+    assert_eq!(rest, "", "{}", err.text());
+}
+
 /// Incremental rebalances on both sides (cooperative-sticky only); kaf joins first and
 /// leads, so kaf's cooperative-sticky assignor moves two partitions to the Java member.
 /// (The Java member leading on kaf server is not covered: see docs/KAFKA.md.)

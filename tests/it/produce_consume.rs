@@ -1140,18 +1140,35 @@ fn data_dir_from_env_and_auto_create() {
 // ---------------------------------------------------------------------------------------
 // consume: follow, and a closed pipe
 
+/// Both ways a follower learns of new data: file-change notification (the default) and
+/// the polling kept for file systems without it (`KAF_FOLLOW_POLL`).
 #[test]
 fn follow_prints_new_messages() {
-    let k = Kaf::new();
-    k.create("f", 2, &[]);
-    k.produce(&["f", "-p", "0"], "before\n");
-    let mut follower = Spawned::new(&k, &["consume", "f", "-F"]);
-    assert_eq!(follower.next_line(), "before");
-    k.produce(&["f", "-p", "1"], "after-1\n");
-    assert_eq!(follower.next_line(), "after-1");
-    k.produce(&["f", "-p", "0"], "after-0\n");
-    assert_eq!(follower.next_line(), "after-0");
-    assert!(follower.proc.running(), "-F exited");
+    for poll in [false, true] {
+        let k = Kaf::new();
+        k.create("f", 2, &[]);
+        k.produce(&["f", "-p", "0"], "before\n");
+        let mut cmd = kaf_cmd(k.path());
+        if poll {
+            cmd.env("KAF_FOLLOW_POLL", "1");
+        }
+        let mut proc = Proc::spawn(
+            cmd.args(["consume", "f", "-F"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null()),
+        );
+        let lines = proc.stdout_lines();
+        assert_eq!(lines.next(), "before");
+        // Several appends to each partition, and a new segment, each seen as it comes.
+        for i in 0..5 {
+            k.produce(&["f", "-p", "1"], format!("after-1-{i}\n"));
+            assert_eq!(lines.next(), format!("after-1-{i}"));
+            k.produce(&["f", "-p", "0"], format!("after-0-{i}\n"));
+            assert_eq!(lines.next(), format!("after-0-{i}"));
+        }
+        assert!(proc.running(), "-F exited (poll: {poll})");
+    }
 }
 
 #[test]

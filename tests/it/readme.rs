@@ -238,3 +238,148 @@ fn the_tour_transcript_is_what_kaf_prints() {
         assert_eq!(&String::from_utf8_lossy(&out.stdout), want, "{cmd}");
     }
 }
+
+/// Runs `setup`, then the README block after `marker` (with `edit` applied), then `check`,
+/// as one `bash -e` script in `cwd`, with the built kaf first on PATH and `KAF_DIR` set.
+fn recipe(marker: &str, edit: impl Fn(String) -> String, setup: &str, check: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let block = edit(block_after(&readme(), marker));
+    let script = format!("{setup}\n{block}\n{check}");
+    let out = run(
+        clean("bash")
+            .arg("-ec")
+            .arg(&script)
+            .current_dir(dir.path())
+            .env("PATH", kaf_path_env())
+            .env("KAF_DIR", dir.path().join("data")),
+        b"",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "{marker}\n{script}\nstdout: {stdout}\nstderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    stdout
+}
+
+#[test]
+fn the_cron_batch_consumer_recipe_runs_as_written() {
+    let out = recipe(
+        "**Cron batch consumer.**",
+        |b| b,
+        "printf 'one\\ntwo\\nthree\\n' | kaf produce logs",
+        // A later run prints only what came since; after the reset, two hours again.
+        "printf 'four\\n' | kaf produce logs
+         kaf consume logs -g nightly >> batch.txt
+         echo BATCH; cat batch.txt",
+    );
+    let batch = out.split("BATCH\n").nth(1).unwrap();
+    assert_eq!(batch, "one\ntwo\nthree\none\ntwo\nthree\nfour\n", "{out}");
+    assert!(out.contains("LAG"), "{out}");
+}
+
+#[test]
+fn the_ci_snapshot_recipe_passes_and_fails_as_it_should() {
+    let setup = "tmp=$(mktemp -d); mkdir fixtures tests
+        printf 'k1:v1\\nk2:v2\\n' > fixtures/orders.txt
+        kaf --dir \"$tmp\" produce orders -K : --timestamp 2024-01-01T00:00:00Z < fixtures/orders.txt
+        kaf --dir \"$tmp\" consume orders -J > tests/orders.snapshot.jsonl
+        rm -rf \"$tmp\"; tmp=$(mktemp -d)";
+    // The same fixture prints the same bytes into a fresh directory: the diff passes.
+    recipe("**CI snapshot test.**", |b| b, setup, "echo SAME");
+    // A changed fixture makes it fail.
+    let dir = tempfile::tempdir().unwrap();
+    let block = block_after(&readme(), "**CI snapshot test.**");
+    let script = format!("{setup}\nprintf 'k1:v1\\nk2:changed\\n' > fixtures/orders.txt\n{block}");
+    let out = run(
+        clean("bash")
+            .arg("-ec")
+            .arg(&script)
+            .current_dir(dir.path())
+            .env("PATH", kaf_path_env()),
+        b"",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("changed"));
+}
+
+#[test]
+fn the_backup_and_restore_recipe_is_lossless() {
+    let out = recipe(
+        "**Backup and restore.**",
+        // Between the two lines, the topic is lost.
+        |b| b.replacen("# backup\n", "# backup\nkaf topics delete orders\n", 1),
+        "kaf topics create orders -p 3
+         printf 'a:1\\nb:2\\nc:3\\nd:4\\n' | kaf produce orders -K : -H h=1
+         printf '\\377\\376' | kaf produce orders -l -p 2",
+        "kaf consume orders -J > restored.jsonl
+         cmp orders.jsonl restored.jsonl && echo LOSSLESS
+         kaf topics describe orders -J",
+    );
+    assert!(out.contains("LOSSLESS"), "{out}");
+    assert!(out.contains("\"partitions\""), "{out}");
+    let described: serde_json::Value =
+        serde_json::from_str(out.split("LOSSLESS\n").nth(1).unwrap()).unwrap();
+    assert_eq!(
+        described["partitions"].as_array().unwrap().len(),
+        3,
+        "{out}"
+    );
+}
+
+#[test]
+fn the_scripts_and_json_values_recipes_run_with_jq() {
+    if !crate::harness::require_tool("jq") {
+        return;
+    }
+    let out = recipe(
+        "**Scripts.**",
+        |b| b,
+        "alert() { echo ALERT; exit 1; }
+         kaf topics create orders -p 2
+         echo x | kaf produce orders -p 1",
+        "",
+    );
+    assert_eq!(out, "1\ntrue\n");
+    let out = recipe("**JSON values as JSON.**", |b| b, "", "");
+    assert_eq!(out, "42\n");
+}
+
+#[test]
+fn the_local_directory_into_a_cluster_recipe_runs_as_written() {
+    let server = Server::start(&[]);
+    let bootstrap = server.bootstrap();
+    let out = recipe(
+        "**From a local directory into a Kafka cluster.**",
+        |b| b.replace("kafka1:9092,kafka2:9092", &bootstrap),
+        "printf 'k:v1\\nk:v2\\n' | kaf produce events -K :",
+        &format!("kaf -b {bootstrap} consume events -e -f '%k=%s\\n'"),
+    );
+    assert_eq!(out, "k=v1\nk=v2\n");
+}
+
+#[test]
+fn the_test_suite_recipe_runs_as_written() {
+    if !crate::harness::require_tool("kcat") || !crate::harness::require_python("confluent_kafka") {
+        return;
+    }
+    let out = recipe(
+        "**kaf as the Kafka of a test suite.**",
+        |b| {
+            // The server's port is read from its log once it listens; the README's PORT
+            // in the lines after it becomes that port.
+            let (first, rest) = b.split_once('\n').unwrap();
+            format!(
+                "{first}\n\
+                 for _ in $(seq 600); do grep -q 'listening on' server.log && break; sleep 0.1; done\n\
+                 PORT=$(sed -n 's/.*listening on 127.0.0.1:\\([0-9]*\\).*/\\1/p' server.log)\n\
+                 eval \"$(sed \"s/PORT/$PORT/g\" <<'RECIPE'\n{rest}\nRECIPE\n)\"\n"
+            )
+        },
+        "trap 'kill %1 2>/dev/null' EXIT",
+        "kaf -b 127.0.0.1:$PORT consume t -e",
+    );
+    assert!(out.contains("broker 0 at 127.0.0.1:"), "{out}");
+    assert!(out.ends_with("x\n"), "{out}");
+}

@@ -4,16 +4,13 @@
 //!
 //! What is checked is what a user sees (exit status, stdout, the error line) and, for the
 //! cost of starting, the requests the mock logs (`MOCK_DEBUG=mock` makes it log every
-//! request it receives), never elapsed time. Needs `cc` and librdkafka-dev: skipped without
-//! them, except under CI=true, where the tests fail instead.
+//! request it receives), never elapsed time. The mock is `harness::mock::Mock`.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
-use tempfile::TempDir;
-
-use crate::harness::{self, DEADLINE, Log, Proc, in_ci, kaf_bin, require_tool, wait_until};
+use crate::harness::mock::Mock;
+use crate::harness::{DEADLINE, Proc, wait_until};
 
 /// Short sessions: the mock's rebalance delays follow the session timeout.
 const FAST_GROUP: [&str; 4] = [
@@ -22,134 +19,6 @@ const FAST_GROUP: [&str; 4] = [
     "-X",
     "heartbeat.interval.ms=500",
 ];
-
-fn ctl_source() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/kafka_mock_ctl.c")
-}
-
-/// The controllable mock cluster: killed on drop.
-struct Mock {
-    _proc: Proc,
-    bootstrap: String,
-    fifo: PathBuf,
-    log: Log,
-    /// Commands sent so far: each is acknowledged by one `[mock ...]` line in the log.
-    sent: usize,
-    _dir: TempDir,
-}
-
-impl Mock {
-    fn start(brokers: u32) -> Option<Mock> {
-        if !require_tool("cc") {
-            return None;
-        }
-        let dir = tempfile::tempdir().unwrap();
-        let exe = dir.path().join("kafka_mock_ctl");
-        let out = Command::new("cc")
-            .args(["-O2", "-o"])
-            .arg(&exe)
-            .arg(ctl_source())
-            .arg("-lrdkafka")
-            .output()
-            .unwrap();
-        if !out.status.success() {
-            let why = String::from_utf8_lossy(&out.stderr);
-            assert!(!in_ci(), "cannot build the mock (librdkafka-dev?): {why}");
-            eprintln!("SKIPPED: cannot build the mock cluster (install librdkafka-dev): {why}");
-            return None;
-        }
-        let fifo = dir.path().join("ctl");
-        let st = Command::new("mkfifo").arg(&fifo).status().unwrap();
-        assert!(st.success(), "mkfifo");
-        let mut proc = Proc::spawn(
-            Command::new(&exe)
-                .arg(brokers.to_string())
-                .arg(&fifo)
-                .env("MOCK_DEBUG", "mock")
-                .stdin(Stdio::null())
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped()),
-        );
-        let log = proc.watch_stderr();
-        // Its readiness line: the bootstrap list.
-        let bootstrap = proc.stdout_lines().next().trim().to_string();
-        assert_eq!(
-            bootstrap.split(',').count(),
-            brokers as usize,
-            "{bootstrap}"
-        );
-        Some(Mock {
-            _proc: proc,
-            bootstrap,
-            fifo,
-            log,
-            sent: 0,
-            _dir: dir,
-        })
-    }
-
-    /// Sends one command and waits until the mock has carried it out.
-    fn ctl(&mut self, line: &str) {
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .open(&self.fifo)
-            .unwrap();
-        f.write_all(format!("{line}\n").as_bytes()).unwrap();
-        self.sent += 1;
-        let n = self.sent;
-        let log = self.log.clone();
-        wait_until(DEADLINE, format!("the mock did not take {line:?}"), || {
-            log.text()
-                .lines()
-                .filter(|l| l.starts_with("[mock "))
-                .count()
-                >= n
-        });
-        let last = self.log.text();
-        let ack = last.lines().filter(|l| l.starts_with("[mock ")).nth(n - 1);
-        assert!(
-            ack.is_some_and(|a| a.ends_with("-> NO_ERROR") && !a.contains("UNKNOWN ")),
-            "mock command {line:?}: {ack:?}"
-        );
-    }
-
-    /// How many `api` requests (`ListOffsets`, `Metadata`, ...) brokers received so far,
-    /// per broker id.
-    fn requests(&self, api: &str) -> std::collections::BTreeMap<u32, usize> {
-        let needle = format!(": Received {api}Request");
-        let mut per = std::collections::BTreeMap::new();
-        for l in self.log.text().lines().filter(|l| l.contains(&needle)) {
-            let broker = l
-                .split("Broker ")
-                .nth(1)
-                .and_then(|r| r.split(':').next())
-                .and_then(|n| n.parse::<u32>().ok())
-                .unwrap_or_else(|| panic!("cannot read the broker of {l}"));
-            *per.entry(broker).or_default() += 1;
-        }
-        per
-    }
-
-    fn total(&self, api: &str) -> usize {
-        self.requests(api).values().sum()
-    }
-
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = kaf_bin();
-        c.args(["-b", &self.bootstrap]).args(args);
-        c
-    }
-
-    fn run(&self, args: &[&str], stdin: &[u8]) -> Output {
-        harness::run(&mut self.cmd(args), stdin)
-    }
-
-    fn ok(&self, args: &[&str], stdin: &[u8]) -> String {
-        let o = self.run(args, stdin);
-        assert!(o.status.success(), "{}", show(args, &o));
-        String::from_utf8(o.stdout).unwrap()
-    }
-}
 
 fn show(args: &[&str], o: &Output) -> String {
     format!(
@@ -448,4 +317,73 @@ fn refused_periodic_commits_never_stop_the_reading() {
     member.term();
     let rest = m.ok(&group_args(&["consume", "r", "-g", "G"]), b"");
     assert_eq!(rest, "", "{}", err.text());
+}
+
+/// Issue 21 item 6: with one of three leaders down, unkeyed lines produced one at a time go
+/// to the partitions whose leaders answer (as librdkafka's sticky partitioner does) instead
+/// of stalling on the dead one and exiting 5; a keyed record for the dead leader's partition
+/// waits for it. Every line is stored exactly once.
+#[test]
+fn unkeyed_produce_routes_around_a_dead_leader() {
+    let Some(mut m) = Mock::start(3) else { return };
+    m.ctl("topic u 3 1");
+    for p in 0..3 {
+        m.ctl(&format!("leader u {p} {}", p + 1));
+    }
+    m.ctl("down 3");
+    let mut producer = Proc::spawn(
+        m.cmd(&["produce", "u", "--print-offsets=%p %o\\n"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let lines = producer.stdout_lines();
+    let err = producer.watch_stderr();
+    let mut stdin = producer.child().stdin.take().unwrap();
+    let mut per = [0usize; 3];
+    // Paced: each line is acknowledged before the next is written, so each is a round of
+    // its own and the sticky partition moves on every line.
+    for i in 0..300 {
+        writeln!(stdin, "u{i}").unwrap();
+        stdin.flush().unwrap();
+        let ack = lines.next();
+        let p: usize = ack.split(' ').next().unwrap().parse().unwrap();
+        per[p] += 1;
+    }
+    drop(stdin);
+    let st = producer.wait(DEADLINE);
+    assert!(st.success(), "{st}: {}", err.text());
+    assert_eq!(per[2], 0, "{per:?}");
+    assert!(per[0] > 0 && per[1] > 0, "{per:?}");
+    let e = err.text();
+    assert!(
+        e.contains("u/2: its leader cannot be reached"),
+        "no warning: {e}"
+    );
+    // A keyed record whose partition is the dead leader's waits for it (here: until it is
+    // back), rather than going elsewhere.
+    let key = (0..)
+        .map(|i| format!("k{i}"))
+        .find(|k| kaf::partitioner::partition_for_key(k.as_bytes(), 3) == 2)
+        .unwrap();
+    let mut keyed = Proc::spawn(
+        m.cmd(&["produce", "u", "-K:", "--print-offsets=%p\\n"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let keyed_out = keyed.stdout_lines();
+    let mut kin = keyed.child().stdin.take().unwrap();
+    writeln!(kin, "{key}:keyed").unwrap();
+    drop(kin);
+    m.ctl("up 3");
+    assert_eq!(keyed_out.next(), "2");
+    assert!(keyed.wait(DEADLINE).success());
+    let got = m.ok(&["consume", "u", "-e", "-f", "%s\\n"], b"");
+    let mut got: Vec<&str> = got.lines().collect();
+    got.sort();
+    let mut want: Vec<String> = (0..300).map(|i| format!("u{i}")).collect();
+    want.push("keyed".into());
+    want.sort();
+    assert_eq!(got, want);
 }

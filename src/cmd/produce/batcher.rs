@@ -14,6 +14,9 @@ pub(super) struct Round {
     /// (partition, index in its batch, timestamp) of every message, in input order, when
     /// offsets are to be printed.
     pub(super) pending: Vec<(i32, i32, i64)>,
+    /// The round's sticky partition and how many unkeyed, unnamed records went to it: when
+    /// that is all its batch holds, the batch may go to another partition instead.
+    pub(super) unkeyed: Option<(usize, u32)>,
 }
 
 impl Round {
@@ -21,7 +24,14 @@ impl Round {
         Round {
             batches: (0..parts).map(|_| BatchBuilder::with_capacity(0)).collect(),
             pending: Vec::new(),
+            unkeyed: None,
         }
+    }
+
+    /// Whether batch `p` holds only records that may go to any partition.
+    pub(super) fn movable(&self, p: usize) -> bool {
+        self.unkeyed
+            .is_some_and(|(s, n)| s == p && n == self.batches[p].record_count() as u32)
     }
 }
 
@@ -68,12 +78,17 @@ impl Batcher {
                 max: self.max_message,
             }));
         }
-        let p = self.placement.place(partition, rec.key)?;
+        let anywhere = partition.is_none() && rec.key.is_none();
+        let mut p = self.placement.place(partition, rec.key)?;
         if let Some(b) = self.round.batches.get(p)
             && !b.is_empty()
             && b.size() + size > self.limit
         {
             self.send_all(deliver)?;
+            if anywhere {
+                // The new round's sticky partition.
+                p = self.placement.place(None, None)?;
+            }
         }
         // After any hand-over: the round in place now may be a reused one of fewer batches.
         if p >= self.round.batches.len() {
@@ -81,6 +96,14 @@ impl Batcher {
             self.round
                 .batches
                 .resize_with(p + 1, || BatchBuilder::with_capacity(0));
+        }
+        if anywhere {
+            // One sticky partition per round; should that ever not hold, nothing moves.
+            self.round.unkeyed = Some(match self.round.unkeyed {
+                Some((s, n)) if s == p => (s, n + 1),
+                Some((s, _)) => (s, u32::MAX),
+                None => (p, 1),
+            });
         }
         if self.track_offsets {
             let count = self.round.batches[p].record_count();

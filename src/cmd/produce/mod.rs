@@ -120,6 +120,7 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         max_message,
         offsets_fmt.is_some(),
     );
+    batcher.placement.steer(producer.availability());
     if a.keep_partition && producer.growable() {
         batcher.placement.grow_to(target::AUTO_MAX_PARTITIONS);
     }

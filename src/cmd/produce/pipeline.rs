@@ -16,7 +16,7 @@ use super::target::Target;
 use crate::broker::Producer;
 use crate::error::{Error, Result};
 use crate::format::Format;
-use crate::store::batch::RecordView;
+use crate::store::batch::{BatchBuilder, RecordView};
 
 /// Produce fsyncs at least this often while input keeps coming.
 const SYNC_EVERY: Duration = Duration::from_secs(1);
@@ -49,26 +49,39 @@ impl Appender<'_> {
         if self.written.len() < round.batches.len() {
             self.written.resize(round.batches.len(), None);
         }
-        let mut bases = vec![0i64; round.batches.len()];
-        for (p, b) in round.batches.iter_mut().enumerate() {
-            if b.is_empty() {
+        let n = round.batches.len();
+        let mut bases = vec![0i64; n];
+        // Where each batch went: its own partition, unless it was movable and moved.
+        let mut dest: Vec<usize> = (0..n).collect();
+        for p in 0..n {
+            if round.batches[p].is_empty() {
                 continue;
             }
+            let movable = round.movable(p);
+            let b = &mut round.batches[p];
             let count = i64::from(b.record_count());
             if let Some(c) = &self.progress {
                 c.add(count as u64, 0);
             }
-            bases[p] = self.producer.send(p as i32, b)?;
+            (dest[p], bases[p]) = if movable {
+                self.send_anywhere(p, b)?
+            } else {
+                (p, self.producer.send(p as i32, b)?)
+            };
             let last = bases[p] + count - 1;
-            let w = &mut self.written[p];
+            if self.written.len() <= dest[p] {
+                self.written.resize(dest[p] + 1, None);
+            }
+            let w = &mut self.written[dest[p]];
             *w = Some((w.map_or(bases[p], |(first, _)| first), last));
             b.clear();
         }
+        round.unkeyed = None;
         if let Some(f) = &self.offsets_fmt {
             let mut out = Vec::new();
             for (p, i, ts) in round.pending.drain(..) {
                 let r = RecordView::meta(bases[p as usize] + i64::from(i), ts);
-                f.render(&self.topic, p, &r, &mut out);
+                f.render(&self.topic, dest[p as usize] as i32, &r, &mut out);
             }
             let mut so = std::io::stdout().lock();
             so.write_all(&out)
@@ -80,6 +93,24 @@ impl Appender<'_> {
             self.last_sync = Instant::now();
         }
         Ok(())
+    }
+
+    /// Sends a batch of records that may go to any partition: to `p` if its leader can be
+    /// reached, else to the next partition whose leader can; when none can, to `p` with the
+    /// usual retries. Returns the partition it went to and its base offset.
+    fn send_anywhere(&mut self, p: usize, b: &mut BatchBuilder) -> Result<(usize, i64)> {
+        let parts = self.producer.partitions().max(1) as usize;
+        let avail = self.producer.availability();
+        for i in 0..parts {
+            let q = (p + i) % parts;
+            if i > 0 && avail.as_ref().is_some_and(|ok| !ok(q as i32)) {
+                continue;
+            }
+            if let Some(base) = self.producer.try_send(q as i32, b)? {
+                return Ok((q, base));
+            }
+        }
+        Ok((p, self.producer.send(p as i32, b)?))
     }
 
     /// What this run wrote, for an error that stopped it: "2 records were written before

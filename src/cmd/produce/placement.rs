@@ -1,9 +1,12 @@
 //! Which partition a record goes to: the one named (`-p`, or the JSON's with
 //! `--keep-partition`), else murmur2 of its key, else the round's sticky partition. Unkeyed
 //! records stick to one partition per round of batches and the next round moves on, as
-//! Kafka's default partitioner does per batch. This is the only placement rule in produce.
+//! Kafka's default partitioner does per batch, passing over partitions whose leader cannot
+//! be reached (remote). This is the only placement rule in produce; the appender may still
+//! move a round's unkeyed batch when its leader fails under it (`pipeline::Appender`).
 
 use super::invalid::Invalid;
+use crate::broker::Availability;
 use crate::partitioner::partition_for_key;
 
 pub(super) struct Placement {
@@ -12,6 +15,8 @@ pub(super) struct Placement {
     /// what its input names (an auto-created topic with `--keep-partition`).
     named_limit: i32,
     sticky: i32,
+    /// Which partitions the next round's unkeyed records may go to (None: any).
+    avail: Option<Availability>,
 }
 
 impl Placement {
@@ -21,7 +26,13 @@ impl Placement {
             parts: parts.max(1) as i32,
             named_limit: parts.max(1) as i32,
             sticky: random_below(parts),
+            avail: None,
         }
+    }
+
+    /// Unkeyed rounds go only to partitions `avail` accepts, while there are any.
+    pub(super) fn steer(&mut self, avail: Option<Availability>) {
+        self.avail = avail;
     }
 
     /// Accepts named partitions up to `limit` (the topic is grown to them before writing).
@@ -52,9 +63,17 @@ impl Placement {
         Ok(p as usize)
     }
 
-    /// A round of batches was handed over: unkeyed records go to the next partition.
+    /// A round of batches was handed over: unkeyed records go to the next partition that
+    /// can take them (or simply the next one, when none can: keyed records wait the same).
     pub(super) fn next_round(&mut self) {
-        self.sticky = (self.sticky + 1) % self.parts;
+        let next = |i: i32| (self.sticky + 1 + i) % self.parts;
+        self.sticky = match &self.avail {
+            Some(ok) => (0..self.parts)
+                .map(next)
+                .find(|&p| ok(p))
+                .unwrap_or_else(|| next(0)),
+            None => next(0),
+        };
     }
 }
 
@@ -71,6 +90,23 @@ fn random_below(n: usize) -> i32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unkeyed_rounds_pass_over_unavailable_partitions() {
+        let mut pl = Placement::new(3);
+        pl.sticky = 0;
+        pl.steer(Some(std::sync::Arc::new(|p| p != 1)));
+        let mut seen = Vec::new();
+        for _ in 0..4 {
+            pl.next_round();
+            seen.push(pl.place(None, None).unwrap());
+        }
+        assert_eq!(seen, [2, 0, 2, 0]);
+        // None available: round robin as before, rather than stalling on one partition.
+        pl.steer(Some(std::sync::Arc::new(|_| false)));
+        pl.next_round();
+        assert_eq!(pl.place(None, None).unwrap(), 1);
+    }
 
     #[test]
     fn named_beats_key_beats_sticky() {

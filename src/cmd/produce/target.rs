@@ -173,6 +173,23 @@ impl Producer for Target {
         Ok(base)
     }
 
+    fn try_send(
+        &mut self,
+        partition: i32,
+        batch: &mut crate::store::batch::BatchBuilder,
+    ) -> Result<Option<i64>> {
+        let Some(p) = self.producer.as_mut() else {
+            return self.send(partition, batch).map(Some);
+        };
+        let base = p.try_send(partition, batch)?;
+        self.written |= base.is_some();
+        Ok(base)
+    }
+
+    fn availability(&self) -> Option<crate::broker::Availability> {
+        self.producer.as_ref().and_then(|p| p.availability())
+    }
+
     fn flush(&mut self) -> Result<()> {
         match self.producer.as_mut() {
             Some(p) => p.flush(),

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 pub mod kafka;
+pub mod mock;
 pub mod wire;
 
 pub const KAF: &str = env!("CARGO_BIN_EXE_kaf");

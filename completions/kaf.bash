@@ -19,6 +19,9 @@ _kaf() {
             kaf,completions)
                 cmd="kaf__subcmd__completions"
                 ;;
+            kaf,config)
+                cmd="kaf__subcmd__config"
+                ;;
             kaf,consume)
                 cmd="kaf__subcmd__consume"
                 ;;
@@ -57,6 +60,48 @@ _kaf() {
                 ;;
             kaf,users)
                 cmd="kaf__subcmd__users"
+                ;;
+            kaf__subcmd__config,add-cluster)
+                cmd="kaf__subcmd__config__subcmd__add__subcmd__cluster"
+                ;;
+            kaf__subcmd__config,current)
+                cmd="kaf__subcmd__config__subcmd__current"
+                ;;
+            kaf__subcmd__config,help)
+                cmd="kaf__subcmd__config__subcmd__help"
+                ;;
+            kaf__subcmd__config,list)
+                cmd="kaf__subcmd__config__subcmd__list"
+                ;;
+            kaf__subcmd__config,ls)
+                cmd="kaf__subcmd__config__subcmd__list"
+                ;;
+            kaf__subcmd__config,remove)
+                cmd="kaf__subcmd__config__subcmd__remove"
+                ;;
+            kaf__subcmd__config,rm)
+                cmd="kaf__subcmd__config__subcmd__remove"
+                ;;
+            kaf__subcmd__config,use)
+                cmd="kaf__subcmd__config__subcmd__use"
+                ;;
+            kaf__subcmd__config__subcmd__help,add-cluster)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__add__subcmd__cluster"
+                ;;
+            kaf__subcmd__config__subcmd__help,current)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__current"
+                ;;
+            kaf__subcmd__config__subcmd__help,help)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            kaf__subcmd__config__subcmd__help,list)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__list"
+                ;;
+            kaf__subcmd__config__subcmd__help,remove)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__remove"
+                ;;
+            kaf__subcmd__config__subcmd__help,use)
+                cmd="kaf__subcmd__config__subcmd__help__subcmd__use"
                 ;;
             kaf__subcmd__groups,delete)
                 cmd="kaf__subcmd__groups__subcmd__delete"
@@ -100,6 +145,9 @@ _kaf() {
             kaf__subcmd__help,completions)
                 cmd="kaf__subcmd__help__subcmd__completions"
                 ;;
+            kaf__subcmd__help,config)
+                cmd="kaf__subcmd__help__subcmd__config"
+                ;;
             kaf__subcmd__help,consume)
                 cmd="kaf__subcmd__help__subcmd__consume"
                 ;;
@@ -129,6 +177,21 @@ _kaf() {
                 ;;
             kaf__subcmd__help,users)
                 cmd="kaf__subcmd__help__subcmd__users"
+                ;;
+            kaf__subcmd__help__subcmd__config,add-cluster)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__add__subcmd__cluster"
+                ;;
+            kaf__subcmd__help__subcmd__config,current)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__current"
+                ;;
+            kaf__subcmd__help__subcmd__config,list)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__list"
+                ;;
+            kaf__subcmd__help__subcmd__config,remove)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__remove"
+                ;;
+            kaf__subcmd__help__subcmd__config,use)
+                cmd="kaf__subcmd__help__subcmd__config__subcmd__use"
                 ;;
             kaf__subcmd__help__subcmd__groups,delete)
                 cmd="kaf__subcmd__help__subcmd__groups__subcmd__delete"
@@ -281,7 +344,7 @@ _kaf() {
 
     case "${cmd}" in
         kaf)
-            opts="-b -X -h -V --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help --version topics topic produce consume offsets groups group server users user doctor completions man help"
+            opts="-b -X -C -h -V --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help --version topics topic produce consume offsets groups group server users user doctor config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -323,6 +386,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -331,7 +402,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__completions)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help bash elvish fish powershell zsh"
+            opts="-b -X -C -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -373,6 +444,464 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config)
+            opts="-b -X -C -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help add-cluster use list ls current remove rm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__add__subcmd__cluster)
+            opts="-J -b -X -C -h --auto-create --replace --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --auto-create)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__current)
+            opts="-J -b -X -C -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help)
+            opts="add-cluster use list current remove help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__add__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__current)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__help__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__list)
+            opts="-J -b -X -C -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__remove)
+            opts="-J -b -X -C -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__config__subcmd__use)
+            opts="-J -b -X -C -h --none --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --zookeeper)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --brokers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bootstrap-server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker-list)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -381,7 +910,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__consume)
-            opts="-o -p -c -F -e -f -J -g -b -X -h --topic --from-beginning --offset --partition --count --follow --key-match --grep --header --format --output --json-values --null-literal --group --reset --commit-interval --no-commit --wait --no-wait --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-o -p -c -F -e -f -J -g -b -X -C -h --topic --from-beginning --offset --partition --count --follow --key-match --grep --header --format --output --json-values --null-literal --group --reset --commit-interval --no-commit --wait --no-wait --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -495,6 +1024,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -503,7 +1040,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__doctor)
-            opts="-J -b -X -h --repair --json --salvage --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --repair --json --salvage --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -542,6 +1079,14 @@ _kaf() {
                     return 0
                     ;;
                 --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -553,7 +1098,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help list ls describe reset-offsets delete delete-offsets help"
+            opts="-b -X -C -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help list ls describe reset-offsets delete delete-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +1140,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -603,7 +1156,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__delete)
-            opts="-b -X -h --group --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --group --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -649,6 +1202,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -657,7 +1218,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__delete__subcmd__offsets)
-            opts="-b -X -h --group --topic --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --group --topic --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -707,6 +1268,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -715,7 +1284,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__describe)
-            opts="-J -b -X -h --group --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --group --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -758,6 +1327,14 @@ _kaf() {
                     return 0
                     ;;
                 --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -867,7 +1444,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__list)
-            opts="-J -b -X -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,6 +1486,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -917,7 +1502,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__groups__subcmd__reset__subcmd__offsets)
-            opts="-J -b -X -h --group --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --dry-run --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --group --topic --all-topics --to-earliest --to-latest --to-offset --shift-by --to-datetime --by-duration --execute --dry-run --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -983,6 +1568,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -991,7 +1584,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__help)
-            opts="topics produce consume offsets groups server users doctor completions man help"
+            opts="topics produce consume offsets groups server users doctor config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,6 +1600,90 @@ _kaf() {
         kaf__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config)
+            opts="add-cluster use list current remove"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__add__subcmd__cluster)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__current)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kaf__subcmd__help__subcmd__config__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1397,7 +2074,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__man)
-            opts="-b -X -h --zookeeper --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --zookeeper --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1435,6 +2112,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1443,7 +2128,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__offsets)
-            opts="-p -J -b -X -h --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -J -b -X -C -h --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1493,6 +2178,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1501,7 +2194,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__produce)
-            opts="-D -l -k -K -H -p -Z -J -b -X -h --topic --delimiter --null --whole --key --key-delimiter --property --header --partition --tombstone --timestamp --input --keep-partition --print-offsets --on-invalid --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-D -l -k -K -H -p -Z -J -b -X -C -h --topic --delimiter --null --whole --key --key-delimiter --property --header --partition --tombstone --timestamp --input --keep-partition --print-offsets --on-invalid --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,6 +2300,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1615,7 +2316,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__server)
-            opts="-c -b -X -h --listen --advertised-listener --tls-cert --tls-key --tls-client-ca --acl --super-user --allow-anonymous --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-c -b -X -C -h --listen --advertised-listener --tls-cert --tls-key --tls-client-ca --acl --super-user --allow-anonymous --max-frame-bytes --max-connections --max-request-bytes-in-flight --idle-timeout --no-auto-create --default-partitions --config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1709,6 +2410,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1717,7 +2426,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help create list ls describe delete delete-records alter add-partitions dump clean compact help"
+            opts="-b -X -C -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help create list ls describe delete delete-records alter add-partitions dump clean compact help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1759,6 +2468,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1767,7 +2484,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__add__subcmd__partitions)
-            opts="-p -b -X -h --topic --partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -b -X -C -h --topic --partitions --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1821,6 +2538,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1829,7 +2554,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__alter)
-            opts="-c -b -X -h --topic --config --delete-config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-c -b -X -C -h --topic --config --delete-config --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1887,6 +2612,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1895,7 +2628,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__clean)
-            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1937,6 +2670,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1945,7 +2686,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__create)
-            opts="-p -r -c -b -X -h --topic --partitions --replication-factor --config --if-not-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -r -c -b -X -C -h --topic --partitions --replication-factor --config --if-not-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2015,6 +2756,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2023,7 +2772,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__delete)
-            opts="-b -X -h --topic --if-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --topic --if-exists --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2069,6 +2818,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2077,7 +2834,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__delete__subcmd__records)
-            opts="-p -J -b -X -h --topic --partition --before --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -J -b -X -C -h --topic --partition --before --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2135,6 +2892,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2143,7 +2908,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__describe)
-            opts="-J -b -X -h --topic --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --topic --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2189,6 +2954,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2197,7 +2970,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__dump)
-            opts="-p -J -b -X -h --topic --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-p -J -b -X -C -h --topic --partition --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2248,6 +3021,14 @@ _kaf() {
                     return 0
                     ;;
                 --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2413,7 +3194,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__topics__subcmd__list)
-            opts="-J -b -X -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --no-headers --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2455,6 +3236,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2463,7 +3252,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__users)
-            opts="-b -X -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help add list ls delete help"
+            opts="-b -X -C -h --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help add list ls delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2505,6 +3294,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2513,7 +3310,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__users__subcmd__add)
-            opts="-b -X -h --mechanism --password-file --iterations --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --mechanism --password-file --iterations --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2567,6 +3364,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2575,7 +3380,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__users__subcmd__delete)
-            opts="-b -X -h --mechanism --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-b -X -C -h --mechanism --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2618,6 +3423,14 @@ _kaf() {
                     return 0
                     ;;
                 --acks)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2699,7 +3512,7 @@ _kaf() {
             return 0
             ;;
         kaf__subcmd__users__subcmd__list)
-            opts="-J -b -X -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --no-progress --help"
+            opts="-J -b -X -C -h --json --zookeeper --dir --bootstrap-server --broker-list --brokers --client-config --acks --cluster --no-progress --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2741,6 +3554,14 @@ _kaf() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -C)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2757,20 +3578,22 @@ else
     complete -F _kaf -o bashdefault -o default kaf
 fi
 
-# Topic and group names, looked up where the command being completed looks: its --dir, or
-# the cluster its -b names.
+# Topic and group names, looked up where the command being completed looks: its --dir, the
+# brokers its -b names (with its -X settings), the cluster profile its -C names.
 _kaf_names() {
-    local dir=() i
+    local where=() i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
-            --dir) dir=(--dir "${COMP_WORDS[i+1]}") ;;
-            -b|--brokers|--bootstrap-server|--broker-list) dir=(-b "${COMP_WORDS[i+1]}") ;;
+            --dir) where+=(--dir "${COMP_WORDS[i+1]}") ;;
+            -b|--brokers|--bootstrap-server|--broker-list) where+=(-b "${COMP_WORDS[i+1]}") ;;
+            -C|--cluster) where+=(-C "${COMP_WORDS[i+1]}") ;;
+            -X|--client-config) where+=(-X "${COMP_WORDS[i+1]}") ;;
         esac
     done
     if [[ "$1" == topics ]]; then
-        kaf "${dir[@]}" topics list --no-headers 2>/dev/null
+        kaf "${where[@]}" topics list --no-headers 2>/dev/null
     else
-        kaf "${dir[@]}" groups list --no-headers 2>/dev/null
+        kaf "${where[@]}" groups list --no-headers 2>/dev/null
     fi
 }
 
@@ -2780,7 +3603,7 @@ _kaf_with_names() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w="${COMP_WORDS[i]}"
         case "$w" in
-            --dir|-b|--brokers|--bootstrap-server|--broker-list|-X) ((i++)) ;;
+            --dir|-b|--brokers|--bootstrap-server|--broker-list|-X|-C|--cluster) ((i++)) ;;
             -*) ;;
             *) if [[ -z "$sub" ]]; then sub="$w"; elif [[ -z "$sub2" ]]; then sub2="$w"; fi ;;
         esac
@@ -2791,6 +3614,8 @@ _kaf_with_names() {
                 COMPREPLY=($(compgen -W "$(_kaf_names groups)" -- "$cur")); return 0 ;;
             --topic)
                 COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0 ;;
+            -C|--cluster)
+                COMPREPLY=($(compgen -W "$(kaf config list --no-headers 2>/dev/null)" -- "$cur")); return 0 ;;
         esac
         case "$sub" in
             produce|consume|offsets)
@@ -2800,6 +3625,10 @@ _kaf_with_names() {
             topics|topic)
                 if [[ "$sub2" =~ ^(describe|delete|alter|add-partitions)$ ]] && [[ "$prev" == "$sub2" ]]; then
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
+                fi ;;
+            config)
+                if [[ "$sub2" =~ ^(use|remove|rm)$ ]] && [[ "$prev" == "$sub2" ]]; then
+                    COMPREPLY=($(compgen -W "$(kaf config list --no-headers 2>/dev/null)" -- "$cur")); return 0
                 fi ;;
             groups|group)
                 case "$sub2" in

@@ -16,7 +16,8 @@ pub struct Cli {
     #[arg(long, global = true, hide = true, value_name = "HOST:PORT")]
     pub zookeeper: Option<String>,
 
-    /// Data directory [env: KAF_DIR] [default: $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]
+    /// Data directory [env: KAF_DIR] [default: the cluster profile's, else
+    /// $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]
     // The environment variables are read in `cmd`, not by clap: clap counts an argument
     // set from the environment as given, and its usage lines then show `--dir <DIR>` as
     // if it were required.
@@ -24,7 +25,7 @@ pub struct Cli {
     pub dir: Option<PathBuf>,
 
     /// Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the
-    /// data directory [env: KAF_BROKERS]
+    /// data directory [env: KAF_BROKERS] [default: the cluster profile's]
     #[arg(
         short = 'b',
         long,
@@ -47,6 +48,12 @@ pub struct Cli {
     /// Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0
     #[arg(long, global = true, value_name = "ACKS", allow_hyphen_values = true)]
     pub acks: Option<String>,
+
+    /// Use this cluster profile (`kaf config list`): its brokers, client settings and data
+    /// directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one
+    /// `kaf config use` chose]
+    #[arg(short = 'C', long, global = true, value_name = "CLUSTER")]
+    pub cluster: Option<String>,
 
     /// Draw no progress line on stderr (one is drawn for long work only when stderr is a
     /// terminal and CI is not set)
@@ -78,6 +85,9 @@ pub enum Command {
     Users(UsersCommand),
     /// Check a data directory: every batch's CRC and offsets, indexes, group files
     Doctor(DoctorArgs),
+    /// Cluster profiles: named brokers, client settings and data directories
+    #[command(subcommand, after_help = CONFIG_HELP)]
+    Config(ConfigCommand),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions(CompletionsArgs),
     /// Write the man pages (kaf.1, kaf-produce.1, ...) into DIR
@@ -101,6 +111,126 @@ pub struct DoctorArgs {
     /// batches after them (their offsets are kept; lost offsets stay unused)
     #[arg(long, requires = "repair")]
     pub salvage: bool,
+}
+
+/// `kaf config --help`: the file's format and how settings are chosen.
+const CONFIG_HELP: &str =
+    "The config file is $KAF_CONFIG, else $XDG_CONFIG_HOME/kaf/config.toml, else
+~/.config/kaf/config.toml (TOML; kaf writes it with mode 0600):
+
+  current = \"prod\"
+
+  [clusters.prod]
+  brokers = \"kafka1:9093,kafka2:9093\"
+  # produce never creates topics here
+  auto_create = false
+  # any -X setting, under its -X name
+  security.protocol = \"SASL_SSL\"
+  sasl.mechanism = \"SCRAM-SHA-512\"
+  sasl.username = \"app\"
+  # read when used: env:NAME (a variable) or file:PATH (a file's content)
+  sasl.password = \"env:PROD_KAFKA_PASSWORD\"
+
+  [clusters.scratch]
+  # brokerless: a data directory
+  dir = \"/srv/kaf\"
+
+Each setting comes from, in order: the command line (-b, -X, --acks, --dir), the environment
+(KAF_BROKERS, KAF_DIR, KAF_AUTO_CREATE), the profile, kaf's default; `kaf config current`
+shows which. The profile is -C NAME, else KAF_CLUSTER, else the one `kaf config use` chose;
+that last one is left out when the command line names -b or --dir itself, so its settings
+(credentials) never go to brokers it does not name. Secrets (passwords, tokens, keys) are
+never printed: they show as ******** unless the value is an env: or file: reference.";
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Add a cluster profile: brokers (-b), client settings (-X, --acks), a data directory
+    /// (--dir)
+    #[command(
+        name = "add-cluster",
+        after_help = "The profile takes the global options given with it: -b, -X (repeatable), --acks
+and --dir. Every -X key is checked as -X checks it; an env:NAME or file:PATH value is read
+when a command uses the profile, not now.
+
+Examples:
+  kaf config add-cluster dev -b localhost:9092
+  kaf config add-cluster prod -b kafka1:9093,kafka2:9093 -X security.protocol=SASL_SSL \\
+      -X sasl.mechanism=SCRAM-SHA-512 -X sasl.username=app \\
+      -X sasl.password=env:PROD_KAFKA_PASSWORD --auto-create false
+  kaf config add-cluster scratch --dir /srv/kaf"
+    )]
+    AddCluster(ConfigAddArgs),
+    /// Make a cluster the one commands use without -C
+    Use(ConfigUseArgs),
+    /// List the cluster profiles
+    #[command(visible_alias = "ls")]
+    List(ConfigListArgs),
+    /// Show each effective setting and where it came from (flag, env, profile, default)
+    Current(ConfigCurrentArgs),
+    /// Remove a cluster profile
+    #[command(visible_alias = "rm")]
+    Remove(ConfigRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigAddArgs {
+    /// Name of the profile (letters, digits, '.', '_', '-')
+    #[arg(value_name = "CLUSTER")]
+    pub name: String,
+    /// Whether produce may create missing topics on this cluster (as KAF_AUTO_CREATE)
+    #[arg(long, value_name = "BOOL", action = clap::ArgAction::Set)]
+    pub auto_create: Option<bool>,
+    /// Replace a profile of that name (without it, an existing name is an error)
+    #[arg(long)]
+    pub replace: bool,
+    /// Print the profile added as one JSON line, as `kaf config list -J` does
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigUseArgs {
+    /// The cluster
+    #[arg(value_name = "CLUSTER", required_unless_present = "none")]
+    pub name: Option<String>,
+    /// Use no profile by default again (the data directory, or KAF_BROKERS)
+    #[arg(long, conflicts_with = "name")]
+    pub none: bool,
+    /// Print {"current": NAME or null}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigListArgs {
+    /// Print names only, without the header line
+    #[arg(long, conflicts_with = "json")]
+    pub no_headers: bool,
+    /// JSON lines, one per cluster: {"name", "current": bool, "brokers", "dir",
+    /// "auto_create" (null: not set), "settings": {KEY: VALUE}} (secrets masked)
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigCurrentArgs {
+    /// One JSON document: {"config_file", "cluster": {"value", "source", "used"},
+    /// "brokers": {"value", "source"}, "dir": {...}, "auto_create": {...}, "settings": {KEY:
+    /// {"value", "source"}}, "problem"}; "source" is flag, env, profile, current (the
+    /// cluster `kaf config use` chose) or default; a null "value" is unset; secrets are
+    /// masked; "problem" is why a command would refuse the client settings (else null)
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigRemoveArgs {
+    /// The cluster
+    #[arg(value_name = "CLUSTER")]
+    pub name: String,
+    /// Print {"removed": NAME, "current": NAME or null}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

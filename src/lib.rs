@@ -11,6 +11,7 @@
 //! - `error`: the one error type and the one mapping from errors to exit codes.
 //! - `format`: record output (`--format`, JSON) and the JSON `produce -J` reads;
 //!   `parse`: escapes, times, the `-o` grammar; `partitioner`: Kafka's murmur2.
+//! - `profile`: the config file's cluster profiles and the precedence of global settings.
 //! - `clock`, `io_util`, `stdout`: the wall clock, descriptor polling and pipe sizing, and
 //!   the stdout writer thread, shared by commands; `term` (colour) and `progress` (the
 //!   progress line): what may be drawn on a terminal.
@@ -30,6 +31,7 @@ pub(crate) mod io_util;
 pub(crate) mod kafka_error;
 pub(crate) mod parse;
 pub mod partitioner;
+pub(crate) mod profile;
 pub(crate) mod progress;
 pub(crate) mod protocol;
 pub(crate) mod scram;

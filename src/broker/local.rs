@@ -50,12 +50,9 @@ impl Local {
 }
 
 /// Whether produce may create a missing topic: Kafka's auto.create.topics.enable, turned off
-/// with `KAF_AUTO_CREATE=0` (or `false`, `no`, `off`).
+/// with `KAF_AUTO_CREATE=0` (or `false`, `no`, `off`) or a profile's `auto_create = false`.
 pub fn auto_create_enabled() -> bool {
-    !matches!(
-        std::env::var("KAF_AUTO_CREATE").as_deref(),
-        Ok("false" | "0" | "no" | "off")
-    )
+    crate::profile::auto_create().0
 }
 
 impl Broker for Local {
@@ -159,7 +156,8 @@ impl Broker for Local {
             Err(Error::TopicNotFound { name, .. }) => {
                 return Err(Error::TopicNotFound {
                     hint: Some(format!(
-                        "create it with `kaf topics create {name}` (auto-creation is off: KAF_AUTO_CREATE is set to 0)"
+                        "create it with `kaf topics create {name}` (auto-creation is off: {})",
+                        crate::profile::auto_create_off_reason()
                     )),
                     name,
                 });

@@ -224,7 +224,8 @@ impl Broker for Remote {
                         )
                     } else {
                         format!(
-                            "create it with `kaf topics create {topic}` (auto-creation is off: KAF_AUTO_CREATE=false)"
+                            "create it with `kaf topics create {topic}` (auto-creation is off: {})",
+                            crate::profile::auto_create_off_reason()
                         )
                     }),
                     name: topic.to_string(),

@@ -1,5 +1,7 @@
-//! `kaf completions SHELL`: clap's static script plus shell-side lookups of topic and group
-//! names (`kaf topics list --no-headers`, `kaf groups list --no-headers`) where a name is expected.
+//! `kaf completions SHELL`: clap's static script plus shell-side lookups of topic, group and
+//! cluster names (`kaf topics list --no-headers`, `kaf groups list --no-headers`, `kaf config
+//! list --no-headers`) where a name is expected; topics and groups are looked up where the
+//! command line being completed points (`--dir`, `-b`, `-C`).
 
 use std::io::Write;
 
@@ -34,20 +36,22 @@ pub fn script(shell: Shell) -> String {
 /// Wraps clap's `_kaf` so that names are offered where a topic or group is expected, then
 /// falls back to clap's completion for flags and subcommands.
 const BASH_NAMES: &str = r#"
-# Topic and group names, looked up where the command being completed looks: its --dir, or
-# the cluster its -b names.
+# Topic and group names, looked up where the command being completed looks: its --dir, the
+# brokers its -b names (with its -X settings), the cluster profile its -C names.
 _kaf_names() {
-    local dir=() i
+    local where=() i
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
-            --dir) dir=(--dir "${COMP_WORDS[i+1]}") ;;
-            -b|--brokers|--bootstrap-server|--broker-list) dir=(-b "${COMP_WORDS[i+1]}") ;;
+            --dir) where+=(--dir "${COMP_WORDS[i+1]}") ;;
+            -b|--brokers|--bootstrap-server|--broker-list) where+=(-b "${COMP_WORDS[i+1]}") ;;
+            -C|--cluster) where+=(-C "${COMP_WORDS[i+1]}") ;;
+            -X|--client-config) where+=(-X "${COMP_WORDS[i+1]}") ;;
         esac
     done
     if [[ "$1" == topics ]]; then
-        kaf "${dir[@]}" topics list --no-headers 2>/dev/null
+        kaf "${where[@]}" topics list --no-headers 2>/dev/null
     else
-        kaf "${dir[@]}" groups list --no-headers 2>/dev/null
+        kaf "${where[@]}" groups list --no-headers 2>/dev/null
     fi
 }
 
@@ -57,7 +61,7 @@ _kaf_with_names() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         w="${COMP_WORDS[i]}"
         case "$w" in
-            --dir|-b|--brokers|--bootstrap-server|--broker-list|-X) ((i++)) ;;
+            --dir|-b|--brokers|--bootstrap-server|--broker-list|-X|-C|--cluster) ((i++)) ;;
             -*) ;;
             *) if [[ -z "$sub" ]]; then sub="$w"; elif [[ -z "$sub2" ]]; then sub2="$w"; fi ;;
         esac
@@ -68,6 +72,8 @@ _kaf_with_names() {
                 COMPREPLY=($(compgen -W "$(_kaf_names groups)" -- "$cur")); return 0 ;;
             --topic)
                 COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0 ;;
+            -C|--cluster)
+                COMPREPLY=($(compgen -W "$(kaf config list --no-headers 2>/dev/null)" -- "$cur")); return 0 ;;
         esac
         case "$sub" in
             produce|consume|offsets)
@@ -77,6 +83,10 @@ _kaf_with_names() {
             topics|topic)
                 if [[ "$sub2" =~ ^(describe|delete|alter|add-partitions)$ ]] && [[ "$prev" == "$sub2" ]]; then
                     COMPREPLY=($(compgen -W "$(_kaf_names topics)" -- "$cur")); return 0
+                fi ;;
+            config)
+                if [[ "$sub2" =~ ^(use|remove|rm)$ ]] && [[ "$prev" == "$sub2" ]]; then
+                    COMPREPLY=($(compgen -W "$(kaf config list --no-headers 2>/dev/null)" -- "$cur")); return 0
                 fi ;;
             groups|group)
                 case "$sub2" in
@@ -98,16 +108,16 @@ fi
 "#;
 
 const FISH_NAMES: &str = r#"
-# Topic and group names, looked up where the command being completed looks: its --dir, or
-# the cluster its -b names.
+# Topic and group names, looked up where the command being completed looks: its --dir, the
+# brokers its -b names (with its -X settings), the cluster profile its -C names.
 function __kaf_names
     set -l words (commandline -opc)
     set -l where
     for i in (seq (count $words))
-        if contains -- $words[$i] --dir -b --brokers --bootstrap-server --broker-list
+        if contains -- $words[$i] --dir -b --brokers --bootstrap-server --broker-list -C --cluster -X --client-config
             set -l next (math $i + 1)
             if test $next -le (count $words)
-                set where $words[$i] $words[$next]
+                set -a where $words[$i] $words[$next]
             end
         end
     end
@@ -117,6 +127,8 @@ complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not
 complete -c kaf -n "__fish_seen_subcommand_from describe delete alter add-partitions; and __fish_seen_subcommand_from topics topic" -f -a "(__kaf_names topics)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(__kaf_names groups)"
 complete -c kaf -l group -s g -f -a "(__kaf_names groups)"
+complete -c kaf -l cluster -s C -f -a "(kaf config list --no-headers 2>/dev/null)"
+complete -c kaf -n "__fish_seen_subcommand_from config; and __fish_seen_subcommand_from use remove rm" -f -a "(kaf config list --no-headers 2>/dev/null)"
 "#;
 
 /// Points clap's zsh value completions for TOPIC and GROUP at name lookups.
@@ -134,6 +146,10 @@ fn zsh(base: &str) -> String {
         } else if line.contains(":GROUP:_default") || line.contains("group -- Group name:_default")
         {
             line.replace(":_default", ":_kaf_groups")
+        } else if line.contains(":CLUSTER:_default")
+            || line.contains("name -- The cluster:_default")
+        {
+            line.replace(":_default", ":_kaf_clusters")
         } else {
             line.to_string()
         };
@@ -143,13 +159,14 @@ fn zsh(base: &str) -> String {
     let helpers = r#"
 (( $+functions[_kaf_where] )) ||
 _kaf_where() {
-    # Where the command line being completed looks: its --dir, or the cluster its -b names.
+    # Where the command line being completed looks: its --dir, the brokers its -b names
+    # (with its -X settings), the cluster profile its -C names.
     local -a w; local i
     w=(${(z)BUFFER})
     reply=()
     for ((i = 1; i < ${#w}; i++)); do
         case ${w[i]} in
-            (--dir|-b|--brokers|--bootstrap-server|--broker-list) reply=(${w[i]} ${(Q)w[i+1]}) ;;
+            (--dir|-b|--brokers|--bootstrap-server|--broker-list|-C|--cluster|-X|--client-config) reply+=(${w[i]} ${(Q)w[i+1]}) ;;
         esac
     done
 }
@@ -163,6 +180,12 @@ _kaf_topics() {
 (( $+functions[_kaf_topic_or_file] )) ||
 _kaf_topic_or_file() {
     _alternative 'topics:topic:_kaf_topics' 'files:file:_files'
+}
+(( $+functions[_kaf_clusters] )) ||
+_kaf_clusters() {
+    local -a names
+    names=(${(f)"$(kaf config list --no-headers 2>/dev/null)"})
+    _describe -t clusters 'cluster' names
 }
 (( $+functions[_kaf_groups] )) ||
 _kaf_groups() {

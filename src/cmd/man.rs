@@ -141,12 +141,21 @@ const ENVIRONMENT: &[(&str, &str)] = &[
     ),
     (
         "KAF_AUTO_CREATE",
-        "0 (or false, no, off) turns off the automatic creation of topics by a brokerless \
-         produce; the command then fails with exit status 3.",
+        "0 (or false, no, off) turns off the automatic creation of topics by produce; the \
+         command then fails with exit status 3. Over a profile's auto_create; 1 turns it on.",
     ),
     (
         "KAF_BROKERS",
         "Bootstrap brokers, as -b: the commands then talk to a kaf server or a Kafka cluster.",
+    ),
+    (
+        "KAF_CLUSTER",
+        "Cluster profile, as -C (see kaf-config(1)); over the one kaf config use chose.",
+    ),
+    (
+        "KAF_CONFIG",
+        "The config file of cluster profiles [default: $XDG_CONFIG_HOME/kaf/config.toml, else \
+         ~/.config/kaf/config.toml].",
     ),
     (
         "KAF_FOLLOW_POLL",
@@ -172,6 +181,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
 ];
 
 const FILES: &[(&str, &str)] = &[
+    (
+        "~/.config/kaf/config.toml",
+        "Cluster profiles and the current one (TOML, mode 0600; $KAF_CONFIG or \
+         $XDG_CONFIG_HOME/kaf/config.toml when set): see kaf-config(1).",
+    ),
     ("DIR/kaf.json", "Data format version marker."),
     (
         "DIR/topics/TOPIC/PARTITION/*.log",
@@ -230,6 +244,29 @@ fn examples(name: &str) -> Option<&'static [(&'static str, &'static str)]> {
             "kaf server --listen 127.0.0.1:9092",
         )],
         "kaf-doctor" => &[("Check and repair:", "kaf doctor --repair")],
+        // kaf-config-add-cluster(1) shows the examples of its --help already.
+        "kaf-config" => &[
+            (
+                "A cluster, then use it:",
+                "kaf config add-cluster dev -b localhost:9092 && kaf config use dev",
+            ),
+            (
+                "A SASL_SSL cluster whose password is in the environment:",
+                "kaf config add-cluster prod -b kafka1:9093 -X security.protocol=SASL_SSL -X sasl.mechanism=SCRAM-SHA-512 -X sasl.username=app -X sasl.password=env:PROD_KAFKA_PASSWORD",
+            ),
+            (
+                "A brokerless profile on a directory:",
+                "kaf config add-cluster scratch --dir /srv/kaf",
+            ),
+            ("One command on another cluster:", "kaf -C prod topics list"),
+        ],
+        "kaf-config-current" => &[
+            (
+                "What a command would use, and why:",
+                "KAF_CLUSTER=prod kaf -X acks=1 config current",
+            ),
+            ("As JSON:", "kaf config current -J | jq .brokers"),
+        ],
         _ => return None,
     })
 }

@@ -2,6 +2,7 @@
 
 pub mod clean;
 pub mod completions;
+pub mod config;
 pub mod consume;
 pub mod delete_records;
 pub mod doctor;
@@ -22,6 +23,7 @@ use crate::broker::remote::Remote;
 use crate::cli::{Cli, Command};
 use crate::client::Config;
 use crate::error::{Error, Result};
+use crate::profile::{self, ConfigFile, Given, Resolved};
 use crate::store::Store;
 
 pub fn dispatch(cli: Cli) -> Result<()> {
@@ -31,34 +33,72 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     if cli.zookeeper.is_some() {
         eprintln!("kaf: note: --zookeeper is ignored; kaf needs no ZooKeeper");
     }
-    let remote = match &cli.command {
-        // The server serves a data directory; KAF_BROKERS in its environment means nothing.
-        // Doctor, topics dump and clean, completions and man pages need no broker either.
-        Command::Server(_)
-        | Command::Users(_)
-        | Command::Doctor(_)
-        | Command::Completions(_)
-        | Command::Man(_)
-        | Command::Topics(crate::cli::TopicsCommand::Dump(_))
-        | Command::Topics(crate::cli::TopicsCommand::Clean(_)) => {
+    match &cli.command {
+        // Generated text: no profile, broker or directory is involved.
+        Command::Completions(_) | Command::Man(_) => {
             refuse_client_options(&cli)?;
-            None
+            refuse_cluster(&cli, None)?;
         }
-        _ => Config::from_args(
-            cli.brokers
-                .clone()
-                .or_else(|| std::env::var("KAF_BROKERS").ok())
-                .as_deref(),
-            &cli.client_config,
-            cli.acks.as_deref(),
-        )?,
+        Command::Config(c) => return config::run(&cli, c),
+        _ => {}
+    }
+    // Without HOME (and no KAF_CONFIG or XDG_CONFIG_HOME) there is no config file to read,
+    // which is no reason to refuse `kaf --dir D ...`.
+    let file = match profile::config_path(&profile::process_env) {
+        Ok(path) => ConfigFile::load(&path)?,
+        Err(_) => ConfigFile::default(),
+    };
+    let given = Given {
+        cluster: cli.cluster.as_deref(),
+        brokers: cli.brokers.as_deref(),
+        dir: cli.dir.as_deref(),
+        client_config: &cli.client_config,
+        acks: cli.acks.as_deref(),
+    };
+    let resolved = Resolved::resolve(&given, &file, &profile::process_env)?;
+    profile::set_auto_create(resolved.auto_create.clone());
+    let remote = if directory_only(&cli.command) {
+        // The server serves a data directory; brokers in its environment or profile mean
+        // nothing. Doctor, topics dump and clean need no broker either.
+        refuse_client_options(&cli)?;
+        refuse_cluster(&cli, Some(&resolved))?;
+        if let (Some(name), None) = (resolved.profile(), &resolved.dir)
+            && resolved.brokers.is_some()
+        {
+            eprintln!(
+                "kaf: note: cluster profile {name} names brokers but no data directory; \
+                 this command uses the default one"
+            );
+        }
+        None
+    } else {
+        if resolved.env_replaced_brokers
+            && let Some(name) = resolved.profile()
+        {
+            eprintln!(
+                "kaf: note: KAF_BROKERS replaces the brokers of cluster profile {name}; its \
+                 other settings still apply"
+            );
+        }
+        Config::from_args(
+            resolved.brokers.as_ref().map(|(b, _)| b.as_str()),
+            &resolved.pairs(),
+            resolved.acks.as_deref(),
+        )
+        .map_err(|e| match resolved.profile() {
+            // A setting from the profile is as likely the culprit as one typed.
+            Some(name) if e.hint().is_none() => Error::UsageHint(
+                e.to_string(),
+                format!(
+                    "cluster profile {name} ({}) adds its settings: see `kaf config current`",
+                    resolved.config_file.display()
+                ),
+            ),
+            _ => e,
+        })?
     };
     let ctx = Context {
-        dir: cli.dir.or_else(|| {
-            std::env::var_os("KAF_DIR")
-                .filter(|d| !d.is_empty())
-                .map(PathBuf::from)
-        }),
+        dir: resolved.dir.map(|(d, _)| d),
         remote,
     };
     match cli.command {
@@ -72,14 +112,24 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Doctor(a) => doctor::run(&ctx, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
+        Command::Config(_) => unreachable!("handled above"),
     }
 }
 
-/// Refuses `-b`, `-X` and `--acks` given to a command that never talks to a broker: silently
-/// ignoring them made `kaf -b HOST doctor` check the local directory and report no problems.
-/// `KAF_BROKERS` in the environment (which profiles set for every command) is not refused.
-fn refuse_client_options(cli: &Cli) -> Result<()> {
-    let name = match &cli.command {
+/// Commands that work on a data directory only, never through a broker.
+fn directory_only(c: &Command) -> bool {
+    matches!(
+        c,
+        Command::Server(_)
+            | Command::Users(_)
+            | Command::Doctor(_)
+            | Command::Topics(crate::cli::TopicsCommand::Dump(_))
+            | Command::Topics(crate::cli::TopicsCommand::Clean(_))
+    )
+}
+
+fn command_name(c: &Command) -> &'static str {
+    match c {
         Command::Server(_) => "server",
         Command::Users(_) => "users",
         Command::Doctor(_) => "doctor",
@@ -87,8 +137,18 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
         Command::Man(_) => "man",
         Command::Topics(crate::cli::TopicsCommand::Dump(_)) => "topics dump",
         Command::Topics(crate::cli::TopicsCommand::Clean(_)) => "topics clean",
-        _ => return Ok(()),
-    };
+        _ => "",
+    }
+}
+
+/// Refuses `-b`, `-X` and `--acks` given to a command that never talks to a broker: silently
+/// ignoring them made `kaf -b HOST doctor` check the local directory and report no problems.
+/// `KAF_BROKERS` in the environment (set for every command) is not refused.
+fn refuse_client_options(cli: &Cli) -> Result<()> {
+    let name = command_name(&cli.command);
+    if name.is_empty() {
+        return Ok(());
+    }
     let given = if cli.brokers.is_some() {
         Some("-b/--brokers")
     } else if !cli.client_config.is_empty() {
@@ -100,7 +160,7 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
     };
     let Some(opt) = given else { return Ok(()) };
     let hint = match name {
-        "doctor" | "server" | "users" | "topics dump" => format!(
+        "doctor" | "server" | "users" | "topics dump" | "topics clean" => format!(
             "`kaf {name}` works on the data directory (--dir or KAF_DIR); run it on the \
              broker's machine, without {opt}"
         ),
@@ -112,9 +172,36 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
     ))
 }
 
+/// Refuses `-C` where it cannot apply, as `-b` is refused: always for completions and man
+/// pages, and for the directory-only commands when the profile names no data directory
+/// (one that does gives them its directory). `KAF_CLUSTER` and `kaf config use` are not
+/// refused: they hold for every command.
+fn refuse_cluster(cli: &Cli, resolved: Option<&Resolved>) -> Result<()> {
+    let Some(c) = &cli.cluster else { return Ok(()) };
+    let name = command_name(&cli.command);
+    let hint = match resolved.map(|r| &r.dir) {
+        Some(Some((_, profile::Source::Profile(p)))) if p == c => return Ok(()),
+        Some(Some((_, source))) => format!(
+            "`kaf {name}` uses the data directory that {} gives: drop -C",
+            source.describe()
+        ),
+        Some(None) => format!(
+            "cluster profile {c} names no data directory, and `kaf {name}` works on one: \
+             give --dir, or add one to the profile (`kaf config add-cluster {c} --replace \
+             ... --dir DIR`)"
+        ),
+        None => format!("drop -C: `kaf {name}` uses no cluster"),
+    };
+    Err(Error::UsageHint(
+        format!("-C/--cluster does not apply to `kaf {name}`"),
+        hint,
+    ))
+}
+
 /// Global options, resolved lazily so that commands that need no data directory (help,
 /// completions) never create one.
 pub struct Context {
+    /// `--dir`, `KAF_DIR` or the profile's; None: the default.
     dir: Option<PathBuf>,
     /// Set by `-b`: commands talk to these brokers instead of the data directory.
     remote: Option<Config>,
@@ -122,17 +209,9 @@ pub struct Context {
 
 impl Context {
     pub fn data_dir(&self) -> Result<PathBuf> {
-        if let Some(d) = &self.dir {
-            return Ok(d.clone());
-        }
-        if let Some(x) = std::env::var_os("XDG_DATA_HOME").filter(|x| !x.is_empty()) {
-            return Ok(PathBuf::from(x).join("kaf"));
-        }
-        match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
-            Some(h) => Ok(PathBuf::from(h).join(".local/share/kaf")),
-            None => Err(Error::Usage(
-                "no data directory: set --dir, KAF_DIR, XDG_DATA_HOME or HOME".into(),
-            )),
+        match &self.dir {
+            Some(d) => Ok(d.clone()),
+            None => default_data_dir(),
         }
     }
 
@@ -160,6 +239,19 @@ impl Context {
             return Ok(Box::new(Remote::new(cfg.clone())));
         }
         Ok(Box::new(Local::new(Store::open(&self.data_dir()?)?)))
+    }
+}
+
+/// The data directory when neither --dir, KAF_DIR nor a profile names one.
+pub fn default_data_dir() -> Result<PathBuf> {
+    if let Some(x) = std::env::var_os("XDG_DATA_HOME").filter(|x| !x.is_empty()) {
+        return Ok(PathBuf::from(x).join("kaf"));
+    }
+    match std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        Some(h) => Ok(PathBuf::from(h).join(".local/share/kaf")),
+        None => Err(Error::Usage(
+            "no data directory: set --dir, KAF_DIR, XDG_DATA_HOME or HOME".into(),
+        )),
     }
 }
 

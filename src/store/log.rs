@@ -12,7 +12,7 @@
 //! segment is final once a later segment exists, because writers only append to the last one.
 
 use std::fs::{self, File, OpenOptions};
-use std::os::unix::fs::{FileExt, MetadataExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use super::batch::{self, BatchHeader, Scan};
@@ -396,20 +396,89 @@ fn batch_len_at(b: &[u8]) -> Option<usize> {
 
 /// Fills `buf` with up to `len` bytes at `pos` (fewer at end of file).
 fn read_at(file: &File, pos: u64, len: usize, buf: &mut Vec<u8>) -> Result<()> {
-    // Only bytes beyond the buffer's current length need zeroing: the read overwrites the
-    // rest, and whatever it does not reach is cut off below.
-    buf.resize(len, 0);
+    buf.clear();
+    append_at(file, pos, len, buf)
+}
+
+/// Appends up to `len` bytes at `pos` to `buf` (fewer at end of file), reading straight into
+/// its spare capacity: nothing is zeroed first, and nothing is copied after.
+fn append_at(file: &File, pos: u64, len: usize, buf: &mut Vec<u8>) -> Result<()> {
+    use std::os::fd::AsRawFd;
+    let start = buf.len();
+    buf.reserve(len);
     let mut got = 0;
     while got < len {
-        match file.read_at(&mut buf[got..], pos + got as u64) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(Error::io("read segment", e)),
+        // SAFETY: the kernel writes at most `len - got` bytes into the reserved, unused
+        // capacity after `start + got`; only the bytes it reports as read are then exposed
+        // by `set_len`.
+        let n = unsafe {
+            libc::pread(
+                file.as_raw_fd(),
+                buf.as_mut_ptr().add(start + got).cast(),
+                len - got,
+                (pos + got as u64) as libc::off_t,
+            )
+        };
+        match n {
+            0 => break,
+            n if n > 0 => got += n as usize,
+            _ => {
+                let e = std::io::Error::last_os_error();
+                if e.kind() != std::io::ErrorKind::Interrupted {
+                    return Err(Error::io("read segment", e));
+                }
+            }
         }
     }
-    buf.truncate(got);
+    // SAFETY: bytes `start..start + got` were written by pread above.
+    unsafe { buf.set_len(start + got) };
     Ok(())
+}
+
+/// What `scan_into`'s callback does with a batch.
+enum Take {
+    /// Keep it and go on.
+    More,
+    /// Stop before it (it is not kept).
+    Refuse,
+}
+
+/// `scan_file` for readers that hand batches on: reads `[pos, size)` once, appended to
+/// `out`, and keeps in `out` exactly the batches `f` takes (the bytes after them are cut
+/// off), so batches are neither zeroed nor copied on their way out. Returns the position
+/// after the last batch taken (or refused) and why the scan stopped.
+fn scan_into(
+    file: &File,
+    pos: u64,
+    size: u64,
+    out: &mut Vec<u8>,
+    mut f: impl FnMut(&BatchHeader, u64, &[u8]) -> Result<Take>,
+) -> Result<(u64, Stop)> {
+    if pos >= size {
+        return Ok((pos, Stop::End));
+    }
+    let base = out.len();
+    append_at(file, pos, (size - pos) as usize, out)?;
+    let mut at = 0usize;
+    let result = loop {
+        match batch::scan(&out[base + at..]) {
+            Scan::Batch(h, len) => {
+                match f(&h, pos + at as u64, &out[base + at..base + at + len])? {
+                    Take::More => at += len,
+                    Take::Refuse => break (pos + (at + len) as u64, Stop::Halted),
+                }
+            }
+            // Everything up to `size` was whole batches (a file found shorter than `size`
+            // ends incomplete, as `scan_file` says).
+            Scan::Incomplete if base + at == out.len() && pos + at as u64 == size => {
+                break (size, Stop::End);
+            }
+            Scan::Incomplete => break (pos + at as u64, Stop::Incomplete),
+            Scan::Invalid(why) => break (pos + at as u64, Stop::Invalid(why)),
+        }
+    };
+    out.truncate(base + at);
+    Ok(result)
 }
 
 /// Asks the kernel to start writing `len` bytes at `pos` to disk now, without waiting, so
@@ -1238,23 +1307,22 @@ impl Reader {
             // cost time. Bytes after it, or in a log without one, are checked.
             let trusted_to =
                 recovery_point_or_none(&self.dir).and_then(|rp| rp.position_in(cur.base));
-            let (end, stop) = scan_file(&cur.file, cur.pos, limit, &mut self.buf, |h, pos, b| {
+            let (end, stop) = scan_into(&cur.file, cur.pos, limit, out, |h, pos, b| {
                 // baseOffset is outside the CRC: a flipped bit there would otherwise print
                 // records under wrong offsets. Offsets are contiguous (salvage fills holes).
                 if h.base_offset != next {
                     gap = Some((pos, h.base_offset, next));
-                    return Ok(false);
+                    return Ok(Take::Refuse);
                 }
                 // The CRC says the bytes are as written, not that they were written right:
                 // a batch whose records do not decode is refused here, after the ones before.
                 let checked = trusted_to.is_some_and(|t| pos + b.len() as u64 <= t);
                 if !checked && let Err(e) = batch::validate_scanned(b) {
                     bad = Some((pos, h.base_offset, e));
-                    return Ok(false);
+                    return Ok(Take::Refuse);
                 }
                 next = h.next_offset();
-                out.extend_from_slice(b);
-                Ok(out.len() - start_len < max_bytes)
+                Ok(Take::More)
             })?;
             if let Some((pos, found, expected)) = gap {
                 if out.len() > start_len {

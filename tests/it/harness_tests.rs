@@ -18,6 +18,12 @@ fn builder_clears_every_kaf_variable_and_pins_tz() {
         assert_eq!(env.get("KAF_BROKERS"), Some(&None), "{env:?}");
         assert_eq!(env.get("KAF_HARNESS_PROBE"), Some(&None), "{env:?}");
         assert_eq!(env.get("TZ"), Some(&Some("UTC".to_string())), "{env:?}");
+        // No cluster profile of the developer's (`kaf config use`) applies.
+        assert_eq!(
+            env.get("KAF_CONFIG"),
+            Some(&Some("/dev/null".to_string())),
+            "{env:?}"
+        );
     }
     // And for real: brokerless commands stay local although KAF_BROKERS points at a port
     // nothing listens on (with it, produce would fail with exit 5).

@@ -27,6 +27,7 @@ mod lifecycle;
 mod log_lifecycle;
 mod produce_consume;
 mod produce_errors;
+mod profiles;
 mod readme;
 mod remote;
 mod remote_faults;

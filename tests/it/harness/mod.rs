@@ -38,9 +38,10 @@ const POLL: Duration = Duration::from_millis(10);
 // The kaf command
 // ---------------------------------------------------------------------------------------
 
-/// `program` with no `KAF_*` variable inherited and `TZ=UTC`: a developer's exported
-/// `KAF_BROKERS` or `KAF_DIR` must never redirect a test, and the time formats the tests
-/// compare are UTC.
+/// `program` with no `KAF_*` variable inherited, an empty config file and `TZ=UTC`: a
+/// developer's exported `KAF_BROKERS` or `KAF_DIR`, or a cluster profile chosen with `kaf
+/// config use`, must never redirect a test, and the time formats the tests compare are UTC.
+/// A test of profiles sets `KAF_CONFIG` to its own file.
 pub fn clean(program: impl AsRef<OsStr>) -> Command {
     let mut c = Command::new(program);
     for (name, _) in std::env::vars_os() {
@@ -48,6 +49,7 @@ pub fn clean(program: impl AsRef<OsStr>) -> Command {
             c.env_remove(&name);
         }
     }
+    c.env("KAF_CONFIG", "/dev/null");
     c.env("TZ", "UTC");
     c
 }

@@ -36,7 +36,10 @@ pub struct Cli {
     pub brokers: Option<String>,
 
     /// Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks,
-    /// compression.type, socket.timeout.ms, ... (an unknown key lists them all)
+    /// compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL),
+    /// ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism,
+    /// sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists
+    /// them all)
     #[arg(
         short = 'X',
         long = "client-config",

@@ -23,6 +23,8 @@ pub mod code {
     pub const DENIED: i32 = 9;
     /// The broker does not speak an API or version kaf needs.
     pub const INCOMPATIBLE: i32 = 10;
+    /// The TLS handshake or SASL authentication with a broker failed (`-b`).
+    pub const AUTH: i32 = 11;
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +81,10 @@ pub enum Error {
     /// The broker lacks an API or version kaf needs.
     #[error("{0}")]
     Incompatible(String),
+    /// The TLS handshake or SASL authentication failed: the message names the broker and
+    /// the step; `hint` the likely fix. Never retried.
+    #[error("{msg}")]
+    Auth { msg: String, hint: Option<String> },
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -125,6 +131,10 @@ impl Error {
             Error::Io { source, .. } if is_no_space(source) => {
                 Some("free disk space, then run the command again".into())
             }
+            Error::Unreachable { detail, .. } if detail.contains("security.protocol") => Some(
+                "set -X security.protocol (and the ssl.* or sasl.* settings) for that listener"
+                    .into(),
+            ),
             Error::Unreachable { .. } => Some(
                 "start one with `kaf server` or drop -b to use the local data directory".into(),
             ),
@@ -144,6 +154,7 @@ impl Error {
             Error::Incompatible(_) => Some(
                 "kaf speaks Kafka 1.1 and later; this broker lacks the API or version named".into(),
             ),
+            Error::Auth { hint, .. } => hint.clone(),
             _ => None,
         }
     }
@@ -164,6 +175,7 @@ impl Error {
             }
             Error::NotAuthorized(_) => code::DENIED,
             Error::Incompatible(_) => code::INCOMPATIBLE,
+            Error::Auth { .. } => code::AUTH,
             Error::Io { source, .. } if is_no_space(source) => code::NO_SPACE,
             _ => code::FAILURE,
         }

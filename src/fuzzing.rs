@@ -336,6 +336,12 @@ fn fuzz_config() -> Config {
 /// A fuzz entry point.
 pub type Target = fn(&[u8]);
 
+/// kaf's SCRAM client reading a broker's messages: server-first-message, a NUL, then
+/// server-final-message.
+pub fn scram_client(data: &[u8]) {
+    crate::client::sasl::fuzz_exchange(data);
+}
+
 /// Every entry point by name, for the replay test.
 pub const TARGETS: &[(&str, Target)] = &[
     ("batch_decode", batch_decode),
@@ -346,4 +352,5 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("produce_json", produce_json),
     ("server_produce", server_produce),
     ("server_sasl", server_sasl),
+    ("scram_client", scram_client),
 ];

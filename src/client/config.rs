@@ -8,6 +8,7 @@
 
 use std::time::Duration;
 
+use super::security::Security;
 use crate::error::{Error, Result};
 
 /// Codec for batches kaf sends (`compression.type`).
@@ -65,6 +66,8 @@ pub struct Config {
     /// among them the member rebalances eagerly (gives every partition back before
     /// rejoining), as Kafka's Java consumer does; without it, incrementally.
     pub assignors: Vec<String>,
+    /// `security.protocol`, `ssl.*` and `sasl.*`.
+    pub security: Security,
 }
 
 /// The settings `-X` accepts, for the error message that lists them.
@@ -82,10 +85,21 @@ pub const KNOWN: &[&str] = &[
     "request.timeout.ms",
     "retry.backoff.max.ms",
     "retry.backoff.ms",
+    "sasl.jaas.config",
+    "sasl.mechanism",
+    "sasl.mechanisms",
+    "sasl.oauthbearer.token",
+    "sasl.oauthbearer.token.command",
+    "sasl.password",
+    "sasl.username",
     "security.protocol",
     "session.timeout.ms",
     "socket.connection.setup.timeout.ms",
     "socket.timeout.ms",
+    "ssl.ca.location",
+    "ssl.certificate.location",
+    "ssl.endpoint.identification.algorithm",
+    "ssl.key.location",
 ];
 
 impl Config {
@@ -106,6 +120,7 @@ impl Config {
             session_timeout: Duration::from_secs(10),
             heartbeat_interval: Duration::from_secs(1),
             assignors: vec!["kaf".into(), "range".into(), "cooperative-sticky".into()],
+            security: Security::default(),
         }
     }
 
@@ -146,10 +161,14 @@ impl Config {
         if let Some(a) = acks {
             c.set("acks", a)?;
         }
+        c.security.finish()?;
         Ok(Some(c))
     }
 
     fn set(&mut self, k: &str, v: &str) -> Result<()> {
+        if self.security.set(k, v)? {
+            return Ok(());
+        }
         let ms = |v: &str| -> Result<Duration> {
             v.parse::<u64>()
                 .ok()
@@ -233,13 +252,6 @@ impl Config {
                 }
                 self.assignors = list;
             }
-            "security.protocol" => {
-                if !v.eq_ignore_ascii_case("plaintext") {
-                    return Err(Error::Usage(format!(
-                        "security.protocol '{v}': kaf speaks PLAINTEXT only (no TLS or SASL yet)"
-                    )));
-                }
-            }
             _ => {
                 return Err(Error::Usage(format!(
                     "unknown client setting '{k}' (kaf knows {})",
@@ -255,11 +267,18 @@ impl Config {
 pub fn parse_bootstrap(list: &str) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for a in list.split(',').map(str::trim).filter(|a| !a.is_empty()) {
-        // Accept kcat-style PLAINTEXT://host:port too.
-        let a = a
-            .strip_prefix("PLAINTEXT://")
-            .or_else(|| a.strip_prefix("plaintext://"))
-            .unwrap_or(a);
+        // Accept Kafka's listener form PROTOCOL://host:port too (the protocol is set with
+        // -X security.protocol).
+        let a = match a.split_once("://") {
+            Some((scheme, rest))
+                if ["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(scheme)) =>
+            {
+                rest
+            }
+            _ => a,
+        };
         let has_port = match a.rsplit_once(':') {
             // An IPv6 address in brackets: [::1]:9092
             Some((h, p)) if !h.is_empty() && (h.ends_with(']') || !h.contains(':')) => {
@@ -307,6 +326,27 @@ mod tests {
         assert_eq!(parse_bootstrap("[::1]:9").unwrap(), vec!["[::1]:9"]);
         assert!(parse_bootstrap("h:x").is_err());
         assert!(parse_bootstrap(",").is_err());
+    }
+
+    /// Every key the settings take is listed (and so accepted by `kaf config` profiles),
+    /// and nothing else is.
+    #[test]
+    fn known_keys_are_exactly_the_settings() {
+        let mut sorted = KNOWN.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, KNOWN, "KNOWN is sorted");
+        for k in KNOWN {
+            if matches!(*k, "bootstrap.servers") {
+                continue;
+            }
+            let mut c = Config::defaults(vec!["h:1".into()]);
+            if let Err(e) = c.set(k, "1") {
+                assert!(
+                    !e.to_string().contains("unknown client setting"),
+                    "{k}: {e}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! One blocking TCP connection to one broker: connect with a timeout, negotiate versions
-//! with ApiVersions, and exchange typed requests and responses (size-prefixed frames,
-//! request header, correlation id check, response header).
+//! One blocking connection to one broker: connect with a timeout (TCP, then TLS when the
+//! security protocol says so), negotiate versions with ApiVersions, authenticate (SASL),
+//! and exchange typed requests and responses (size-prefixed frames, request header,
+//! correlation id check, response header).
 //!
 //! A `Conn` that returned any error must be dropped: after a timeout or a malformed frame
 //! the byte stream can no longer be trusted (`cluster::Client` does that).
@@ -18,6 +19,8 @@ use kafka_protocol::messages::{
 use kafka_protocol::protocol::{Decodable, Encodable, HeaderVersion, Message, Request, StrBytes};
 
 use super::config::Config;
+use super::security::{Protocol, SaslSettings};
+use super::tls::{self, Stream};
 use crate::error::{Error, Result};
 use crate::kafka_error::ErrorCode;
 use crate::protocol::responses;
@@ -49,6 +52,9 @@ pub const HANDLED: &[(ApiKey, i16, i16)] = &[
     (ApiKey::DeleteGroups, 0, 2),
     (ApiKey::OffsetDelete, 0, 0),
     (ApiKey::DeleteRecords, 0, 2),
+    // v0 sends SASL tokens unframed (Kafka before 1.0); v1 frames them in SaslAuthenticate.
+    (ApiKey::SaslHandshake, 1, 1),
+    (ApiKey::SaslAuthenticate, 0, 2),
 ];
 
 /// Frames larger than this are refused: a corrupt length must not allocate gigabytes.
@@ -56,7 +62,16 @@ const MAX_RESPONSE: usize = 256 * 1024 * 1024;
 
 pub struct Conn {
     addr: String,
-    stream: TcpStream,
+    stream: Stream,
+    protocol: Protocol,
+    /// Responses read so far: a broker that hangs up on the first request after ApiVersions
+    /// is likely a listener that wants TLS or SASL, which the error then says.
+    answered: u32,
+    /// The SASL settings, kept to authenticate again when the session runs out.
+    sasl: Option<SaslSettings>,
+    /// When to authenticate again (KIP-368): at 85% of the session lifetime the broker
+    /// gave. None without SASL, without a lifetime, and while authenticating.
+    reauth_at: Option<Instant>,
     /// The broker's (min, max) per API key, from ApiVersions.
     versions: HashMap<i16, (i16, i16)>,
     next_id: i32,
@@ -69,14 +84,45 @@ impl Conn {
     pub fn open(addr: &str, cfg: &Config) -> Result<Conn> {
         let mut c = Conn {
             addr: addr.to_string(),
-            stream: connect(addr, cfg.connect_timeout)?,
+            stream: open_stream(addr, cfg)?,
+            protocol: cfg.security.protocol,
+            answered: 0,
+            sasl: None,
+            reauth_at: None,
             versions: HashMap::new(),
             next_id: 1,
             client_id: StrBytes::from_string(cfg.client_id.clone()),
             request_timeout: cfg.request_timeout,
         };
         c.negotiate(cfg)?;
+        if cfg.security.protocol.sasl() {
+            c.sasl = Some(cfg.security.sasl.clone());
+            c.authenticate()?;
+        }
         Ok(c)
+    }
+
+    /// SASL authentication, first or again; sets when to do it next.
+    fn authenticate(&mut self) -> Result<()> {
+        let Some(s) = self.sasl.clone() else {
+            return Ok(());
+        };
+        self.reauth_at = None;
+        let lifetime = super::sasl::authenticate(self, &s)?;
+        if lifetime > 0 {
+            let ms = lifetime.unsigned_abs() * 85 / 100;
+            self.reauth_at = Some(Instant::now() + Duration::from_millis(ms));
+        }
+        Ok(())
+    }
+
+    /// Authenticates again if the session is about to end. Only between requests: every
+    /// call has read its answers before it returns, so nothing is in flight.
+    fn reauthenticate_if_due(&mut self) -> Result<()> {
+        match self.reauth_at {
+            Some(t) if Instant::now() >= t => self.authenticate(),
+            _ => Ok(()),
+        }
     }
 
     pub fn addr(&self) -> &str {
@@ -86,7 +132,7 @@ impl Conn {
     /// A handle on the socket, to shut it down from another thread and so end a call
     /// blocked on it.
     pub fn interrupt_handle(&self) -> Option<TcpStream> {
-        self.stream.try_clone().ok()
+        self.stream.tcp().try_clone().ok()
     }
 
     /// Asks for ApiVersions at the highest version kaf knows; a broker that does not know
@@ -120,7 +166,8 @@ impl Conn {
                             .map(|k| k.max_version)
                     });
                 v = theirs.map_or(0, |m| m.min(v - 1)).max(0);
-                self.stream = connect(&self.addr, cfg.connect_timeout)?;
+                self.stream = open_stream(&self.addr, cfg)?;
+                self.answered = 0;
                 continue;
             }
             self.check_counts(ApiKey::ApiVersions, v, &body)?;
@@ -189,6 +236,7 @@ impl Conn {
     /// Sends `req` without waiting for an answer: a produce with acks=0, which Kafka never
     /// answers.
     pub fn send_only<R: Request>(&mut self, req: &R) -> Result<()> {
+        self.reauthenticate_if_due()?;
         let v = self.version(api_key::<R>())?;
         let (frame, _) = self.frame(req, v)?;
         self.write(&frame)
@@ -216,6 +264,7 @@ impl Conn {
 
     /// Writes one request and reads its response; returns the body after the response header.
     fn exchange<R: Request>(&mut self, req: &R, v: i16, extra: Duration) -> Result<Bytes> {
+        self.reauthenticate_if_due()?;
         let (frame, id) = self.frame(req, v)?;
         self.write(&frame)?;
         self.receive::<R>(id, v, Instant::now() + self.request_timeout + extra)
@@ -225,6 +274,7 @@ impl Conn {
     /// answers a connection's requests in the order it received them, so N requests to one
     /// broker cost one round trip instead of N.
     pub fn call_many<R: Request>(&mut self, reqs: &[R]) -> Result<Vec<(R::Response, i16)>> {
+        self.reauthenticate_if_due()?;
         let key = api_key::<R>();
         let v = self.version(key)?;
         let mut frames = BytesMut::new();
@@ -254,6 +304,21 @@ impl Conn {
         let mut len = [0u8; 4];
         self.read_full(&mut len, deadline, &what)?;
         let n = i32::from_be_bytes(len);
+        // A TLS record (handshake 0x16 or alert 0x15, version 3.x) where a frame length
+        // should be: this listener speaks TLS and kaf does not.
+        if !self.stream.is_tls() && matches!(len, [0x15 | 0x16, 0x03, _, _]) {
+            return Err(Error::Auth {
+                msg: format!(
+                    "broker {} answered in TLS: that listener needs security.protocol SSL or \
+                     SASL_SSL (kaf used {})",
+                    self.addr,
+                    self.protocol.name()
+                ),
+                hint: Some(
+                    "add -X security.protocol=SSL (or SASL_SSL with the sasl.* settings)".into(),
+                ),
+            });
+        }
         if n < 4 || n as usize > MAX_RESPONSE {
             return Err(Error::Other(format!(
                 "broker {} sent a response frame of {n} bytes",
@@ -263,6 +328,7 @@ impl Conn {
         let mut body = vec![0u8; n as usize];
         self.read_full(&mut body, deadline, &what)?;
         let mut body = Bytes::from(body);
+        self.answered += 1;
         let header = ResponseHeader::decode(&mut body, R::Response::header_version(v))
             .map_err(|e| self.malformed(&format!("{key:?}"), v, e))?;
         if header.correlation_id != id {
@@ -275,8 +341,13 @@ impl Conn {
     }
 
     fn write(&mut self, frame: &[u8]) -> Result<()> {
-        let _ = self.stream.set_write_timeout(Some(self.request_timeout));
-        self.stream.write_all(frame).map_err(|e| {
+        let _ = self
+            .stream
+            .tcp()
+            .set_write_timeout(Some(self.request_timeout));
+        let r = self.stream.write_all(frame);
+        // TLS may hold the last record back until flushed.
+        r.and_then(|()| self.stream.flush()).map_err(|e| {
             if is_timeout(&e) {
                 self.timeout("a request write")
             } else {
@@ -292,13 +363,13 @@ impl Conn {
             if left.is_zero() {
                 return Err(self.timeout(what));
             }
-            let _ = self.stream.set_read_timeout(Some(left));
+            let _ = self.stream.tcp().set_read_timeout(Some(left));
             match self.stream.read(&mut buf[got..]) {
-                Ok(0) => {
-                    return Err(Error::Unreachable {
-                        addr: self.addr.clone(),
-                        detail: "the broker closed the connection".into(),
-                    });
+                Ok(0) => return Err(self.closed()),
+                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+                    return Err(
+                        tls::explain(&e, &self.addr, false).unwrap_or_else(|| self.closed())
+                    );
                 }
                 Ok(k) => got += k,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -317,7 +388,62 @@ impl Conn {
         }
     }
 
+    /// A TLS broker that hangs up before its first answer refused the client (in TLS 1.3
+    /// a client certificate is checked after the client's handshake is done; the alert
+    /// saying so can be lost to the reset that follows it).
+    fn refused_after_handshake(&self) -> Option<Error> {
+        (self.stream.is_tls() && self.answered == 0).then(|| Error::Auth {
+            msg: format!(
+                "TLS with broker {} failed: the broker closed the connection right after the \
+                 handshake",
+                self.addr
+            ),
+            hint: Some(
+                "if the broker requires a client certificate (mutual TLS), give -X \
+                 ssl.certificate.location and -X ssl.key.location, signed by a CA the broker \
+                 trusts"
+                    .into(),
+            ),
+        })
+    }
+
+    /// The broker hung up. Right after ApiVersions that is how a listener refuses a client
+    /// without the SASL (or the TLS client certificate) it requires.
+    fn closed(&self) -> Error {
+        if let Some(e) = self.refused_after_handshake() {
+            return e;
+        }
+        let mut detail = "the broker closed the connection".to_string();
+        if self.answered <= 1 {
+            detail.push_str(match self.protocol {
+                Protocol::Plaintext => {
+                    " (a listener that requires TLS or SASL does that: see -X security.protocol)"
+                }
+                Protocol::Ssl => {
+                    " (a listener that requires SASL, or a client certificate, does that: see \
+                     -X security.protocol and ssl.certificate.location)"
+                }
+                _ => "",
+            });
+        }
+        Error::Unreachable {
+            addr: self.addr.clone(),
+            detail,
+        }
+    }
+
     fn lost(&self, e: &std::io::Error) -> Error {
+        if let Some(t) = tls::explain(e, &self.addr, false) {
+            return t;
+        }
+        use std::io::ErrorKind as K;
+        if matches!(
+            e.kind(),
+            K::ConnectionReset | K::ConnectionAborted | K::BrokenPipe
+        ) && let Some(t) = self.refused_after_handshake()
+        {
+            return t;
+        }
         Error::Unreachable {
             addr: self.addr.clone(),
             detail: format!("connection lost ({})", describe_io(e)),
@@ -369,7 +495,18 @@ fn describe_io(e: &std::io::Error) -> String {
         K::HostUnreachable => "host unreachable".into(),
         K::NetworkUnreachable => "network unreachable".into(),
         K::AddrNotAvailable => "address not available".into(),
+        K::UnexpectedEof => "the broker closed the connection".into(),
         _ => e.to_string(),
+    }
+}
+
+/// TCP, then TLS if the security protocol asks for it (bounded by the connect timeout too).
+fn open_stream(addr: &str, cfg: &Config) -> Result<Stream> {
+    let tcp = connect(addr, cfg.connect_timeout)?;
+    if cfg.security.protocol.tls() {
+        tls::handshake(tcp, addr, &cfg.security.tls, cfg.connect_timeout)
+    } else {
+        Ok(Stream::Plain(tcp))
     }
 }
 
@@ -667,6 +804,141 @@ mod tests {
                 "{k:?} {lo}..{hi} not in {clo}..{chi}"
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod reauthentication {
+    use std::net::TcpListener;
+
+    use kafka_protocol::messages::api_versions_response::ApiVersion;
+    use kafka_protocol::messages::list_offsets_response::ListOffsetsTopicResponse;
+    use kafka_protocol::messages::{
+        ListOffsetsRequest, ListOffsetsResponse, SaslAuthenticateResponse, SaslHandshakeResponse,
+    };
+
+    use super::*;
+    use crate::client::security::Mechanism;
+
+    /// Reads one request: (api key, version, correlation id).
+    fn request(s: &mut TcpStream) -> (i16, i16, i32) {
+        let mut len = [0u8; 4];
+        s.read_exact(&mut len).unwrap();
+        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
+        s.read_exact(&mut body).unwrap();
+        let k = i16::from_be_bytes([body[0], body[1]]);
+        let v = i16::from_be_bytes([body[2], body[3]]);
+        (
+            k,
+            v,
+            i32::from_be_bytes([body[4], body[5], body[6], body[7]]),
+        )
+    }
+
+    fn reply<R: Encodable + HeaderVersion>(s: &mut TcpStream, id: i32, v: i16, body: &R) {
+        let mut buf = BytesMut::new();
+        buf.put_i32(0);
+        ResponseHeader::default()
+            .with_correlation_id(id)
+            .encode(&mut buf, R::header_version(v))
+            .unwrap();
+        body.encode(&mut buf, v).unwrap();
+        let len = (buf.len() - 4) as i32;
+        buf[0..4].copy_from_slice(&len.to_be_bytes());
+        s.write_all(&buf).unwrap();
+    }
+
+    /// A broker that gives SASL sessions of 1 ms: before its next request kaf authenticates
+    /// again on the same connection (KIP-368), instead of letting the broker close it.
+    #[test]
+    fn a_session_about_to_end_is_renewed_before_the_next_request() {
+        let l = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = l.local_addr().unwrap().to_string();
+        let broker = std::thread::spawn(move || {
+            let (mut s, _) = l.accept().unwrap();
+            let mut seen = Vec::new();
+            let mut sessions = 0;
+            loop {
+                let (k, v, id) = request(&mut s);
+                seen.push(k);
+                match ApiKey::try_from(k).unwrap() {
+                    ApiKey::ApiVersions => {
+                        let keys = [
+                            (ApiKey::ApiVersions, 0, 3),
+                            (ApiKey::SaslHandshake, 0, 1),
+                            (ApiKey::SaslAuthenticate, 0, 2),
+                            (ApiKey::ListOffsets, 1, 1),
+                        ]
+                        .iter()
+                        .map(|(k, lo, hi)| {
+                            ApiVersion::default()
+                                .with_api_key(*k as i16)
+                                .with_min_version(*lo)
+                                .with_max_version(*hi)
+                        })
+                        .collect();
+                        // ApiVersions answers keep header v0 at every version.
+                        let mut buf = BytesMut::new();
+                        buf.put_i32(0);
+                        buf.put_i32(id);
+                        ApiVersionsResponse::default()
+                            .with_api_keys(keys)
+                            .encode(&mut buf, v)
+                            .unwrap();
+                        let len = (buf.len() - 4) as i32;
+                        buf[0..4].copy_from_slice(&len.to_be_bytes());
+                        s.write_all(&buf).unwrap();
+                    }
+                    ApiKey::SaslHandshake => reply(
+                        &mut s,
+                        id,
+                        v,
+                        &SaslHandshakeResponse::default()
+                            .with_mechanisms(vec![StrBytes::from_static_str("PLAIN")]),
+                    ),
+                    ApiKey::SaslAuthenticate => {
+                        sessions += 1;
+                        reply(
+                            &mut s,
+                            id,
+                            v,
+                            &SaslAuthenticateResponse::default().with_session_lifetime_ms(1),
+                        );
+                    }
+                    ApiKey::ListOffsets => {
+                        let r = ListOffsetsResponse::default()
+                            .with_topics(vec![ListOffsetsTopicResponse::default()]);
+                        reply(&mut s, id, v, &r);
+                        if sessions >= 3 {
+                            return seen;
+                        }
+                    }
+                    other => panic!("unexpected {other:?}"),
+                }
+            }
+        });
+        let mut cfg = Config::defaults(vec![addr.clone()]);
+        for (k, v) in [
+            ("security.protocol", "SASL_PLAINTEXT"),
+            ("sasl.mechanism", "PLAIN"),
+            ("sasl.username", "u"),
+            ("sasl.password", "p"),
+        ] {
+            assert!(cfg.security.set(k, v).unwrap());
+        }
+        assert_eq!(cfg.security.sasl.mechanism, Some(Mechanism::Plain));
+        let mut c = Conn::open(&addr, &cfg).unwrap();
+        c.call(&ListOffsetsRequest::default(), Duration::ZERO)
+            .unwrap();
+        c.call_many(&[ListOffsetsRequest::default()]).unwrap();
+        let seen = broker.join().unwrap();
+        let (av, hs, au, lo) = (
+            ApiKey::ApiVersions as i16,
+            ApiKey::SaslHandshake as i16,
+            ApiKey::SaslAuthenticate as i16,
+            ApiKey::ListOffsets as i16,
+        );
+        assert_eq!(seen, [av, hs, au, hs, au, lo, hs, au, lo]);
     }
 }
 

@@ -4,6 +4,9 @@
 //! - `config`: `-b` and `-X` settings, with Kafka's names and kaf's defaults.
 //! - `conn`: one connection: framing, correlation ids, ApiVersions negotiation (the highest
 //!   version both sides know, from kaf's `HANDLED` table).
+//! - `security`: `security.protocol`, `ssl.*` and `sasl.*` settings and their secrets.
+//! - `tls`: the rustls client configuration and the stream a connection reads and writes.
+//! - `sasl`: SASL authentication of a new connection (PLAIN, SCRAM, OAUTHBEARER).
 //! - `cluster`: `Client`: bootstrap, metadata cache and leader routing, coordinators, the
 //!   connection pool and the retry loop.
 //! - `partition`: Produce and ListOffsets on a partition's leader.
@@ -25,6 +28,9 @@ pub mod conn;
 pub mod fetch;
 pub mod group;
 pub mod partition;
+pub mod sasl;
+pub mod security;
+pub mod tls;
 
 pub use cluster::Client;
 pub use config::Config;

@@ -131,6 +131,10 @@ pub const EXIT_CODES: &[(i32, &str)] = &[
         10,
         "The broker lacks an API or version kaf needs (with -b).",
     ),
+    (
+        11,
+        "TLS handshake or SASL authentication with a broker failed (with -b): untrusted or expired certificate, wrong host name, wrong password, mechanism not offered.",
+    ),
 ];
 
 const ENVIRONMENT: &[(&str, &str)] = &[
@@ -163,6 +167,11 @@ const ENVIRONMENT: &[(&str, &str)] = &[
          instead of being woken by the kernel's file-change notification (inotify). kaf \
          polls by itself on file systems where changes can come from other machines (NFS, \
          SMB, FUSE, 9p, Ceph); set this for others that do not report every change.",
+    ),
+    (
+        "KAF_SASL_PASSWORD",
+        "The SASL password with -b when -X sasl.password is not given (secrets can also be \
+         given as -X sasl.password=env:NAME or file:PATH, never on the command line).",
     ),
     (
         "NO_COLOR",

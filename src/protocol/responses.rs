@@ -307,6 +307,18 @@ const DELETE_RECORDS: &[Field] = &[
     ])),
 ];
 
+const SASL_HANDSHAKE: &[Field] = &[
+    all(I16),            // error_code
+    all(Ty::List(&STR)), // mechanisms
+];
+
+const SASL_AUTHENTICATE: &[Field] = &[
+    all(I16),      // error_code
+    all(STR),      // error_message
+    all(BYTES),    // auth_bytes
+    since(1, I64), // session_lifetime_ms
+];
+
 /// `ConsumerProtocolAssignment` (SyncGroup assignments, DescribeGroups members).
 pub(crate) const CONSUMER_ASSIGNMENT: &[Field] = &[
     all(Ty::Structs(&[all(STR), all(Ty::List(&I32))])),
@@ -347,6 +359,8 @@ pub(crate) fn layout(key: ApiKey) -> Option<&'static [Field]> {
         ApiKey::DeleteGroups => DELETE_GROUPS,
         ApiKey::OffsetDelete => OFFSET_DELETE,
         ApiKey::DeleteRecords => DELETE_RECORDS,
+        ApiKey::SaslHandshake => SASL_HANDSHAKE,
+        ApiKey::SaslAuthenticate => SASL_AUTHENTICATE,
         _ => return None,
     })
 }
@@ -434,6 +448,8 @@ mod tests {
             DeleteGroups => DeleteGroupsResponse,
             OffsetDelete => OffsetDeleteResponse,
             DeleteRecords => DeleteRecordsResponse,
+            SaslHandshake => SaslHandshakeResponse,
+            SaslAuthenticate => SaslAuthenticateResponse,
         );
     }
 

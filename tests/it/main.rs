@@ -5,6 +5,7 @@
 
 mod harness;
 
+mod client_security;
 mod code_map;
 mod consume_filters;
 mod delete_records;

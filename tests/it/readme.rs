@@ -122,7 +122,7 @@ fn brokerless_walkthrough_runs_as_written() {
 fn readme_exit_codes_match_the_documented_table() {
     let text = readme();
     let table = &text[text.find("## Exit codes").unwrap()..];
-    for code in 0..=10 {
+    for code in 0..=11 {
         assert!(
             table.contains(&format!("| {code} |")),
             "README lacks exit code {code}"
@@ -130,7 +130,7 @@ fn readme_exit_codes_match_the_documented_table() {
     }
     let man =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("man/kaf.1")).unwrap();
-    for code in 0..=10 {
+    for code in 0..=11 {
         assert!(
             man.contains(&format!(".B {code}\n")),
             "kaf.1 lacks exit code {code}"

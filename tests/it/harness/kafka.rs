@@ -85,6 +85,14 @@ impl KafkaBroker {
     /// broker-wide settings a test compares with `kaf server --config`. Costs a JVM start
     /// (~10 s): use it only where the shared broker's settings will not do.
     pub fn start_with(properties: &[&str]) -> KafkaBroker {
+        KafkaBroker::start_with_files(properties, &[])
+    }
+
+    /// A broker of its own with extra `server.properties` lines and extra files in its work
+    /// directory, which `kafka-env start` reads: `extra.listeners` (lines `NAME PROTOCOL
+    /// HOST`: more listeners on free ports, see [`KafkaBroker::listener`]) and `format.args`
+    /// (one `kafka-storage format` argument a line, e.g. `--add-scram`).
+    pub fn start_with_files(properties: &[&str], files: &[(&str, &str)]) -> KafkaBroker {
         let work = tempfile::Builder::new()
             .prefix("kaf-kafka-")
             .tempdir()
@@ -93,6 +101,9 @@ impl KafkaBroker {
             let mut text = properties.join("\n");
             text.push('\n');
             std::fs::write(work.path().join("extra.properties"), text).unwrap();
+        }
+        for (name, text) in files {
+            std::fs::write(work.path().join(name), text).unwrap();
         }
         let mut c = kafka_env();
         c.arg("start").arg(work.path());
@@ -132,6 +143,15 @@ impl KafkaBroker {
     /// `127.0.0.1:PORT`, for `-b` and `--bootstrap-server`.
     pub fn bootstrap(&self) -> &str {
         &self.bootstrap
+    }
+
+    /// `HOST:PORT` of the extra listener `name` (from `extra.listeners`).
+    pub fn listener(&self, name: &str) -> String {
+        let text = std::fs::read_to_string(self.work.path().join("listeners")).unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
+            .unwrap_or_else(|| panic!("no listener {name} in {text:?}"))
+            .to_string()
     }
 
     /// The broker's own log (for a failing test's message).

@@ -625,11 +625,15 @@ pub fn require(what: &str, present: bool) -> bool {
     false
 }
 
-/// [`require`] for a program on PATH, probed once per process (`TOOL -V` for kcat, else
-/// `TOOL --version`).
+/// [`require`] for a program on PATH, probed once per process (`TOOL -V` for kcat,
+/// `openssl version`, else `TOOL --version`).
 pub fn require_tool(tool: &str) -> bool {
     let present = probed(tool, || {
-        let flag = if tool == "kcat" { "-V" } else { "--version" };
+        let flag = match tool {
+            "kcat" => "-V",
+            "openssl" => "version",
+            _ => "--version",
+        };
         quiet_success(Command::new(tool).arg(flag))
     });
     require(tool, present)

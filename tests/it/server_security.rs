@@ -907,3 +907,89 @@ except KafkaException as e:
     );
     assert!(text.contains("No Authorizer is configured"), "{text}");
 }
+
+/// kaf's own client (`kaf -b` with `-X`) against kaf server: each mechanism over SASL_SSL
+/// and SASL_PLAINTEXT, mutual TLS, and a wrong password (exit 11, the server goes on).
+#[test]
+fn kaf_client_each_mechanism_and_mtls() {
+    if !has_openssl() {
+        return;
+    }
+    let sec = Secure::start(&[]);
+    let ca = format!("ssl.ca.location={}", sec.pki.path("ca.pem"));
+    let client = |addr: &str, x: &[String], args: &[&str], stdin: &[u8]| {
+        let mut c = kaf_bin();
+        c.args(["-b", addr]);
+        for kv in x {
+            c.args(["-X", kv]);
+        }
+        c.args(args);
+        run(&mut c, stdin)
+    };
+    let sasl = |protocol: &str, mech: &str, password: &str| {
+        let mut x = vec![
+            format!("security.protocol={protocol}"),
+            format!("sasl.mechanism={mech}"),
+            "sasl.username=alice".to_string(),
+            format!("sasl.password={password}"),
+        ];
+        if protocol == "SASL_SSL" {
+            x.push(ca.clone());
+        }
+        x
+    };
+    let mut expected = String::new();
+    for mech in ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] {
+        for (protocol, addr) in [
+            ("SASL_SSL", &sec.sasl_ssl),
+            ("SASL_PLAINTEXT", &sec.sasl_plain),
+        ] {
+            let line = format!("{mech} over {protocol}\n");
+            let out = client(
+                addr,
+                &sasl(protocol, mech, PASSWORD),
+                &["produce", "--topic", "sec_kaf"],
+                line.as_bytes(),
+            );
+            assert!(
+                out.status.success(),
+                "{mech} {protocol}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            expected.push_str(&line);
+        }
+    }
+    let mtls = vec![
+        "security.protocol=SSL".to_string(),
+        ca.clone(),
+        format!("ssl.certificate.location={}", sec.pki.path("client.pem")),
+        format!("ssl.key.location={}", sec.pki.path("client.key")),
+    ];
+    let out = client(&sec.ssl, &mtls, &["consume", "sec_kaf"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    // A wrong password: kaf's authentication exit code, Kafka's message.
+    let out = client(
+        &sec.sasl_ssl,
+        &sasl("SASL_SSL", "SCRAM-SHA-512", "wrong"),
+        &["topics", "list"],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(11),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid credentials"));
+    // Without the client certificate on the mutual-TLS listener.
+    let out = client(&sec.ssl, &mtls[..2], &["topics", "list"], b"");
+    assert!(!out.status.success());
+    // The server still serves: the plaintext listener lists the topic.
+    let out = client(&sec.plain, &[], &["topics", "list"], b"");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sec_kaf"));
+}

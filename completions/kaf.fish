@@ -379,6 +379,8 @@ complete -c kaf -n "__fish_kaf_using_subcommand consume" -s g -l group -d 'Consu
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l reset -d 'Where a group starts on partitions without a committed offset' -r -f -a "earliest\t'The first offset still in the log'
 latest\t'The end of the log: only messages produced from now on'"
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l commit-interval -d 'How often to commit while consuming, e.g. 5s, 500ms' -r
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l isolation -d 'read_committed: skip records of aborted transactions and stop at the last stable offset (the first record of a transaction still open), as Kafka consumers do' -r -f -a "read_uncommitted\t''
+read_committed\t''"
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l dir -d 'Data directory [env: KAF_DIR] [default: the cluster profile\'s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile\'s]' -r
@@ -393,6 +395,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand consume" -l json-values -d 'JSON
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-commit -d 'Read with the group\'s offsets but commit nothing (a peek)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l wait -d 'When other members hold every partition, wait for one to be free (the default)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-wait -d 'When other members hold every partition, exit with status 7 (group busy)'
+complete -c kaf -n "__fish_kaf_using_subcommand consume" -l producer-fields -d 'With -J: each record also names its batch\'s producer_id, producer_epoch and transactional flag (for debugging idempotent and transactional producers)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kaf -n "__fish_kaf_using_subcommand offsets" -s p -l partition -d 'Only this partition (repeatable)' -r

@@ -837,6 +837,28 @@ pub struct ConsumeArgs {
     /// When other members hold every partition, exit with status 7 (group busy)
     #[arg(long, overrides_with = "wait")]
     pub no_wait: bool,
+    /// With -J: each record also names its batch's producer_id, producer_epoch and
+    /// transactional flag (for debugging idempotent and transactional producers)
+    #[arg(long)]
+    pub producer_fields: bool,
+    /// read_committed: skip records of aborted transactions and stop at the last stable
+    /// offset (the first record of a transaction still open), as Kafka consumers do
+    #[arg(
+        long,
+        value_enum,
+        value_name = "LEVEL",
+        default_value = "read_uncommitted"
+    )]
+    pub isolation: Isolation,
+}
+
+/// Kafka's `isolation.level`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Isolation {
+    #[value(name = "read_uncommitted")]
+    ReadUncommitted,
+    #[value(name = "read_committed")]
+    ReadCommitted,
 }
 
 #[derive(Debug, Args)]

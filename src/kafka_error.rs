@@ -46,7 +46,12 @@ impl ErrorCode {
     pub(crate) const POLICY_VIOLATION: ErrorCode = ErrorCode(44);
     pub(crate) const OUT_OF_ORDER_SEQUENCE_NUMBER: ErrorCode = ErrorCode(45);
     pub(crate) const INVALID_PRODUCER_EPOCH: ErrorCode = ErrorCode(47);
+    pub(crate) const INVALID_TXN_STATE: ErrorCode = ErrorCode(48);
+    pub(crate) const INVALID_PRODUCER_ID_MAPPING: ErrorCode = ErrorCode(49);
+    pub(crate) const INVALID_TRANSACTION_TIMEOUT: ErrorCode = ErrorCode(50);
+    pub(crate) const CONCURRENT_TRANSACTIONS: ErrorCode = ErrorCode(51);
     pub(crate) const TRANSACTIONAL_ID_AUTHORIZATION_FAILED: ErrorCode = ErrorCode(53);
+    pub(crate) const OPERATION_NOT_ATTEMPTED: ErrorCode = ErrorCode(55);
     pub(crate) const KAFKA_STORAGE_ERROR: ErrorCode = ErrorCode(56);
     pub(crate) const NON_EMPTY_GROUP: ErrorCode = ErrorCode(68);
     pub(crate) const GROUP_ID_NOT_FOUND: ErrorCode = ErrorCode(69);
@@ -62,6 +67,9 @@ impl ErrorCode {
     pub(crate) const RESOURCE_NOT_FOUND: ErrorCode = ErrorCode(91);
     pub(crate) const DUPLICATE_RESOURCE: ErrorCode = ErrorCode(92);
     pub(crate) const UNACCEPTABLE_CREDENTIAL: ErrorCode = ErrorCode(93);
+    pub(crate) const PRODUCER_FENCED: ErrorCode = ErrorCode(90);
+    pub(crate) const TRANSACTIONAL_ID_NOT_FOUND: ErrorCode = ErrorCode(105);
+    pub(crate) const TRANSACTION_ABORTABLE: ErrorCode = ErrorCode(120);
 
     /// The value on the wire.
     pub(crate) fn code(self) -> i16 {

@@ -7,10 +7,11 @@ use std::time::Duration;
 
 use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
 use crate::error::{Error, Result};
-use crate::store::batch::Scan;
+use crate::store::batch::{self, Scan};
 use crate::store::clean;
 use crate::store::group::{Groups, MemberHold, PartitionLock};
 use crate::store::log::{Reader, Writer};
+use crate::store::txn::{self, TxnScanner};
 use crate::store::{Store, TopicId, TopicMeta};
 
 pub struct Local {
@@ -184,6 +185,8 @@ impl Broker for Local {
         let meta = self.store.topic_meta(topic)?;
         Ok(Box::new(LocalFetcher {
             reader: self.store.reader(topic, partition, &meta)?,
+            dir: self.store.partition_dir(topic, partition),
+            committed: None,
             notified: false,
         }))
     }
@@ -437,8 +440,59 @@ impl Producer for LocalProducer {
 
 struct LocalFetcher {
     reader: Reader,
+    dir: std::path::PathBuf,
+    /// read_committed: the partition's transactions, kept current as the log grows.
+    committed: Option<TxnScanner>,
     /// Following, with changes to the partition reported by `store::notify`.
     notified: bool,
+}
+
+impl LocalFetcher {
+    /// The last stable offset, from the transactions appended up to the end read first (so
+    /// a transactional batch below that end is seen open).
+    fn stable_end(&mut self) -> Result<i64> {
+        let end = self.reader.end_offset()?;
+        match self.committed.as_mut() {
+            Some(t) => Ok(t.refresh()?.last_stable_offset(end)),
+            None => Ok(end),
+        }
+    }
+
+    /// One read_committed read: `Some(0)` when only aborted data was read (the caller reads
+    /// on), `None` when nothing was there.
+    fn fetch_committed(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<Option<usize>> {
+        let lso = self.stable_end()?;
+        let from = out.len();
+        if self.reader.read(out, max_bytes)? == 0 {
+            return Ok(None);
+        }
+        let aborted = &self.committed.as_ref().expect("committed").state.aborted;
+        // Keep whole batches below the LSO, leaving out aborted transactions' data (their
+        // markers stay: readers step over control batches, and so past the offsets).
+        let (mut at, mut kept) = (from, from);
+        let mut stopped = None;
+        while let Some(h) = batch::parse_header(&out[at..]) {
+            if h.base_offset >= lso {
+                stopped = Some(h.base_offset);
+                break;
+            }
+            let len = h.size();
+            if !txn::is_aborted(aborted, &h) {
+                out.copy_within(at..at + len, kept);
+                kept += len;
+            }
+            at += len;
+        }
+        out.truncate(kept);
+        if let Some(o) = stopped {
+            // Read again from there once the transaction is decided.
+            self.reader.seek(o)?;
+        }
+        if kept == from && stopped.is_some() {
+            return Ok(None);
+        }
+        Ok(Some(kept - from))
+    }
 }
 
 /// How often follow mode looks for new data where changes are not reported (see
@@ -451,10 +505,14 @@ impl Fetcher for LocalFetcher {
         self.reader.start_offset()
     }
     fn end_offset(&mut self) -> Result<i64> {
-        self.reader.end_offset()
+        self.stable_end()
     }
     fn offset_for_time(&mut self, ts: i64) -> Result<Option<i64>> {
         self.reader.offset_for_time(ts)
+    }
+    fn read_committed(&mut self) -> Result<()> {
+        self.committed = Some(TxnScanner::new(&self.dir));
+        Ok(())
     }
     fn seek(&mut self, offset: i64) -> Result<()> {
         self.reader.seek(offset)
@@ -463,7 +521,16 @@ impl Fetcher for LocalFetcher {
         self.reader.take_skipped()
     }
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
-        self.reader.read(out, max_bytes)
+        if self.committed.is_none() {
+            return self.reader.read(out, max_bytes);
+        }
+        loop {
+            let n = self.fetch_committed(out, max_bytes)?;
+            // Only aborted data was read: go on to what follows it (at least its marker).
+            if n != Some(0) {
+                return Ok(n.unwrap_or(0));
+            }
+        }
     }
     fn verifies_crc(&self) -> bool {
         // Reader::read hands over only batches that `batch::scan` accepted.

@@ -186,6 +186,9 @@ pub trait Fetcher {
     /// down) reads as empty, with a warning, instead of failing the command once the retry
     /// budget is spent; the others go on being read.
     fn follow(&mut self) {}
+    /// Reads only committed records from now on (`--isolation read_committed`): the end is
+    /// the last stable offset, and records of aborted transactions are left out.
+    fn read_committed(&mut self) -> Result<()>;
     /// Appends whole batches (about `max_bytes`) to `out`; returns 0 when none are there yet.
     fn fetch(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize>;
     /// True when every batch `fetch` returns has already passed its CRC check, so a caller

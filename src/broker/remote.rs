@@ -514,6 +514,10 @@ impl Fetcher for RemoteFetcher {
         self.hub.borrow_mut().wait(timeout)
     }
 
+    fn read_committed(&mut self) -> Result<()> {
+        self.hub.borrow_mut().read_committed();
+        Ok(())
+    }
     fn follow(&mut self) {
         self.hub.borrow_mut().follow(self.id);
     }

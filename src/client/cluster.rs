@@ -68,6 +68,9 @@ pub struct Client {
     /// Set once a coordinator could not list a group's offsets (OffsetFetch without
     /// topics): later lookups name the topics at once instead of asking again.
     pub(super) no_offset_listing: AtomicBool,
+    /// `--isolation read_committed`: the latest offset asked is the last stable offset, and
+    /// fetches are read_committed.
+    pub read_committed: AtomicBool,
     /// Address → when connecting to it last failed; cleared by the next connection that
     /// works. Unkeyed produce steers around these brokers (see `reachable`).
     down: Mutex<HashMap<String, Instant>>,
@@ -95,6 +98,7 @@ impl Client {
             pool: Mutex::new(HashMap::new()),
             contacted: AtomicBool::new(false),
             no_offset_listing: AtomicBool::new(false),
+            read_committed: AtomicBool::new(false),
             down: Mutex::new(HashMap::new()),
         }
     }

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
+use kafka_protocol::messages::fetch_response::AbortedTransaction;
 use kafka_protocol::messages::{FetchRequest, FetchResponse};
 use kafka_protocol::protocol::StrBytes;
 
@@ -24,8 +25,10 @@ use crate::store::batch::{self, Scan};
 
 /// What the last fetch left for a slot.
 enum Got {
-    /// Whole batches (possibly none) and the partition's high watermark.
-    Data(Vec<u8>, i64),
+    /// Whole batches (possibly none), the partition's high watermark (read_committed: its
+    /// last stable offset), and the offset after the batches the broker sent (read_committed
+    /// leaves aborted ones out of the bytes, but reading goes on after them).
+    Data(Vec<u8>, i64, Option<i64>),
     /// A Kafka error code for the partition.
     Error(ErrorCode),
 }
@@ -104,6 +107,15 @@ impl Hub {
 
     pub fn unregister(&mut self, id: u64) {
         self.slots.remove(&id);
+    }
+
+    /// Fetches from now on are read_committed (`--isolation read_committed`): the end is the
+    /// last stable offset, and aborted transactions' batches are left out.
+    pub fn read_committed(&mut self) {
+        self.client
+            .read_committed
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.bounds.clear();
     }
 
     /// Makes the partition's fetches ride out retriable failures (see `Slot::follow`).
@@ -232,7 +244,7 @@ impl Hub {
                     "{}: no answer for the partition",
                     what()
                 )))),
-                Some(Got::Data(bytes, hw)) => {
+                Some(Got::Data(bytes, hw, next)) => {
                     if bytes.is_empty() && slot.position < hw && !*solo_tried {
                         // Data exists but the answer had no room for it (other partitions
                         // filled fetch.max.bytes): ask for this partition alone.
@@ -242,7 +254,7 @@ impl Hub {
                             what()
                         ))));
                     }
-                    if let Some(next) = last_next_offset(&bytes) {
+                    if let Some(next) = next {
                         slot.position = slot.position.max(next);
                     }
                     out.extend_from_slice(&bytes);
@@ -430,7 +442,12 @@ impl Hub {
                     .with_partition_max_bytes(self.partition_max.min(i32::MAX as usize) as i32),
             );
         }
+        let committed = self
+            .client
+            .read_committed
+            .load(std::sync::atomic::Ordering::Relaxed);
         FetchRequest::default()
+            .with_isolation_level(i8::from(committed))
             .with_max_wait_ms(wait.as_millis().min(i32::MAX as u128) as i32)
             .with_min_bytes(1)
             .with_max_bytes(self.client.cfg.fetch_max_bytes)
@@ -448,6 +465,10 @@ impl Hub {
 
     /// Stores a response's partitions in their slots.
     fn apply(&mut self, ids: &[u64], resp: FetchResponse) {
+        let committed = self
+            .client
+            .read_committed
+            .load(std::sync::atomic::Ordering::Relaxed);
         let mut forget = Vec::new();
         for t in &resp.responses {
             for p in &t.partitions {
@@ -466,8 +487,16 @@ impl Hub {
                     slot.got = Some(Got::Error(ErrorCode(p.error_code)));
                     continue;
                 }
-                let bytes = p.records.as_deref().unwrap_or_default();
-                slot.got = Some(Got::Data(whole_batches(bytes).to_vec(), p.high_watermark));
+                let bytes = whole_batches(p.records.as_deref().unwrap_or_default());
+                slot.got = Some(match &p.aborted_transactions {
+                    // read_committed: up to the last stable offset, without aborted data.
+                    Some(aborted) if committed => Got::Data(
+                        without_aborted(bytes, aborted),
+                        p.last_stable_offset.max(0),
+                        last_next_offset(bytes),
+                    ),
+                    _ => Got::Data(bytes.to_vec(), p.high_watermark, last_next_offset(bytes)),
+                });
             }
         }
         // A whole-response error (fetch sessions) applies to every partition asked for.
@@ -499,6 +528,47 @@ fn whole_batches(b: &[u8]) -> &[u8] {
         }
     }
     b
+}
+
+/// `b`'s batches without the data of aborted transactions, as Kafka's consumer skips them:
+/// from an aborted transaction's first offset, a producer's transactional batches are
+/// dropped until its abort marker. Markers stay (readers step over control batches).
+fn without_aborted(b: &[u8], aborted: &[AbortedTransaction]) -> Vec<u8> {
+    let mut pending: Vec<(i64, i64)> = aborted
+        .iter()
+        .map(|a| (a.first_offset, a.producer_id.0))
+        .collect();
+    pending.sort_unstable();
+    let mut pending = pending.into_iter().peekable();
+    let mut aborting = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(b.len());
+    let mut at = 0;
+    while at < b.len() {
+        let Scan::Batch(h, len) = batch::scan(&b[at..]) else {
+            // Not a batch: kept for the reader to report.
+            out.extend_from_slice(&b[at..]);
+            break;
+        };
+        let bytes = &b[at..at + len];
+        at += len;
+        while let Some(&(first, pid)) = pending.peek() {
+            if first > h.last_offset() {
+                break;
+            }
+            aborting.insert(pid);
+            pending.next();
+        }
+        if h.is_control() {
+            if crate::store::txn::control_type(bytes, &h) == Some(crate::store::txn::CONTROL_ABORT)
+            {
+                aborting.remove(&h.producer_id);
+            }
+            out.extend_from_slice(bytes);
+        } else if !(h.is_transactional() && aborting.contains(&h.producer_id)) {
+            out.extend_from_slice(bytes);
+        }
+    }
+    out
 }
 
 /// The offset after the last whole batch in `b`.

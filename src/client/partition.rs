@@ -380,7 +380,10 @@ impl Client {
         let ask = |ps: &[i32]| -> Result<Vec<(i32, Option<Listed>)>> {
             let reqs = [
                 offsets_request(topic, ps, EARLIEST),
-                offsets_request(topic, ps, LATEST),
+                offsets_request(topic, ps, LATEST).with_isolation_level(i8::from(
+                    self.read_committed
+                        .load(std::sync::atomic::Ordering::Relaxed),
+                )),
             ];
             let resps = self.with_conn(addr, |c| c.call_many(&reqs))?;
             let offset = |i: usize, p: i32| -> Option<std::result::Result<i64, ErrorCode>> {

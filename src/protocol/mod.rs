@@ -52,6 +52,13 @@ pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
         ApiKey::CreateAcls => r!(CreateAclsRequest),
         ApiKey::DescribeAcls => r!(DescribeAclsRequest),
         ApiKey::DeleteAcls => r!(DeleteAclsRequest),
+        ApiKey::AddPartitionsToTxn => r!(AddPartitionsToTxnRequest),
+        ApiKey::AddOffsetsToTxn => r!(AddOffsetsToTxnRequest),
+        ApiKey::EndTxn => r!(EndTxnRequest),
+        ApiKey::TxnOffsetCommit => r!(TxnOffsetCommitRequest),
+        ApiKey::DescribeTransactions => r!(DescribeTransactionsRequest),
+        ApiKey::ListTransactions => r!(ListTransactionsRequest),
+        ApiKey::DescribeProducers => r!(DescribeProducersRequest),
         _ => None,
     }
 }

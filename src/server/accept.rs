@@ -118,6 +118,7 @@ pub(crate) fn serve(
         }
     }
     server.groups.shutdown();
+    server.txns.shutdown();
     cleaner.stop();
     server.partitions.sync_all()?;
     Ok(())

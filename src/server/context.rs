@@ -7,13 +7,15 @@
 //! (`Store::allocate_producer_ids`), never from the clock: an id handed out again after a
 //! quick restart would make a new producer's first batch look like a retry of an old one's.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
-use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard};
 use std::time::Duration;
 
 use super::broker_config::BrokerConfig;
 use super::coordinator::Coordinator;
-use super::partitions::Partitions;
+use super::coordinator::txn::{Participants, PendingOffset, Transactions};
+use super::partitions::{Appended, Partitions};
 use crate::kafka_error::ErrorCode;
 use crate::store::producers::PRODUCER_ID_BLOCK;
 use crate::store::security::AclBinding;
@@ -112,13 +114,101 @@ pub(crate) struct Authorizer {
 pub(crate) struct Server {
     pub(crate) config: Config,
     pub(crate) store: Store,
-    pub(crate) partitions: Partitions,
+    pub(crate) partitions: Arc<Partitions>,
     pub(crate) groups: Coordinator,
-    /// The unused rest of the reserved block of producer ids.
-    producer_ids: Mutex<Range<i64>>,
+    pub(crate) txns: Transactions,
+    log: Arc<LogSide>,
     /// The ACL bindings (`security/acls.json`), read at start and changed through
     /// `update_acls`, which writes the file first.
     acls: RwLock<Vec<AclBinding>>,
+}
+
+/// What the transaction coordinator reaches through `Participants`: the partitions (for
+/// markers), the groups' offsets, the producer ids.
+struct LogSide {
+    store: Store,
+    partitions: Arc<Partitions>,
+    broker: BrokerConfig,
+    /// The unused rest of the reserved block of producer ids.
+    producer_ids: Mutex<Range<i64>>,
+}
+
+impl Participants for LogSide {
+    fn write_markers(
+        &self,
+        producer_id: i64,
+        epoch: i16,
+        commit: bool,
+        partitions: &BTreeSet<(String, i32)>,
+    ) -> Result<(), String> {
+        let mut written = Vec::new();
+        for (topic, p) in partitions {
+            let meta = match self.store.topic_meta(topic) {
+                Ok(m) => self.broker.apply(m),
+                // Deleted since it was added: Kafka skips partitions it no longer has.
+                Err(crate::error::Error::TopicNotFound { .. }) => continue,
+                Err(e) => return Err(format!("{topic}: {e}")),
+            };
+            if *p >= meta.partitions {
+                continue;
+            }
+            let mut marker = crate::store::txn::marker_batch(
+                producer_id,
+                epoch,
+                commit,
+                0,
+                crate::clock::now_ms(),
+            );
+            let Some(h) = crate::store::batch::parse_header(&marker) else {
+                return Err("internal: a marker without a header".into());
+            };
+            match self
+                .partitions
+                .append(&self.store, topic, *p, &meta, &mut marker, &h)
+                .map_err(|e| format!("{topic}/{p}: {e}"))?
+            {
+                Appended::New { generation, .. } | Appended::Duplicate { generation, .. } => {
+                    written.push((topic, *p, generation))
+                }
+                Appended::Refused(r) => return Err(format!("{topic}/{p}: marker refused: {r:?}")),
+            }
+        }
+        for (topic, p, g) in written {
+            self.partitions
+                .sync(topic, p, g)
+                .map_err(|e| format!("fsync {topic}/{p}: {e}"))?;
+        }
+        Ok(())
+    }
+
+    fn commit_offsets(&self, group: &str, offsets: &[PendingOffset]) -> Result<(), String> {
+        let commits: Vec<(String, i32, i64)> = offsets
+            .iter()
+            .map(|o| (o.topic.clone(), o.partition, o.offset))
+            .collect();
+        let metadata: Vec<String> = offsets.iter().map(|o| o.metadata.clone()).collect();
+        self.store
+            .groups()
+            .commit_with_metadata(group, &commits, &metadata)
+            .map_err(|e| format!("commit for group {group}: {e}"))
+    }
+
+    fn new_producer_id(&self) -> Result<i64, ErrorCode> {
+        let mut ids = lock(&self.producer_ids);
+        if ids.is_empty() {
+            *ids = self
+                .store
+                .allocate_producer_ids(PRODUCER_ID_BLOCK)
+                .map_err(|e| {
+                    eprintln!("kaf server: cannot reserve producer ids: {e}");
+                    // What Kafka answers while it cannot get a block of ids: clients retry.
+                    ErrorCode::COORDINATOR_LOAD_IN_PROGRESS
+                })?;
+        }
+        let id = ids.start;
+        ids.start += 1;
+        Ok(id)
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -126,7 +216,17 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Server {
+    /// The server over `store`; transactions a previous server left prepared are finished
+    /// (their markers written) before this returns.
     pub(crate) fn new(store: Store, config: Config) -> Server {
+        let partitions = Arc::new(Partitions::default());
+        let log = Arc::new(LogSide {
+            store: store.clone(),
+            partitions: Arc::clone(&partitions),
+            broker: config.broker.clone(),
+            producer_ids: Mutex::new(0..0),
+        });
+        let txns = Transactions::open(store.root(), Arc::clone(&log) as Arc<dyn Participants>);
         let store_acls = store.acls().unwrap_or_else(|e| {
             eprintln!("kaf server: cannot read the ACLs: {e}");
             Vec::new()
@@ -135,8 +235,9 @@ impl Server {
             config,
             groups: Coordinator::new(store.groups()),
             store,
-            partitions: Partitions::default(),
-            producer_ids: Mutex::new(0..0),
+            partitions,
+            txns,
+            log,
             acls: RwLock::new(store_acls),
         }
     }
@@ -166,20 +267,7 @@ impl Server {
     /// A producer id no process on this data directory has had, from the reserved block
     /// (reserving the next one durably when it is used up).
     pub(crate) fn new_producer_id(&self) -> Result<i64, ErrorCode> {
-        let mut ids = lock(&self.producer_ids);
-        if ids.is_empty() {
-            *ids = self
-                .store
-                .allocate_producer_ids(PRODUCER_ID_BLOCK)
-                .map_err(|e| {
-                    eprintln!("kaf server: cannot reserve producer ids: {e}");
-                    // What Kafka answers while it cannot get a block of ids: clients retry.
-                    ErrorCode::COORDINATOR_LOAD_IN_PROGRESS
-                })?;
-        }
-        let id = ids.start;
-        ids.start += 1;
-        Ok(id)
+        self.log.new_producer_id()
     }
 
     /// A topic's id (assigning one to a topic from before ids), or the zero id when it

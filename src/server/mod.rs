@@ -17,10 +17,13 @@
 //!   retention and compaction to every partition (`store::clean`).
 //! - `context`: `Server`, what handlers get: config, store, `partitions`, `coordinator`;
 //!   `broker_config`, the `--config` settings and the topic defaults they give.
-//! - `partitions`: per-partition writers, idempotent-producer sequences, group commit, the
-//!   append signal long-polling fetches wait on.
+//! - `partitions`: per-partition writers, idempotent-producer sequences, each partition's
+//!   transactions (the last stable offset), group commit, the append signal long-polling
+//!   fetches wait on.
 //! - `coordinator`: consumer groups: `coordinator::group` is the pure state machine, the
-//!   module itself the blocking layer (locks, waits, reaper).
+//!   module itself the blocking layer (locks, waits, reaper); `coordinator::txn`, the
+//!   transaction coordinator (durable state per transactional id, markers written through
+//!   its `Participants` trait, which `context` implements, the timeout thread).
 //!
 //! One thread per connection, blocking sockets: Kafka handles one request per connection at
 //! a time anyway, and a few hundred idle threads cost little. The server shares the store's

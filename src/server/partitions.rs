@@ -7,6 +7,11 @@
 //! changed), so a producer retrying a batch the previous server process wrote but never
 //! acknowledged gets the original offset back instead of a second copy.
 //!
+//! Each partition's transactions (`TxnLog`: open ones, aborted ones) are likewise rebuilt
+//! from the log at their first use and then kept current by every transactional append and
+//! marker, under a lock that spans the append, so the last stable offset a fetch computes
+//! after reading the log's end never passes a batch of an open transaction.
+//!
 //! Group commit: an append takes the partition's writer lock only for the write itself and
 //! gets a generation number; durability then takes the partition's sync lock, and one fsync
 //! covers every append up to the generation it observed, so concurrent producers share
@@ -22,6 +27,7 @@ use crate::error::{Error, Result};
 use crate::store::batch::BatchHeader;
 use crate::store::log::{self, Writer};
 use crate::store::producers::ProducerEntry;
+use crate::store::txn::{self, AbortedTxn, TxnLog};
 use crate::store::{Store, TopicId, TopicMeta};
 
 /// Every partition written through the server, and the append signal.
@@ -46,6 +52,11 @@ struct PartitionState {
     /// `RECOVERY_POINT_EVERY` (and on shutdown): a lagging point is safe, it only widens the
     /// stretch a crash may leave as a torn tail.
     recovery_written: Mutex<Option<Instant>>,
+    /// The partition's transactions (open ones, aborted ones); `None` until first needed,
+    /// then rebuilt from the log (`txn::scan`). Locked after `writer` and held across a
+    /// transactional append and its record here, so a reader that sees the batch in the log
+    /// and then takes this lock sees its transaction open (the LSO never passes it early).
+    txns: Mutex<Option<TxnLog>>,
 }
 
 const RECOVERY_POINT_EVERY: Duration = Duration::from_secs(1);
@@ -156,6 +167,7 @@ impl Partitions {
                 }),
                 sync: Mutex::new(0),
                 recovery_written: Mutex::new(None),
+                txns: Mutex::new(None),
             })
         };
         let mut map = lock(&self.partitions);
@@ -205,6 +217,17 @@ impl Partitions {
             w.writer = Some(store.writer(topic, p, meta)?);
             w.opened_with = meta.configs.clone();
         }
+        // Transactional batches and markers change the partition's transactions: the state is
+        // rebuilt before the append (so the scan does not see this batch) and updated after.
+        let mut txns = if h.is_transactional() && h.producer_id >= 0 {
+            let mut t = lock(&ps.txns);
+            if t.is_none() {
+                *t = Some(txn::scan(&ps.dir)?);
+            }
+            Some(t)
+        } else {
+            None
+        };
         if let Some(Appended::Duplicate { base, .. }) = early {
             // Nothing to write, but the answer promises durability: the next sync must
             // fsync the last segment, where an unsynced original can only be.
@@ -226,6 +249,14 @@ impl Partitions {
         };
         w.generation += 1;
         let generation = w.generation;
+        if let Some(t) = txns.as_mut().and_then(|t| t.as_mut()) {
+            let written = BatchHeader {
+                base_offset: base,
+                ..*h
+            };
+            t.observe(&written, batch);
+        }
+        drop(txns);
         if idempotent && let Some(producers) = w.producers.as_mut() {
             let written = BatchHeader {
                 base_offset: base,
@@ -245,6 +276,42 @@ impl Partitions {
         *lock(&self.appended) += 1;
         self.appended_cv.notify_all();
         Ok(Appended::New { base, generation })
+    }
+
+    /// The partition's transactions, rebuilt from the log if this server has not seen them
+    /// yet: `f` gets them under the lock appends of transactional batches hold.
+    pub(crate) fn with_txns<R>(
+        &self,
+        store: &Store,
+        topic: &str,
+        p: i32,
+        meta: &TopicMeta,
+        f: impl FnOnce(&TxnLog) -> R,
+    ) -> Result<R> {
+        let ps = self.partition(store, topic, p, meta);
+        let mut t = lock(&ps.txns);
+        if t.is_none() {
+            *t = Some(txn::scan(&ps.dir)?);
+        }
+        Ok(f(t.as_ref().expect("scanned")))
+    }
+
+    /// The last stable offset of a partition whose log ends at `end` (read before this call,
+    /// so a transactional batch in it is already recorded as open), and the aborted
+    /// transactions a read from `from` up to it can meet.
+    pub(crate) fn stable(
+        &self,
+        store: &Store,
+        topic: &str,
+        p: i32,
+        meta: &TopicMeta,
+        end: i64,
+        from: i64,
+    ) -> Result<(i64, Vec<AbortedTxn>)> {
+        self.with_txns(store, topic, p, meta, |t| {
+            let lso = t.last_stable_offset(end);
+            (lso, t.aborted_between(from, lso))
+        })
     }
 
     /// Returns once every append of this partition up to `generation` is on disk.

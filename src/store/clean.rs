@@ -32,6 +32,7 @@ use super::fs::fs;
 use super::fsutil::{fsync_dir, open_lock_file};
 use super::log::{self, LOCK_FILE, Stop};
 use super::topic::TopicMeta;
+use super::txn::{self, AbortedTxn};
 use crate::error::{Error, IoContext, Result};
 
 /// Name of the per-partition cleaner checkpoint (FORMAT.md §14.4): the offset up to which the
@@ -369,8 +370,16 @@ fn compact_locked(dir: &Path, policy: &Policy, now: i64) -> Result<Stats> {
     let segs = log::list_segments(dir)?;
     let closed = &segs[..segs.len().saturating_sub(1)];
     let lag_limit = now.saturating_sub(policy.min_compaction_lag_ms);
+    // As Kafka's cleaner: nothing at or past the last stable offset (an open transaction's
+    // records may still be aborted), and aborted transactions' records are dropped, never
+    // taken for a key's latest value.
+    let txns = txn::scan(dir)?;
+    let lso = txns.last_stable_offset(i64::MAX);
     let mut cleanable = Vec::new();
-    for &base in closed {
+    for (i, &base) in closed.iter().enumerate() {
+        if segs[i + 1] > lso {
+            break;
+        }
         match segment_max_timestamp(dir, base)? {
             Some(ts) if ts > lag_limit => break,
             _ => cleanable.push(base),
@@ -404,10 +413,17 @@ fn compact_locked(dir: &Path, policy: &Policy, now: i64) -> Result<Stats> {
         .get(cleanable.len())
         .copied()
         .expect("the last segment is never cleanable");
-    let map = build_map(dir, &cleanable)?;
+    let map = build_map(dir, &cleanable, &txns.aborted)?;
     let mut stats = Stats::default();
     for &base in &cleanable {
-        stats.add(&compact_segment(dir, base, &map, policy, now)?);
+        stats.add(&compact_segment(
+            dir,
+            base,
+            &map,
+            policy,
+            now,
+            &txns.aborted,
+        )?);
     }
     write_cleaner_checkpoint(dir, ends_at)?;
     Ok(stats)
@@ -481,7 +497,7 @@ fn each_batch(
     Ok((file, size))
 }
 
-fn build_map(dir: &Path, segs: &[i64]) -> Result<OffsetMap> {
+fn build_map(dir: &Path, segs: &[i64], aborted: &[AbortedTxn]) -> Result<OffsetMap> {
     let mut map = OffsetMap {
         last: HashMap::new(),
         producer_last: HashMap::new(),
@@ -491,7 +507,7 @@ fn build_map(dir: &Path, segs: &[i64]) -> Result<OffsetMap> {
             if h.producer_id >= 0 {
                 map.producer_last.insert(h.producer_id, h.base_offset);
             }
-            if h.is_control() || h.record_count == 0 {
+            if h.is_control() || h.record_count == 0 || txn::is_aborted(aborted, h) {
                 return Ok(());
             }
             batch::Records::new(b, *h)?.for_each(|r| {
@@ -553,6 +569,7 @@ fn compact_segment(
     map: &OffsetMap,
     policy: &Policy,
     now: i64,
+    aborted: &[AbortedTxn],
 ) -> Result<Stats> {
     let path = log::segment_path(dir, base);
     let mtime = fs::metadata(&path)
@@ -580,7 +597,7 @@ fn compact_segment(
         let last_of_producer =
             h.producer_id >= 0 && map.producer_last.get(&h.producer_id) == Some(&h.base_offset);
         let mut kept = 0u64;
-        let result = if h.record_count == 0 {
+        let result = if h.record_count == 0 || txn::is_aborted(aborted, h) {
             Compacted::Empty
         } else {
             batch::compact_batch(b, h, |r| {
@@ -722,6 +739,68 @@ mod tests {
 
     fn policy(meta: &TopicMeta) -> Policy {
         Policy::of(meta)
+    }
+
+    /// A keyed batch of one record, transactional for producer `pid` when given.
+    fn keyed(key: u8, value: u8, pid: Option<i64>) -> Vec<u8> {
+        let mut b = BatchBuilder::new();
+        b.push(&NewRecord {
+            timestamp: 1000,
+            key: Some(&[key]),
+            value: Some(&[value]),
+            headers: &[],
+        });
+        let mut bytes = b.finish().to_vec();
+        if let Some(pid) = pid {
+            bytes[21..23].copy_from_slice(&0x10i16.to_be_bytes());
+            bytes[43..51].copy_from_slice(&pid.to_be_bytes());
+            bytes[51..53].copy_from_slice(&0i16.to_be_bytes());
+            bytes[53..57].copy_from_slice(&0i32.to_be_bytes());
+            let crc = crc32c::crc32c(&bytes[21..]);
+            bytes[17..21].copy_from_slice(&crc.to_be_bytes());
+        }
+        bytes
+    }
+
+    /// Aborted transactions' records never become a key's latest value (they are dropped),
+    /// and nothing at or past an open transaction's first record is compacted.
+    #[test]
+    fn compaction_drops_aborted_records_and_stops_at_open_transactions() {
+        let (_d, s, meta) = setup(&[
+            ("cleanup.policy", "compact"),
+            ("segment.bytes", "100"),
+            ("min.cleanable.dirty.ratio", "0"),
+        ]);
+        let mut w = s.writer("t", 0, &meta).unwrap();
+        w.append(&mut keyed(1, 10, None)).unwrap(); // 0
+        w.append(&mut keyed(1, 99, Some(5))).unwrap(); // 1: aborted below
+        w.append(&mut txn::marker_batch(5, 0, false, 0, 1000))
+            .unwrap(); // 2
+        w.append(&mut keyed(2, 20, None)).unwrap(); // 3
+        w.append(&mut keyed(3, 30, None)).unwrap(); // 4
+        w.append(&mut keyed(2, 77, Some(6))).unwrap(); // 5: open
+        for i in 0..6 {
+            w.append(&mut keyed(3, 31 + i, None)).unwrap(); // 6..
+        }
+        w.sync().unwrap();
+        drop(w);
+        let dir = s.partition_dir("t", 0);
+        assert!(log::list_segments(&dir).unwrap().len() > 4);
+        let now = crate::clock::now_ms() + 10_000;
+        clean_partition(&dir, "t/0", &policy(&meta), now).unwrap();
+        let after = read_all(&dir);
+        // Key 1 keeps its committed value; the aborted one is gone.
+        assert!(after.contains(&(0, Some(1), Some(10))), "{after:?}");
+        assert!(!after.iter().any(|r| r.2 == Some(99)), "{after:?}");
+        // From the open transaction on nothing was cleaned.
+        for o in 5..12 {
+            assert!(
+                after.iter().any(|r| r.0 == o),
+                "offset {o} cleaned: {after:?}"
+            );
+        }
+        // Below it, key 3's older value went, key 2's stayed (its later value is open).
+        assert!(after.contains(&(3, Some(2), Some(20))), "{after:?}");
     }
 
     proptest! {

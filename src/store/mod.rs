@@ -34,6 +34,7 @@ pub mod notify;
 pub mod producers;
 pub mod security;
 pub mod topic;
+pub mod txn;
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};

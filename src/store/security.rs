@@ -1,4 +1,4 @@
-//! `kaf server`'s security files in the data directory (FORMAT.md §15):
+//! `kaf server`'s security files in the data directory (FORMAT.md §16):
 //! `security/users.json`, each user's SCRAM credentials per mechanism as Kafka stores them
 //! (salt, iterations, stored key, server key; never a password), and `security/acls.json`,
 //! the ACL bindings. The directory is mode 0700 and the files 0600; every change happens

@@ -147,12 +147,21 @@ const DOCUMENTED: &[(ApiKey, &str, &str, &str, &str)] = &[
          client to send whole fetch requests, as Kafka does when its session cache is full",
     ),
     (
-        ApiKey::InitProducerId,
-        "transactional",
+        ApiKey::EndTxn,
+        "abort after commit",
         "error_code",
-        "",
-        "kaf has no transactions: a transactional id is INVALID_REQUEST (Kafka answers \
-         NOT_COORDINATOR here, since the request did not go to its transaction coordinator)",
+        "51",
+        "as for a retried commit: while Kafka's markers are in flight it answers \
+         CONCURRENT_TRANSACTIONS; kaf's transaction is complete, so an abort is INVALID_TXN_STATE",
+    ),
+    (
+        ApiKey::EndTxn,
+        "commit again",
+        "error_code",
+        "51",
+        "Kafka writes markers after answering EndTxn and answers CONCURRENT_TRANSACTIONS to a \
+         retry while they are in flight (even a moment after the transaction shows complete); \
+         kaf writes them before answering, so a retry finds the transaction complete (NONE)",
     ),
     (
         ApiKey::JoinGroup,
@@ -801,6 +810,7 @@ fn kaf_server_answers_as_kafka_does() {
     find_coordinator(&mut d);
     init_producer_id(&mut d);
     idempotent_produce(&mut d);
+    transactions(&mut d);
     groups(&mut d);
     offsets(&mut d);
     offset_delete(&mut d);
@@ -978,6 +988,7 @@ fn create_topics(d: &mut Diff) {
         topic(&n("ac"), 1),
         topic(&n("iac"), 1),
         with_config(topic(&n("drx"), 1), "retention.ms", "-1"),
+        with_config(topic(&n("txn"), 2), "retention.ms", "-1"),
     ];
     d.case_fix(
         ApiKey::CreateTopics,
@@ -1790,6 +1801,7 @@ fn init_producer_id(d: &mut Diff) {
         );
         r.error_code == 0
     });
+    txn_loaded(&d.sides[0].addr.clone(), &n("tx"));
     for v in d.versions(ApiKey::InitProducerId) {
         d.case(ApiKey::InitProducerId, v, "transactional", |_| {
             InitProducerIdRequest::default()
@@ -1806,6 +1818,517 @@ fn init_producer_id(d: &mut Diff) {
                 r
             }
         });
+    }
+}
+
+/// Kafka answers NOT_COORDINATOR for a transactional id until the partition of its
+/// transaction state topic that holds the id is loaded: waits for that (DescribeTransactions
+/// changes nothing).
+fn txn_loaded(kafka: &str, id: &str) {
+    let mut c = Conn::to(kafka);
+    wait_until(
+        DEADLINE,
+        format_args!("Kafka's transaction coordinator for {id}"),
+        || {
+            let r: DescribeTransactionsResponse = c.call(
+                ApiKey::DescribeTransactions,
+                0,
+                &DescribeTransactionsRequest::default().with_transactional_ids(vec![s(id).into()]),
+            );
+            let code = r.transaction_states[0].error_code;
+            code == 0 || code == 105
+        },
+    );
+}
+
+/// Kafka writes a transaction's markers after answering EndTxn: waits until it is complete
+/// (kaf completes before answering), so what follows sees the same state on both sides.
+fn txn_settled(kafka: &str, id: &str) {
+    let mut c = Conn::to(kafka);
+    wait_until(DEADLINE, format_args!("Kafka's markers for {id}"), || {
+        let r: DescribeTransactionsResponse = c.call(
+            ApiKey::DescribeTransactions,
+            0,
+            &DescribeTransactionsRequest::default().with_transactional_ids(vec![s(id).into()]),
+        );
+        !r.transaction_states[0]
+            .transaction_state
+            .starts_with("Prepare")
+    });
+}
+
+fn txn_produce_req(id: &str, topic: &str, p: i32, b: Bytes) -> ProduceRequest {
+    produce_req(-1, vec![(topic.to_string(), p, b)]).with_transactional_id(Some(s(id).into()))
+}
+
+/// The topics and partitions of an AddPartitionsToTxn answer in name and index order (Kafka's
+/// come from a hash map).
+fn sort_added(a: &mut AddPartitionsToTxnResponse, b: &mut AddPartitionsToTxnResponse) {
+    for r in [a, b] {
+        r.results_by_topic_v3_and_below
+            .sort_by(|x, y| x.name.cmp(&y.name));
+        for t in &mut r.results_by_topic_v3_and_below {
+            t.results_by_partition.sort_by_key(|p| p.partition_index);
+        }
+    }
+}
+
+/// A transactional batch: (producer id, epoch, first sequence).
+fn txn_batch_of(values: &[&str], first_ts: i64, producer: (i64, i16, i32)) -> Bytes {
+    let records: Vec<Record> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Record {
+            transactional: true,
+            control: false,
+            delete_horizon: false,
+            partition_leader_epoch: -1,
+            producer_id: producer.0,
+            producer_epoch: producer.1,
+            timestamp_type: TimestampType::Creation,
+            offset: i as i64,
+            sequence: producer.2 + i as i32,
+            timestamp: first_ts + i as i64 * 1000,
+            key: None,
+            value: Some(Bytes::from(v.to_string())),
+            headers: Default::default(),
+        })
+        .collect();
+    let mut b = BytesMut::new();
+    RecordBatchEncoder::encode(
+        &mut b,
+        &records,
+        &RecordEncodeOptions {
+            version: 2,
+            compression: Compression::None,
+        },
+    )
+    .unwrap();
+    b.freeze()
+}
+
+fn add_partitions_req(
+    id: &str,
+    pid: i64,
+    epoch: i16,
+    topic: &str,
+    parts: &[i32],
+) -> AddPartitionsToTxnRequest {
+    use add_partitions_to_txn_request::AddPartitionsToTxnTopic;
+    AddPartitionsToTxnRequest::default()
+        .with_v3_and_below_transactional_id(s(id).into())
+        .with_v3_and_below_producer_id(pid.into())
+        .with_v3_and_below_producer_epoch(epoch)
+        .with_v3_and_below_topics(vec![
+            AddPartitionsToTxnTopic::default()
+                .with_name(s(topic).into())
+                .with_partitions(parts.to_vec()),
+        ])
+}
+
+/// The transaction APIs: a transactional id initialised on each side, partitions and a
+/// group added, offsets committed in it, commit and abort, the errors of a wrong epoch, an
+/// unknown id and a partition that does not exist; then what read_committed fetches and the
+/// admin APIs see.
+fn transactions(d: &mut Diff) {
+    let Some(iv) = d.versions(ApiKey::InitProducerId).last().copied() else {
+        return;
+    };
+    let topic = n("txn");
+    let pv = *d.versions(ApiKey::Produce).last().unwrap();
+    let kafka_addr = d.sides[0].addr.clone();
+    let loaded = |id: &str| txn_loaded(&kafka_addr, id);
+    let settled = |id: &str| txn_settled(&kafka_addr, id);
+    // One transactional id per side and round, so each side's state is its own.
+    let init = |d: &mut Diff, id: &str| -> [(i64, i16); 2] {
+        loaded(id);
+        let r = d
+            .case(ApiKey::InitProducerId, iv, "transactional", |_| {
+                InitProducerIdRequest::default()
+                    .with_transactional_id(Some(s(id).into()))
+                    .with_transaction_timeout_ms(60_000)
+                    .with_producer_id((-1).into())
+                    .with_producer_epoch(-1)
+            })
+            .expect("both answered");
+        [
+            (r[0].producer_id.0, r[0].producer_epoch),
+            (r[1].producer_id.0, r[1].producer_epoch),
+        ]
+    };
+    let of = |side: &Side, ids: &[(i64, i16); 2]| ids[usize::from(side.name != "kafka")];
+    let mut seq = 0;
+    let mut round = 0;
+    for v in d.versions(ApiKey::AddPartitionsToTxn) {
+        round += 1;
+        let id = n(&format!("atx-{v}"));
+        let ids = init(d, &id);
+        d.case_fix(
+            ApiKey::AddPartitionsToTxn,
+            v,
+            "unknown partition",
+            |side| {
+                let (pid, e) = of(side, &ids);
+                let mut r = add_partitions_req(&id, pid, e, &topic, &[0, 9]);
+                r.v3_and_below_topics.push(
+                    add_partitions_to_txn_request::AddPartitionsToTxnTopic::default()
+                        .with_name(s(&n("nosuch")).into())
+                        .with_partitions(vec![0]),
+                );
+                r
+            },
+            sort_added,
+        );
+        d.case(ApiKey::AddPartitionsToTxn, v, "unknown id", |side| {
+            let (pid, e) = of(side, &ids);
+            add_partitions_req(&n("never-initialised"), pid, e, &topic, &[0])
+        });
+        d.case(ApiKey::AddPartitionsToTxn, v, "wrong epoch", |side| {
+            let (pid, e) = of(side, &ids);
+            add_partitions_req(&id, pid, e + 1, &topic, &[0])
+        });
+        d.case(ApiKey::AddPartitionsToTxn, v, "added", |side| {
+            let (pid, e) = of(side, &ids);
+            add_partitions_req(&id, pid, e, &topic, &[0])
+        });
+        // A partition not added refuses the batch; an added one takes it.
+        d.case(
+            ApiKey::Produce,
+            pv,
+            &format!("transactional, not added {v}"),
+            |side| {
+                let (pid, e) = of(side, &ids);
+                let b = txn_batch_of(&["x"], 1_700_000_700_000, (pid, e, 0));
+                produce_req(-1, vec![(topic.clone(), 1, b)])
+            },
+        );
+        d.case(ApiKey::Produce, pv, &format!("transactional {v}"), |side| {
+            let (pid, e) = of(side, &ids);
+            let b = txn_batch_of(&["t1", "t2"], 1_700_000_700_000, (pid, e, 0));
+            txn_produce_req(&id, &topic, 0, b)
+        });
+        seq += 2;
+        // Rounds alternate commit and abort, so read_committed fetches see both.
+        let commit = round % 2 == 1;
+        if let Some(&ev) = d.versions(ApiKey::EndTxn).last() {
+            d.case(
+                ApiKey::EndTxn,
+                ev,
+                &format!("after AddPartitionsToTxn v{v}"),
+                |side| {
+                    let (pid, e) = of(side, &ids);
+                    EndTxnRequest::default()
+                        .with_transactional_id(s(&id).into())
+                        .with_producer_id(pid.into())
+                        .with_producer_epoch(e)
+                        .with_committed(commit)
+                },
+            );
+        }
+    }
+    let _ = seq;
+    for v in d.versions(ApiKey::AddOffsetsToTxn) {
+        let id = n(&format!("aotx-{v}"));
+        let ids = init(d, &id);
+        let req = |id: &str, (pid, e): (i64, i16)| {
+            AddOffsetsToTxnRequest::default()
+                .with_transactional_id(s(id).into())
+                .with_producer_id(pid.into())
+                .with_producer_epoch(e)
+                .with_group_id(s(&n("txg")).into())
+        };
+        d.case(ApiKey::AddOffsetsToTxn, v, "unknown id", |side| {
+            req(&n("never-initialised"), of(side, &ids))
+        });
+        d.case(ApiKey::AddOffsetsToTxn, v, "wrong epoch", |side| {
+            let (pid, e) = of(side, &ids);
+            req(&id, (pid, e + 1))
+        });
+        d.case(ApiKey::AddOffsetsToTxn, v, "added", |side| {
+            req(&id, of(side, &ids))
+        });
+    }
+    for v in d.versions(ApiKey::TxnOffsetCommit) {
+        use txn_offset_commit_request::{
+            TxnOffsetCommitRequestPartition, TxnOffsetCommitRequestTopic,
+        };
+        let id = n(&format!("tocx-{v}"));
+        let group = n(&format!("tocg-{v}"));
+        let ids = init(d, &id);
+        let req = |side: &Side, group: &str, partition: i32| {
+            let (pid, e) = of(side, &ids);
+            TxnOffsetCommitRequest::default()
+                .with_transactional_id(s(&id).into())
+                .with_group_id(s(group).into())
+                .with_producer_id(pid.into())
+                .with_producer_epoch(e)
+                .with_generation_id(-1)
+                .with_topics(vec![
+                    TxnOffsetCommitRequestTopic::default()
+                        .with_name(s(&topic).into())
+                        .with_partitions(vec![
+                            TxnOffsetCommitRequestPartition::default()
+                                .with_partition_index(partition)
+                                .with_committed_offset(1)
+                                .with_committed_leader_epoch(-1),
+                        ]),
+                ])
+        };
+        d.case(ApiKey::TxnOffsetCommit, v, "group not added", |side| {
+            req(side, &group, 0)
+        });
+        if let Some(&av) = d.versions(ApiKey::AddOffsetsToTxn).last() {
+            d.case(
+                ApiKey::AddOffsetsToTxn,
+                av,
+                &format!("for TxnOffsetCommit v{v}"),
+                |side| {
+                    let (pid, e) = of(side, &ids);
+                    AddOffsetsToTxnRequest::default()
+                        .with_transactional_id(s(&id).into())
+                        .with_producer_id(pid.into())
+                        .with_producer_epoch(e)
+                        .with_group_id(s(&group).into())
+                },
+            );
+        }
+        d.case(ApiKey::TxnOffsetCommit, v, "unknown partition", |side| {
+            req(side, &group, 9)
+        });
+        d.case(ApiKey::TxnOffsetCommit, v, "added", |side| {
+            req(side, &group, 0)
+        });
+        // Committed: the group and its offset exist on both sides from here on.
+        if let Some(&ev) = d.versions(ApiKey::EndTxn).last() {
+            d.case(
+                ApiKey::EndTxn,
+                ev,
+                &format!("after TxnOffsetCommit v{v}"),
+                |side| {
+                    let (pid, e) = of(side, &ids);
+                    EndTxnRequest::default()
+                        .with_transactional_id(s(&id).into())
+                        .with_producer_id(pid.into())
+                        .with_producer_epoch(e)
+                        .with_committed(true)
+                },
+            );
+            settled(&id);
+        }
+    }
+    for v in d.versions(ApiKey::EndTxn) {
+        let id = n(&format!("etx-{v}"));
+        let ids = init(d, &id);
+        let req = |side: &Side, id: &str, bump: i16, commit: bool| {
+            let (pid, e) = of(side, &ids);
+            EndTxnRequest::default()
+                .with_transactional_id(s(id).into())
+                .with_producer_id(pid.into())
+                .with_producer_epoch(e + bump)
+                .with_committed(commit)
+        };
+        d.case(ApiKey::EndTxn, v, "nothing to end", |side| {
+            req(side, &id, 0, true)
+        });
+        d.case(ApiKey::EndTxn, v, "unknown id", |side| {
+            req(side, &n("never-initialised"), 0, true)
+        });
+        if let Some(&av) = d.versions(ApiKey::AddPartitionsToTxn).last() {
+            d.case(
+                ApiKey::AddPartitionsToTxn,
+                av,
+                &format!("for EndTxn v{v}"),
+                |side| {
+                    let (pid, e) = of(side, &ids);
+                    add_partitions_req(&id, pid, e, &topic, &[1])
+                },
+            );
+        }
+        d.case(ApiKey::EndTxn, v, "wrong epoch", |side| {
+            req(side, &id, 1, true)
+        });
+        d.case(ApiKey::EndTxn, v, "commit", |side| req(side, &id, 0, true));
+        d.case(ApiKey::EndTxn, v, "commit again", |side| {
+            req(side, &id, 0, true)
+        });
+        d.case(ApiKey::EndTxn, v, "abort after commit", |side| {
+            req(side, &id, 0, false)
+        });
+    }
+    // An id initialised again while its transaction is open: that transaction is aborted
+    // (CONCURRENT_TRANSACTIONS, then a bumped epoch).
+    let id = n("reinit");
+    let ids = init(d, &id);
+    if let Some(&av) = d.versions(ApiKey::AddPartitionsToTxn).last() {
+        d.case(ApiKey::AddPartitionsToTxn, av, "before re-init", |side| {
+            let (pid, e) = of(side, &ids);
+            add_partitions_req(&id, pid, e, &topic, &[1])
+        });
+    }
+    for label in ["re-init while open", "re-init again"] {
+        settled(&id);
+        d.case(ApiKey::InitProducerId, iv, label, |_| {
+            InitProducerIdRequest::default()
+                .with_transactional_id(Some(s(&id).into()))
+                .with_transaction_timeout_ms(60_000)
+                .with_producer_id((-1).into())
+                .with_producer_epoch(-1)
+        });
+    }
+    d.case(ApiKey::InitProducerId, iv, "timeout too long", |_| {
+        InitProducerIdRequest::default()
+            .with_transactional_id(Some(s(&n("too-long")).into()))
+            .with_transaction_timeout_ms(3_600_000)
+    });
+
+    // read_committed: the LSO and the aborted transactions of the partition written above.
+    let fv = *d.versions(ApiKey::Fetch).last().unwrap();
+    for isolation in [0i8, 1] {
+        use fetch_request::{FetchPartition, FetchTopic};
+        d.case_fix(
+            ApiKey::Fetch,
+            fv,
+            &format!("transactions, isolation {isolation}"),
+            |side| {
+                FetchRequest::default()
+                    .with_max_wait_ms(0)
+                    .with_isolation_level(isolation)
+                    .with_replica_id((-1).into())
+                    .with_max_bytes(1 << 20)
+                    .with_topics(vec![
+                        FetchTopic::default()
+                            .with_topic(s(&topic).into())
+                            .with_topic_id(side.id(&topic))
+                            .with_partitions(vec![
+                                FetchPartition::default()
+                                    .with_partition(0)
+                                    .with_fetch_offset(0)
+                                    .with_partition_max_bytes(1 << 20),
+                            ]),
+                    ])
+            },
+            |a, b| {
+                // The batches carry each side's producer ids (and markers' timestamps):
+                // compared as offsets and LSOs, not bytes.
+                for r in [a, b] {
+                    for t in &mut r.responses {
+                        for p in &mut t.partitions {
+                            p.records = None;
+                        }
+                    }
+                }
+            },
+        );
+    }
+    use list_offsets_request::{ListOffsetsPartition, ListOffsetsTopic};
+    let lv = *d.versions(ApiKey::ListOffsets).last().unwrap();
+    d.case_fix(
+        ApiKey::ListOffsets,
+        lv,
+        "read_committed latest",
+        |_| {
+            ListOffsetsRequest::default()
+                .with_replica_id((-1).into())
+                .with_isolation_level(1)
+                .with_topics(vec![
+                    ListOffsetsTopic::default()
+                        .with_name(s(&topic).into())
+                        .with_partitions(vec![
+                            ListOffsetsPartition::default()
+                                .with_partition_index(0)
+                                .with_timestamp(-1),
+                            ListOffsetsPartition::default()
+                                .with_partition_index(1)
+                                .with_timestamp(-1),
+                        ]),
+                ])
+        },
+        |a, b| {
+            for r in [a, b] {
+                for t in &mut r.topics {
+                    t.partitions.sort_by_key(|p| p.partition_index);
+                }
+            }
+        },
+    );
+
+    for v in d.versions(ApiKey::DescribeTransactions) {
+        d.case_fix(
+            ApiKey::DescribeTransactions,
+            v,
+            "known and unknown",
+            |_| {
+                DescribeTransactionsRequest::default().with_transactional_ids(vec![
+                    s(&n("etx-0")).into(),
+                    s(&n("reinit")).into(),
+                    s(&n("never-initialised")).into(),
+                ])
+            },
+            |a, b| {
+                for r in [a, b] {
+                    for t in &mut r.transaction_states {
+                        // When each side's transaction started.
+                        if t.transaction_start_time_ms > 0 {
+                            t.transaction_start_time_ms = 1;
+                        }
+                    }
+                }
+            },
+        );
+    }
+    for v in d.versions(ApiKey::ListTransactions) {
+        let mine = |r: &mut ListTransactionsResponse| {
+            r.transaction_states
+                .retain(|t| t.transactional_id.starts_with(&n("etx-")));
+            r.transaction_states
+                .sort_by(|x, y| x.transactional_id.cmp(&y.transactional_id));
+        };
+        d.case_fix(
+            ApiKey::ListTransactions,
+            v,
+            "filtered by state",
+            |_| {
+                ListTransactionsRequest::default()
+                    .with_state_filters(vec![s("CompleteCommit"), s("Bogus")])
+                    .with_duration_filter(-1)
+            },
+            |a, b| {
+                mine(a);
+                mine(b);
+            },
+        );
+    }
+    for v in d.versions(ApiKey::DescribeProducers) {
+        use describe_producers_request::TopicRequest;
+        d.case_fix(
+            ApiKey::DescribeProducers,
+            v,
+            "partitions",
+            |_| {
+                DescribeProducersRequest::default().with_topics(vec![
+                    TopicRequest::default()
+                        .with_name(s(&topic).into())
+                        .with_partition_indexes(vec![0, 9]),
+                    TopicRequest::default()
+                        .with_name(s(&n("nosuch")).into())
+                        .with_partition_indexes(vec![0]),
+                ])
+            },
+            |a, b| {
+                for r in [a, b] {
+                    for t in &mut r.topics {
+                        for p in &mut t.partitions {
+                            // Each side's ids, in id order: compared as a count.
+                            p.active_producers
+                                .sort_by_key(|x| x.current_txn_start_offset);
+                            for x in &mut p.active_producers {
+                                x.last_timestamp = 0;
+                            }
+                        }
+                    }
+                }
+            },
+        );
     }
 }
 

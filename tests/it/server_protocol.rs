@@ -84,6 +84,13 @@ const KAFKA_4_4: &[(ApiKey, i16, i16)] = &[
     (ApiKey::CreateAcls, 1, 3),
     (ApiKey::DescribeAcls, 1, 3),
     (ApiKey::DeleteAcls, 1, 3),
+    (ApiKey::AddPartitionsToTxn, 0, 5),
+    (ApiKey::AddOffsetsToTxn, 0, 4),
+    (ApiKey::EndTxn, 0, 5),
+    (ApiKey::TxnOffsetCommit, 0, 6),
+    (ApiKey::DescribeProducers, 0, 0),
+    (ApiKey::DescribeTransactions, 0, 0),
+    (ApiKey::ListTransactions, 0, 2),
 ];
 
 /// Where kaf's highest version is below Kafka 4.4's, and why. Each one is checked to be
@@ -119,6 +126,21 @@ const EXCEPTIONS: &[(ApiKey, i16, &str)] = &[
         ApiKey::DeleteGroups,
         2,
         "the kafka-protocol codec (0.18) stops at v2",
+    ),
+    (
+        ApiKey::AddPartitionsToTxn,
+        3,
+        "v4+ is the brokers' batched verification (KIP-890); clients send v0-3",
+    ),
+    (
+        ApiKey::EndTxn,
+        4,
+        "v5 is transaction version 2 (KIP-890 part 2), which kaf does not offer",
+    ),
+    (
+        ApiKey::TxnOffsetCommit,
+        4,
+        "v5+ is transaction version 2; the codec stops at v5",
     ),
 ];
 

@@ -25,6 +25,8 @@ pub(super) struct GroupRun<'a> {
     pub(super) follow: bool,
     pub(super) commit: bool,
     pub(super) interval: Duration,
+    /// read_committed: never read (and so never commit) past the last stable offset.
+    pub(super) committed: bool,
 }
 
 /// A partition this run read before a rebalance took it away.
@@ -190,7 +192,15 @@ impl GroupRun<'_> {
             Some(_) => from_group,
             None => self.spec.unwrap_or(from_group),
         };
-        let mut part = open_part(self.broker, t, p, &spec, self.follow, stored)?;
+        let mut part = open_part(
+            self.broker,
+            t,
+            p,
+            &spec,
+            self.follow,
+            stored,
+            self.committed,
+        )?;
         if let Some(a) = again {
             part.stop = a.stop;
         }

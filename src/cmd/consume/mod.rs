@@ -84,6 +84,7 @@ pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
         crate::cmd::install_stop_handler();
     }
     let broker = ctx.broker()?;
+    let committed = a.isolation == crate::cli::Isolation::ReadCommitted;
     let mut wanted = Vec::new();
     for t in &topics {
         let ps = if a.follow {
@@ -107,7 +108,15 @@ pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
             let mut parts = Vec::new();
             for (t, ps) in &wanted {
                 for &p in ps {
-                    parts.push(open_part(broker.as_ref(), t, p, &spec, a.follow, None)?);
+                    parts.push(open_part(
+                        broker.as_ref(),
+                        t,
+                        p,
+                        &spec,
+                        a.follow,
+                        None,
+                        committed,
+                    )?);
                 }
             }
             pump(
@@ -134,6 +143,7 @@ pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
                 follow: a.follow,
                 commit: !a.no_commit,
                 interval,
+                committed,
             };
             group.run(&wanted, &output, a.count, !a.no_wait, &mut out)
         }
@@ -147,8 +157,12 @@ fn open_part(
     spec: &OffsetSpec,
     follow: bool,
     stored: Option<i64>,
+    committed: bool,
 ) -> Result<Part> {
     let mut f = broker.fetcher(t, p)?;
+    if committed {
+        f.read_committed()?;
+    }
     let (next, stop) = resolve(f.as_mut(), spec, follow, stored)?;
     if follow {
         f.follow();

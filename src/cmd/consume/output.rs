@@ -22,6 +22,9 @@ enum Kind {
 pub(super) struct Output {
     kind: Kind,
     filter: Option<Filter>,
+    /// `--producer-fields`: JSON records also name their batch's producer id, epoch and
+    /// transactional flag.
+    producer: bool,
     /// The progress line's counter, when one is drawn (`--json-values` and the rest do
     /// not care).
     pub(super) progress: Option<Counter>,
@@ -30,6 +33,13 @@ pub(super) struct Output {
 impl Output {
     pub(super) fn from_args(a: &ConsumeArgs) -> Result<Output> {
         let filter = Filter::from_args(a)?;
+        let producer = a.producer_fields;
+        let json = a.json_values || a.json || a.output == Some(OutputFormat::Json);
+        if producer && !json {
+            return Err(Error::Usage(
+                "--producer-fields adds fields to JSON output: use it with -J".into(),
+            ));
+        }
         if a.json_values {
             if a.output == Some(OutputFormat::Value) {
                 return Err(Error::Usage(
@@ -39,6 +49,7 @@ impl Output {
             return Ok(Output {
                 kind: Kind::JsonValues,
                 filter,
+                producer,
                 progress: None,
             });
         }
@@ -46,6 +57,7 @@ impl Output {
             return Ok(Output {
                 kind: Kind::Json,
                 filter,
+                producer,
                 progress: None,
             });
         }
@@ -61,6 +73,7 @@ impl Output {
         Ok(Output {
             kind,
             filter,
+            producer,
             progress: None,
         })
     }
@@ -135,6 +148,9 @@ impl Output {
                     return Ok(());
                 }
                 render_json(topic, partition, &r, out);
+                if self.producer {
+                    producer_fields(&recs.header, out);
+                }
                 out.push(b'\n');
                 n += 1;
                 last = Some(r.offset);
@@ -145,6 +161,9 @@ impl Output {
                     return Ok(());
                 }
                 render_json_values(topic, partition, &r, out);
+                if self.producer {
+                    producer_fields(&recs.header, out);
+                }
                 out.push(b'\n');
                 n += 1;
                 last = Some(r.offset);
@@ -153,4 +172,18 @@ impl Output {
         }
         Ok((n, last))
     }
+}
+
+/// Appends the batch's producer fields to the JSON object just rendered (which ends in `}`).
+fn producer_fields(h: &crate::store::batch::BatchHeader, out: &mut Vec<u8>) {
+    out.pop();
+    out.extend_from_slice(
+        format!(
+            ",\"producer_id\":{},\"producer_epoch\":{},\"transactional\":{}}}",
+            h.producer_id,
+            h.producer_epoch,
+            h.is_transactional()
+        )
+        .as_bytes(),
+    );
 }

@@ -255,6 +255,52 @@ pub(crate) const CREATE_ACLS: &[Field] = &[all(Ty::Structs(ACL_FIELDS))];
 pub(crate) const DESCRIBE_ACLS: &[Field] = ACL_FIELDS;
 
 pub(crate) const DELETE_ACLS: &[Field] = &[all(Ty::Structs(ACL_FIELDS))];
+pub(crate) const ADD_PARTITIONS_TO_TXN: &[Field] = &[
+    since(
+        4,
+        Ty::Structs(&[
+            all(STR),  // transactional_id
+            all(I64),  // producer_id
+            all(I16),  // producer_epoch
+            all(BOOL), // verify_only
+            all(Ty::Structs(&[all(STR), all(Ty::List(&I32))])),
+        ]),
+    ),
+    until(3, STR), // transactional_id
+    until(3, I64), // producer_id
+    until(3, I16), // producer_epoch
+    until(3, Ty::Structs(&[all(STR), all(Ty::List(&I32))])),
+];
+
+pub(crate) const ADD_OFFSETS_TO_TXN: &[Field] = &[all(STR), all(I64), all(I16), all(STR)];
+
+pub(crate) const END_TXN: &[Field] = &[all(STR), all(I64), all(I16), all(BOOL)];
+
+pub(crate) const TXN_OFFSET_COMMIT: &[Field] = &[
+    all(STR),      // transactional_id
+    all(STR),      // group_id
+    all(I64),      // producer_id
+    all(I16),      // producer_epoch
+    since(3, I32), // generation_id
+    since(3, STR), // member_id
+    since(3, STR), // group_instance_id
+    all(Ty::Structs(&[
+        all(STR),
+        all(Ty::Structs(&[all(I32), all(I64), since(2, I32), all(STR)])),
+    ])),
+];
+
+pub(crate) const DESCRIBE_TRANSACTIONS: &[Field] = &[all(Ty::List(&STR))];
+
+pub(crate) const LIST_TRANSACTIONS: &[Field] = &[
+    all(Ty::List(&STR)),
+    all(Ty::List(&I64)),
+    since(1, I64),
+    since(2, STR),
+];
+
+pub(crate) const DESCRIBE_PRODUCERS: &[Field] =
+    &[all(Ty::Structs(&[all(STR), all(Ty::List(&I32))]))];
 
 #[cfg(test)]
 mod tests {
@@ -342,6 +388,13 @@ mod tests {
             CreateAcls => CreateAclsRequest,
             DescribeAcls => DescribeAclsRequest,
             DeleteAcls => DeleteAclsRequest,
+            AddPartitionsToTxn => AddPartitionsToTxnRequest,
+            AddOffsetsToTxn => AddOffsetsToTxnRequest,
+            EndTxn => EndTxnRequest,
+            TxnOffsetCommit => TxnOffsetCommitRequest,
+            DescribeTransactions => DescribeTransactionsRequest,
+            ListTransactions => ListTransactionsRequest,
+            DescribeProducers => DescribeProducersRequest,
         );
     }
 

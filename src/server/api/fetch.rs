@@ -5,7 +5,9 @@
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use kafka_protocol::messages::fetch_response::{FetchableTopicResponse, PartitionData};
+use kafka_protocol::messages::fetch_response::{
+    AbortedTransaction, FetchableTopicResponse, PartitionData,
+};
 use kafka_protocol::messages::{FetchRequest, FetchResponse};
 
 use super::{Call, Reply, Session, encode_into};
@@ -172,14 +174,52 @@ fn fetch_once(
                         budget,
                         at_least_one,
                     ) {
-                        Ok((start, end, records)) => {
+                        Ok((start, end, mut records)) => {
+                            // The LSO is asked after the end was read: a transactional batch
+                            // below the end is then known to the partition's state.
+                            let stable = server.partitions.stable(
+                                &server.store,
+                                name,
+                                p,
+                                m,
+                                end,
+                                fp.fetch_offset,
+                            );
+                            let (lso, aborted) = match stable {
+                                Ok(s) => s,
+                                Err(e) => {
+                                    eprintln!(
+                                        "kaf server: transactions of {name}/{p} unreadable: {e}"
+                                    );
+                                    parts.push(r.with_error_code(ErrorCode::for_error(&e).code()));
+                                    continue;
+                                }
+                            };
+                            let committed = req.isolation_level == 1;
+                            if committed && let Some(b) = records.take() {
+                                records = Some(below(b, lso));
+                            }
                             total += records.as_ref().map_or(0, Bytes::len);
+                            // As Kafka: the aborted transactions the returned batches can meet
+                            // (none when nothing is returned).
+                            let upper = records
+                                .as_deref()
+                                .map_or(fp.fetch_offset, |b| next_after(b, fp.fetch_offset));
+                            let aborted = committed.then(|| {
+                                aborted
+                                    .iter()
+                                    .filter(|a| a.first_offset < upper)
+                                    .map(|a| {
+                                        AbortedTransaction::default()
+                                            .with_producer_id(a.producer_id.into())
+                                            .with_first_offset(a.first_offset)
+                                    })
+                                    .collect()
+                            });
                             r = r
-                                .with_aborted_transactions(
-                                    (req.isolation_level == 1).then(Vec::new),
-                                )
+                                .with_aborted_transactions(aborted)
                                 .with_high_watermark(end)
-                                .with_last_stable_offset(end)
+                                .with_last_stable_offset(lso)
                                 .with_log_start_offset(start)
                                 .with_records(records);
                         }
@@ -202,6 +242,31 @@ fn fetch_once(
         total,
         errors,
     )
+}
+
+/// The offset after the last whole batch of `b` (`from` when there is none).
+fn next_after(b: &[u8], from: i64) -> i64 {
+    let (mut at, mut next) = (0, from);
+    while let Some(h) = crate::store::batch::parse_header(&b[at..]) {
+        if at + h.size() > b.len() {
+            break;
+        }
+        next = h.next_offset();
+        at += h.size();
+    }
+    next
+}
+
+/// The whole batches of `b` that start below `lso` (a read_committed fetch stops there).
+fn below(b: Bytes, lso: i64) -> Bytes {
+    let mut at = 0;
+    while let Some(h) = crate::store::batch::parse_header(&b[at..]) {
+        if h.base_offset >= lso || at + h.size() > b.len() {
+            break;
+        }
+        at += h.size();
+    }
+    b.slice(..at)
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -22,6 +22,7 @@ mod metadata;
 mod offsets;
 mod produce;
 pub(crate) mod sasl;
+mod txn;
 
 use std::collections::HashMap;
 
@@ -203,6 +204,13 @@ pub(crate) const APIS: &[Api] = &[
     api!(CreateAcls,          CreateAclsRequest,          1..=3,  counts::CREATE_ACLS,         acl::create_acls),
     api!(DescribeAcls,        DescribeAclsRequest,        1..=3,  counts::DESCRIBE_ACLS,       acl::describe_acls),
     api!(DeleteAcls,          DeleteAclsRequest,          1..=3,  counts::DELETE_ACLS,         acl::delete_acls),
+    api!(AddPartitionsToTxn,  AddPartitionsToTxnRequest,  0..=3,  counts::ADD_PARTITIONS_TO_TXN, txn::add_partitions_to_txn),
+    api!(AddOffsetsToTxn,     AddOffsetsToTxnRequest,     0..=4,  counts::ADD_OFFSETS_TO_TXN,  txn::add_offsets_to_txn),
+    api!(EndTxn,              EndTxnRequest,              0..=4,  counts::END_TXN,             txn::end_txn),
+    api!(TxnOffsetCommit,     TxnOffsetCommitRequest,     0..=4,  counts::TXN_OFFSET_COMMIT,   txn::txn_offset_commit),
+    api!(DescribeTransactions, DescribeTransactionsRequest, 0..=0, counts::DESCRIBE_TRANSACTIONS, txn::describe_transactions),
+    api!(ListTransactions,    ListTransactionsRequest,    0..=2,  counts::LIST_TRANSACTIONS,   txn::list_transactions),
+    api!(DescribeProducers,   DescribeProducersRequest,   0..=0,  counts::DESCRIBE_PRODUCERS,  txn::describe_producers),
 ];
 
 fn served(key: ApiKey) -> Option<&'static Api> {

@@ -65,7 +65,7 @@ pub(super) fn list_offsets(call: &mut Call<'_>, req: ListOffsetsRequest) -> Repl
                 Ok(_) if with_epoch && check_epoch(lp.current_leader_epoch).is_err() => {
                     check_epoch(lp.current_leader_epoch).map(|()| (-1, -1))
                 }
-                Ok(m) => list_offset(server, &name, p, m, lp.timestamp),
+                Ok(m) => list_offset(server, &name, p, m, lp.timestamp, req.isolation_level == 1),
             };
             parts.push(match result {
                 // Every offset kaf has was written at epoch 0 (see `EPOCH`); Kafka answers the
@@ -92,6 +92,7 @@ fn list_offset(
     p: i32,
     meta: &TopicMeta,
     ts: i64,
+    committed: bool,
 ) -> Result<(i64, i64), ErrorCode> {
     let mut r = server
         .store
@@ -105,6 +106,15 @@ fn list_offset(
         -2 | -4 => Ok((-1, r.start_offset().map_err(e)?)),
         // -5 (v9, latest tiered): nothing is tiered; Kafka answers -1 then.
         -5 => Ok((-1, -1)),
+        // read_committed: the last stable offset.
+        -1 if committed => {
+            let end = r.end_offset().map_err(e)?;
+            let (lso, _) = server
+                .partitions
+                .stable(&server.store, topic, p, meta, end, end)
+                .map_err(e)?;
+            Ok((-1, lso))
+        }
         -1 => Ok((-1, r.end_offset().map_err(e)?)),
         // Kafka answers the found record's own timestamp, not the one asked for.
         t if t >= 0 => match r.offset_for_time(t).map_err(e)? {

@@ -27,6 +27,17 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
     let durable = acks != 0;
     // Kafka refuses any other acks for every partition it would otherwise append to.
     let valid_acks = matches!(acks, -1..=1);
+    // Transactional records in a request that names no transactional id: Kafka's
+    // authorization of the (null) id fails, for every partition of the request.
+    let unauthorized = req.transactional_id.is_none()
+        && req.topic_data.iter().any(|t| {
+            t.partition_data.iter().any(|p| {
+                p.records
+                    .as_deref()
+                    .and_then(batch::parse_header)
+                    .is_some_and(|h| h.is_transactional())
+            })
+        });
     let mut responses = Vec::new();
     for td in req.topic_data {
         let name = td.name.to_string();
@@ -42,6 +53,7 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
                 .with_index(p)
                 .with_log_append_time_ms(-1);
             let result = match &meta {
+                _ if unauthorized => Err(ErrorCode::TRANSACTIONAL_ID_AUTHORIZATION_FAILED.into()),
                 Err(c) => Err(Rejected::from(*c)),
                 Ok(m) if p < 0 || p >= m.partitions => {
                     Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION.into())
@@ -165,6 +177,14 @@ fn produce_partition(
                         .map(|r| (records_before.saturating_add(r.index), r.message.clone()))
                         .collect(),
                 })?;
+                if h.is_control() {
+                    // Markers are the coordinator's to write (Kafka's LogValidator).
+                    return Err(Rejected {
+                        code: ErrorCode::INVALID_RECORD,
+                        message: Some("Clients are not allowed to write control records".into()),
+                        records: Vec::new(),
+                    });
+                }
                 records_before = records_before.saturating_add(h.record_count);
                 spans.push((at, len, h));
                 at += len;
@@ -203,13 +223,35 @@ fn produce_partition(
             h.attributes |= ATTR_LOG_APPEND_TIME;
             h.max_timestamp = now;
         }
-        let appended = server
-            .partitions
-            .append(&server.store, topic, p, meta, &mut data[at..at + len], &h)
-            .map_err(|e| {
-                eprintln!("kaf server: produce to {topic}/{p} failed: {e}");
-                ErrorCode::for_error(&e)
-            })?;
+        let mut append = || {
+            server
+                .partitions
+                .append(&server.store, topic, p, meta, &mut data[at..at + len], &h)
+                .map_err(|e| {
+                    eprintln!("kaf server: produce to {topic}/{p} failed: {e}");
+                    ErrorCode::for_error(&e)
+                })
+        };
+        let appended = if h.is_transactional() {
+            // Only into the producer's ongoing transaction, and only to partitions it added
+            // (Kafka's verification, KIP-890), under the transaction's lock.
+            server
+                .txns
+                .produce(h.producer_id, h.producer_epoch, topic, p, append)
+                .map_err(|c| {
+                    if c == ErrorCode::INVALID_TXN_STATE {
+                        Rejected {
+                            code: c,
+                            message: Some("Partition was not added to the transaction".into()),
+                            records: Vec::new(),
+                        }
+                    } else {
+                        c.into()
+                    }
+                })??
+        } else {
+            append()?
+        };
         let base = match appended {
             Appended::New {
                 base,

@@ -16,6 +16,7 @@
 //! the brokerless members are gone and never own partitions beside them.
 
 pub(crate) mod group;
+pub(crate) mod txn;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, Once, Weak};

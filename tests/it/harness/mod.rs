@@ -472,9 +472,25 @@ impl Server {
         }
     }
 
+    /// On a free port over `dir`, with `env` set for the server process (`KAF_FAULT`).
+    pub fn start_with_env(dir: &Path, env: &[(&str, &str)]) -> Server {
+        Server::launch_env(dir, "127.0.0.1:0", &[], env)
+            .unwrap_or_else(|log| panic!("kaf server did not start; stderr:\n{log}"))
+    }
+
     /// Starts a server and waits for its readiness line; Err(stderr) if it exits first.
     fn launch(dir: &Path, listen: &str, extra: &[&str]) -> Result<Server, String> {
+        Server::launch_env(dir, listen, extra, &[])
+    }
+
+    fn launch_env(
+        dir: &Path,
+        listen: &str,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Result<Server, String> {
         let mut cmd = kaf_cmd(dir);
+        cmd.envs(env.iter().copied());
         cmd.args(["server", "--listen", listen])
             .args(extra)
             .stdin(Stdio::null())

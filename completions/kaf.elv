@@ -42,6 +42,8 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand groups 'List, describe, reset and delete consumer groups'
             cand group 'List, describe, reset and delete consumer groups'
             cand server 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+            cand users 'Manage the users `kaf server` authenticates (SASL PLAIN, SCRAM-SHA-256/512)'
+            cand user 'Manage the users `kaf server` authenticates (SASL PLAIN, SCRAM-SHA-256/512)'
             cand doctor 'Check a data directory: every batch''s CRC and offsets, indexes, group files'
             cand config 'Cluster profiles: named brokers, client settings and data directories'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -1035,8 +1037,12 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;group;help;help'= {
         }
         &'kaf;server'= {
-            cand --listen 'Address to listen on; binding anything but loopback exposes the data to the network'
-            cand --advertised-listener 'Address clients are told to connect to [default: the listening address; required when that is a wildcard such as 0.0.0.0 or [::]]'
+            cand --listen 'A listener, [PROTOCOL://]HOST:PORT (repeatable). PROTOCOL is PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL (Kafka''s names); without one, SSL when --tls-cert is given, else PLAINTEXT. Listening beyond loopback without authentication (SASL, or SSL with --tls-client-ca) needs --allow-anonymous'
+            cand --advertised-listener 'Address clients of a listener are told to connect to, HOST:PORT, one per --listen in the same order [default: the listening address; required when that is a wildcard such as 0.0.0.0 or [::]]'
+            cand --tls-cert 'The server''s certificate chain (PEM) for SSL and SASL_SSL listeners'
+            cand --tls-key 'The private key (PEM) of --tls-cert'
+            cand --tls-client-ca 'CA certificates (PEM) client certificates must chain to: mutual TLS on SSL listeners, whose principal is then the certificate''s subject (User:CN=...,O=...)'
+            cand --super-user 'A user allowed everything when --acl is on (repeatable): NAME or User:NAME'
             cand --max-frame-bytes 'Largest request frame accepted (Kafka''s socket.request.max.bytes)'
             cand --max-connections 'Connections served at once. At the limit, the connection idle longest (no complete request for the longest time) is closed to admit a new one; a new one is refused only while every connection is in the middle of a request'
             cand --max-request-bytes-in-flight 'Request bytes all connections together may be reading at once. A frame over 64 KiB reserves its size before it is read and waits while the budget is spent; its memory grows only as its bytes arrive. At least --max-frame-bytes'
@@ -1055,10 +1061,226 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
             cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
             cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --acl 'Enforce ACLs (kafka-acls manages them): a request is allowed only by an ALLOW ACL and no DENY ACL, or for a --super-user (Kafka''s StandardAuthorizer without allow.everyone.if.no.acl.found)'
+            cand --allow-anonymous 'Allow listening beyond loopback without authentication: anyone who can reach the port can read, write and delete every topic'
             cand --no-auto-create 'Do not create topics that clients ask metadata for (auto.create.topics.enable=false)'
             cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'kaf;users'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a user, or set a user''s password (stored as SCRAM credentials, never in clear)'
+            cand list 'List users and their mechanisms'
+            cand ls 'List users and their mechanisms'
+            cand delete 'Delete a user (or only one mechanism''s credential)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;user'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Add a user, or set a user''s password (stored as SCRAM credentials, never in clear)'
+            cand list 'List users and their mechanisms'
+            cand ls 'List users and their mechanisms'
+            cand delete 'Delete a user (or only one mechanism''s credential)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;users;add'= {
+            cand --mechanism 'SCRAM mechanism to store a credential for (repeatable) [default: both]; SASL/PLAIN logins are checked against either'
+            cand --password-file 'Read the password from the first line of this file'
+            cand --iterations 'PBKDF2 iterations (Kafka accepts 4096 to 16384)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;user;add'= {
+            cand --mechanism 'SCRAM mechanism to store a credential for (repeatable) [default: both]; SASL/PLAIN logins are checked against either'
+            cand --password-file 'Read the password from the first line of this file'
+            cand --iterations 'PBKDF2 iterations (Kafka accepts 4096 to 16384)'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;users;list'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand -J 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+            cand --json 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;users;ls'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand -J 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+            cand --json 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;user;list'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand -J 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+            cand --json 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;user;ls'= {
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand -J 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+            cand --json 'One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;users;delete'= {
+            cand --mechanism 'Delete only this mechanism''s credential'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;user;delete'= {
+            cand --mechanism 'Delete only this mechanism''s credential'
+            cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
+            cand --dir 'Data directory [env: KAF_DIR] [default: the cluster profile''s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]'
+            cand -b 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --brokers 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --bootstrap-server 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand --broker-list 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile''s]'
+            cand -X 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --client-config 'Kafka client setting for -b (repeatable): request.timeout.ms, client.id, acks, compression.type, security.protocol (PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL), ssl.ca.location, ssl.certificate.location, ssl.key.location, sasl.mechanism, sasl.username, sasl.password (env:NAME or file:PATH), ... (an unknown key lists them all)'
+            cand --acks 'Acknowledgements a produce waits for with -b: all (-1, the default), 1 or 0'
+            cand -C 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --cluster 'Use this cluster profile (`kaf config list`): its brokers, client settings and data directory, unless -b, -X or --dir say otherwise [env: KAF_CLUSTER] [default: the one `kaf config use` chose]'
+            cand --no-progress 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'kaf;users;help'= {
+            cand add 'Add a user, or set a user''s password (stored as SCRAM credentials, never in clear)'
+            cand list 'List users and their mechanisms'
+            cand delete 'Delete a user (or only one mechanism''s credential)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;users;help;add'= {
+        }
+        &'kaf;users;help;list'= {
+        }
+        &'kaf;users;help;delete'= {
+        }
+        &'kaf;users;help;help'= {
+        }
+        &'kaf;user;help'= {
+            cand add 'Add a user, or set a user''s password (stored as SCRAM credentials, never in clear)'
+            cand list 'List users and their mechanisms'
+            cand delete 'Delete a user (or only one mechanism''s credential)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'kaf;user;help;add'= {
+        }
+        &'kaf;user;help;list'= {
+        }
+        &'kaf;user;help;delete'= {
+        }
+        &'kaf;user;help;help'= {
         }
         &'kaf;doctor'= {
             cand --zookeeper 'Accepted for Kafka''s old tools and ignored: kaf needs no ZooKeeper'
@@ -1293,6 +1515,7 @@ set edit:completion:arg-completer[kaf] = {|@words|
             cand offsets 'Print each partition''s offset at the beginning, the end or a time, without consuming'
             cand groups 'List, describe, reset and delete consumer groups'
             cand server 'Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)'
+            cand users 'Manage the users `kaf server` authenticates (SASL PLAIN, SCRAM-SHA-256/512)'
             cand doctor 'Check a data directory: every batch''s CRC and offsets, indexes, group files'
             cand config 'Cluster profiles: named brokers, client settings and data directories'
             cand completions 'Print a shell completion script (bash, zsh, fish, elvish, powershell)'
@@ -1352,6 +1575,17 @@ set edit:completion:arg-completer[kaf] = {|@words|
         &'kaf;help;groups;delete-offsets'= {
         }
         &'kaf;help;server'= {
+        }
+        &'kaf;help;users'= {
+            cand add 'Add a user, or set a user''s password (stored as SCRAM credentials, never in clear)'
+            cand list 'List users and their mechanisms'
+            cand delete 'Delete a user (or only one mechanism''s credential)'
+        }
+        &'kaf;help;users;add'= {
+        }
+        &'kaf;help;users;list'= {
+        }
+        &'kaf;help;users;delete'= {
         }
         &'kaf;help;doctor'= {
         }

@@ -83,6 +83,9 @@ pub enum Command {
     Groups(GroupsCommand),
     /// Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)
     Server(ServerArgs),
+    /// Manage the users `kaf server` authenticates (SASL PLAIN, SCRAM-SHA-256/512)
+    #[command(subcommand, visible_alias = "user")]
+    Users(UsersCommand),
     /// Check a data directory: every batch's CRC and offsets, indexes, group files
     Doctor(DoctorArgs),
     /// Cluster profiles: named brokers, client settings and data directories
@@ -255,17 +258,56 @@ pub struct ManArgs {
 #[command(after_help = "Examples:
   kaf server                                   # 127.0.0.1:9092, the default data directory
   kaf server --listen 127.0.0.1:0              # any free port (printed on stderr)
-  kaf server --listen 0.0.0.0:9092 --advertised-listener myhost:9092   # all interfaces
   kaf server -c log.retention.hours=24 -c log.segment.bytes=16777216  # broker-wide defaults
-  kcat -b localhost:9092 -L")]
+  kcat -b localhost:9092 -L
+
+Security (docs/SECURITY.md):
+  kaf users add alice --mechanism SCRAM-SHA-512 < password-file
+  kaf server --listen PLAINTEXT://127.0.0.1:9092 --listen SASL_SSL://0.0.0.0:9093 \\
+      --advertised-listener 127.0.0.1:9092 --advertised-listener myhost:9093 \\
+      --tls-cert server.pem --tls-key server.key
+  kaf server --listen SSL://myhost:9093 --tls-cert server.pem --tls-key server.key \\
+      --tls-client-ca clients-ca.pem             # mutual TLS: clients need a certificate
+  kaf server --listen SASL_PLAINTEXT://127.0.0.1:9092 --acl --super-user admin
+  kaf server --listen 0.0.0.0:9092 --advertised-listener myhost:9092 --allow-anonymous")]
 pub struct ServerArgs {
-    /// Address to listen on; binding anything but loopback exposes the data to the network
-    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:9092")]
-    pub listen: String,
-    /// Address clients are told to connect to [default: the listening address; required
-    /// when that is a wildcard such as 0.0.0.0 or [::]]
+    /// A listener, [PROTOCOL://]HOST:PORT (repeatable). PROTOCOL is PLAINTEXT, SSL,
+    /// SASL_PLAINTEXT or SASL_SSL (Kafka's names); without one, SSL when --tls-cert is given,
+    /// else PLAINTEXT. Listening beyond loopback without authentication (SASL, or SSL with
+    /// --tls-client-ca) needs --allow-anonymous
+    #[arg(
+        long,
+        value_name = "[PROTOCOL://]HOST:PORT",
+        default_value = "127.0.0.1:9092"
+    )]
+    pub listen: Vec<String>,
+    /// Address clients of a listener are told to connect to, HOST:PORT, one per --listen in
+    /// the same order [default: the listening address; required when that is a wildcard
+    /// such as 0.0.0.0 or [::]]
     #[arg(long, value_name = "HOST:PORT")]
-    pub advertised_listener: Option<String>,
+    pub advertised_listener: Vec<String>,
+    /// The server's certificate chain (PEM) for SSL and SASL_SSL listeners
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<std::path::PathBuf>,
+    /// The private key (PEM) of --tls-cert
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<std::path::PathBuf>,
+    /// CA certificates (PEM) client certificates must chain to: mutual TLS on SSL listeners,
+    /// whose principal is then the certificate's subject (User:CN=...,O=...)
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_client_ca: Option<std::path::PathBuf>,
+    /// Enforce ACLs (kafka-acls manages them): a request is allowed only by an ALLOW ACL and
+    /// no DENY ACL, or for a --super-user (Kafka's StandardAuthorizer without
+    /// allow.everyone.if.no.acl.found)
+    #[arg(long)]
+    pub acl: bool,
+    /// A user allowed everything when --acl is on (repeatable): NAME or User:NAME
+    #[arg(long, value_name = "NAME", requires = "acl")]
+    pub super_user: Vec<String>,
+    /// Allow listening beyond loopback without authentication: anyone who can reach the
+    /// port can read, write and delete every topic
+    #[arg(long)]
+    pub allow_anonymous: bool,
     /// Largest request frame accepted (Kafka's socket.request.max.bytes)
     #[arg(long, value_name = "BYTES", default_value_t = 104_857_600)]
     pub max_frame_bytes: usize,
@@ -300,6 +342,60 @@ pub struct ServerArgs {
     /// not see these: they act on the topic's own configs over Kafka's defaults
     #[arg(short = 'c', long = "config", value_name = "KEY=VALUE")]
     pub config: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UsersCommand {
+    /// Add a user, or set a user's password (stored as SCRAM credentials, never in clear)
+    #[command(
+        after_help = "The password is read from --password-file, else from the KAF_PASSWORD
+environment variable, else from the first line of standard input (never from a terminal
+prompt or the command line). Credentials live in <dir>/security/users.json (mode 0600); a
+running kaf server sees changes at the next login.
+
+Examples:
+  kaf users add alice < alice.password
+  KAF_PASSWORD=s3cret kaf users add app --mechanism SCRAM-SHA-512
+  kaf users add bob --password-file /run/secrets/bob"
+    )]
+    Add(UserAddArgs),
+    /// List users and their mechanisms
+    #[command(visible_alias = "ls")]
+    List(UserListArgs),
+    /// Delete a user (or only one mechanism's credential)
+    Delete(UserDeleteArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// The user name
+    pub name: String,
+    /// SCRAM mechanism to store a credential for (repeatable) [default: both]; SASL/PLAIN
+    /// logins are checked against either
+    #[arg(long, value_name = "MECHANISM", value_parser = ["SCRAM-SHA-256", "SCRAM-SHA-512"])]
+    pub mechanism: Vec<String>,
+    /// Read the password from the first line of this file
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<std::path::PathBuf>,
+    /// PBKDF2 iterations (Kafka accepts 4096 to 16384)
+    #[arg(long, value_name = "N", default_value_t = 4096)]
+    pub iterations: i32,
+}
+
+#[derive(Debug, Args)]
+pub struct UserListArgs {
+    /// One JSON object per line: {"user":"alice","mechanisms":[{"mechanism":"SCRAM-SHA-256","iterations":4096}]}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UserDeleteArgs {
+    /// The user name
+    pub name: String,
+    /// Delete only this mechanism's credential
+    #[arg(long, value_name = "MECHANISM", value_parser = ["SCRAM-SHA-256", "SCRAM-SHA-512"])]
+    pub mechanism: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -46,6 +46,8 @@ pub enum Error {
     },
     #[error("group '{0}' does not exist")]
     GroupNotFound(String),
+    #[error("{0}")]
+    UserNotFound(String),
     #[error("group '{0}' is busy: every partition is held by another member")]
     GroupBusy(String),
     #[error("invalid {what} '{name}': {why}")]
@@ -163,7 +165,8 @@ impl Error {
             Error::Usage(_) | Error::UsageHint(..) | Error::InvalidName { .. } => code::USAGE,
             Error::TopicNotFound { .. }
             | Error::PartitionNotFound { .. }
-            | Error::GroupNotFound(_) => code::NOT_FOUND,
+            | Error::GroupNotFound(_)
+            | Error::UserNotFound(_) => code::NOT_FOUND,
             Error::TopicExists(_) => code::EXISTS,
             Error::Corrupt(_) => code::CORRUPT,
             Error::GroupBusy(_) => code::GROUP_BUSY,

@@ -70,6 +70,113 @@ pub fn server_frame(data: &[u8]) {
     let _ = server::handle(srv, &mut session, bytes::Bytes::copy_from_slice(data));
 }
 
+/// The SASL exchange on a SASL listener (`server::sasl` behind the SaslHandshake and
+/// SaslAuthenticate handlers and the gate before authentication). The first byte picks the
+/// mechanism (low two bits: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, an unknown one) and the
+/// handshake version (top bit: v1, else v0 and raw tokens); the rest is chunks, each a
+/// length byte and its bytes: a SaslAuthenticate token (v1), a raw token (v0), or, when it
+/// starts with 0xff, a whole request frame. User alice has password "secret".
+pub fn server_sasl(data: &[u8]) {
+    use crate::scram::{Credential, Mechanism};
+    use kafka_protocol::messages::*;
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    let srv = SERVER.get_or_init(|| {
+        let store = Store::open(&tempfile_dir().join("sasl")).expect("temp store");
+        store
+            .update_users(|u| {
+                for m in Mechanism::ALL {
+                    u.set(
+                        "alice",
+                        m,
+                        &Credential::new(m, b"secret", b"salt".to_vec(), 4096),
+                    );
+                }
+                Ok(())
+            })
+            .expect("users file");
+        let mut config = fuzz_config();
+        config.listeners = vec![crate::server::Listener {
+            protocol: crate::server::Protocol::SaslPlaintext,
+            advertised_host: "127.0.0.1".into(),
+            advertised_port: 9092,
+        }];
+        Server::new(store, config)
+    });
+    let Some((&head, mut rest)) = data.split_first() else {
+        return;
+    };
+    let mech = ["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "GSSAPI"][usize::from(head & 3)];
+    let v1 = head & 0x80 != 0;
+    let mut session = Session::for_listener(&srv.config, 0);
+    let handshake = SaslHandshakeRequest::default()
+        .with_mechanism(kafka_protocol::protocol::StrBytes::from_static_str(mech));
+    let f = request(ApiKey::SaslHandshake, i16::from(v1), 1, &handshake);
+    if !matches!(
+        server::handle(srv, &mut session, f),
+        server::Reply::Frame(_)
+    ) {
+        return;
+    }
+    let mut correlation = 1;
+    let count_login = |session: &Session| {
+        if !session.principal.is_empty() {
+            SASL_LOGINS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    };
+    while let Some((&n, tail)) = rest.split_first() {
+        let n = usize::from(n).min(tail.len());
+        let (chunk, next) = tail.split_at(n);
+        rest = next;
+        correlation += 1;
+        let f = if chunk.first() == Some(&0xff) {
+            let raw = &chunk[1..];
+            // JoinGroup and SyncGroup wait by design (see server_frame).
+            if raw.len() >= 2 && matches!(i16::from_be_bytes([raw[0], raw[1]]), 11 | 14) {
+                continue;
+            }
+            bytes::Bytes::copy_from_slice(raw)
+        } else if v1 {
+            let auth = SaslAuthenticateRequest::default()
+                .with_auth_bytes(bytes::Bytes::copy_from_slice(chunk));
+            request(ApiKey::SaslAuthenticate, 2, correlation, &auth)
+        } else {
+            bytes::Bytes::copy_from_slice(chunk)
+        };
+        match server::handle(srv, &mut session, f) {
+            server::Reply::Close(_) | server::Reply::Last(..) => break,
+            server::Reply::Frame(_) | server::Reply::Nothing => {}
+        }
+    }
+    count_login(&session);
+}
+
+/// How many `server_sasl` inputs ended authenticated: the replay test checks that the
+/// seeds with alice's password log in and the others do not (the target is not vacuous).
+pub static SASL_LOGINS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+/// A request frame without its length prefix, as `server::handle` takes it.
+fn request<R>(
+    key: kafka_protocol::messages::ApiKey,
+    version: i16,
+    correlation: i32,
+    req: &R,
+) -> bytes::Bytes
+where
+    R: kafka_protocol::protocol::Encodable + kafka_protocol::protocol::HeaderVersion,
+{
+    use kafka_protocol::protocol::Encodable;
+    let mut b = bytes::BytesMut::new();
+    let header = kafka_protocol::messages::RequestHeader::default()
+        .with_request_api_key(key as i16)
+        .with_request_api_version(version)
+        .with_correlation_id(correlation);
+    header
+        .encode(&mut b, R::header_version(version))
+        .expect("a header encodes");
+    req.encode(&mut b, version).expect("the request encodes");
+    b.freeze()
+}
+
 /// The `-o` offset grammar.
 pub fn offset_spec(data: &[u8]) {
     if let Ok(s) = std::str::from_utf8(data) {
@@ -215,8 +322,8 @@ pub static APPENDS_SEEN: std::sync::atomic::AtomicI64 = std::sync::atomic::Atomi
 fn fuzz_config() -> Config {
     Config {
         auto_create: true,
-        advertised_host: "127.0.0.1".into(),
-        advertised_port: 9092,
+        listeners: vec![crate::server::Listener::plaintext("127.0.0.1", 9092)],
+        authorizer: crate::server::Authorizer::default(),
         max_frame_bytes: 1 << 20,
         max_connections: 10,
         idle_timeout: std::time::Duration::from_secs(1),
@@ -244,5 +351,6 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("format_string", format_string),
     ("produce_json", produce_json),
     ("server_produce", server_produce),
+    ("server_sasl", server_sasl),
     ("scram_client", scram_client),
 ];

@@ -59,6 +59,14 @@ impl ErrorCode {
     pub(crate) const FENCED_INSTANCE_ID: ErrorCode = ErrorCode(82);
     pub(crate) const GROUP_SUBSCRIBED_TO_TOPIC: ErrorCode = ErrorCode(86);
     pub(crate) const INVALID_RECORD: ErrorCode = ErrorCode(87);
+    // Security (kaf server's SASL listeners, users and ACLs).
+    pub(crate) const UNSUPPORTED_SASL_MECHANISM: ErrorCode = ErrorCode(33);
+    pub(crate) const ILLEGAL_SASL_STATE: ErrorCode = ErrorCode(34);
+    pub(crate) const SECURITY_DISABLED: ErrorCode = ErrorCode(54);
+    pub(crate) const SASL_AUTHENTICATION_FAILED: ErrorCode = ErrorCode(58);
+    pub(crate) const RESOURCE_NOT_FOUND: ErrorCode = ErrorCode(91);
+    pub(crate) const DUPLICATE_RESOURCE: ErrorCode = ErrorCode(92);
+    pub(crate) const UNACCEPTABLE_CREDENTIAL: ErrorCode = ErrorCode(93);
     pub(crate) const PRODUCER_FENCED: ErrorCode = ErrorCode(90);
     pub(crate) const TRANSACTIONAL_ID_NOT_FOUND: ErrorCode = ErrorCode(105);
     pub(crate) const TRANSACTION_ABORTABLE: ErrorCode = ErrorCode(120);

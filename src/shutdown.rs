@@ -57,22 +57,28 @@ pub(crate) fn requested() -> bool {
 /// Waits until `fd` is readable, a stop is requested, or `timeout` passes. Returns true when
 /// `fd` is readable (a stop may have been requested too: check `requested`).
 pub(crate) fn wait_readable(fd: RawFd, timeout: Duration) -> bool {
+    wait_readable_any(&[fd], timeout)
+}
+
+/// `wait_readable` over several descriptors (the server's listeners): true when one is.
+pub(crate) fn wait_readable_any(fds: &[RawFd], timeout: Duration) -> bool {
     let s = stop();
-    let mut fds = [
-        libc::pollfd {
+    let mut polled: Vec<libc::pollfd> = fds
+        .iter()
+        .map(|&fd| libc::pollfd {
             fd,
             events: libc::POLLIN,
             revents: 0,
-        },
-        libc::pollfd {
-            fd: s.wake.as_ref().map_or(-1, |w| w.as_raw_fd()),
-            events: libc::POLLIN,
-            revents: 0,
-        },
-    ];
+        })
+        .collect();
+    polled.push(libc::pollfd {
+        fd: s.wake.as_ref().map_or(-1, |w| w.as_raw_fd()),
+        events: libc::POLLIN,
+        revents: 0,
+    });
     let ms = timeout.as_millis().min(i32::MAX as u128) as libc::c_int;
-    // SAFETY: `fds` is a live array of two initialised pollfd structs for the whole call and
+    // SAFETY: `polled` is a live vector of initialised pollfd structs for the whole call and
     // its length is passed with it; poll ignores entries whose fd is negative.
-    let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
-    n > 0 && fds[0].revents != 0
+    let n = unsafe { libc::poll(polled.as_mut_ptr(), polled.len() as libc::nfds_t, ms) };
+    n > 0 && polled[..fds.len()].iter().any(|p| p.revents != 0)
 }

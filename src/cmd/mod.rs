@@ -13,6 +13,7 @@ pub mod offsets;
 pub mod produce;
 pub mod server;
 pub mod topics;
+pub mod users;
 
 use std::path::PathBuf;
 
@@ -107,6 +108,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Offsets(a) => offsets::run(&ctx, a),
         Command::Groups(c) => groups::run(&ctx, c),
         Command::Server(a) => server::run(&ctx, a),
+        Command::Users(c) => users::run(&ctx, c),
         Command::Doctor(a) => doctor::run(&ctx, a),
         Command::Completions(a) => completions::run(a),
         Command::Man(a) => man::run(a),
@@ -119,6 +121,7 @@ fn directory_only(c: &Command) -> bool {
     matches!(
         c,
         Command::Server(_)
+            | Command::Users(_)
             | Command::Doctor(_)
             | Command::Topics(crate::cli::TopicsCommand::Dump(_))
             | Command::Topics(crate::cli::TopicsCommand::Clean(_))
@@ -128,6 +131,7 @@ fn directory_only(c: &Command) -> bool {
 fn command_name(c: &Command) -> &'static str {
     match c {
         Command::Server(_) => "server",
+        Command::Users(_) => "users",
         Command::Doctor(_) => "doctor",
         Command::Completions(_) => "completions",
         Command::Man(_) => "man",
@@ -156,7 +160,7 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
     };
     let Some(opt) = given else { return Ok(()) };
     let hint = match name {
-        "doctor" | "server" | "topics dump" | "topics clean" => format!(
+        "doctor" | "server" | "users" | "topics dump" | "topics clean" => format!(
             "`kaf {name}` works on the data directory (--dir or KAF_DIR); run it on the \
              broker's machine, without {opt}"
         ),

@@ -1,6 +1,6 @@
 //! `kaf server`: parses the flags, binds, logs, and hands over to `crate::server`.
 
-use std::net::{TcpListener, ToSocketAddrs};
+use std::net::{SocketAddr, TcpListener, ToSocketAddrs};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -9,30 +9,111 @@ use crate::cmd::Context;
 use crate::error::{Error, Result};
 use crate::parse::time::parse_duration_ms;
 use crate::server;
+use crate::server::Protocol;
+
+/// One `--listen` resolved: its protocol, addresses, and what it advertises.
+struct ListenSpec {
+    text: String,
+    protocol: Protocol,
+    addrs: Vec<SocketAddr>,
+    advertised: Option<(String, i32)>,
+}
+
+/// `[PROTOCOL://]HOST:PORT`; without a protocol, SSL when the server has a certificate.
+fn listen_spec(l: &str, tls: bool) -> Result<ListenSpec> {
+    let (protocol, addr) = match l.split_once("://") {
+        Some((p, a)) => (
+            Protocol::parse(p).ok_or_else(|| {
+                Error::Usage(format!(
+                    "--listen '{l}': unknown protocol '{p}' (PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL)"
+                ))
+            })?,
+            a,
+        ),
+        None if tls => (Protocol::Ssl, l),
+        None => (Protocol::Plaintext, l),
+    };
+    let addrs: Vec<_> = addr
+        .to_socket_addrs()
+        .map_err(|e| Error::Usage(format!("cannot read --listen '{l}': {e}")))?
+        .collect();
+    if addrs.is_empty() {
+        return Err(Error::Usage(format!("--listen '{l}' names no address")));
+    }
+    Ok(ListenSpec {
+        text: l.to_string(),
+        protocol,
+        addrs,
+        advertised: None,
+    })
+}
 
 pub(crate) fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
     // Everything about the flags is checked before the data directory is opened or a socket
     // bound, so a refused command leaves nothing behind.
-    let addrs: Vec<_> = a
+    let mut specs = a
         .listen
-        .to_socket_addrs()
-        .map_err(|e| Error::Usage(format!("cannot read --listen '{}': {e}", a.listen)))?
-        .collect();
-    let advertised = match &a.advertised_listener {
-        Some(l) => Some(advertised_listener(l)?),
-        None => None,
-    };
-    if advertised.is_none() && addrs.iter().any(|s| s.ip().is_unspecified()) {
-        // Metadata would tell clients to connect to 0.0.0.0 or ::, which no client can use
-        // (kcat: "Failed to resolve ':::9092'").
-        return Err(Error::UsageHint(
-            format!(
-                "--listen {} is a wildcard address, which clients cannot connect to",
-                a.listen
-            ),
-            "name the address clients should use: --advertised-listener HOST:PORT".into(),
+        .iter()
+        .map(|l| listen_spec(l, a.tls_cert.is_some()))
+        .collect::<Result<Vec<_>>>()?;
+    if !a.advertised_listener.is_empty() && a.advertised_listener.len() != specs.len() {
+        return Err(Error::Usage(format!(
+            "{} --advertised-listener for {} --listen: give one per --listen, in the same order",
+            a.advertised_listener.len(),
+            specs.len()
+        )));
+    }
+    for (spec, adv) in specs.iter_mut().zip(&a.advertised_listener) {
+        spec.advertised = Some(advertised_listener(adv)?);
+    }
+    for spec in &specs {
+        if spec.advertised.is_none() && spec.addrs.iter().any(|s| s.ip().is_unspecified()) {
+            // Metadata would tell clients to connect to 0.0.0.0 or ::, which no client can
+            // use (kcat: "Failed to resolve ':::9092'").
+            return Err(Error::UsageHint(
+                format!(
+                    "--listen {} is a wildcard address, which clients cannot connect to",
+                    spec.text
+                ),
+                "name the address clients should use: --advertised-listener HOST:PORT".into(),
+            ));
+        }
+        if spec.protocol.tls() && a.tls_cert.is_none() {
+            return Err(Error::UsageHint(
+                format!("--listen {} needs a certificate", spec.text),
+                "give --tls-cert FILE --tls-key FILE".into(),
+            ));
+        }
+        let authenticated =
+            spec.protocol.sasl() || (spec.protocol == Protocol::Ssl && a.tls_client_ca.is_some());
+        let loopback = spec.addrs.iter().all(|s| s.ip().is_loopback());
+        if !loopback && !authenticated && !a.allow_anonymous {
+            return Err(Error::UsageHint(
+                format!(
+                    "--listen {} is reachable from other machines without authentication: anyone could read, write and delete every topic",
+                    spec.text
+                ),
+                "use a SASL_SSL:// or SASL_PLAINTEXT:// listener (users: `kaf users add`), or SSL:// with --tls-client-ca; or accept the risk with --allow-anonymous".into(),
+            ));
+        }
+    }
+    if a.tls_cert.is_some() && !specs.iter().any(|s| s.protocol.tls()) {
+        return Err(Error::Usage(
+            "--tls-cert is given but no --listen is SSL:// or SASL_SSL://".into(),
         ));
     }
+    // Client certificates are asked for on SSL listeners only: on SASL_SSL ones SASL says
+    // who the client is (Kafka's ssl.client.auth default for SASL_SSL is none too).
+    let (tls, mtls) = match (&a.tls_cert, &a.tls_key) {
+        (Some(c), Some(k)) => (
+            Some(server::tls_config(c, k, None)?),
+            match &a.tls_client_ca {
+                Some(ca) => Some(server::tls_config(c, k, Some(ca))?),
+                None => None,
+            },
+        ),
+        _ => (None, None),
+    };
     let broker = server::BrokerConfig::parse(&a.config)?;
     let default_partitions = match (a.default_partitions, broker.num_partitions()) {
         (Some(f), Some(c)) if f != c => {
@@ -55,25 +136,81 @@ pub(crate) fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
         )));
     }
     let idle_timeout = Duration::from_millis(parse_duration_ms(&a.idle_timeout)?.max(1) as u64);
+    let super_users: Vec<String> = a
+        .super_user
+        .iter()
+        .map(|u| {
+            if u.contains(':') {
+                u.clone()
+            } else {
+                format!("User:{u}")
+            }
+        })
+        .collect();
     let store = ctx.store()?;
-    let listener = TcpListener::bind(&addrs[..])
-        .map_err(|e| Error::io(format!("listen on {}", a.listen), e))?;
-    let local = listener
-        .local_addr()
-        .map_err(|e| Error::io("server address", e))?;
-    if !local.ip().is_loopback() {
+    // Unreadable security files stop the server here rather than at the first login.
+    let users = store.users()?;
+    store.acls()?;
+    if specs.iter().any(|s| s.protocol.sasl()) && users.is_empty() {
         eprintln!(
-            "kaf server: warning: listening on {local}, reachable from other machines; kaf has no authentication"
+            "kaf server: warning: no users yet, so no SASL login can succeed; add one with `kaf users add NAME`"
         );
     }
-    let (host, port) =
-        advertised.unwrap_or_else(|| (local.ip().to_string(), i32::from(local.port())));
+    let mut bound = Vec::with_capacity(specs.len());
+    let mut listeners = Vec::with_capacity(specs.len());
+    for spec in &specs {
+        let socket = TcpListener::bind(&spec.addrs[..])
+            .map_err(|e| Error::io(format!("listen on {}", spec.text), e))?;
+        let local = socket
+            .local_addr()
+            .map_err(|e| Error::io("server address", e))?;
+        if !local.ip().is_loopback() && a.allow_anonymous && !spec.protocol.sasl() {
+            eprintln!(
+                "kaf server: warning: {} listener {local} is reachable from other machines{}",
+                spec.protocol.name(),
+                if spec.protocol == Protocol::Ssl && a.tls_client_ca.is_some() {
+                    ""
+                } else {
+                    " without authentication (--allow-anonymous)"
+                }
+            );
+        }
+        let (host, port) = spec
+            .advertised
+            .clone()
+            .unwrap_or_else(|| (local.ip().to_string(), i32::from(local.port())));
+        // The address first: scripts and tests read it from this line.
+        let protocol = match spec.protocol {
+            Protocol::Plaintext => String::new(),
+            p => format!("{}, ", p.name()),
+        };
+        eprintln!(
+            "kaf server: listening on {local} ({protocol}advertised as {host}:{port}), data directory {}",
+            store.root().display()
+        );
+        listeners.push(server::Listener {
+            protocol: spec.protocol,
+            advertised_host: host,
+            advertised_port: port,
+        });
+        bound.push(server::Bound {
+            socket,
+            tls: match spec.protocol {
+                Protocol::Ssl => mtls.clone().or_else(|| tls.clone()),
+                Protocol::SaslSsl => tls.clone(),
+                _ => None,
+            },
+        });
+    }
     let config = server::Config {
         auto_create: !a.no_auto_create
             && broker.auto_create()
             && crate::broker::local::auto_create_enabled(),
-        advertised_host: host,
-        advertised_port: port,
+        listeners,
+        authorizer: server::Authorizer {
+            enabled: a.acl,
+            super_users,
+        },
         max_frame_bytes: a.max_frame_bytes,
         max_connections: a.max_connections.max(1),
         idle_timeout,
@@ -82,14 +219,8 @@ pub(crate) fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
         max_fetch_wait: Duration::from_secs(30),
         broker,
     };
-    eprintln!(
-        "kaf server: listening on {local} (advertised as {}:{}), data directory {}",
-        config.advertised_host,
-        config.advertised_port,
-        store.root().display()
-    );
     server::serve(
-        listener,
+        bound,
         Arc::new(server::Server::new(store, config)),
         a.max_request_bytes_in_flight,
     )?;

@@ -1,4 +1,7 @@
-//! The accept loop: starts the cleaner thread, admits connections up to the limit (at the
+//! The accept loop over every listener (one poll on all their sockets and the stop pipe; the
+//! listeners taken in turn; TLS ones wrap each connection in a `tls::Transport` whose
+//! handshake runs on the connection's own thread): starts the cleaner thread, admits
+//! connections up to the limit (at the
 //! limit, by closing the connection idle longest, see `limits::Connections`), gives each a
 //! thread, and on a stop request (SIGINT/SIGTERM, see `crate::shutdown`) stops accepting,
 //! releases waiting group requests, stops the cleaner, and fsyncs everything written before
@@ -9,10 +12,13 @@ use std::os::fd::AsRawFd;
 use std::sync::Arc;
 use std::time::Duration;
 
+use rustls::ServerConfig;
+
 use super::cleaner::Cleaner;
 use super::conn;
 use super::context::Server;
 use super::limits::{Budget, Connections};
+use super::tls::Transport;
 use crate::error::{Error, Result};
 
 /// Stack of connection threads: handlers keep their state on the heap.
@@ -21,28 +27,43 @@ const THREAD_STACK: usize = 512 * 1024;
 /// self-pipe could not be set up.
 const ACCEPT_WAIT: Duration = Duration::from_secs(1);
 
+/// A bound listening socket, in the order of `Config::listeners`, with its TLS settings
+/// when it is an SSL or SASL_SSL listener.
+pub(crate) struct Bound {
+    pub(crate) socket: TcpListener,
+    pub(crate) tls: Option<Arc<ServerConfig>>,
+}
+
 /// Serves until SIGINT/SIGTERM, then fsyncs what it wrote and returns. `bytes_in_flight`
 /// bounds the request bytes all connections together may be reading at once.
 pub(crate) fn serve(
-    listener: TcpListener,
+    listeners: Vec<Bound>,
     server: Arc<Server>,
     bytes_in_flight: usize,
 ) -> Result<()> {
     crate::shutdown::install();
     // Nonblocking: a client that resets between poll and accept must not block the loop.
-    listener
-        .set_nonblocking(true)
-        .map_err(|e| Error::io("server socket", e))?;
+    for l in &listeners {
+        l.socket
+            .set_nonblocking(true)
+            .map_err(|e| Error::io("server socket", e))?;
+    }
+    let fds: Vec<_> = listeners.iter().map(|l| l.socket.as_raw_fd()).collect();
     let cleaner = Cleaner::start(&server);
     let connections = Connections::new(
         server.config.max_connections,
         Arc::new(Budget::new(bytes_in_flight)),
     );
+    let mut next = 0;
     while !crate::shutdown::requested() {
-        if !crate::shutdown::wait_readable(listener.as_raw_fd(), ACCEPT_WAIT) {
+        if !crate::shutdown::wait_readable_any(&fds, ACCEPT_WAIT) {
             continue;
         }
-        let (stream, peer) = match listener.accept() {
+        // Each listener in turn, so a busy one cannot starve the others.
+        let index = next % listeners.len();
+        next += 1;
+        let listener = &listeners[index];
+        let (stream, peer) = match listener.socket.accept() {
             Ok(c) => c,
             Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => continue,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -70,13 +91,23 @@ pub(crate) fn serve(
             );
         }
         let _ = stream.set_nonblocking(false);
+        let transport = match &listener.tls {
+            None => Transport::Plain(stream),
+            Some(config) => match Transport::tls(config, stream) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("kaf server: cannot start TLS for {peer}: {e}");
+                    continue;
+                }
+            },
+        };
         let server2 = Arc::clone(&server);
         let peer2 = peer.clone();
         let spawned = std::thread::Builder::new()
             .name(format!("conn {peer}"))
             .stack_size(THREAD_STACK)
             .spawn(move || {
-                if let Err(why) = conn::run(&server2, &slot, stream) {
+                if let Err(why) = conn::run(&server2, &slot, transport, index) {
                     // One line per event: some decode errors end in a newline.
                     let why = why.trim_end().replace('\n', " ");
                     eprintln!("kaf server: client {peer2}: {why}; connection closed");

@@ -8,8 +8,6 @@
 //! way holds no memory for the half that never came.
 
 use std::io::{Read, Write};
-use std::net::TcpStream;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
@@ -17,22 +15,36 @@ use bytes::Bytes;
 use super::api::{self, Reply, Session};
 use super::context::Server;
 use super::limits::{Slot, UNBUDGETED_FRAME};
+use super::tls::Transport;
+
+/// Kafka's `sasl.server.max.receive.size` default: the largest frame before authentication.
+const SASL_MAX_RECEIVE: usize = 524_288;
 
 /// How much of a frame is read per `read` call, and the smallest step the buffer grows by.
 const CHUNK: usize = 64 * 1024;
 
 /// What ended a connection, for the log line. A clean close by the client, or a close by
 /// the accept loop to make room (which logs it), is `Ok`.
-pub(super) fn run(server: &Server, slot: &Slot, stream: Arc<TcpStream>) -> Result<(), String> {
-    let mut stream: &TcpStream = &stream;
-    let _ = stream.set_nodelay(true);
+pub(super) fn run(
+    server: &Server,
+    slot: &Slot,
+    mut transport: Transport,
+    listener: usize,
+) -> Result<(), String> {
+    let stream = &mut transport;
+    let _ = stream.tcp().set_nodelay(true);
     let idle = server.config.idle_timeout;
-    let _ = stream.set_write_timeout(Some(idle));
-    let mut session = Session::default();
+    let _ = stream.tcp().set_write_timeout(Some(idle));
+    let mut session = Session::for_listener(&server.config, listener);
     session.peer = stream
+        .tcp()
         .peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_default();
+    let protocol = server.config.listeners[listener].protocol;
+    // SSL listeners: the client certificate (mutual TLS) names the principal, once the
+    // handshake (run by the first read) is done.
+    let mut subject_pending = protocol == super::context::Protocol::Ssl;
     let mut chunk = vec![0u8; CHUNK];
     loop {
         if crate::shutdown::requested() {
@@ -42,16 +54,28 @@ pub(super) fn run(server: &Server, slot: &Slot, stream: Arc<TcpStream>) -> Resul
         let mut frame_deadline = None;
         let mut len = [0u8; 4];
         match read_full(stream, &mut len, idle, &mut frame_deadline) {
+            Ok(true) if subject_pending => {
+                subject_pending = false;
+                if let Some(dn) = stream.peer_subject() {
+                    session.principal = format!("User:{dn}");
+                }
+            }
             Ok(true) => {}
             Ok(false) => return Ok(()),
             Err(_) if slot.evicted() => return Ok(()),
             Err(e) => return Err(e),
         }
         let n = i32::from_be_bytes(len);
-        if n < 0 || n as usize > server.config.max_frame_bytes {
+        // Before a SASL login, Kafka takes frames of at most 512 KiB
+        // (sasl.server.max.receive.size): an unauthenticated client holds no more.
+        let limit = if session.authenticating() {
+            server.config.max_frame_bytes.min(SASL_MAX_RECEIVE)
+        } else {
+            server.config.max_frame_bytes
+        };
+        if n < 0 || n as usize > limit {
             return Err(format!(
-                "frame of {n} bytes is over the limit of {} bytes",
-                server.config.max_frame_bytes
+                "frame of {n} bytes is over the limit of {limit} bytes"
             ));
         }
         let n = n as usize;
@@ -86,13 +110,17 @@ pub(super) fn run(server: &Server, slot: &Slot, stream: Arc<TcpStream>) -> Resul
         drop(reservation);
         match reply {
             Reply::Frame(f) => {
-                if let Err(e) = stream.write_all(&f) {
+                if let Err(e) = stream.write_all(&f).and_then(|()| stream.flush()) {
                     return Err(format!("write failed: {e}"));
                 }
                 session.recycle(f);
             }
             Reply::Nothing => {}
             Reply::Close(why) => return Err(why),
+            Reply::Last(f, why) => {
+                let _ = stream.write_all(&f).and_then(|()| stream.flush());
+                return Err(why);
+            }
         }
         slot.idle();
     }
@@ -101,7 +129,7 @@ pub(super) fn run(server: &Server, slot: &Slot, stream: Arc<TcpStream>) -> Resul
 /// Reads a frame body of `n` bytes into a buffer that grows (geometrically, never past `n`)
 /// as the bytes arrive, rather than one allocated whole on the length prefix's word.
 fn read_growing(
-    stream: &TcpStream,
+    stream: &mut Transport,
     n: usize,
     chunk: &mut [u8],
     timeout: Duration,
@@ -125,7 +153,7 @@ fn read_growing(
 /// have arrived, however slowly it trickles in. `Ok(false)`: the peer closed the connection
 /// between frames.
 fn read_full(
-    stream: &TcpStream,
+    stream: &mut Transport,
     buf: &mut [u8],
     timeout: Duration,
     frame_deadline: &mut Option<Instant>,
@@ -148,7 +176,7 @@ fn read_full(
 /// frame has not started). An empty error: the peer closed the connection before the frame
 /// started.
 fn read_some(
-    mut stream: &TcpStream,
+    stream: &mut Transport,
     buf: &mut [u8],
     timeout: Duration,
     frame_deadline: &mut Option<Instant>,
@@ -164,9 +192,13 @@ fn read_some(
                 format!("frame not complete within {} s", timeout.as_secs())
             });
         }
-        let _ = stream.set_read_timeout(Some(left));
+        let _ = stream.tcp().set_read_timeout(Some(left));
         match stream.read(buf) {
             Ok(0) if frame_deadline.is_none() => return Err(String::new()),
+            // A TLS client that closes between frames without close_notify.
+            Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof && frame_deadline.is_none() => {
+                return Err(String::new());
+            }
             Ok(0) => return Err("connection closed mid-frame".into()),
             Ok(k) => {
                 frame_deadline.get_or_insert_with(|| Instant::now() + timeout);
@@ -185,7 +217,8 @@ fn read_some(
 
 #[cfg(test)]
 mod tests {
-    use std::net::TcpListener;
+    use std::net::{TcpListener, TcpStream};
+    use std::sync::Arc;
 
     use super::*;
 
@@ -194,6 +227,7 @@ mod tests {
         let l = TcpListener::bind("127.0.0.1:0").unwrap();
         let mut client = TcpStream::connect(l.local_addr().unwrap()).unwrap();
         let (server, _) = l.accept().unwrap();
+        let mut server = Transport::Plain(Arc::new(server));
         let data: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
         let sent = data.clone();
         let writer = std::thread::spawn(move || {
@@ -204,7 +238,7 @@ mod tests {
         let mut chunk = vec![0u8; CHUNK];
         let mut deadline = None;
         let got = read_growing(
-            &server,
+            &mut server,
             data.len(),
             &mut chunk,
             Duration::from_secs(600),

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::ops::Range;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard};
 use std::time::Duration;
 
 use super::broker_config::BrokerConfig;
@@ -18,14 +18,17 @@ use super::coordinator::txn::{Participants, PendingOffset, Transactions};
 use super::partitions::{Appended, Partitions};
 use crate::kafka_error::ErrorCode;
 use crate::store::producers::PRODUCER_ID_BLOCK;
+use crate::store::security::AclBinding;
 use crate::store::topic;
 use crate::store::{Store, TopicId, TopicMeta};
 
 /// `kaf server`'s settings, from its flags.
 pub(crate) struct Config {
     pub(crate) auto_create: bool,
-    pub(crate) advertised_host: String,
-    pub(crate) advertised_port: i32,
+    /// What each `--listen` serves and advertises; a connection's `Session` names its own.
+    pub(crate) listeners: Vec<Listener>,
+    /// `--acl` and `--super-user`.
+    pub(crate) authorizer: Authorizer,
     pub(crate) max_frame_bytes: usize,
     pub(crate) max_connections: usize,
     pub(crate) idle_timeout: Duration,
@@ -37,6 +40,77 @@ pub(crate) struct Config {
     pub(crate) broker: BrokerConfig,
 }
 
+/// A listener's security protocol, by Kafka's names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Protocol {
+    Plaintext,
+    Ssl,
+    SaslPlaintext,
+    SaslSsl,
+}
+
+impl Protocol {
+    pub(crate) const ALL: [Protocol; 4] = [
+        Protocol::Plaintext,
+        Protocol::Ssl,
+        Protocol::SaslPlaintext,
+        Protocol::SaslSsl,
+    ];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Protocol::Plaintext => "PLAINTEXT",
+            Protocol::Ssl => "SSL",
+            Protocol::SaslPlaintext => "SASL_PLAINTEXT",
+            Protocol::SaslSsl => "SASL_SSL",
+        }
+    }
+
+    pub(crate) fn parse(n: &str) -> Option<Protocol> {
+        Protocol::ALL
+            .into_iter()
+            .find(|p| p.name().eq_ignore_ascii_case(n))
+    }
+
+    pub(crate) fn tls(self) -> bool {
+        matches!(self, Protocol::Ssl | Protocol::SaslSsl)
+    }
+
+    pub(crate) fn sasl(self) -> bool {
+        matches!(self, Protocol::SaslPlaintext | Protocol::SaslSsl)
+    }
+}
+
+/// One listener: its protocol and the address Metadata and FindCoordinator answers name to
+/// clients connected through it.
+#[derive(Clone, Debug)]
+pub(crate) struct Listener {
+    pub(crate) protocol: Protocol,
+    pub(crate) advertised_host: String,
+    pub(crate) advertised_port: i32,
+}
+
+impl Listener {
+    pub(crate) fn plaintext(host: &str, port: i32) -> Listener {
+        Listener {
+            protocol: Protocol::Plaintext,
+            advertised_host: host.to_string(),
+            advertised_port: port,
+        }
+    }
+}
+
+/// ACL enforcement (`--acl`): off, every principal may do everything and CreateAcls is
+/// answered SECURITY_DISABLED, as Kafka without an authorizer. On, a request is allowed only
+/// by an ALLOW binding and no DENY one, or for a super user (Kafka's StandardAuthorizer with
+/// `allow.everyone.if.no.acl.found=false`).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Authorizer {
+    pub(crate) enabled: bool,
+    /// Principals (`User:NAME`) allowed everything.
+    pub(crate) super_users: Vec<String>,
+}
+
 pub(crate) struct Server {
     pub(crate) config: Config,
     pub(crate) store: Store,
@@ -44,6 +118,9 @@ pub(crate) struct Server {
     pub(crate) groups: Coordinator,
     pub(crate) txns: Transactions,
     log: Arc<LogSide>,
+    /// The ACL bindings (`security/acls.json`), read at start and changed through
+    /// `update_acls`, which writes the file first.
+    acls: RwLock<Vec<AclBinding>>,
 }
 
 /// What the transaction coordinator reaches through `Participants`: the partitions (for
@@ -150,6 +227,10 @@ impl Server {
             producer_ids: Mutex::new(0..0),
         });
         let txns = Transactions::open(store.root(), Arc::clone(&log) as Arc<dyn Participants>);
+        let store_acls = store.acls().unwrap_or_else(|e| {
+            eprintln!("kaf server: cannot read the ACLs: {e}");
+            Vec::new()
+        });
         Server {
             config,
             groups: Coordinator::new(store.groups()),
@@ -157,7 +238,30 @@ impl Server {
             partitions,
             txns,
             log,
+            acls: RwLock::new(store_acls),
         }
+    }
+
+    pub(crate) fn acls(&self) -> RwLockReadGuard<'_, Vec<AclBinding>> {
+        self.acls.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Changes the ACLs on disk and then here, under one write lock.
+    pub(crate) fn update_acls<T>(
+        &self,
+        f: impl FnOnce(&mut Vec<AclBinding>) -> T,
+    ) -> crate::error::Result<T> {
+        let mut mine = self.acls.write().unwrap_or_else(|p| p.into_inner());
+        let mut after = Vec::new();
+        let out = self.store.update_acls(|acls| {
+            let out = f(acls);
+            after = acls.clone();
+            out
+        })?;
+        after.sort();
+        after.dedup();
+        *mine = after;
+        Ok(out)
     }
 
     /// A producer id no process on this data directory has had, from the reserved block
@@ -199,8 +303,8 @@ pub(crate) mod testing {
         let store = Store::open(d.path()).unwrap();
         let config = Config {
             auto_create: false,
-            advertised_host: "127.0.0.1".into(),
-            advertised_port: 9092,
+            listeners: vec![Listener::plaintext("127.0.0.1", 9092)],
+            authorizer: Authorizer::default(),
             max_frame_bytes: 1 << 20,
             max_connections: 10,
             idle_timeout: Duration::from_secs(60),

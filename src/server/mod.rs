@@ -5,10 +5,13 @@
 //!   clean stop (fsync) when `crate::shutdown` says so.
 //! - `conn`: one connection: frames (length prefix, size limit, idle timeout, the budget of
 //!   bytes in flight) in, replies out.
+//! - `tls` (used by `accept` and `conn`): the rustls settings of SSL and SASL_SSL listeners
+//!   and `Transport`, the plain-or-TLS stream `conn` reads and writes.
 //! - `limits` (used by `accept` and `conn`): the budget of request bytes in flight, and the
 //!   table of live connections (an RAII `Slot` each) that closes the one idle longest to
 //!   admit a new connection at the limit.
-//! - `api`: one frame → one reply. `api::APIS` is the table of served APIs and versions the
+//! - `api`: one frame → one reply (SASL authentication and ACL checks included; the SASL
+//!   exchange itself is `sasl`, pure). `api::APIS` is the table of served APIs and versions the
 //!   ApiVersions answer and the routing are both made from; one file per API family.
 //! - `cleaner` (started and stopped by `accept`): the background thread that applies
 //!   retention and compaction to every partition (`store::clean`).
@@ -35,8 +38,11 @@ mod context;
 mod coordinator;
 mod limits;
 mod partitions;
+mod sasl;
+mod tls;
 
-pub(crate) use accept::serve;
-pub(crate) use api::{Session, handle};
+pub(crate) use accept::{Bound, serve};
+pub(crate) use api::{Reply, Session, handle};
 pub(crate) use broker_config::BrokerConfig;
-pub(crate) use context::{Config, Server};
+pub(crate) use context::{Authorizer, Config, Listener, Protocol, Server};
+pub(crate) use tls::server_config as tls_config;

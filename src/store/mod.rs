@@ -16,6 +16,7 @@
 //!                                         add partitions, id assignment)
 //! <dir>/locks/staging.lock                taken briefly by creators and `doctor --repair`
 //! <dir>/producer-ids.json                 next free producer-id block (see `producers`)
+//! <dir>/security/users.json, acls.json    kaf server's users and ACLs (see `security`)
 //! ```
 //! Topics live under `topics/` rather than at the top so that no topic name can collide with
 //! kaf's own entries.
@@ -31,6 +32,7 @@ pub mod index;
 pub mod log;
 pub mod notify;
 pub mod producers;
+pub mod security;
 pub mod topic;
 pub mod txn;
 

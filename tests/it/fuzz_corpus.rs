@@ -55,5 +55,20 @@ fn replay_corpus_and_reproducers() {
         feed(bad);
         assert_eq!(seen(), before + 2, "{bad} was appended");
     }
+    // The SASL target logs in with alice's password, and only with it.
+    let sasl = root.join("corpus/server_sasl");
+    let logins = || kaf::fuzzing::SASL_LOGINS.load(std::sync::atomic::Ordering::Relaxed);
+    let before = logins();
+    kaf::fuzzing::server_sasl(&std::fs::read(sasl.join("plain_v1_login")).unwrap());
+    kaf::fuzzing::server_sasl(&std::fs::read(sasl.join("plain_v0_raw_login")).unwrap());
+    assert_eq!(logins(), before + 2, "PLAIN v1 and v0 logins");
+    for bad in [
+        "plain_wrong_password",
+        "plain_other_authzid",
+        "scram_bad_proof",
+    ] {
+        kaf::fuzzing::server_sasl(&std::fs::read(sasl.join(bad)).unwrap());
+        assert_eq!(logins(), before + 2, "{bad} logged in");
+    }
     drop(scratch);
 }

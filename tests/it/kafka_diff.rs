@@ -817,6 +817,7 @@ fn kaf_server_answers_as_kafka_does() {
     alter_configs(&mut d);
     describe_topic_partitions(&mut d);
     delete_topics(&mut d);
+    security(&mut d);
 
     // docs/COMPATIBILITY.md's Kafka column is the live broker's answer.
     let table = version_table(&compatibility_md());
@@ -3090,6 +3091,127 @@ fn describe_topic_partitions(d: &mut Diff) {
                         .with_partition_index(1),
                 ))
         });
+    }
+}
+
+/// The security APIs on a PLAINTEXT listener without an authorizer (both servers'):
+/// SaslHandshake and SaslAuthenticate are ILLEGAL_SASL_STATE, the ACL APIs
+/// SECURITY_DISABLED; SCRAM users are added, described and refused alike.
+fn security(d: &mut Diff) {
+    use alter_user_scram_credentials_request::{ScramCredentialDeletion, ScramCredentialUpsertion};
+    for v in d.versions(ApiKey::SaslHandshake) {
+        d.case(
+            ApiKey::SaslHandshake,
+            v,
+            "on a listener without SASL",
+            |_| SaslHandshakeRequest::default().with_mechanism(s("PLAIN")),
+        );
+    }
+    for v in d.versions(ApiKey::SaslAuthenticate) {
+        d.case(
+            ApiKey::SaslAuthenticate,
+            v,
+            "on a listener without SASL",
+            |_| SaslAuthenticateRequest::default().with_auth_bytes(Bytes::from_static(b"\0u\0p")),
+        );
+    }
+    for v in d.versions(ApiKey::DescribeAcls) {
+        d.case(ApiKey::DescribeAcls, v, "without an authorizer", |_| {
+            DescribeAclsRequest::default()
+                .with_resource_type_filter(1)
+                .with_pattern_type_filter(1)
+                .with_operation(1)
+                .with_permission_type(1)
+        });
+    }
+    for v in d.versions(ApiKey::CreateAcls) {
+        d.case(ApiKey::CreateAcls, v, "without an authorizer", |_| {
+            CreateAclsRequest::default().with_creations(vec![
+                create_acls_request::AclCreation::default()
+                    .with_resource_type(2)
+                    .with_resource_name(s(&n("acl")))
+                    .with_resource_pattern_type(3)
+                    .with_principal(s("User:alice"))
+                    .with_host(s("*"))
+                    .with_operation(3)
+                    .with_permission_type(3),
+            ])
+        });
+    }
+    for v in d.versions(ApiKey::DeleteAcls) {
+        d.case(ApiKey::DeleteAcls, v, "without an authorizer", |_| {
+            DeleteAclsRequest::default().with_filters(vec![
+                delete_acls_request::DeleteAclsFilter::default()
+                    .with_resource_type_filter(1)
+                    .with_pattern_type_filter(1)
+                    .with_operation(1)
+                    .with_permission_type(1),
+            ])
+        });
+    }
+    for v in d.versions(ApiKey::DescribeClientQuotas) {
+        d.case(ApiKey::DescribeClientQuotas, v, "no quotas", |_| {
+            DescribeClientQuotasRequest::default()
+        });
+    }
+    let user = n("scram");
+    for v in d.versions(ApiKey::AlterUserScramCredentials) {
+        // Kafka answers the users in its own (hash) order: compared sorted.
+        d.case_fix(
+            ApiKey::AlterUserScramCredentials,
+            v,
+            "upsert, refusals",
+            |_| {
+                let up = |name: &str, mech: i8, iterations: i32| {
+                    ScramCredentialUpsertion::default()
+                        .with_name(s(name))
+                        .with_mechanism(mech)
+                        .with_iterations(iterations)
+                        .with_salt(Bytes::from_static(b"0123456789abcdef"))
+                        .with_salted_password(Bytes::from_static(&[7u8; 32]))
+                };
+                AlterUserScramCredentialsRequest::default()
+                    .with_upsertions(vec![
+                        up(&user, 1, 8192),
+                        up(&n("few"), 1, 100),
+                        up(&n("many"), 2, 100_000),
+                        up(&n("mech"), 9, 4096),
+                    ])
+                    .with_deletions(vec![
+                        ScramCredentialDeletion::default()
+                            .with_name(s(&n("nobody")))
+                            .with_mechanism(2),
+                    ])
+            },
+            |a, b| {
+                for r in [a, b] {
+                    r.results.sort_by(|x, y| x.user.cmp(&y.user));
+                }
+            },
+        );
+    }
+    for v in d.versions(ApiKey::DescribeUserScramCredentials) {
+        d.case_fix(
+            ApiKey::DescribeUserScramCredentials,
+            v,
+            "named",
+            |_| {
+                DescribeUserScramCredentialsRequest::default().with_users(Some(
+                    [user.as_str(), &n("nobody"), &n("nobody")]
+                        .iter()
+                        .map(|u| {
+                            describe_user_scram_credentials_request::UserName::default()
+                                .with_name(s(u))
+                        })
+                        .collect(),
+                ))
+            },
+            |a, b| {
+                for r in [a, b] {
+                    r.results.sort_by(|x, y| x.user.cmp(&y.user));
+                }
+            },
+        );
     }
 }
 

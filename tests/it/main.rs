@@ -39,6 +39,7 @@ mod server_integrity;
 mod server_interop;
 mod server_limits;
 mod server_protocol;
+mod server_security;
 mod server_txn;
 mod store;
 mod topics_alter;

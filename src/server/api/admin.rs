@@ -28,8 +28,16 @@ pub(super) fn create_topics(call: &mut Call<'_>, req: CreateTopicsRequest) -> Re
         } else {
             t.num_partitions
         };
+        let may_create = super::acl::cluster_denied(call, super::acl::Op::Create).is_none()
+            || !super::acl::topic_denied(call, &name, super::acl::Op::Create);
         // Kafka's checks and messages (its controller's `createTopics`), in its order.
         let result: Result<TopicMeta, (ErrorCode, String)> = (|| {
+            if !may_create {
+                return Err((
+                    ErrorCode::TOPIC_AUTHORIZATION_FAILED,
+                    "Authorization failed.".into(),
+                ));
+            }
             topic::validate_name("topic", &name)
                 .map_err(|e| (ErrorCode::INVALID_TOPIC_EXCEPTION, e.to_string()))?;
             if server.store.topic_meta(&name).is_ok() {
@@ -166,6 +174,11 @@ pub(super) fn delete_topics(call: &mut Call<'_>, req: DeleteTopicsRequest) -> Re
             .with_topic_id(super::metadata::wire_id(
                 id.unwrap_or(crate::store::TopicId::ZERO),
             ));
+        if super::acl::topic_denied(call, &name, super::acl::Op::Delete) {
+            return r
+                .with_error_code(ErrorCode::TOPIC_AUTHORIZATION_FAILED.code())
+                .with_error_message(Some(s("Authorization failed.")));
+        }
         let result =
             topic::validate_name("topic", &name).and_then(|_| server.store.delete_topic(&name));
         server.partitions.forget_topic(&name);
@@ -187,6 +200,11 @@ pub(super) fn create_partitions(call: &mut Call<'_>, req: CreatePartitionsReques
         .map(|t| {
             let name = t.name.to_string();
             let r = CreatePartitionsTopicResult::default().with_name(t.name);
+            if super::acl::topic_denied(call, &name, super::acl::Op::Alter) {
+                return r
+                    .with_error_code(ErrorCode::TOPIC_AUTHORIZATION_FAILED.code())
+                    .with_error_message(Some(s("Authorization failed.")));
+            }
             let result = match server.store.topic_meta(&name) {
                 // Kafka names no message for a topic it does not have.
                 Err(e) if ErrorCode::for_error(&e) == ErrorCode::UNKNOWN_TOPIC_OR_PARTITION => {
@@ -232,6 +250,14 @@ pub(super) fn describe_configs(call: &mut Call<'_>, req: DescribeConfigsRequest)
             let r = DescribeConfigsResult::default()
                 .with_resource_type(res.resource_type)
                 .with_resource_name(res.resource_name.clone());
+            if let Some(c) = super::acl::config_denied(
+                call,
+                res.resource_type,
+                res.resource_name.as_str(),
+                super::acl::Op::DescribeConfigs,
+            ) {
+                return r.with_error_code(c.code());
+            }
             let wanted = |k: &str| {
                 res.configuration_keys
                     .as_ref()
@@ -335,7 +361,11 @@ pub(super) fn delete_records(call: &mut Call<'_>, req: DeleteRecordsRequest) -> 
         .into_iter()
         .map(|t| {
             let name = t.name.to_string();
-            let meta = server.topic_meta(&name);
+            let meta = if super::acl::topic_denied(call, &name, super::acl::Op::Delete) {
+                Err(ErrorCode::TOPIC_AUTHORIZATION_FAILED)
+            } else {
+                server.topic_meta(&name)
+            };
             let partitions = t
                 .partitions
                 .into_iter()

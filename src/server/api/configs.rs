@@ -360,8 +360,10 @@ pub(super) fn incremental_alter_configs(
             )
         })
         .collect();
+    let (resources, denied) = authorize(call, resources);
     let responses = alter_all(call.server, resources, req.validate_only, true)
         .into_iter()
+        .chain(denied)
         .map(|(t, name, r)| {
             let (code, msg) = message(&r);
             incremental_alter_configs_response::AlterConfigsResourceResponse::default()
@@ -372,6 +374,27 @@ pub(super) fn incremental_alter_configs(
         })
         .collect();
     call.reply(&IncrementalAlterConfigsResponse::default().with_responses(responses))
+}
+
+/// The resources the principal may change (ALTER_CONFIGS), and the refusals of the others.
+type Resource = (i8, String, Change);
+type Outcome = (i8, String, Result<(), Refused>);
+
+fn authorize(call: &Call<'_>, resources: Vec<Resource>) -> (Vec<Resource>, Vec<Outcome>) {
+    let mut denied = Vec::new();
+    let allowed = resources
+        .into_iter()
+        .filter_map(|(t, name, change)| {
+            match super::acl::config_denied(call, t, &name, super::acl::Op::AlterConfigs) {
+                Some(c) => {
+                    denied.push((t, name, Err(Refused(c, "Authorization failed.".into()))));
+                    None
+                }
+                None => Some((t, name, change)),
+            }
+        })
+        .collect();
+    (allowed, denied)
 }
 
 pub(super) fn alter_configs(call: &mut Call<'_>, req: AlterConfigsRequest) -> Reply {
@@ -391,8 +414,10 @@ pub(super) fn alter_configs(call: &mut Call<'_>, req: AlterConfigsRequest) -> Re
             )
         })
         .collect();
+    let (resources, denied) = authorize(call, resources);
     let responses = alter_all(call.server, resources, req.validate_only, false)
         .into_iter()
+        .chain(denied)
         .map(|(t, name, r)| {
             let (code, msg) = message(&r);
             alter_configs_response::AlterConfigsResourceResponse::default()

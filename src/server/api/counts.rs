@@ -218,6 +218,43 @@ pub(crate) const OFFSET_FOR_LEADER_EPOCH: &[Field] = &[
 
 pub(crate) const DESCRIBE_CLUSTER: &[Field] = &[all(BOOL), since(1, I8), since(2, BOOL)];
 
+pub(crate) const SASL_HANDSHAKE: &[Field] = &[all(STR)];
+
+pub(crate) const SASL_AUTHENTICATE: &[Field] = &[all(BYTES)];
+
+pub(crate) const DESCRIBE_USER_SCRAM_CREDENTIALS: &[Field] = &[all(Ty::Structs(&[all(STR)]))];
+
+pub(crate) const ALTER_USER_SCRAM_CREDENTIALS: &[Field] = &[
+    all(Ty::Structs(&[all(STR), all(I8)])),
+    all(Ty::Structs(&[
+        all(STR),
+        all(I8),
+        all(I32),
+        all(BYTES),
+        all(BYTES),
+    ])),
+];
+
+/// One ACL binding or filter: resource type, name, pattern type, principal, host,
+/// operation, permission.
+const ACL_FIELDS: &[Field] = &[
+    all(I8),
+    all(STR),
+    all(I8),
+    all(STR),
+    all(STR),
+    all(I8),
+    all(I8),
+];
+
+pub(crate) const DESCRIBE_CLIENT_QUOTAS: &[Field] =
+    &[all(Ty::Structs(&[all(STR), all(I8), all(STR)])), all(BOOL)];
+
+pub(crate) const CREATE_ACLS: &[Field] = &[all(Ty::Structs(ACL_FIELDS))];
+
+pub(crate) const DESCRIBE_ACLS: &[Field] = ACL_FIELDS;
+
+pub(crate) const DELETE_ACLS: &[Field] = &[all(Ty::Structs(ACL_FIELDS))];
 pub(crate) const ADD_PARTITIONS_TO_TXN: &[Field] = &[
     since(
         4,
@@ -343,6 +380,14 @@ mod tests {
             OffsetForLeaderEpoch => OffsetForLeaderEpochRequest,
             DescribeCluster => DescribeClusterRequest,
             DescribeTopicPartitions => DescribeTopicPartitionsRequest,
+            SaslHandshake => SaslHandshakeRequest,
+            SaslAuthenticate => SaslAuthenticateRequest,
+            DescribeUserScramCredentials => DescribeUserScramCredentialsRequest,
+            AlterUserScramCredentials => AlterUserScramCredentialsRequest,
+            DescribeClientQuotas => DescribeClientQuotasRequest,
+            CreateAcls => CreateAclsRequest,
+            DescribeAcls => DescribeAclsRequest,
+            DeleteAcls => DeleteAclsRequest,
             AddPartitionsToTxn => AddPartitionsToTxnRequest,
             AddOffsetsToTxn => AddOffsetsToTxnRequest,
             EndTxn => EndTxnRequest,

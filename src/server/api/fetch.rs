@@ -24,6 +24,15 @@ pub(super) fn fetch(call: &mut Call<'_>, req: FetchRequest) -> Reply {
     } else {
         req.topics.iter().map(|t| Ok(t.topic.to_string())).collect()
     };
+    let names: Vec<_> = names
+        .into_iter()
+        .map(|n| match n {
+            Ok(t) if super::acl::topic_denied(call, &t, super::acl::Op::Read) => {
+                Err(ErrorCode::TOPIC_AUTHORIZATION_FAILED)
+            }
+            other => other,
+        })
+        .collect();
     let mut resp = fetch_response(call.server, call.session, req, &names);
     let buf = call.session.take_buffer();
     let reply = encode_into(buf, call.correlation_id, call.version, &resp);

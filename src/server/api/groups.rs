@@ -32,6 +32,7 @@ use kafka_protocol::messages::offset_fetch_response::{
 use kafka_protocol::messages::*;
 use kafka_protocol::protocol::{Decodable, Encodable};
 
+use super::acl::{Op, group_denied, topic_denied};
 use super::{Call, Reply, s};
 use crate::error::Error;
 use crate::kafka_error::ErrorCode;
@@ -47,13 +48,25 @@ const MAX_SESSION_TIMEOUT_MS: i32 = 1_800_000;
 const GROUP_OPERATIONS: i32 = 3400;
 
 pub(super) fn find_coordinator(call: &mut Call<'_>, req: FindCoordinatorRequest) -> Reply {
-    let host = s(&call.server.config.advertised_host);
-    let port = call.server.config.advertised_port;
+    let host = s(&call.listener().advertised_host);
+    let port = call.listener().advertised_port;
+    // Key type 0 is a group (1: a transactional id, which kaf does not authorize apart).
+    let denied = |call: &Call<'_>, key: &str, key_type: i8| {
+        key_type == 0 && group_denied(call, key, Op::Describe)
+    };
     if call.version >= 4 {
         let coordinators = req
             .coordinator_keys
             .into_iter()
             .map(|k| {
+                if denied(call, &k, req.key_type) {
+                    return CoordinatorEntry::default()
+                        .with_key(k)
+                        .with_node_id((-1).into())
+                        .with_host(s(""))
+                        .with_port(-1)
+                        .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code());
+                }
                 CoordinatorEntry::default()
                     .with_key(k)
                     .with_node_id(0.into())
@@ -62,6 +75,15 @@ pub(super) fn find_coordinator(call: &mut Call<'_>, req: FindCoordinatorRequest)
             })
             .collect();
         return call.reply(&FindCoordinatorResponse::default().with_coordinators(coordinators));
+    }
+    if denied(call, &req.key, req.key_type) {
+        return call.reply(
+            &FindCoordinatorResponse::default()
+                .with_node_id((-1).into())
+                .with_host(s(""))
+                .with_port(-1)
+                .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code()),
+        );
     }
     call.reply(
         &FindCoordinatorResponse::default()
@@ -72,6 +94,10 @@ pub(super) fn find_coordinator(call: &mut Call<'_>, req: FindCoordinatorRequest)
 }
 
 pub(super) fn join_group(call: &mut Call<'_>, req: JoinGroupRequest) -> Reply {
+    if group_denied(call, &req.group_id, Op::Read) {
+        let r = JoinResult::error(ErrorCode::GROUP_AUTHORIZATION_FAILED, &req.member_id);
+        return call.reply(&join_response(r, call.version));
+    }
     let resp = join_response(
         join(
             call.server,
@@ -165,6 +191,12 @@ fn join_response(mut r: JoinResult, version: i16) -> JoinGroupResponse {
 }
 
 pub(super) fn sync_group(call: &mut Call<'_>, req: SyncGroupRequest) -> Reply {
+    if group_denied(call, &req.group_id, Op::Read) {
+        return call.reply(
+            &SyncGroupResponse::default()
+                .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code()),
+        );
+    }
     call.reply(&sync(call.server, req))
 }
 
@@ -196,6 +228,12 @@ fn sync(server: &Server, req: SyncGroupRequest) -> SyncGroupResponse {
 }
 
 pub(super) fn heartbeat(call: &mut Call<'_>, req: HeartbeatRequest) -> Reply {
+    if group_denied(call, &req.group_id, Op::Read) {
+        return call.reply(
+            &HeartbeatResponse::default()
+                .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code()),
+        );
+    }
     let r = call.server.groups.heartbeat(
         &req.group_id,
         (&req.member_id, req.group_instance_id.as_deref()),
@@ -209,6 +247,12 @@ fn code_of(r: Result<(), ErrorCode>) -> i16 {
 }
 
 pub(super) fn leave_group(call: &mut Call<'_>, req: LeaveGroupRequest) -> Reply {
+    if group_denied(call, &req.group_id, Op::Read) {
+        return call.reply(
+            &LeaveGroupResponse::default()
+                .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code()),
+        );
+    }
     call.reply(&leave(call.server, req, call.version))
 }
 
@@ -244,7 +288,48 @@ fn leave(server: &Server, req: LeaveGroupRequest, version: i16) -> LeaveGroupRes
 }
 
 pub(super) fn offset_commit(call: &mut Call<'_>, req: OffsetCommitRequest) -> Reply {
-    call.reply(&commit(call.server, req))
+    // Kafka answers every partition GROUP_AUTHORIZATION_FAILED without READ on the group,
+    // and TOPIC_AUTHORIZATION_FAILED for the partitions of topics it may not READ.
+    let group_denied = group_denied(call, &req.group_id, Op::Read);
+    let denied: std::collections::HashSet<String> = req
+        .topics
+        .iter()
+        .map(|t| t.name.to_string())
+        .filter(|t| topic_denied(call, t, Op::Read))
+        .collect();
+    if !group_denied && denied.is_empty() {
+        return call.reply(&commit(call.server, req));
+    }
+    use kafka_protocol::messages::offset_commit_response::{
+        OffsetCommitResponsePartition, OffsetCommitResponseTopic,
+    };
+    let topics = req
+        .topics
+        .iter()
+        .map(|t| {
+            let code = if group_denied {
+                ErrorCode::GROUP_AUTHORIZATION_FAILED
+            } else if denied.contains(t.name.as_str()) {
+                ErrorCode::TOPIC_AUTHORIZATION_FAILED
+            } else {
+                // Kafka commits the allowed partitions; kaf refuses the request whole.
+                ErrorCode::TOPIC_AUTHORIZATION_FAILED
+            };
+            OffsetCommitResponseTopic::default()
+                .with_name(t.name.clone())
+                .with_partitions(
+                    t.partitions
+                        .iter()
+                        .map(|p| {
+                            OffsetCommitResponsePartition::default()
+                                .with_partition_index(p.partition_index)
+                                .with_error_code(code.code())
+                        })
+                        .collect(),
+                )
+        })
+        .collect();
+    call.reply(&OffsetCommitResponse::default().with_topics(topics))
 }
 
 fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
@@ -326,8 +411,20 @@ fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
 
 pub(super) fn offset_fetch(call: &mut Call<'_>, req: OffsetFetchRequest) -> Reply {
     if call.version < 8 {
+        if group_denied(call, &req.group_id, Op::Describe) {
+            return call.reply(
+                &OffsetFetchResponse::default()
+                    .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code()),
+            );
+        }
         return call.reply(&fetch_offsets(call.server, req));
     }
+    let denied: std::collections::HashSet<String> = req
+        .groups
+        .iter()
+        .map(|g| g.group_id.to_string())
+        .filter(|g| group_denied(call, g, Op::Describe))
+        .collect();
     // From v8 one request asks for several groups, each answered on its own.
     use kafka_protocol::messages::offset_fetch_response::{
         OffsetFetchResponseGroup, OffsetFetchResponsePartitions, OffsetFetchResponseTopics,
@@ -348,7 +445,12 @@ pub(super) fn offset_fetch(call: &mut Call<'_>, req: OffsetFetchRequest) -> Repl
             let one = OffsetFetchRequest::default()
                 .with_group_id(g.group_id.clone())
                 .with_topics(asked);
-            let r = fetch_offsets(call.server, one);
+            let r = if denied.contains(g.group_id.as_str()) {
+                OffsetFetchResponse::default()
+                    .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code())
+            } else {
+                fetch_offsets(call.server, one)
+            };
             let topics = r
                 .topics
                 .into_iter()
@@ -429,7 +531,14 @@ fn fetch_offsets(server: &Server, req: OffsetFetchRequest) -> OffsetFetchRespons
 
 /// Live groups with their state, then groups that only have stored offsets (Empty).
 pub(super) fn list_groups(call: &mut Call<'_>, req: ListGroupsRequest) -> Reply {
-    call.reply(&list(call.server, req))
+    let mut resp = list(call.server, req);
+    // Kafka lists only the groups the principal may describe (all of them with DESCRIBE on
+    // the cluster).
+    if super::acl::cluster_denied(call, Op::Describe).is_some() {
+        resp.groups
+            .retain(|g| !group_denied(call, g.group_id.as_str(), Op::Describe));
+    }
+    call.reply(&resp)
 }
 
 fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {
@@ -472,7 +581,22 @@ fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {
 }
 
 pub(super) fn describe_groups(call: &mut Call<'_>, req: DescribeGroupsRequest) -> Reply {
-    call.reply(&describe(call.server, req, call.version))
+    let denied: Vec<String> = req
+        .groups
+        .iter()
+        .map(|g| g.to_string())
+        .filter(|g| group_denied(call, g, Op::Describe))
+        .collect();
+    let mut resp = describe(call.server, req, call.version);
+    // Kafka answers a group the principal may not describe with only its id and the code.
+    for g in resp.groups.iter_mut() {
+        if denied.iter().any(|d| d.as_str() == g.group_id.as_str()) {
+            *g = describe_groups_response::DescribedGroup::default()
+                .with_group_id(g.group_id.clone())
+                .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code());
+        }
+    }
+    call.reply(&resp)
 }
 
 fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> DescribeGroupsResponse {
@@ -614,6 +738,11 @@ pub(super) fn delete_groups(call: &mut Call<'_>, req: DeleteGroupsRequest) -> Re
         .into_iter()
         .map(|g| {
             let name = g.to_string();
+            if group_denied(call, &name, Op::Delete) {
+                return DeletableGroupResult::default()
+                    .with_group_id(g)
+                    .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code());
+            }
             let deleted = server
                 .groups
                 .delete_if_empty(&name, || server.store.groups().delete(&name));
@@ -638,6 +767,12 @@ pub(super) fn delete_groups(call: &mut Call<'_>, req: DeleteGroupsRequest) -> Re
 /// group's live members are subscribed to (through this server, or brokerless members
 /// holding one of them) are answered GROUP_SUBSCRIBED_TO_TOPIC and kept.
 pub(super) fn offset_delete(call: &mut Call<'_>, req: OffsetDeleteRequest) -> Reply {
+    if group_denied(call, &req.group_id, Op::Delete) {
+        return call.reply(
+            &OffsetDeleteResponse::default()
+                .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code()),
+        );
+    }
     call.reply(&delete_offsets(call.server, req))
 }
 

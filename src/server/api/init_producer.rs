@@ -5,8 +5,22 @@
 use kafka_protocol::messages::{InitProducerIdRequest, InitProducerIdResponse};
 
 use super::{Call, Reply};
+use crate::kafka_error::ErrorCode;
 
 pub(super) fn init_producer_id(call: &mut Call<'_>, req: InitProducerIdRequest) -> Reply {
+    // Kafka: an idempotent producer needs IDEMPOTENT_WRITE on the cluster, or WRITE on some
+    // topic. (Transactional ids' own ACLs are not checked.)
+    if req.transactional_id.is_none()
+        && super::acl::cluster_denied(call, super::acl::Op::IdempotentWrite).is_some()
+        && !super::acl::may_write_some_topic(call)
+    {
+        return call.reply(
+            &InitProducerIdResponse::default()
+                .with_error_code(ErrorCode::CLUSTER_AUTHORIZATION_FAILED.code())
+                .with_producer_id((-1).into())
+                .with_producer_epoch(-1),
+        );
+    }
     let result = match &req.transactional_id {
         Some(id) => {
             // v3+ clients name the id and epoch they had (KIP-360); -1 means none.

@@ -70,14 +70,21 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
     }
     let broker = MetadataResponseBroker::default()
         .with_node_id(0.into())
-        .with_host(s(&server.config.advertised_host))
-        .with_port(server.config.advertised_port);
+        .with_host(s(&call.listener().advertised_host))
+        .with_port(call.listener().advertised_port);
     let mut topics = Vec::new();
     // v0 has no null: an empty list asks for every topic there.
     let every = req.topics.is_none()
         || (call.version == 0 && req.topics.as_ref().is_some_and(Vec::is_empty));
     let names: Vec<String> = match &req.topics {
-        _ if every => server.store.list_topics().unwrap_or_default(),
+        // Kafka lists only the topics the principal may describe.
+        _ if every => server
+            .store
+            .list_topics()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|t| !super::acl::topic_denied(call, t, super::acl::Op::Describe))
+            .collect(),
         None => Vec::new(),
         Some(ts) => {
             let mut names = Vec::new();
@@ -111,7 +118,19 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
     let may_create =
         server.config.auto_create && (call.version < 4 || req.allow_auto_topic_creation) && !every;
     for name in names {
+        if super::acl::topic_denied(call, &name, super::acl::Op::Describe) {
+            topics.push(
+                MetadataResponseTopic::default()
+                    .with_name(Some(s(&name).into()))
+                    .with_error_code(ErrorCode::TOPIC_AUTHORIZATION_FAILED.code()),
+            );
+            continue;
+        }
         let mut meta = server.topic_meta(&name);
+        // Auto-creation needs CREATE on the cluster or the topic, as in Kafka.
+        let may_create = may_create
+            && (super::acl::cluster_denied(call, super::acl::Op::Create).is_none()
+                || !super::acl::topic_denied(call, &name, super::acl::Op::Create));
         if meta == Err(ErrorCode::UNKNOWN_TOPIC_OR_PARTITION) && may_create {
             let m = TopicMeta::new(server.config.default_partitions, Default::default())
                 .expect("valid defaults");
@@ -166,7 +185,6 @@ pub(super) fn metadata(call: &mut Call<'_>, req: MetadataRequest) -> Reply {
 pub(super) fn describe_cluster(call: &mut Call<'_>, req: DescribeClusterRequest) -> Reply {
     const BROKERS: i8 = 1;
     const MISMATCHED_ENDPOINT_TYPE: ErrorCode = ErrorCode(114);
-    let server = call.server;
     // A broker answers for its own endpoint type whatever was asked.
     let resp = DescribeClusterResponse::default().with_endpoint_type(BROKERS);
     if req.endpoint_type != BROKERS {
@@ -194,8 +212,8 @@ pub(super) fn describe_cluster(call: &mut Call<'_>, req: DescribeClusterRequest)
         });
     let broker = DescribeClusterBroker::default()
         .with_broker_id(0.into())
-        .with_host(s(&server.config.advertised_host))
-        .with_port(server.config.advertised_port);
+        .with_host(s(&call.listener().advertised_host))
+        .with_port(call.listener().advertised_port);
     call.reply(&resp.with_brokers(vec![broker]))
 }
 

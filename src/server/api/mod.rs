@@ -10,6 +10,7 @@
 //! trusted); an unknown API or version gets an UNSUPPORTED_VERSION answer and the connection
 //! stays open.
 
+mod acl;
 mod admin;
 mod configs;
 pub(crate) mod counts;
@@ -20,6 +21,7 @@ mod init_producer;
 mod metadata;
 mod offsets;
 mod produce;
+pub(crate) mod sasl;
 mod txn;
 
 use std::collections::HashMap;
@@ -42,6 +44,12 @@ pub(crate) struct Session {
     client_id: String,
     /// The client's IP address, as group descriptions show it.
     pub(crate) peer: String,
+    /// Which of `Config::listeners` the connection came through.
+    pub(crate) listener: usize,
+    /// Who the connection is (`User:NAME`, Kafka's principal form); empty for anonymous.
+    pub(crate) principal: String,
+    /// Where a SASL listener's connection is in authentication.
+    pub(crate) auth: sasl::Auth,
     /// Buffers of earlier fetch responses (records, frames), reused so that a streaming
     /// consumer does not allocate and fault in megabytes of fresh memory per fetch.
     spare: Vec<Vec<u8>>,
@@ -53,6 +61,24 @@ const SPARE_BUFFERS: usize = 4;
 const SPARE_MAX_BYTES: usize = 4 * 1024 * 1024;
 
 impl Session {
+    /// A new connection's session on `config`'s listener `listener`: a SASL listener's
+    /// starts unauthenticated.
+    pub(crate) fn for_listener(config: &super::context::Config, listener: usize) -> Session {
+        let mut s = Session {
+            listener,
+            ..Session::default()
+        };
+        if config.listeners[listener].protocol.sasl() {
+            s.auth = sasl::Auth::Handshake;
+        }
+        s
+    }
+
+    /// Whether the connection is on a SASL listener and has not authenticated yet.
+    pub(crate) fn authenticating(&self) -> bool {
+        !matches!(self.auth, sasl::Auth::Open)
+    }
+
     fn take_buffer(&mut self) -> Vec<u8> {
         let mut b = self.spare.pop().unwrap_or_default();
         b.clear();
@@ -74,6 +100,8 @@ pub(crate) enum Reply {
     Nothing,
     /// The frame could not be parsed: log this and close the connection.
     Close(String),
+    /// Send this frame, then log the reason and close (a refused authentication).
+    Last(Vec<u8>, String),
 }
 
 /// One request being answered: what every handler gets besides its decoded request.
@@ -85,6 +113,12 @@ pub(crate) struct Call<'a> {
 }
 
 impl Call<'_> {
+    /// The listener the client connected through: what Metadata and FindCoordinator name.
+    pub(crate) fn listener(&self) -> &super::context::Listener {
+        let l = &self.server.config.listeners;
+        &l[self.session.listener.min(l.len() - 1)]
+    }
+
     /// Encodes `resp` as this call's response frame.
     fn reply<R: Encodable + HeaderVersion>(&self, resp: &R) -> Reply {
         encode_into(
@@ -162,6 +196,14 @@ pub(crate) const APIS: &[Api] = &[
     api!(OffsetDelete,        OffsetDeleteRequest,        0..=0,  counts::OFFSET_DELETE,       groups::offset_delete),
     api!(DescribeCluster,     DescribeClusterRequest,     0..=2,  counts::DESCRIBE_CLUSTER,    metadata::describe_cluster),
     api!(DescribeTopicPartitions, DescribeTopicPartitionsRequest, 0..=0, counts::DESCRIBE_TOPIC_PARTITIONS, describe_partitions::describe_topic_partitions),
+    api!(SaslHandshake,       SaslHandshakeRequest,       0..=1,  counts::SASL_HANDSHAKE,      sasl::sasl_handshake),
+    api!(SaslAuthenticate,    SaslAuthenticateRequest,    0..=2,  counts::SASL_AUTHENTICATE,   sasl::sasl_authenticate),
+    api!(DescribeUserScramCredentials, DescribeUserScramCredentialsRequest, 0..=0, counts::DESCRIBE_USER_SCRAM_CREDENTIALS, sasl::describe_user_scram_credentials),
+    api!(AlterUserScramCredentials, AlterUserScramCredentialsRequest, 0..=0, counts::ALTER_USER_SCRAM_CREDENTIALS, sasl::alter_user_scram_credentials),
+    api!(DescribeClientQuotas, DescribeClientQuotasRequest, 0..=1, counts::DESCRIBE_CLIENT_QUOTAS, sasl::describe_client_quotas),
+    api!(CreateAcls,          CreateAclsRequest,          1..=3,  counts::CREATE_ACLS,         acl::create_acls),
+    api!(DescribeAcls,        DescribeAclsRequest,        1..=3,  counts::DESCRIBE_ACLS,       acl::describe_acls),
+    api!(DeleteAcls,          DeleteAclsRequest,          1..=3,  counts::DELETE_ACLS,         acl::delete_acls),
     api!(AddPartitionsToTxn,  AddPartitionsToTxnRequest,  0..=3,  counts::ADD_PARTITIONS_TO_TXN, txn::add_partitions_to_txn),
     api!(AddOffsetsToTxn,     AddOffsetsToTxnRequest,     0..=4,  counts::ADD_OFFSETS_TO_TXN,  txn::add_offsets_to_txn),
     api!(EndTxn,              EndTxnRequest,              0..=4,  counts::END_TXN,             txn::end_txn),
@@ -226,6 +268,9 @@ fn who(session: &Session) -> String {
 
 /// Answers one request frame (without its length prefix).
 pub(crate) fn handle(server: &Server, session: &mut Session, frame: Bytes) -> Reply {
+    if session.auth.raw() {
+        return sasl::raw_token(server, session, frame);
+    }
     if frame.len() < 8 {
         return Reply::Close(format!("request of {} bytes is too short", frame.len()));
     }
@@ -233,12 +278,20 @@ pub(crate) fn handle(server: &Server, session: &mut Session, frame: Bytes) -> Re
     let version = i16::from_be_bytes([frame[2], frame[3]]);
     let correlation_id = i32::from_be_bytes([frame[4], frame[5], frame[6], frame[7]]);
     let Ok(key) = ApiKey::try_from(key) else {
+        if let sasl::Auth::Handshake = session.auth {
+            return Reply::Close(format!(
+                "invalid request (API key {key}) before SASL authentication: a client configured with the wrong security protocol, or not a Kafka client"
+            ));
+        }
         eprintln!(
             "kaf server: unknown API key {key} v{version}{}; answered UNSUPPORTED_VERSION",
             who(session)
         );
         return bare_error(correlation_id, ErrorCode::UNSUPPORTED_VERSION);
     };
+    if let Some(refused) = sasl::gate(session, key) {
+        return refused;
+    }
     let Some(api) = served(key).filter(|a| (a.min..=a.max).contains(&version)) else {
         if key == ApiKey::ApiVersions {
             // Not logged: clients routinely try their newest ApiVersions first.

@@ -42,7 +42,11 @@ pub(super) fn list_offsets(call: &mut Call<'_>, req: ListOffsetsRequest) -> Repl
     let mut topics = Vec::new();
     for t in req.topics {
         let name = t.name.to_string();
-        let meta = server.topic_meta(&name);
+        let meta = if super::acl::topic_denied(call, &name, super::acl::Op::Describe) {
+            Err(ErrorCode::TOPIC_AUTHORIZATION_FAILED)
+        } else {
+            server.topic_meta(&name)
+        };
         let mut parts = Vec::new();
         for lp in t.partitions {
             let p = lp.partition_index;

@@ -41,7 +41,11 @@ pub(super) fn produce(call: &mut Call<'_>, req: ProduceRequest) -> Reply {
     let mut responses = Vec::new();
     for td in req.topic_data {
         let name = td.name.to_string();
-        let meta = server.topic_meta(&name);
+        let meta = if super::acl::topic_denied(call, &name, super::acl::Op::Write) {
+            Err(ErrorCode::TOPIC_AUTHORIZATION_FAILED)
+        } else {
+            server.topic_meta(&name)
+        };
         let mut parts = Vec::new();
         for pd in td.partition_data {
             let p = pd.index;

@@ -364,6 +364,24 @@ fn the_test_suite_recipe_runs_as_written() {
     if !crate::harness::require_tool("kcat") || !crate::harness::require_python("confluent_kafka") {
         return;
     }
+    // The recipe starts its server in the background: should the script be killed before
+    // its trap runs (a failing step), the server is found by its directory and stopped.
+    struct StopServer(String);
+    impl Drop for StopServer {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("pkill")
+                .args(["-f", &self.0])
+                .status();
+        }
+    }
+    let guard = StopServer(format!(
+        "kaf-recipe-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
     let out = recipe(
         "**kaf as the Kafka of a test suite.**",
         |b| {
@@ -377,7 +395,10 @@ fn the_test_suite_recipe_runs_as_written() {
                  eval \"$(sed \"s/PORT/$PORT/g\" <<'RECIPE'\n{rest}\nRECIPE\n)\"\n"
             )
         },
-        "trap 'kill %1 2>/dev/null' EXIT",
+        &format!(
+            "trap 'kill %1 2>/dev/null' EXIT; export TMPDIR=\"$PWD/{}\"; mkdir \"$TMPDIR\"",
+            guard.0
+        ),
         "kaf -b 127.0.0.1:$PORT consume t -e",
     );
     assert!(out.contains("broker 0 at 127.0.0.1:"), "{out}");

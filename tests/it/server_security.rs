@@ -993,3 +993,144 @@ fn kaf_client_each_mechanism_and_mtls() {
     let out = client(&sec.plain, &[], &["topics", "list"], b"");
     assert!(String::from_utf8_lossy(&out.stdout).contains("sec_kaf"));
 }
+
+/// A connection on the SASL_PLAINTEXT listener logged in as `user` with PLAIN.
+fn logged_in(sec: &Secure, user: &str) -> Conn {
+    let mut c = Conn::to(&sec.sasl_plain);
+    assert_eq!(sasl_handshake(&mut c, "PLAIN", 1).error_code, 0);
+    let token = format!("\0{user}\0{PASSWORD}");
+    let r = sasl_authenticate(&mut c, token.as_bytes()).unwrap();
+    assert_eq!(r.error_code, 0, "{user}: {:?}", r.error_message);
+    c
+}
+
+/// With `--acl`, the APIs that name topics without producing or fetching check them too:
+/// DescribeTopicPartitions (DESCRIBE; all topics: the others left out), OffsetForLeaderEpoch
+/// (DESCRIBE) and OffsetDelete (READ on each topic once DELETE on the group is granted).
+#[test]
+fn acls_cover_describe_partitions_leader_epochs_and_offset_delete() {
+    if !has_openssl() {
+        return;
+    }
+    let sec = Secure::start(&["--acl", "--super-user", "admin"]);
+    for t in ["acl_open", "acl_hidden"] {
+        let mut c = kaf_cmd(sec.s.dir());
+        ok(c.args(["topics", "create", t]), b"");
+    }
+    let mut admin = logged_in(&sec, "admin");
+    let binding = |rtype: i8, name: &str, op: i8| {
+        create_acls_request::AclCreation::default()
+            .with_resource_type(rtype)
+            .with_resource_name(StrBytes::from_string(name.into()))
+            .with_resource_pattern_type(3)
+            .with_principal(StrBytes::from_static_str("User:alice"))
+            .with_host(StrBytes::from_static_str("*"))
+            .with_operation(op)
+            .with_permission_type(3)
+    };
+    // Topic 2, group 3; DESCRIBE 8, READ 3, DELETE 6.
+    let r: CreateAclsResponse = admin.call(
+        ApiKey::CreateAcls,
+        3,
+        &CreateAclsRequest::default().with_creations(vec![
+            binding(2, "acl_open", 8),
+            binding(2, "acl_open", 3),
+            binding(3, "g_acl", 6),
+        ]),
+    );
+    assert!(r.results.iter().all(|x| x.error_code == 0), "{r:?}");
+
+    let mut alice = logged_in(&sec, "alice");
+    let names = |ts: &[&str]| {
+        ts.iter()
+            .map(|t| {
+                describe_topic_partitions_request::TopicRequest::default()
+                    .with_name(StrBytes::from_string(t.to_string()).into())
+            })
+            .collect::<Vec<_>>()
+    };
+    let d: DescribeTopicPartitionsResponse = alice.call(
+        ApiKey::DescribeTopicPartitions,
+        0,
+        &DescribeTopicPartitionsRequest::default()
+            .with_topics(names(&["acl_open", "acl_hidden"]))
+            .with_response_partition_limit(100),
+    );
+    let codes: Vec<(String, i16)> = d
+        .topics
+        .iter()
+        .map(|t| (t.name.as_ref().unwrap().to_string(), t.error_code))
+        .collect();
+    assert_eq!(
+        codes,
+        [("acl_hidden".to_string(), 29), ("acl_open".to_string(), 0)]
+    );
+    let all: DescribeTopicPartitionsResponse = alice.call(
+        ApiKey::DescribeTopicPartitions,
+        0,
+        &DescribeTopicPartitionsRequest::default().with_response_partition_limit(100),
+    );
+    let listed: Vec<String> = all
+        .topics
+        .iter()
+        .map(|t| t.name.as_ref().unwrap().to_string())
+        .collect();
+    assert_eq!(listed, ["acl_open"]);
+
+    let epochs = |t: &str| {
+        offset_for_leader_epoch_request::OffsetForLeaderTopic::default()
+            .with_topic(StrBytes::from_string(t.into()).into())
+            .with_partitions(vec![
+                offset_for_leader_epoch_request::OffsetForLeaderPartition::default()
+                    .with_partition(0)
+                    .with_leader_epoch(0)
+                    .with_current_leader_epoch(-1),
+            ])
+    };
+    let e: OffsetForLeaderEpochResponse = alice.call(
+        ApiKey::OffsetForLeaderEpoch,
+        4,
+        &OffsetForLeaderEpochRequest::default()
+            .with_replica_id((-1).into())
+            .with_topics(vec![epochs("acl_open"), epochs("acl_hidden")]),
+    );
+    let codes: Vec<i16> = e
+        .topics
+        .iter()
+        .map(|t| t.partitions[0].error_code)
+        .collect();
+    assert_eq!(codes, [0, 29]);
+
+    // Offsets of g_acl for both topics, committed brokerless; alice may delete the group's
+    // offsets of the topic she may read only.
+    let mut c = kaf_cmd(sec.s.dir());
+    ok(c.args(["consume", "acl_open", "-g", "g_acl"]), b"");
+    let mut c = kaf_cmd(sec.s.dir());
+    ok(c.args(["consume", "acl_hidden", "-g", "g_acl"]), b"");
+    let del = |t: &str| {
+        offset_delete_request::OffsetDeleteRequestTopic::default()
+            .with_name(StrBytes::from_string(t.into()).into())
+            .with_partitions(vec![
+                offset_delete_request::OffsetDeleteRequestPartition::default()
+                    .with_partition_index(0),
+            ])
+    };
+    let r: OffsetDeleteResponse = alice.call(
+        ApiKey::OffsetDelete,
+        0,
+        &OffsetDeleteRequest::default()
+            .with_group_id(StrBytes::from_static_str("g_acl").into())
+            .with_topics(vec![del("acl_open"), del("acl_hidden")]),
+    );
+    assert_eq!(r.error_code, 0);
+    let mut codes: Vec<(String, i16)> = r
+        .topics
+        .iter()
+        .map(|t| (t.name.to_string(), t.partitions[0].error_code))
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [("acl_hidden".to_string(), 29), ("acl_open".to_string(), 0)]
+    );
+}

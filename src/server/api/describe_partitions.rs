@@ -55,6 +55,15 @@ pub(super) fn describe_topic_partitions(
             break;
         }
         let base = DescribeTopicPartitionsResponseTopic::default().with_name(Some(s(&name)));
+        // As Kafka: asked for all topics, those the principal may not describe are left
+        // out; named, they are refused (whether they exist or not).
+        if super::acl::topic_denied(call, &name, super::acl::Op::Describe) {
+            if !every {
+                resp.topics
+                    .push(base.with_error_code(ErrorCode::TOPIC_AUTHORIZATION_FAILED.code()));
+            }
+            continue;
+        }
         let meta = match server.topic_meta(&name) {
             Ok(m) => m,
             // Asked for all topics, Kafka leaves out any it cannot describe.

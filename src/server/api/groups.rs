@@ -766,14 +766,40 @@ pub(super) fn delete_groups(call: &mut Call<'_>, req: DeleteGroupsRequest) -> Re
 /// for a group that is empty or does not consume the topic. Partitions of a topic the
 /// group's live members are subscribed to (through this server, or brokerless members
 /// holding one of them) are answered GROUP_SUBSCRIBED_TO_TOPIC and kept.
-pub(super) fn offset_delete(call: &mut Call<'_>, req: OffsetDeleteRequest) -> Reply {
+pub(super) fn offset_delete(call: &mut Call<'_>, mut req: OffsetDeleteRequest) -> Reply {
+    use kafka_protocol::messages::offset_delete_response::{
+        OffsetDeleteResponsePartition, OffsetDeleteResponseTopic,
+    };
     if group_denied(call, &req.group_id, Op::Delete) {
         return call.reply(
             &OffsetDeleteResponse::default()
                 .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code()),
         );
     }
-    call.reply(&delete_offsets(call.server, req))
+    // As Kafka: topics the principal may not read keep their offsets, and their partitions
+    // answer TOPIC_AUTHORIZATION_FAILED beside the coordinator's answers for the others.
+    let (denied, allowed): (Vec<_>, Vec<_>) = std::mem::take(&mut req.topics)
+        .into_iter()
+        .partition(|t| topic_denied(call, &t.name, Op::Read));
+    req.topics = allowed;
+    let mut resp = delete_offsets(call.server, req);
+    for t in denied {
+        resp.topics.push(
+            OffsetDeleteResponseTopic::default()
+                .with_name(t.name)
+                .with_partitions(
+                    t.partitions
+                        .iter()
+                        .map(|p| {
+                            OffsetDeleteResponsePartition::default()
+                                .with_partition_index(p.partition_index)
+                                .with_error_code(ErrorCode::TOPIC_AUTHORIZATION_FAILED.code())
+                        })
+                        .collect(),
+                ),
+        );
+    }
+    call.reply(&resp)
 }
 
 fn delete_offsets(server: &Server, req: OffsetDeleteRequest) -> OffsetDeleteResponse {

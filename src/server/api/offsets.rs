@@ -227,7 +227,12 @@ pub(super) fn offset_for_leader_epoch(
         .into_iter()
         .map(|t| {
             let name = t.topic.to_string();
-            let meta = server.topic_meta(&name);
+            // Kafka asks DESCRIBE on the topic of a consumer's OffsetForLeaderEpoch.
+            let meta = if super::acl::topic_denied(call, &name, super::acl::Op::Describe) {
+                Err(ErrorCode::TOPIC_AUTHORIZATION_FAILED)
+            } else {
+                server.topic_meta(&name)
+            };
             let partitions = t
                 .partitions
                 .into_iter()

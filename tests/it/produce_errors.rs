@@ -78,6 +78,35 @@ fn a_failure_half_way_says_what_was_written() {
     assert!(err.contains("no records were written"), "{err}");
 }
 
+/// With many partitions written, the tally names the first few and counts the rest, so the
+/// error stays one readable line.
+#[test]
+fn the_tally_of_many_partitions_is_counted_not_listed() {
+    let d = tempfile::tempdir().unwrap();
+    run(d.path(), &["topics", "create", "t", "-p", "50"], b"", 0);
+    let input: String = (0..500).map(|i| format!("key{i}:v{i}\n")).collect();
+    let err = run(
+        d.path(),
+        &["produce", "t", "-K", ":"],
+        format!("{input}no delimiter\n").as_bytes(),
+        2,
+    );
+    let written = consume(d.path(), &["t", "-f", "%p\n"]);
+    let mut parts: Vec<&str> = written.lines().collect();
+    parts.sort();
+    parts.dedup();
+    assert!(parts.len() > 8, "{}", parts.len());
+    assert!(
+        err.contains("500 records were written before it: t/0 "),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(" and {} more partitions", parts.len() - 8)),
+        "{err}"
+    );
+    assert_eq!(err.matches("offset").count(), 8, "{err}");
+}
+
 #[test]
 fn the_tally_names_every_partition_written() {
     let d = tempfile::tempdir().unwrap();

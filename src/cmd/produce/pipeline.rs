@@ -18,6 +18,8 @@ use crate::error::{Error, Result};
 use crate::format::Format;
 use crate::store::batch::{BatchBuilder, RecordView};
 
+/// How many partitions an error's "written before it" names; the rest are counted.
+const WRITTEN_SHOWN: usize = 8;
 /// Produce fsyncs at least this often while input keeps coming.
 const SYNC_EVERY: Duration = Duration::from_secs(1);
 /// Rounds of batches in existence at once when encoding runs on its own thread: one being
@@ -127,10 +129,17 @@ impl Appender<'_> {
                 format!("{}/{p} offsets {first}-{last}", self.topic)
             });
         }
+        // A topic of thousands of partitions would make this line megabytes long: name the
+        // first few and count the rest.
+        let shown = parts.len().min(WRITTEN_SHOWN);
+        let mut list = parts[..shown].join(", ");
+        if parts.len() > shown {
+            list.push_str(&format!(" and {} more partitions", parts.len() - shown));
+        }
         match total {
             0 => "no records were written".into(),
-            1 => format!("1 record was written before it: {}", parts.join(", ")),
-            n => format!("{n} records were written before it: {}", parts.join(", ")),
+            1 => format!("1 record was written before it: {list}"),
+            n => format!("{n} records were written before it: {list}"),
         }
     }
 }

@@ -590,7 +590,7 @@ mod tests {
     use super::*;
 
     /// Reads one request frame; returns (api key, version, correlation id).
-    fn read_request(s: &mut TcpStream) -> (i16, i16, i32) {
+    pub(super) fn read_request(s: &mut TcpStream) -> (i16, i16, i32) {
         let mut len = [0u8; 4];
         s.read_exact(&mut len).unwrap();
         let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
@@ -602,16 +602,30 @@ mod tests {
     }
 
     fn answer(s: &mut TcpStream, id: i32, version: i16, resp: &ApiVersionsResponse) {
+        reply(s, id, version, resp);
+    }
+
+    /// Writes a response frame with the header version `R` has at `v` (ApiVersions
+    /// answers keep header v0 at every version).
+    pub(super) fn reply<R: Encodable + HeaderVersion>(
+        s: &mut TcpStream,
+        id: i32,
+        v: i16,
+        body: &R,
+    ) {
         let mut buf = BytesMut::new();
         buf.put_i32(0);
-        buf.put_i32(id); // ApiVersions responses always have header v0
-        resp.encode(&mut buf, version).unwrap();
+        ResponseHeader::default()
+            .with_correlation_id(id)
+            .encode(&mut buf, R::header_version(v))
+            .unwrap();
+        body.encode(&mut buf, v).unwrap();
         let len = (buf.len() - 4) as i32;
         buf[0..4].copy_from_slice(&len.to_be_bytes());
         s.write_all(&buf).unwrap();
     }
 
-    fn keys(ranges: &[(ApiKey, i16, i16)]) -> Vec<ApiVersion> {
+    pub(super) fn keys(ranges: &[(ApiKey, i16, i16)]) -> Vec<ApiVersion> {
         ranges
             .iter()
             .map(|(k, lo, hi)| {
@@ -811,42 +825,14 @@ mod tests {
 mod reauthentication {
     use std::net::TcpListener;
 
-    use kafka_protocol::messages::api_versions_response::ApiVersion;
     use kafka_protocol::messages::list_offsets_response::ListOffsetsTopicResponse;
     use kafka_protocol::messages::{
         ListOffsetsRequest, ListOffsetsResponse, SaslAuthenticateResponse, SaslHandshakeResponse,
     };
 
+    use super::tests::{keys, read_request, reply};
     use super::*;
     use crate::client::security::Mechanism;
-
-    /// Reads one request: (api key, version, correlation id).
-    fn request(s: &mut TcpStream) -> (i16, i16, i32) {
-        let mut len = [0u8; 4];
-        s.read_exact(&mut len).unwrap();
-        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
-        s.read_exact(&mut body).unwrap();
-        let k = i16::from_be_bytes([body[0], body[1]]);
-        let v = i16::from_be_bytes([body[2], body[3]]);
-        (
-            k,
-            v,
-            i32::from_be_bytes([body[4], body[5], body[6], body[7]]),
-        )
-    }
-
-    fn reply<R: Encodable + HeaderVersion>(s: &mut TcpStream, id: i32, v: i16, body: &R) {
-        let mut buf = BytesMut::new();
-        buf.put_i32(0);
-        ResponseHeader::default()
-            .with_correlation_id(id)
-            .encode(&mut buf, R::header_version(v))
-            .unwrap();
-        body.encode(&mut buf, v).unwrap();
-        let len = (buf.len() - 4) as i32;
-        buf[0..4].copy_from_slice(&len.to_be_bytes());
-        s.write_all(&buf).unwrap();
-    }
 
     /// A broker that gives SASL sessions of 1 ms: before its next request kaf authenticates
     /// again on the same connection (KIP-368), instead of letting the broker close it.
@@ -859,35 +845,22 @@ mod reauthentication {
             let mut seen = Vec::new();
             let mut sessions = 0;
             loop {
-                let (k, v, id) = request(&mut s);
+                let (k, v, id) = read_request(&mut s);
                 seen.push(k);
                 match ApiKey::try_from(k).unwrap() {
                     ApiKey::ApiVersions => {
-                        let keys = [
+                        let keys = keys(&[
                             (ApiKey::ApiVersions, 0, 3),
                             (ApiKey::SaslHandshake, 0, 1),
                             (ApiKey::SaslAuthenticate, 0, 2),
                             (ApiKey::ListOffsets, 1, 1),
-                        ]
-                        .iter()
-                        .map(|(k, lo, hi)| {
-                            ApiVersion::default()
-                                .with_api_key(*k as i16)
-                                .with_min_version(*lo)
-                                .with_max_version(*hi)
-                        })
-                        .collect();
-                        // ApiVersions answers keep header v0 at every version.
-                        let mut buf = BytesMut::new();
-                        buf.put_i32(0);
-                        buf.put_i32(id);
-                        ApiVersionsResponse::default()
-                            .with_api_keys(keys)
-                            .encode(&mut buf, v)
-                            .unwrap();
-                        let len = (buf.len() - 4) as i32;
-                        buf[0..4].copy_from_slice(&len.to_be_bytes());
-                        s.write_all(&buf).unwrap();
+                        ]);
+                        reply(
+                            &mut s,
+                            id,
+                            v,
+                            &ApiVersionsResponse::default().with_api_keys(keys),
+                        );
                     }
                     ApiKey::SaslHandshake => reply(
                         &mut s,
@@ -946,31 +919,13 @@ mod reauthentication {
 mod pipelining {
     use std::net::TcpListener;
 
-    use kafka_protocol::messages::api_versions_response::ApiVersion;
     use kafka_protocol::messages::list_offsets_response::{
         ListOffsetsPartitionResponse, ListOffsetsTopicResponse,
     };
     use kafka_protocol::messages::{ListOffsetsRequest, ListOffsetsResponse};
 
+    use super::tests::{keys, read_request, reply};
     use super::*;
-
-    fn frame(s: &mut TcpStream) -> i32 {
-        let mut len = [0u8; 4];
-        s.read_exact(&mut len).unwrap();
-        let mut body = vec![0u8; i32::from_be_bytes(len) as usize];
-        s.read_exact(&mut body).unwrap();
-        i32::from_be_bytes([body[4], body[5], body[6], body[7]])
-    }
-
-    fn reply(s: &mut TcpStream, id: i32, v: i16, body: &impl Encodable) {
-        let mut buf = BytesMut::new();
-        buf.put_i32(0);
-        buf.put_i32(id); // header v0, for both APIs at these versions
-        body.encode(&mut buf, v).unwrap();
-        let len = (buf.len() - 4) as i32;
-        buf[0..4].copy_from_slice(&len.to_be_bytes());
-        s.write_all(&buf).unwrap();
-    }
 
     /// `call_many` puts every request on the wire before it waits: this broker reads both
     /// ListOffsets requests before answering the first, which would leave a client that
@@ -981,25 +936,17 @@ mod pipelining {
         let addr = l.local_addr().unwrap().to_string();
         let broker = std::thread::spawn(move || {
             let (mut s, _) = l.accept().unwrap();
-            let id = frame(&mut s);
-            let keys = [(ApiKey::ApiVersions, 0, 0), (ApiKey::ListOffsets, 1, 1)]
-                .iter()
-                .map(|(k, lo, hi)| {
-                    ApiVersion::default()
-                        .with_api_key(*k as i16)
-                        .with_min_version(*lo)
-                        .with_max_version(*hi)
-                })
-                .collect();
+            let id = read_request(&mut s).2;
+            let keys = keys(&[(ApiKey::ApiVersions, 0, 0), (ApiKey::ListOffsets, 1, 1)]);
             // Asked at v3 first: refuse the way Kafka does so the client asks at v0.
             let refuse = ApiVersionsResponse::default()
                 .with_error_code(ErrorCode::UNSUPPORTED_VERSION.code())
                 .with_api_keys(keys);
             reply(&mut s, id, 0, &refuse);
             let (mut s, _) = l.accept().unwrap();
-            let id = frame(&mut s);
+            let id = read_request(&mut s).2;
             reply(&mut s, id, 0, &refuse.clone().with_error_code(0));
-            let (a, b) = (frame(&mut s), frame(&mut s));
+            let (a, b) = (read_request(&mut s).2, read_request(&mut s).2);
             for (id, offset) in [(a, 7), (b, 42)] {
                 let r = ListOffsetsResponse::default().with_topics(vec![
                     ListOffsetsTopicResponse::default()

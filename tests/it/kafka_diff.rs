@@ -24,9 +24,7 @@ use std::fmt::Debug;
 use bytes::{Bytes, BytesMut};
 use kafka_protocol::messages::*;
 use kafka_protocol::protocol::{Decodable, HeaderVersion, Request, StrBytes};
-use kafka_protocol::records::{
-    Compression, Record, RecordBatchDecoder, RecordBatchEncoder, RecordEncodeOptions, TimestampType,
-};
+use kafka_protocol::records::RecordBatchDecoder;
 
 use crate::harness::kafka::{KafkaBroker, require_kafka};
 use crate::harness::wire::{Conn, frame};
@@ -715,38 +713,7 @@ fn batch(values: &[&str], key: Option<&str>, first_ts: i64) -> Bytes {
 
 /// [`batch`] from an idempotent producer: (producer id, epoch, first sequence).
 fn batch_of(values: &[&str], key: Option<&str>, first_ts: i64, producer: (i64, i16, i32)) -> Bytes {
-    let records: Vec<Record> = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| Record {
-            transactional: false,
-            control: false,
-            delete_horizon: false,
-            partition_leader_epoch: -1,
-            producer_id: producer.0,
-            producer_epoch: producer.1,
-            timestamp_type: TimestampType::Creation,
-            offset: i as i64,
-            // Without a producer id the base sequence is -1; the codec keeps records in one
-            // batch only while offset - sequence stays the same.
-            sequence: producer.2 + i as i32,
-            timestamp: first_ts + i as i64 * 1000,
-            key: key.map(|k| Bytes::from(k.to_string())),
-            value: Some(Bytes::from(v.to_string())),
-            headers: Default::default(),
-        })
-        .collect();
-    let mut b = BytesMut::new();
-    RecordBatchEncoder::encode(
-        &mut b,
-        &records,
-        &RecordEncodeOptions {
-            version: 2,
-            compression: Compression::None,
-        },
-    )
-    .unwrap();
-    b.freeze()
+    crate::harness::wire::record_batch(values, key, first_ts, producer, false)
 }
 
 /// The same protocol walk against the real broker and `kaf server`; every difference not
@@ -1875,36 +1842,7 @@ fn sort_added(a: &mut AddPartitionsToTxnResponse, b: &mut AddPartitionsToTxnResp
 
 /// A transactional batch: (producer id, epoch, first sequence).
 fn txn_batch_of(values: &[&str], first_ts: i64, producer: (i64, i16, i32)) -> Bytes {
-    let records: Vec<Record> = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| Record {
-            transactional: true,
-            control: false,
-            delete_horizon: false,
-            partition_leader_epoch: -1,
-            producer_id: producer.0,
-            producer_epoch: producer.1,
-            timestamp_type: TimestampType::Creation,
-            offset: i as i64,
-            sequence: producer.2 + i as i32,
-            timestamp: first_ts + i as i64 * 1000,
-            key: None,
-            value: Some(Bytes::from(v.to_string())),
-            headers: Default::default(),
-        })
-        .collect();
-    let mut b = BytesMut::new();
-    RecordBatchEncoder::encode(
-        &mut b,
-        &records,
-        &RecordEncodeOptions {
-            version: 2,
-            compression: Compression::None,
-        },
-    )
-    .unwrap();
-    b.freeze()
+    crate::harness::wire::record_batch(values, None, first_ts, producer, true)
 }
 
 fn add_partitions_req(

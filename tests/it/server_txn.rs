@@ -10,12 +10,9 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use kafka_protocol::messages::*;
 use kafka_protocol::protocol::StrBytes;
-use kafka_protocol::records::{
-    Compression, Record, RecordBatchEncoder, RecordEncodeOptions, TimestampType,
-};
 use serde_json::Value;
 
 use crate::harness::kafka::{kafka_classpath, require_kafka};
@@ -337,36 +334,8 @@ fn latest(c: &mut Conn, topic: &str, p: i32, isolation: i8) -> i64 {
 
 /// A transactional batch of `values` from producer (pid, epoch) starting at sequence `seq`.
 fn txn_batch(values: &[String], pid: i64, epoch: i16, seq: i32) -> Bytes {
-    let records: Vec<Record> = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| Record {
-            transactional: true,
-            control: false,
-            delete_horizon: false,
-            partition_leader_epoch: -1,
-            producer_id: pid,
-            producer_epoch: epoch,
-            timestamp_type: TimestampType::Creation,
-            offset: i as i64,
-            sequence: seq + i as i32,
-            timestamp: 1_700_000_000_000,
-            key: None,
-            value: Some(Bytes::from(v.clone())),
-            headers: Default::default(),
-        })
-        .collect();
-    let mut b = BytesMut::new();
-    RecordBatchEncoder::encode(
-        &mut b,
-        &records,
-        &RecordEncodeOptions {
-            version: 2,
-            compression: Compression::None,
-        },
-    )
-    .unwrap();
-    b.freeze()
+    let values: Vec<&str> = values.iter().map(String::as_str).collect();
+    crate::harness::wire::record_batch(&values, None, 1_700_000_000_000, (pid, epoch, seq), true)
 }
 
 /// Three transactions over partitions 0 and 1 of `topic`, straight over the wire: a and c

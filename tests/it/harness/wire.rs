@@ -119,3 +119,52 @@ impl Conn {
             .unwrap_or_else(|e| panic!("{e}"))
     }
 }
+
+/// Who wrote a batch: (producer id, epoch, first sequence); (-1, -1, -1) for none.
+pub type Producer = (i64, i16, i32);
+
+/// One uncompressed record batch (magic 2) of `values`, each with `key`, timestamps
+/// `first_ts`, +1 s, ..., from `producer`, transactional or not.
+pub fn record_batch(
+    values: &[&str],
+    key: Option<&str>,
+    first_ts: i64,
+    producer: Producer,
+    transactional: bool,
+) -> Bytes {
+    use kafka_protocol::records::{
+        Compression, Record, RecordBatchEncoder, RecordEncodeOptions, TimestampType,
+    };
+    let records: Vec<Record> = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| Record {
+            transactional,
+            control: false,
+            delete_horizon: false,
+            partition_leader_epoch: -1,
+            producer_id: producer.0,
+            producer_epoch: producer.1,
+            timestamp_type: TimestampType::Creation,
+            offset: i as i64,
+            // Without a producer id the base sequence is -1; the codec keeps records in one
+            // batch only while offset - sequence stays the same.
+            sequence: producer.2 + i as i32,
+            timestamp: first_ts + i as i64 * 1000,
+            key: key.map(|k| Bytes::from(k.to_string())),
+            value: Some(Bytes::from(v.to_string())),
+            headers: Default::default(),
+        })
+        .collect();
+    let mut b = BytesMut::new();
+    RecordBatchEncoder::encode(
+        &mut b,
+        &records,
+        &RecordEncodeOptions {
+            version: 2,
+            compression: Compression::None,
+        },
+    )
+    .unwrap();
+    b.freeze()
+}

@@ -44,14 +44,22 @@ const POLL: Duration = Duration::from_millis(10);
 /// A test of profiles sets `KAF_CONFIG` to its own file.
 pub fn clean(program: impl AsRef<OsStr>) -> Command {
     let mut c = Command::new(program);
-    for (name, _) in std::env::vars_os() {
+    isolate(&mut c, std::env::vars_os().map(|(name, _)| name));
+    c
+}
+
+/// Removes from `c` every `KAF_*` name of `inherited` (the names the child would inherit)
+/// and pins `KAF_CONFIG` and `TZ`. Separate from [`clean`] so a test can prove the
+/// isolation with names of its own: setting a variable in the test process itself would
+/// race with every other test building a command at that moment.
+pub fn isolate(c: &mut Command, inherited: impl IntoIterator<Item = std::ffi::OsString>) {
+    for name in inherited {
         if name.to_string_lossy().starts_with("KAF_") {
             c.env_remove(&name);
         }
     }
     c.env("KAF_CONFIG", "/dev/null");
     c.env("TZ", "UTC");
-    c
 }
 
 /// `kaf` with a clean environment and no `--dir` (for `-b`, `--help`, or a test that sets

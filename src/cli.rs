@@ -718,6 +718,25 @@ pub struct ProduceArgs {
     /// input and line, and goes on.
     #[arg(long, value_enum, value_name = "ACTION", default_value = "fail")]
     pub on_invalid: OnInvalid,
+    /// Make the whole run one transaction of transactional id ID
+    ///
+    /// read_committed readers see every record of the run once its input ends, or none when
+    /// it fails (a bad line, a broker error) or is killed. With -b this is Kafka's
+    /// transactional producer: a second run with the same id fences the first; a killed
+    /// run's transaction is aborted by the coordinator after --transaction-timeout, or at
+    /// once when a run with the same id starts. Brokerless, a second run with the same id
+    /// fails while the first is alive, and a killed run's transaction is aborted by the
+    /// next kaf that meets it (a read_committed reader, a transactional produce, kaf server).
+    #[arg(long, value_name = "ID", conflicts_with = "atomic")]
+    pub transactional_id: Option<String>,
+    /// The run is one transaction (as --transactional-id, with an id of kaf's own choosing,
+    /// unique to this run)
+    #[arg(long)]
+    pub atomic: bool,
+    /// How long the run's transaction may stay open before the coordinator aborts it
+    /// (Kafka's transaction.timeout.ms), e.g. 30s, 5m [default: 60s]
+    #[arg(long, value_name = "DURATION")]
+    pub transaction_timeout: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -319,6 +319,29 @@ const SASL_AUTHENTICATE: &[Field] = &[
     since(1, I64), // session_lifetime_ms
 ];
 
+const INIT_PRODUCER_ID: &[Field] = &[
+    all(I32), // throttle_time_ms
+    all(I16), // error_code
+    all(I64), // producer_id
+    all(I16), // producer_epoch
+];
+
+const ADD_PARTITIONS_TO_TXN: &[Field] = &[
+    all(I32), // throttle_time_ms
+    until(
+        3,
+        Ty::Structs(&[
+            all(STR),
+            all(Ty::Structs(&[all(I32), all(I16)])), // partition_index, error_code
+        ]),
+    ),
+];
+
+const END_TXN: &[Field] = &[
+    all(I32), // throttle_time_ms
+    all(I16), // error_code
+];
+
 /// `ConsumerProtocolAssignment` (SyncGroup assignments, DescribeGroups members).
 pub(crate) const CONSUMER_ASSIGNMENT: &[Field] = &[
     all(Ty::Structs(&[all(STR), all(Ty::List(&I32))])),
@@ -361,6 +384,9 @@ pub(crate) fn layout(key: ApiKey) -> Option<&'static [Field]> {
         ApiKey::DeleteRecords => DELETE_RECORDS,
         ApiKey::SaslHandshake => SASL_HANDSHAKE,
         ApiKey::SaslAuthenticate => SASL_AUTHENTICATE,
+        ApiKey::InitProducerId => INIT_PRODUCER_ID,
+        ApiKey::AddPartitionsToTxn => ADD_PARTITIONS_TO_TXN,
+        ApiKey::EndTxn => END_TXN,
         _ => return None,
     })
 }
@@ -450,6 +476,9 @@ mod tests {
             DeleteRecords => DeleteRecordsResponse,
             SaslHandshake => SaslHandshakeResponse,
             SaslAuthenticate => SaslAuthenticateResponse,
+            InitProducerId => InitProducerIdResponse,
+            AddPartitionsToTxn => AddPartitionsToTxnResponse,
+            EndTxn => EndTxnResponse,
         );
     }
 
@@ -657,6 +686,17 @@ mod tests {
                 ]),
         ]);
         walks_exactly(ApiKey::DeleteRecords, &records);
+        use kafka_protocol::messages::add_partitions_to_txn_response::{
+            AddPartitionsToTxnPartitionResult, AddPartitionsToTxnTopicResult,
+        };
+        let added = AddPartitionsToTxnResponse::default().with_results_by_topic_v3_and_below(vec![
+            AddPartitionsToTxnTopicResult::default()
+                .with_name(s("t").into())
+                .with_results_by_partition(vec![
+                    AddPartitionsToTxnPartitionResult::default().with_partition_index(2),
+                ]),
+        ]);
+        walks_exactly(ApiKey::AddPartitionsToTxn, &added);
     }
 
     #[test]

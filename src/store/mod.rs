@@ -35,6 +35,7 @@ pub mod producers;
 pub mod security;
 pub mod topic;
 pub mod txn;
+pub mod txnfile;
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};

@@ -504,7 +504,11 @@ impl LocalFetcher {
             return Ok(end);
         };
         let lso = t.refresh()?.last_stable_offset(end);
-        if lso >= end || self.recovered.is_some_and(|at| at.elapsed() < RECOVER_EVERY) {
+        if lso >= end
+            || self
+                .recovered
+                .is_some_and(|at| at.elapsed() < RECOVER_EVERY)
+        {
             return Ok(lso);
         }
         // An open transaction holds the reader up: if a brokerless run that died left it, it

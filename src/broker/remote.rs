@@ -518,15 +518,13 @@ impl Producer for RemoteProducer {
     }
 
     fn try_send(&mut self, partition: i32, batch: &mut BatchBuilder) -> Result<Option<i64>> {
-        let sent = self
-            .client
-            .produce_to(
-                &self.topic,
-                partition,
-                batch.finish(),
-                true,
-                self.transactional_id.as_deref(),
-            )?;
+        let sent = self.client.produce_to(
+            &self.topic,
+            partition,
+            batch.finish(),
+            true,
+            self.transactional_id.as_deref(),
+        )?;
         if sent.is_none() && self.passed_over.insert(partition) {
             crate::progress::eprint_line(format_args!(
                 "{} {}/{partition}: its leader cannot be reached; unkeyed records go to other partitions meanwhile",

@@ -415,7 +415,10 @@ impl Client {
         } else {
             "transactional id"
         };
-        if let Some(a) = lock(&self.meta).coordinators.get(&(kind, group.to_string())) {
+        if let Some(a) = lock(&self.meta)
+            .coordinators
+            .get(&(kind, group.to_string()))
+        {
             return Ok(a.clone());
         }
         let addr = self.retry(self.cfg.api_timeout, || {

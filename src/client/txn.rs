@@ -44,7 +44,10 @@ impl Client {
                 Err(c) if c == ErrorCode::CONCURRENT_TRANSACTIONS || c.is_retriable() => {
                     Ok(Step::Retry(c.to_error(what, None)))
                 }
-                Err(c) if c == ErrorCode::PRODUCER_FENCED || c == ErrorCode::INVALID_PRODUCER_EPOCH => {
+                Err(c)
+                    if c == ErrorCode::PRODUCER_FENCED
+                        || c == ErrorCode::INVALID_PRODUCER_EPOCH =>
+                {
                     Err(Error::Other(format!(
                         "{what}: fenced ({}): another producer took transactional id '{id}'",
                         c.name()

@@ -137,7 +137,9 @@ pub(crate) fn file_name(id: &str) -> String {
 pub(crate) fn read(path: &Path) -> std::result::Result<Txn, String> {
     let txn: Txn = std::fs::read(path)
         .map_err(|e| e.to_string())
-        .and_then(|b| serde_json::from_slice(&b).map_err(|e| format!("not a transaction state: {e}")))?;
+        .and_then(|b| {
+            serde_json::from_slice(&b).map_err(|e| format!("not a transaction state: {e}"))
+        })?;
     if txn.format != FORMAT {
         return Err(format!(
             "format version {}, this kaf reads {FORMAT}",
@@ -343,7 +345,13 @@ fn finish(store: &Store, dir: &Path, t: &mut Txn) -> Result<()> {
         TxnState::PrepareAbort => false,
         _ => return Ok(()),
     };
-    write_markers(store, t.producer_id, t.producer_epoch, commit, &t.partitions)?;
+    write_markers(
+        store,
+        t.producer_id,
+        t.producer_epoch,
+        commit,
+        &t.partitions,
+    )?;
     let mut done = t.clone();
     done.state = if commit {
         TxnState::CompleteCommit
@@ -423,7 +431,8 @@ pub fn recover_dead(store: &Store) -> Result<usize> {
             continue; // the run is alive (or another process is finishing it)
         }
         // Read again under the lock: a finisher may have been quicker.
-        let mut t = read(&path).map_err(|why| Error::Corrupt(format!("{}: {why}", path.display())))?;
+        let mut t =
+            read(&path).map_err(|why| Error::Corrupt(format!("{}: {why}", path.display())))?;
         if t.run_pid.is_none() || !t.state.open() {
             continue;
         }

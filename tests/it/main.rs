@@ -28,6 +28,7 @@ mod lifecycle;
 mod log_lifecycle;
 mod produce_consume;
 mod produce_errors;
+mod produce_txn;
 mod profiles;
 mod readme;
 mod remote;

@@ -220,7 +220,9 @@ fn transactional_id(a: &ProduceArgs, topic: &str) -> Result<Option<String>> {
         return Ok(None);
     }
     let r: String = crate::scram::random_bytes(8)
-        .iter().map(|b| format!("{b:02x}")).collect();
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     Ok(Some(format!(
         "kaf-atomic-{topic}-{}-{}-{r}",
         std::process::id(),

@@ -24,8 +24,8 @@ use std::time::Duration;
 
 use crate::kafka_error::ErrorCode;
 use crate::store::fsutil;
-pub(crate) use crate::store::txnfile::{DIR, PendingOffset, Txn, TxnState};
 use crate::store::txnfile::{self, NO_EPOCH, file_name};
+pub(crate) use crate::store::txnfile::{DIR, PendingOffset, Txn, TxnState};
 
 /// Kafka's `transaction.max.timeout.ms` default: longer timeouts are refused.
 pub(crate) const MAX_TIMEOUT_MS: i32 = 900_000;
@@ -625,7 +625,9 @@ fn checker(weak: Weak<Inner>) {
         }
         if !inner.loaded.load(Ordering::Acquire) {
             if try_load(&inner) {
-                eprintln!("kaf server: transaction states loaded; transactional clients are served");
+                eprintln!(
+                    "kaf server: transaction states loaded; transactional clients are served"
+                );
             }
             continue;
         }

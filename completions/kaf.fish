@@ -351,6 +351,8 @@ json\t'JSON lines as `kaf consume -J` writes them'"
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l print-offsets -d 'Print each message\'s partition and offset once written; FORMAT uses %p %o %t [default: "%p %o\\n"]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l on-invalid -d 'What to do with a message that cannot be a record (no key delimiter, bad JSON, too large)' -r -f -a "fail\t'Stop with an error; the messages before it are written'
 skip\t'Leave the message out with a warning on stderr, and go on'"
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l transactional-id -d 'Make the whole run one transaction of transactional id ID' -r
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l transaction-timeout -d 'How long the run\'s transaction may stay open before the coordinator aborts it (Kafka\'s transaction.timeout.ms), e.g. 30s, 5m [default: 60s]' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l zookeeper -d 'Accepted for Kafka\'s old tools and ignored: kaf needs no ZooKeeper' -r
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l dir -d 'Data directory [env: KAF_DIR] [default: the cluster profile\'s, else $XDG_DATA_HOME/kaf, else ~/.local/share/kaf]' -r -F
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s b -l brokers -l bootstrap-server -l broker-list -d 'Talk to these Kafka brokers (a kaf server or a Kafka cluster) instead of using the data directory [env: KAF_BROKERS] [default: the cluster profile\'s]' -r
@@ -362,6 +364,7 @@ complete -c kaf -n "__fish_kaf_using_subcommand produce" -s l -l whole -d 'The w
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s Z -l tombstone -d 'An empty value becomes a null value (a tombstone)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s J -d 'Read JSON lines as written by `kaf consume -J` (same as --input json)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l keep-partition -d 'With JSON input, write each message to the partition its JSON names'
+complete -c kaf -n "__fish_kaf_using_subcommand produce" -l atomic -d 'The run is one transaction (as --transactional-id, with an id of kaf\'s own choosing, unique to this run)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -l no-progress -d 'Draw no progress line on stderr (one is drawn for long work only when stderr is a terminal and CI is not set)'
 complete -c kaf -n "__fish_kaf_using_subcommand produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kaf -n "__fish_kaf_using_subcommand consume" -l topic -d 'Topic name, as Kafka\'s tools spell it (repeatable)' -r

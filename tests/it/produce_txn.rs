@@ -415,3 +415,33 @@ fn remote_runs_are_transactions_on_kafka() {
     assert!(want.contains(&"revived".to_string()));
     librdkafka_reads(kafka.bootstrap(), "produce-txn-kafka", 3, &want);
 }
+
+/// kafka-python (2.1+ has transactions) commits and aborts through kaf server: its own
+/// read_committed consumer and kaf's see only the committed records, and a kaf transactional
+/// run on the same topic commits beside it.
+#[test]
+fn kafka_python_transactions_on_kaf_server() {
+    if !require_python("kafka") {
+        return;
+    }
+    let server = Server::start(&[]);
+    let at = At::Broker(server.bootstrap());
+    at.ok(&["topics", "create", "kp", "-p", "2"], b"");
+    let script = server.scratch().join("produce_txn.py");
+    std::fs::write(&script, include_str!("produce_txn.py")).unwrap();
+    let mut cmd = Command::new("python3");
+    cmd.arg(&script)
+        .args([server.bootstrap().as_str(), "kp", "2"])
+        .stdin(Stdio::null());
+    let out = run_within(&mut cmd, b"", std::time::Duration::from_secs(120));
+    assert!(out.status.success(), "{out:?}\nserver: {}", server.log());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let committed: Vec<String> = (0..6).map(|i| format!("commit{i}")).collect();
+    assert_eq!(v["values"], serde_json::json!(committed));
+    assert_eq!(at.values("kp", "read_committed"), committed);
+    assert_eq!(at.values("kp", "read_uncommitted").len(), 10);
+    at.ok(&["produce", "kp", "--atomic"], b"kaf\n");
+    let mut want = committed.clone();
+    want.push("kaf".into());
+    assert_eq!(at.values("kp", "read_committed"), sorted(want));
+}

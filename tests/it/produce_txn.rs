@@ -445,3 +445,52 @@ fn kafka_python_transactions_on_kaf_server() {
     want.push("kaf".into());
     assert_eq!(at.values("kp", "read_committed"), sorted(want));
 }
+
+/// Kafka Streams with `processing.guarantee=exactly_once_v2` (input → upper case → output,
+/// `tests/kafka/java/StreamsEos.java`) on kaf server: a read_committed reader of the output
+/// finds every input record upper-cased exactly once, written in transactions, and the
+/// application's input offsets committed (through the transactions' TxnOffsetCommit).
+#[test]
+fn kafka_streams_exactly_once_v2_on_kaf_server() {
+    if !require_kafka() {
+        return;
+    }
+    let server = Server::start(&[]);
+    let state = tempfile::tempdir().unwrap();
+    let source = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/kafka/java/StreamsEos.java");
+    let mut c = crate::harness::kafka::kafka_env();
+    c.arg("tool").arg(&source).args([
+        server.bootstrap().as_str(),
+        "eos",
+        &state.path().display().to_string(),
+    ]);
+    let out = run_within(&mut c, b"", std::time::Duration::from_secs(300));
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        out.status.success(),
+        "StreamsEos: {text}\n{}\nserver: {}",
+        String::from_utf8_lossy(&out.stderr),
+        server.log()
+    );
+    let facts: std::collections::BTreeMap<&str, &str> =
+        text.lines().filter_map(|l| l.split_once(' ')).collect();
+    for (name, want) in [
+        ("output_records", "200"),
+        ("output_distinct", "200"),
+        ("exactly_once", "true"),
+        ("committed_input_offsets_sum", "200"),
+        ("done", "true"),
+    ] {
+        assert_eq!(facts.get(name).copied(), Some(want), "{name}: {facts:?}");
+    }
+    let at = At::Broker(server.bootstrap());
+    let json = at.ok(&["consume", "eos-out", "-J", "--producer-fields"], b"");
+    assert_eq!(json.lines().count(), 200);
+    for l in json.lines() {
+        let v: Value = serde_json::from_str(l).unwrap();
+        assert_eq!(v["transactional"], true, "{l}");
+    }
+    let want: Vec<String> = sorted((0..200).map(|i| format!("LINE-{i}")).collect());
+    assert_eq!(at.values("eos-out", "read_committed"), want);
+}

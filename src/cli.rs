@@ -722,9 +722,10 @@ pub struct ProduceArgs {
     ///
     /// read_committed readers see every record of the run once its input ends, or none when
     /// it fails (a bad line, a broker error) or is killed. With -b this is Kafka's
-    /// transactional producer: a second run with the same id fences the first; a killed
-    /// run's transaction is aborted by the coordinator after --transaction-timeout, or at
-    /// once when a run with the same id starts. Brokerless, a second run with the same id
+    /// transactional producer: a second run with the same id fences the first; SIGINT and
+    /// SIGTERM abort the transaction (exit 130); a killed run's transaction is aborted by
+    /// the coordinator after --transaction-timeout, or at once when a run with the same id
+    /// starts. Brokerless, a second run with the same id
     /// fails while the first is alive, and a killed run's transaction is aborted by the
     /// next kaf that meets it (a read_committed reader, a transactional produce, kaf server).
     #[arg(long, value_name = "ID", conflicts_with = "atomic")]

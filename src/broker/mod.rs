@@ -165,6 +165,12 @@ pub trait Transaction {
     fn add_partition(&mut self, topic: &str, partition: i32) -> Result<()>;
     /// Commits or aborts; the caller flushed every batch before.
     fn end(&mut self, commit: bool) -> Result<()>;
+    /// An abort that another thread may run while batches are in flight (on SIGINT or
+    /// SIGTERM), when the broker refuses batches of a transaction once it is aborted; None
+    /// where a late batch could still land after the abort marker (brokerless).
+    fn aborter(&self) -> Option<Box<dyn FnOnce() -> Result<()> + Send>> {
+        None
+    }
 }
 
 /// Writes batches to one topic.

@@ -486,6 +486,14 @@ impl super::Transaction for RemoteTxn {
         }
         self.client.end_txn(&self.id, self.producer, commit)
     }
+
+    fn aborter(&self) -> Option<Box<dyn FnOnce() -> Result<()> + Send>> {
+        // The coordinator checks every transactional batch against the ongoing transaction
+        // (kaf server, and Kafka's verification of KIP-890 part 1): none lands after this.
+        let client = Arc::clone(&self.client);
+        let (id, producer) = (self.id.clone(), self.producer);
+        Some(Box::new(move || client.end_txn(&id, producer, false)))
+    }
 }
 
 impl Producer for RemoteProducer {

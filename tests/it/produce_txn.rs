@@ -324,6 +324,37 @@ fn killed_run_is_aborted(at: &At, topic: &str, id: &str, extra: &[&str], wake: b
     );
 }
 
+/// SIGTERM mid-run with `-b`: the run aborts its transaction before it exits (130), so a
+/// run committed right after it is readable at once, long before the 10 minute timeout.
+fn terminated_run_aborts(at: &At, topic: &str, id: &str) {
+    let before = at.values(topic, "read_committed");
+    let args = [
+        "produce",
+        topic,
+        "--transactional-id",
+        id,
+        "--transaction-timeout",
+        "10m",
+    ];
+    let (mut p, _stdin) = start_blocked(at, &args, &lines("termed", 3));
+    wait_until(DEADLINE, "the blocked run's records at the broker", || {
+        at.values(topic, "read_uncommitted")
+            .iter()
+            .filter(|v| v.starts_with("termed"))
+            .count()
+            == 3
+    });
+    crate::harness::signal(p.pid(), "TERM");
+    let status = p.wait(DEADLINE);
+    let err = p.stderr();
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(err.contains("the transaction was aborted"), "{err}");
+    at.ok(&["produce", topic, "--atomic"], b"after-term\n");
+    let mut want = before;
+    want.push("after-term".into());
+    assert_eq!(at.values(topic, "read_committed"), sorted(want));
+}
+
 /// librdkafka's read_committed consumer (server_txn.py's reader) sees exactly `want`.
 fn librdkafka_reads(bootstrap: &str, topic: &str, partitions: usize, want: &[String]) {
     if !require_python("confluent_kafka") {
@@ -366,6 +397,7 @@ fn remote_runs_are_transactions_on_kaf_server() {
     assert!(server.wait_log("open longer than its timeout", 1, DEADLINE));
     // Killed: aborted when a run with the same id starts.
     killed_run_is_aborted(&at, "ks", "ks-w", &[], true);
+    terminated_run_aborts(&at, "ks", "ks-t");
 
     // Fencing: a second run with the id fences the first, whose transaction is aborted.
     let before = at.values("ks", "read_committed");
@@ -411,6 +443,7 @@ fn remote_runs_are_transactions_on_kafka() {
     let at = At::Broker(kafka.bootstrap().to_string());
     commit_and_fail_halfway(&at, "produce-txn-kafka");
     killed_run_is_aborted(&at, "produce-txn-kafka", "produce-txn-k", &[], true);
+    terminated_run_aborts(&at, "produce-txn-kafka", "produce-txn-t");
     let want = at.values("produce-txn-kafka", "read_committed");
     assert!(want.contains(&"revived".to_string()));
     librdkafka_reads(kafka.bootstrap(), "produce-txn-kafka", 3, &want);

@@ -135,6 +135,9 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
             Some(local) => local.begin_transaction(id, timeout_ms, a.atomic)?,
             None => ctx.broker()?.begin_transaction(id, timeout_ms, a.atomic)?,
         };
+        if let Some(abort) = t.aborter() {
+            abort_on_signal(abort)?;
+        }
         producer.transactional(t);
     }
     let parts = producer.partitions().max(1) as usize;
@@ -205,6 +208,29 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         written,
         error: Box::new(result),
     })
+}
+
+/// SIGINT and SIGTERM abort the run's transaction (rather than leave it open until its
+/// timeout), then end the process as the signal would have (exit 130).
+fn abort_on_signal(abort: Box<dyn FnOnce() -> Result<()> + Send>) -> Result<()> {
+    crate::cmd::install_stop_handler();
+    std::thread::Builder::new()
+        .name("produce stop".into())
+        .spawn(move || {
+            while !crate::cmd::stop_requested() {
+                crate::shutdown::wait_readable_any(&[], std::time::Duration::from_secs(3600));
+            }
+            match abort() {
+                Ok(()) => eprintln!("kaf: interrupted: the transaction was aborted"),
+                Err(e) => eprintln!(
+                    "kaf: interrupted: the transaction could not be aborted ({e}); its \
+                     coordinator aborts it at its timeout"
+                ),
+            }
+            std::process::exit(130);
+        })
+        .map_err(|e| Error::io("start the signal thread", e))?;
+    Ok(())
 }
 
 /// The transactional id of a run, if it is to be one transaction: `--transactional-id`, or

@@ -213,6 +213,32 @@ fn brokerless_runs_are_transactions() {
     want.push("after".into());
     assert_eq!(at.values("bl", "read_committed"), sorted(want.clone()));
 
+    // A kaf server started while a run lives waits for it to end before it serves.
+    let (mut p, stdin) = start_blocked(
+        &at,
+        &["produce", "bl", "--transactional-id", "bl-w"],
+        &lines("waited", 2),
+    );
+    wait_until(DEADLINE, "the blocked run's records on disk", || {
+        at.values("bl", "read_uncommitted")
+            .iter()
+            .filter(|v| v.starts_with("waited"))
+            .count()
+            == 2
+    });
+    let server = Server::start_in(&dir);
+    assert!(
+        server.wait_log("waiting for brokerless kaf produce runs", 1, DEADLINE),
+        "{}",
+        server.log()
+    );
+    drop(stdin);
+    assert!(p.wait(DEADLINE).success());
+    want.extend(lines("waited", 2));
+    let remote = At::Broker(server.bootstrap());
+    assert_eq!(remote.values("bl", "read_committed"), sorted(want.clone()));
+    drop(server);
+
     // A run killed, then a kaf server started on the directory: the server aborts it at
     // once (its coordinator lock proves the run is gone); while the server runs, brokerless
     // transactional runs are refused.

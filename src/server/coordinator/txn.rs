@@ -180,12 +180,21 @@ impl Transactions {
             stop: Mutex::new(false),
             stop_cv: Condvar::new(),
         });
-        if !try_load(&inner) {
-            eprintln!(
-                "kaf server: brokerless kaf produce runs with a transactional id are using this \
-                 data directory; transactional clients are answered COORDINATOR_LOAD_IN_PROGRESS \
-                 until they end"
-            );
+        // Brokerless transactional runs append transactional batches this server's
+        // partitions would not know about: it starts serving only once they have ended.
+        let mut told = false;
+        while !try_load(&inner) {
+            if !told {
+                eprintln!(
+                    "kaf server: waiting for brokerless kaf produce runs with a transactional id \
+                     to end (they hold locks/transactions.lock of this data directory)"
+                );
+                told = true;
+            }
+            if crate::shutdown::requested() {
+                break;
+            }
+            std::thread::sleep(CHECK_EVERY);
         }
         let weak = Arc::downgrade(&inner);
         let started = std::thread::Builder::new()

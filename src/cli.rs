@@ -653,7 +653,8 @@ Examples:
   kaf consume a -J | kaf produce b -J          # lossless copy
   echo '{\"key\":\"k\",\"value\":{\"sku\":42}}' | kaf produce orders -J
   kaf topics create snapshots -c retention.ms=-1   # keep records dated in the past
-  kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt"
+  kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt
+  kaf produce orders --atomic < batch.txt   # all lines or none for read_committed readers"
 )]
 pub struct ProduceArgs {
     /// The topic, then files to read instead of stdin (with --topic, every argument is a file)

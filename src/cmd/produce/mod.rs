@@ -187,7 +187,17 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
     let written = appender.written();
     let result = match result {
         // The batches were flushed (fsynced) by the pipeline: now they become visible.
-        Ok(()) => return producer.end_transaction(true),
+        Ok(()) => {
+            return producer
+                .end_transaction(true)
+                .map_err(|error| Error::Partial {
+                    written: "the commit did not complete; if it was recorded, the transaction \
+                          commits when it is finished (with -b by its coordinator, brokerless \
+                          by the next kaf that meets it), else it is aborted"
+                        .into(),
+                    error: Box::new(error),
+                });
+        }
         Err(e) => e,
     };
     let written = if producer.in_transaction() {

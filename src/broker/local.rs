@@ -470,8 +470,8 @@ impl super::Transaction for LocalTxn {
         self.run.producer()
     }
 
-    fn add_partition(&mut self, topic: &str, partition: i32) -> Result<()> {
-        self.run.add_partition(topic, partition)
+    fn add_partitions(&mut self, topic: &str, partitions: &[i32]) -> Result<()> {
+        self.run.add_partitions(topic, partitions)
     }
 
     fn end(&mut self, commit: bool) -> Result<()> {

@@ -161,8 +161,9 @@ pub trait Transaction {
     fn id(&self) -> &str;
     /// The producer id and epoch its batches carry.
     fn producer(&self) -> (i64, i16);
-    /// Makes a partition part of the transaction, before its first batch.
-    fn add_partition(&mut self, topic: &str, partition: i32) -> Result<()>;
+    /// Makes partitions part of the transaction, before their first batch (one durable
+    /// write or one request for all of them).
+    fn add_partitions(&mut self, topic: &str, partitions: &[i32]) -> Result<()>;
     /// Commits or aborts; the caller flushed every batch before.
     fn end(&mut self, commit: bool) -> Result<()>;
     /// An abort that another thread may run while batches are in flight (on SIGINT or

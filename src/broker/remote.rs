@@ -465,13 +465,19 @@ impl super::Transaction for RemoteTxn {
         self.producer
     }
 
-    fn add_partition(&mut self, topic: &str, partition: i32) -> Result<()> {
-        if self.added.contains(&(topic.to_string(), partition)) {
+    fn add_partitions(&mut self, topic: &str, partitions: &[i32]) -> Result<()> {
+        let new: Vec<i32> = partitions
+            .iter()
+            .copied()
+            .filter(|p| !self.added.contains(&(topic.to_string(), *p)))
+            .collect();
+        if new.is_empty() {
             return Ok(());
         }
         self.client
-            .add_partitions_to_txn(&self.id, self.producer, topic, &[partition])?;
-        self.added.insert((topic.to_string(), partition));
+            .add_partitions_to_txn(&self.id, self.producer, topic, &new)?;
+        self.added
+            .extend(new.into_iter().map(|p| (topic.to_string(), p)));
         Ok(())
     }
 

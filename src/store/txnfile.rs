@@ -283,11 +283,13 @@ impl Run {
         (self.txn.producer_id, self.txn.producer_epoch)
     }
 
-    /// Records a partition in the transaction, durably, before its first batch is written:
+    /// Records partitions in the transaction, durably, before their first batch is written:
     /// what is not in the file could not be aborted after a crash.
-    pub fn add_partition(&mut self, topic: &str, partition: i32) -> Result<()> {
-        let key = (topic.to_string(), partition);
-        if self.txn.partitions.contains(&key) {
+    pub fn add_partitions(&mut self, topic: &str, partitions: &[i32]) -> Result<()> {
+        if partitions
+            .iter()
+            .all(|p| self.txn.partitions.contains(&(topic.to_string(), *p)))
+        {
             return Ok(());
         }
         let mut next = self.txn.clone();
@@ -295,7 +297,8 @@ impl Run {
             next.state = TxnState::Ongoing;
             next.started_ms = crate::clock::now_ms();
         }
-        next.partitions.insert(key);
+        next.partitions
+            .extend(partitions.iter().map(|p| (topic.to_string(), *p)));
         next.updated_ms = crate::clock::now_ms();
         write(&self.dir, &next)?;
         self.txn = next;

@@ -193,12 +193,36 @@ impl Target {
             t.seq.resize(p + 1, -1);
         }
         if t.seq[p] < 0 {
-            t.t.add_partition(&self.name, partition)?;
+            t.t.add_partitions(&self.name, &[partition])?;
             t.seq[p] = 0;
         }
         let (id, epoch) = t.t.producer();
         batch.set_producer(id, epoch, t.seq[p], true);
         Ok(batch.record_count())
+    }
+
+    /// Adds to the transaction, at once, the partitions a round is about to write to for the
+    /// first time (`stamp` adds any other a batch moves to).
+    pub(super) fn join(&mut self, partitions: impl Iterator<Item = usize>) -> Result<()> {
+        let Some(t) = self.txn.as_mut() else {
+            return Ok(());
+        };
+        let new: Vec<i32> = partitions
+            .filter(|&p| t.seq.get(p).is_none_or(|s| *s < 0))
+            .map(|p| p as i32)
+            .collect();
+        if new.is_empty() {
+            return Ok(());
+        }
+        t.t.add_partitions(&self.name, &new)?;
+        for p in new {
+            let p = p as usize;
+            if t.seq.len() <= p {
+                t.seq.resize(p + 1, -1);
+            }
+            t.seq[p] = 0;
+        }
+        Ok(())
     }
 
     fn stamped(&mut self, partition: i32, count: i32) {

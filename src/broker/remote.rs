@@ -456,6 +456,16 @@ struct RemoteTxn {
     ended: bool,
 }
 
+impl Drop for RemoteTxn {
+    /// A run that ends without `end` (an early error, a panic) aborts what it wrote rather
+    /// than leave it open until the transaction timeout.
+    fn drop(&mut self) {
+        if !self.ended && !self.added.is_empty() {
+            let _ = self.client.end_txn(&self.id, self.producer, false);
+        }
+    }
+}
+
 impl super::Transaction for RemoteTxn {
     fn id(&self) -> &str {
         &self.id

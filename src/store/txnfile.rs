@@ -333,6 +333,22 @@ impl Run {
     }
 }
 
+impl Drop for Run {
+    /// A run that ends without `end` (an early error, a panic) aborts what it wrote.
+    fn drop(&mut self) {
+        if !self.ended
+            && let Err(e) = self.end(false)
+        {
+            crate::progress::eprint_line(format_args!(
+                "{} transactional id '{}': cannot abort the transaction: {e}; the next kaf \
+                 that meets it does",
+                crate::term::warning_prefix(),
+                self.txn.transactional_id
+            ));
+        }
+    }
+}
+
 /// Writes the markers of a transaction that is open in `t` (an Ongoing one is aborted) and
 /// records it complete.
 fn finish(store: &Store, dir: &Path, t: &mut Txn) -> Result<()> {

@@ -18,6 +18,10 @@ use super::cluster::{Client, Step};
 use crate::error::{Error, Result};
 use crate::kafka_error::ErrorCode;
 
+/// The least time a transactional producer waits for its coordinator (Kafka's
+/// `max.block.ms` default).
+const COORDINATOR_WAIT: Duration = Duration::from_secs(60);
+
 fn s(v: &str) -> StrBytes {
     StrBytes::from_string(v.to_string())
 }
@@ -30,8 +34,25 @@ impl Client {
         what: &str,
         mut attempt: impl FnMut(&mut super::conn::Conn) -> Result<std::result::Result<T, ErrorCode>>,
     ) -> Result<T> {
-        self.retry(self.cfg.api_timeout, || {
-            let addr = self.txn_coordinator(id)?;
+        // Kafka's producer waits up to max.block.ms (60 s) here: the first FindCoordinator
+        // of a new cluster creates the transaction log (50 partitions), whose leaders take a
+        // while to load, longer still on a busy machine.
+        let budget = self
+            .cfg
+            .api_timeout
+            .max(self.cfg.delivery_timeout)
+            .max(COORDINATOR_WAIT);
+        self.retry(budget, || {
+            let addr = match self.txn_coordinator(id) {
+                Ok(a) => a,
+                Err(
+                    e @ (Error::NotAuthorized(_) | Error::Incompatible(_) | Error::Auth { .. }),
+                ) => {
+                    return Err(e);
+                }
+                // A coordinator not found within the lookup's own budget is looked for again.
+                Err(e) => return Ok(Step::Retry(e)),
+            };
             let answer = self
                 .with_conn(&addr, &mut attempt)
                 .inspect_err(|_| self.forget_txn_coordinator(id))?;

@@ -105,7 +105,12 @@ fn heartbeat_response(
         Ok((r, interval)) => ConsumerGroupHeartbeatResponse::default()
             .with_member_id(Some(s(&r.member_id)))
             .with_member_epoch(r.epoch)
-            .with_heartbeat_interval_ms(interval.as_millis().min(i32::MAX as u128) as i32)
+            // A member that left is not asked to come back (Kafka answers 0).
+            .with_heartbeat_interval_ms(if r.epoch < 0 {
+                0
+            } else {
+                interval.as_millis().min(i32::MAX as u128) as i32
+            })
             .with_assignment(r.assignment.map(|a| {
                 heartbeat::Assignment::default().with_topic_partitions(
                     a.into_iter()
@@ -205,7 +210,7 @@ fn described(
                 .with_client_id(s(&m.client_id))
                 .with_client_host(s(&m.host))
                 .with_subscribed_topic_names(m.subscribed.iter().map(|t| s(t).into()).collect())
-                .with_subscribed_topic_regex(m.regex.as_deref().map(s))
+                .with_subscribed_topic_regex(Some(s(m.regex.as_deref().unwrap_or_default())))
                 .with_assignment(wire_assignment(&names, Some(&m.assigned)))
                 .with_target_assignment(wire_assignment(&names, g.target.get(&m.id)))
                 .with_member_type(1)

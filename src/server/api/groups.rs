@@ -632,6 +632,19 @@ fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> Descri
                 Some(live) => return live,
                 None => d,
             };
+            // A consumer-protocol group is not a classic group: Kafka 4.4 describes it as
+            // one it does not know.
+            if server.groups.with_consumer_group(&name, |_| ()).is_some() {
+                let d = d.with_group_state(s(GroupState::Dead.name()));
+                return if version >= 6 {
+                    d.with_error_code(ErrorCode::GROUP_ID_NOT_FOUND.code())
+                        .with_error_message(Some(s(&format!(
+                            "Group {name} is not a classic group."
+                        ))))
+                } else {
+                    d
+                };
+            }
             if matches!(
                 server.store.groups().has_brokerless_members(&name),
                 Ok(true)

@@ -271,7 +271,9 @@ impl ConsumerGroup {
     pub(crate) fn new(id: &str, session_timeout: Duration) -> ConsumerGroup {
         ConsumerGroup {
             id: id.to_string(),
-            epoch: 0,
+            // Kafka 4.4's first member of a new group gets epoch 2: its creation counts as
+            // a change of its own (seen on the wire by tests/it/kafka_diff.rs).
+            epoch: 1,
             assignment_epoch: 0,
             target: BTreeMap::new(),
             members: BTreeMap::new(),
@@ -340,6 +342,8 @@ impl ConsumerGroup {
         }
         self.target.remove(id);
         self.epoch += 1;
+        // As Kafka's fencing: the remaining members' new target is computed at once.
+        self.compute_target();
         true
     }
 

@@ -91,6 +91,23 @@ impl Table {
         )
     }
 
+    /// A random id in Kafka's `Uuid` text form (URL-safe base64 of 16 bytes), as Kafka
+    /// names consumer-protocol members that do not name themselves (v0).
+    fn uuid_text(&mut self) -> String {
+        use base64::Engine as _;
+        self.next_id += 1;
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0);
+        let a = splitmix(nanos ^ self.next_id.rotate_left(32));
+        let b = splitmix(a ^ self.next_id);
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&a.to_be_bytes());
+        bytes[8..].copy_from_slice(&b.to_be_bytes());
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    }
+
     /// Forgets groups that have no members left, and lets brokerless members have them;
     /// their offsets stay in the store.
     fn cleanup(&mut self) {
@@ -259,7 +276,8 @@ impl Coordinator {
             return JoinResult::error(code, &member_id);
         }
         let ticket = t.ticket();
-        let new_id = t.member_id(&args.client_id);
+        // v0 members let the server name them.
+        let new_id = t.uuid_text();
         let group = t.groups.entry(gid.to_string()).or_insert_with(Group::new);
         group.tick(now);
         let step = group.join(now, args, require_known_id, new_id, ticket);

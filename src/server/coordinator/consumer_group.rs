@@ -852,31 +852,31 @@ mod tests {
         let a = hb(&mut g, now, join("a")).unwrap();
         assert_eq!(
             (a.epoch, ps(a.assignment.as_ref().unwrap())),
-            (1, vec![0, 1, 2, 3])
+            (2, vec![0, 1, 2, 3])
         );
         assert_eq!(g.state(), ConsumerGroupState::Stable);
         let a_owned = a.assignment.unwrap();
-        // b joins: the group epoch moves to 2, but b gets nothing until a revokes.
+        // b joins: the group epoch moves to 3, but b gets nothing until a revokes.
         let b = hb(&mut g, now, join("b")).unwrap();
-        assert_eq!((b.epoch, ps(b.assignment.as_ref().unwrap())), (2, vec![]));
+        assert_eq!((b.epoch, ps(b.assignment.as_ref().unwrap())), (3, vec![]));
         assert_eq!(g.members["b"].state, MemberState::UnreleasedPartitions);
         assert_eq!(g.state(), ConsumerGroupState::Reconciling);
-        // a is told to keep two; it stays at epoch 1 while it revokes.
-        let a2 = hb(&mut g, now, beat("a", 1, &a_owned)).unwrap();
-        assert_eq!(a2.epoch, 1);
+        // a is told to keep two; it stays at epoch 2 while it revokes.
+        let a2 = hb(&mut g, now, beat("a", 2, &a_owned)).unwrap();
+        assert_eq!(a2.epoch, 2);
         let kept = a2.assignment.unwrap();
         assert_eq!(ps(&kept).len(), 2);
         assert_eq!(g.members["a"].state, MemberState::UnrevokedPartitions);
         // b still waits: a has not revoked.
-        let b2 = hb(&mut g, now, beat("b", 2, &Assignment::new())).unwrap();
+        let b2 = hb(&mut g, now, beat("b", 3, &Assignment::new())).unwrap();
         assert_eq!(b2.assignment, None);
         // Still reporting the revoked partitions: nothing moves.
-        let a3 = hb(&mut g, now, beat("a", 1, &a_owned)).unwrap();
-        assert_eq!(a3.epoch, 1);
-        // a revokes: it moves to epoch 2, and b can have the freed partitions.
-        let a4 = hb(&mut g, now, beat("a", 1, &kept)).unwrap();
-        assert_eq!(a4.epoch, 2);
-        let b3 = hb(&mut g, now, beat("b", 2, &Assignment::new())).unwrap();
+        let a3 = hb(&mut g, now, beat("a", 2, &a_owned)).unwrap();
+        assert_eq!(a3.epoch, 2);
+        // a revokes: it moves to epoch 3, and b can have the freed partitions.
+        let a4 = hb(&mut g, now, beat("a", 2, &kept)).unwrap();
+        assert_eq!(a4.epoch, 3);
+        let b3 = hb(&mut g, now, beat("b", 3, &Assignment::new())).unwrap();
         let b_parts = ps(b3.assignment.as_ref().unwrap());
         assert_eq!(b_parts.len(), 2);
         assert!(b_parts.iter().all(|p| !ps(&kept).contains(p)));
@@ -894,11 +894,15 @@ mod tests {
             ErrorCode::FENCED_MEMBER_EPOCH
         );
         assert_eq!(
-            hb(&mut g, now, beat("zz", 1, &owned)).unwrap_err().0,
+            hb(&mut g, now, beat("zz", 2, &owned)).unwrap_err().0,
             ErrorCode::UNKNOWN_MEMBER_ID
         );
         // The previous epoch with a subset of the assignment is accepted (a lost answer).
         assert!(hb(&mut g, now, beat("a", 0, &owned)).is_ok());
+        assert_eq!(
+            hb(&mut g, now, beat("a", 1, &owned)).unwrap_err().0,
+            ErrorCode::FENCED_MEMBER_EPOCH
+        );
         // Leaving, then heartbeating again.
         let mut leave = beat("a", LEAVE_EPOCH, &owned);
         leave.owned = None;

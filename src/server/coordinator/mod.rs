@@ -276,8 +276,7 @@ impl Coordinator {
             return JoinResult::error(code, &member_id);
         }
         let ticket = t.ticket();
-        // v0 members let the server name them.
-        let new_id = t.uuid_text();
+        let new_id = t.member_id(&args.client_id);
         let group = t.groups.entry(gid.to_string()).or_insert_with(Group::new);
         group.tick(now);
         let step = group.join(now, args, require_known_id, new_id, ticket);
@@ -575,7 +574,8 @@ impl Coordinator {
         if join && let Err(code) = self.hold(&mut t, gid) {
             return Err((code, String::new()));
         }
-        let new_id = t.member_id(&args.client_id);
+        // v0 members let the server name them.
+        let new_id = t.uuid_text();
         let g = t.consumer.get_mut(gid).expect("present");
         let r = g.heartbeat(now, args, || new_id, topics, all_topics);
         t.cleanup();

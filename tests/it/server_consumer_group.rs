@@ -1,0 +1,143 @@
+//! The consumer group protocol (KIP-848) through `kaf server` with real clients: Kafka's
+//! Java consumer and librdkafka (confluent-kafka) with `group.protocol=consumer` share
+//! partitions without overlap, move them when a member leaves or crashes, commit and
+//! resume; `kaf groups describe -b` and `list -b` show the group. The server runs with a
+//! short heartbeat interval and session timeout (`--config group.consumer.*`) so that
+//! rebalances and a crashed member's expiry take seconds, not Kafka's 5 s and 45 s.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use serde_json::Value;
+
+use crate::harness::kafka::{kafka_env, require_kafka};
+use crate::harness::{Server, kaf_bin, kaf_cmd, ok, require_python, run_within, show};
+
+/// Longest one client program may take (its own waits are bounded below this).
+const CLIENT_LIMIT: Duration = Duration::from_secs(240);
+
+fn server() -> Server {
+    Server::start(&[
+        "--config",
+        "group.consumer.heartbeat.interval.ms=300",
+        "--config",
+        "group.consumer.session.timeout.ms=3000",
+    ])
+}
+
+fn facts(text: &str) -> std::collections::BTreeMap<String, String> {
+    text.lines()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Java consumers (kafka-clients 4.4, `group.protocol=consumer`): two members share a
+/// 4-partition topic (two each, disjoint, no partition given to a member while another
+/// still owns it), every record read once, the group described by the Admin client as a
+/// consumer group, a member leaves and the other gets everything, commits cover every
+/// record, a new member resumes at the committed offsets, the range assignor.
+#[test]
+fn java_consumers_with_the_consumer_group_protocol() {
+    if !require_kafka() {
+        return;
+    }
+    let server = server();
+    ok(
+        kaf_cmd(server.dir()).args(["topics", "create", "cg-java", "-p", "4"]),
+        b"",
+    );
+    let source = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/kafka/java/ConsumerGroupCheck.java");
+    let mut c: Command = kafka_env();
+    c.arg("tool")
+        .arg(&source)
+        .args([&server.bootstrap(), "cg-java", "cg-java-g", "200"]);
+    let out = run_within(&mut c, b"", CLIENT_LIMIT);
+    assert!(
+        out.status.success(),
+        "ConsumerGroupCheck: {}",
+        show(&c, &out)
+    );
+    let f = facts(&String::from_utf8_lossy(&out.stdout));
+    let want = [
+        ("first_gets_all", "true"),
+        ("shared_two_each", "true"),
+        ("shared_disjoint", "true"),
+        ("consumed_all", "true"),
+        ("described_type", "Consumer"),
+        ("described_members", "2"),
+        ("described_partitions", "4"),
+        ("left_member_error", "null"),
+        ("after_leave_first_gets_all", "true"),
+        ("consumed_after_leave", "true"),
+        ("first_member_error", "null"),
+        ("total", "240"),
+        ("distinct", "240"),
+        ("ownership_violations", "0"),
+        ("committed_sum", "240"),
+        ("resumed_distinct", "12"),
+        ("resumed_old_records", "0"),
+        ("range_two_each", "true"),
+        ("range_contiguous", "true"),
+        ("done", "true"),
+    ];
+    for (name, value) in want {
+        assert_eq!(
+            f.get(name).map(String::as_str),
+            Some(value),
+            "fact {name}: {f:#?}\n{}\nserver: {}",
+            String::from_utf8_lossy(&out.stderr),
+            server.log()
+        );
+    }
+}
+
+/// librdkafka (confluent-kafka, `group.protocol=consumer`): two members share every record
+/// with no partition owned twice (judged from the callbacks), `kaf groups describe -b` names
+/// a member for every partition and `list -b` lists the group; one leaves, a crashed member
+/// (killed) loses its partitions at its session's end, and a new member resumes at the
+/// committed offsets.
+#[test]
+fn librdkafka_consumers_with_the_consumer_group_protocol() {
+    if !require_python("confluent_kafka") {
+        return;
+    }
+    let server = server();
+    ok(
+        kaf_cmd(server.dir()).args(["topics", "create", "cg-rd", "-p", "4"]),
+        b"",
+    );
+    let script = server.scratch().join("server_consumer_group.py");
+    std::fs::write(&script, include_str!("server_consumer_group.py")).unwrap();
+    let kaf = kaf_bin().get_program().to_owned();
+    let mut c = Command::new("python3");
+    c.arg(&script)
+        .args(["run", &server.port().to_string(), "cg-rd", "cg-rd-g"])
+        .arg(&kaf)
+        .stdin(Stdio::null());
+    let out = run_within(&mut c, b"", CLIENT_LIMIT);
+    assert!(
+        out.status.success(),
+        "{}\nserver: {}",
+        show(&c, &out),
+        server.log()
+    );
+    let line = String::from_utf8_lossy(&out.stdout);
+    let f: Value = serde_json::from_str(line.trim()).unwrap();
+    let shared: Vec<Vec<i64>> = serde_json::from_value(f["shared"].clone()).unwrap();
+    assert!(
+        shared.iter().all(|p| !p.is_empty()) && shared[0].iter().all(|p| !shared[1].contains(p)),
+        "{f}"
+    );
+    let members: Vec<Value> = serde_json::from_value(f["described_members"].clone()).unwrap();
+    assert_eq!(members.len(), 2, "two members, named: {f}");
+    assert!(members.iter().all(|m| m.is_string()), "{f}");
+    assert_eq!(f["listed"], true, "{f}");
+    assert_eq!(f["distinct"], 120, "{f}");
+    assert_eq!(f["total"], 120, "every record once: {f}");
+    assert_eq!(f["violations"], serde_json::json!([]), "{f}");
+    let resumed: Vec<(i64, i64)> = serde_json::from_value(f["resumed"].clone()).unwrap();
+    let want: Vec<(i64, i64)> = (0..4).flat_map(|p| [(p, 30), (p, 31)]).collect();
+    assert_eq!(resumed, want, "{f}");
+}

@@ -8,9 +8,12 @@
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use kafka_protocol::messages::*;
+use kafka_protocol::protocol::StrBytes;
 use serde_json::Value;
 
 use crate::harness::kafka::{kafka_env, require_kafka};
+use crate::harness::wire::Conn;
 use crate::harness::{Server, kaf_bin, kaf_cmd, ok, require_python, run_within, show};
 
 /// Longest one client program may take (its own waits are bounded below this).
@@ -140,4 +143,118 @@ fn librdkafka_consumers_with_the_consumer_group_protocol() {
     let resumed: Vec<(i64, i64)> = serde_json::from_value(f["resumed"].clone()).unwrap();
     let want: Vec<(i64, i64)> = (0..4).flat_map(|p| [(p, 30), (p, 31)]).collect();
     assert_eq!(resumed, want, "{f}");
+}
+
+fn cg_beat(member: &str, epoch: i32) -> ConsumerGroupHeartbeatRequest {
+    ConsumerGroupHeartbeatRequest::default()
+        .with_group_id(StrBytes::from_static_str("cg-restart-g").into())
+        .with_member_id(StrBytes::from_string(member.to_string()))
+        .with_member_epoch(epoch)
+}
+
+fn cg_join(member: &str) -> ConsumerGroupHeartbeatRequest {
+    cg_beat(member, 0)
+        .with_rebalance_timeout_ms(30_000)
+        .with_subscribed_topic_names(Some(vec![StrBytes::from_static_str("cg-restart").into()]))
+        .with_topic_partitions(Some(vec![]))
+}
+
+fn commit(epoch: i32, offset: i64) -> OffsetCommitRequest {
+    use kafka_protocol::messages::offset_commit_request::*;
+    OffsetCommitRequest::default()
+        .with_group_id(StrBytes::from_static_str("cg-restart-g").into())
+        .with_generation_id_or_member_epoch(epoch)
+        .with_member_id(StrBytes::from_static_str("m-1"))
+        .with_topics(vec![
+            OffsetCommitRequestTopic::default()
+                .with_name(StrBytes::from_static_str("cg-restart").into())
+                .with_partitions(vec![
+                    OffsetCommitRequestPartition::default()
+                        .with_partition_index(0)
+                        .with_committed_offset(offset),
+                ]),
+        ])
+}
+
+/// On the wire, through a restart: a member's commits are checked against its epoch
+/// (STALE_MEMBER_EPOCH), the group's owner lock keeps brokerless `kaf consume -g` out while
+/// it has a member, `kaf groups describe -b` names the member; after a restart the server
+/// has forgotten the member (UNKNOWN_MEMBER_ID) but not the committed offset, and the
+/// member joins again at epoch 0.
+#[test]
+fn members_rejoin_after_a_restart_and_committed_offsets_stay() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let server = Server::start_in(&dir);
+    ok(
+        kaf_cmd(&dir).args(["topics", "create", "cg-restart", "-p", "2"]),
+        b"",
+    );
+    let mut c = Conn::open(&server);
+    let r: ConsumerGroupHeartbeatResponse =
+        c.call(ApiKey::ConsumerGroupHeartbeat, 1, &cg_join("m-1"));
+    assert_eq!((r.error_code, r.member_epoch), (0, 2), "{r:?}");
+    let given: usize = r
+        .assignment
+        .iter()
+        .flat_map(|a| &a.topic_partitions)
+        .map(|tp| tp.partitions.len())
+        .sum();
+    assert_eq!(given, 2, "{r:?}");
+    let code = |r: &OffsetCommitResponse| r.topics[0].partitions[0].error_code;
+    let r: OffsetCommitResponse = c.call(ApiKey::OffsetCommit, 9, &commit(2, 5));
+    assert_eq!(code(&r), 0, "{r:?}");
+    let r: OffsetCommitResponse = c.call(ApiKey::OffsetCommit, 9, &commit(1, 6));
+    assert_eq!(code(&r), 113, "STALE_MEMBER_EPOCH: {r:?}");
+    let r: OffsetCommitResponse = c.call(ApiKey::OffsetCommit, 8, &commit(2, 6));
+    assert_eq!(code(&r), 35, "UNSUPPORTED_VERSION below v9: {r:?}");
+
+    let out = kaf_cmd(&dir)
+        .args(["consume", "cg-restart", "-g", "cg-restart-g", "--no-wait"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(7), "group busy: {out:?}");
+    let described = ok(
+        kaf_bin().args([
+            "-b",
+            &server.bootstrap(),
+            "groups",
+            "describe",
+            "cg-restart-g",
+        ]),
+        b"",
+    );
+    let described = String::from_utf8(described).unwrap();
+    assert_eq!(
+        described.lines().filter(|l| l.ends_with("\tm-1")).count(),
+        2,
+        "{described}"
+    );
+
+    drop(c);
+    drop(server);
+    let server = Server::start_in(&dir);
+    let mut c = Conn::open(&server);
+    let r: ConsumerGroupHeartbeatResponse =
+        c.call(ApiKey::ConsumerGroupHeartbeat, 1, &cg_beat("m-1", 2));
+    assert_eq!(r.error_code, 25, "UNKNOWN_MEMBER_ID: {r:?}");
+    let fetched: OffsetFetchResponse = c.call(
+        ApiKey::OffsetFetch,
+        9,
+        &OffsetFetchRequest::default().with_groups(vec![
+            offset_fetch_request::OffsetFetchRequestGroup::default()
+                .with_group_id(StrBytes::from_static_str("cg-restart-g").into())
+                .with_topics(None),
+        ]),
+    );
+    let offsets: Vec<(i32, i64)> = fetched.groups[0]
+        .topics
+        .iter()
+        .flat_map(|t| &t.partitions)
+        .map(|p| (p.partition_index, p.committed_offset))
+        .collect();
+    assert_eq!(offsets, [(0, 5)], "{fetched:?}");
+    let r: ConsumerGroupHeartbeatResponse =
+        c.call(ApiKey::ConsumerGroupHeartbeat, 1, &cg_join("m-1"));
+    assert_eq!((r.error_code, r.member_epoch), (0, 2), "{r:?}");
 }

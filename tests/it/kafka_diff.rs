@@ -3376,6 +3376,12 @@ fn consumer_groups(d: &mut Diff) {
             "unknown member",
             |side| cg_heartbeat(&g, "nosuch-member", side.generation(&g), None),
         );
+        if v >= 1 {
+            // What a fenced client does: join again under its id at epoch 0.
+            d.case(ApiKey::ConsumerGroupHeartbeat, v, "rejoin at epoch 0", |_| {
+                cg_join(v, &g, &me, &data)
+            });
+        }
         d.case(ApiKey::ConsumerGroupHeartbeat, v, "unknown group", |_| {
             cg_heartbeat(&n("nosuch-cg"), "nosuch-member", 3, None)
         });

@@ -3378,9 +3378,12 @@ fn consumer_groups(d: &mut Diff) {
         );
         if v >= 1 {
             // What a fenced client does: join again under its id at epoch 0.
-            d.case(ApiKey::ConsumerGroupHeartbeat, v, "rejoin at epoch 0", |_| {
-                cg_join(v, &g, &me, &data)
-            });
+            d.case(
+                ApiKey::ConsumerGroupHeartbeat,
+                v,
+                "rejoin at epoch 0",
+                |_| cg_join(v, &g, &me, &data),
+            );
         }
         d.case(ApiKey::ConsumerGroupHeartbeat, v, "unknown group", |_| {
             cg_heartbeat(&n("nosuch-cg"), "nosuch-member", 3, None)

@@ -930,6 +930,29 @@ mod tests {
         assert_eq!(ps(b2.assignment.as_ref().unwrap()), vec![0, 1, 2, 3]);
     }
 
+    /// A member that does not revoke within its rebalance timeout is fenced (removed), and
+    /// the partitions it held go to the member waiting for them.
+    #[test]
+    fn a_member_that_does_not_revoke_in_time_is_fenced() {
+        let now = Instant::now();
+        let mut g = ConsumerGroup::new("g", Duration::from_secs(600));
+        let mut a = join("a");
+        a.rebalance_timeout_ms = 10_000;
+        let owned = hb(&mut g, now, a).unwrap().assignment.unwrap();
+        let b = hb(&mut g, now, join("b")).unwrap();
+        hb(&mut g, now, beat("a", 2, &owned)).unwrap();
+        assert_eq!(g.members["a"].state, MemberState::UnrevokedPartitions);
+        let due = now + Duration::from_secs(10);
+        assert_eq!(g.next_deadline(), Some(due));
+        assert!(g.tick(due));
+        assert_eq!(
+            hb(&mut g, due, beat("a", 2, &owned)).unwrap_err().0,
+            ErrorCode::UNKNOWN_MEMBER_ID
+        );
+        let r = hb(&mut g, due, beat("b", b.epoch, &Assignment::new())).unwrap();
+        assert_eq!(ps(r.assignment.as_ref().unwrap()), vec![0, 1, 2, 3]);
+    }
+
     #[test]
     fn range_assigns_contiguous_ranges() {
         let now = Instant::now();
@@ -941,6 +964,80 @@ mod tests {
         assert_eq!(g.assignor(), "range");
         assert_eq!(ps(&g.target["a"]), vec![0, 1]);
         assert_eq!(ps(&g.target["b"]), vec![2, 3]);
+    }
+
+    /// A regex subscription takes the topics matching it, topics created later too; a
+    /// topic that grows is rebalanced at the next heartbeat.
+    #[test]
+    fn regex_subscriptions_and_new_partitions_rebalance() {
+        let now = Instant::now();
+        let mut g = ConsumerGroup::new("g", Duration::from_secs(45));
+        let topics_of = |names: &'static [(&'static str, i32)]| {
+            move |n: &str| {
+                names.iter().position(|(t, _)| *t == n).map(|i| TopicInfo {
+                    id: [i as u8 + 1; 16],
+                    partitions: names[i].1,
+                })
+            }
+        };
+        let all = |names: &'static [(&'static str, i32)]| {
+            move || names.iter().map(|(t, _)| t.to_string()).collect::<Vec<_>>()
+        };
+        let mut a = join("a");
+        a.subscribed = None;
+        a.regex = Some("orders-.*".into());
+        const BEFORE: &[(&str, i32)] = &[("orders-eu", 2), ("other", 3)];
+        let r = g
+            .heartbeat(now, a, || "x".into(), &topics_of(BEFORE), &all(BEFORE))
+            .unwrap();
+        let got = r.assignment.unwrap();
+        assert_eq!(got.len(), 1, "only the matching topic: {got:?}");
+        assert_eq!(got[&[1; 16]].len(), 2);
+        // orders-us appears and orders-eu grows: both show at the next heartbeat.
+        const AFTER: &[(&str, i32)] = &[("orders-eu", 3), ("other", 3), ("orders-us", 1)];
+        let r = g
+            .heartbeat(
+                now,
+                beat("a", r.epoch, &got),
+                || "x".into(),
+                &topics_of(AFTER),
+                &all(AFTER),
+            )
+            .unwrap();
+        let got = r.assignment.unwrap();
+        assert_eq!(got[&[1; 16]].len(), 3, "{got:?}");
+        assert_eq!(got[&[3; 16]].len(), 1, "{got:?}");
+        assert!(!got.contains_key(&[2; 16]));
+    }
+
+    /// A static member leaving with epoch -2 keeps its partitions for its next incarnation,
+    /// which takes them over under a new member id; a second live incarnation is refused.
+    #[test]
+    fn static_members_come_back_to_their_partitions() {
+        let now = Instant::now();
+        let mut g = ConsumerGroup::new("g", Duration::from_secs(45));
+        let mut a = join("a1");
+        a.instance_id = Some("i-a".into());
+        let r = hb(&mut g, now, a).unwrap();
+        let owned = r.assignment.unwrap();
+        let mut dup = join("a2");
+        dup.instance_id = Some("i-a".into());
+        assert_eq!(
+            hb(&mut g, now, dup.clone()).unwrap_err().0,
+            ErrorCode::UNRELEASED_INSTANCE_ID
+        );
+        let mut leave = beat("a1", STATIC_LEAVE_EPOCH, &owned);
+        leave.instance_id = Some("i-a".into());
+        assert_eq!(hb(&mut g, now, leave).unwrap().epoch, STATIC_LEAVE_EPOCH);
+        let r = hb(&mut g, now, dup).unwrap();
+        assert_eq!(ps(r.assignment.as_ref().unwrap()), vec![0, 1, 2, 3]);
+        assert!(!g.members.contains_key("a1"));
+        let mut zombie = beat("a1", 2, &owned);
+        zombie.instance_id = Some("i-a".into());
+        assert_eq!(
+            hb(&mut g, now, zombie).unwrap_err().0,
+            ErrorCode::FENCED_INSTANCE_ID
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::harness::kafka::{kafka_env, require_kafka};
 use crate::harness::wire::Conn;
-use crate::harness::{Server, kaf_bin, kaf_cmd, ok, require_python, run_within, show};
+use crate::harness::{DEADLINE, Server, kaf_bin, kaf_cmd, ok, require_python, run_within, show};
 
 /// Longest one client program may take (its own waits are bounded below this).
 const CLIENT_LIMIT: Duration = Duration::from_secs(240);
@@ -257,4 +257,77 @@ fn members_rejoin_after_a_restart_and_committed_offsets_stay() {
     let r: ConsumerGroupHeartbeatResponse =
         c.call(ApiKey::ConsumerGroupHeartbeat, 1, &cg_join("m-1"));
     assert_eq!((r.error_code, r.member_epoch), (0, 2), "{r:?}");
+}
+
+/// `kaf groups list -b` and `describe -b` show a consumer-protocol group, with its member
+/// against each partition, on real Kafka 4.4 and on kaf server alike (DescribeGroups calls
+/// such a group Dead; kaf asks ConsumerGroupDescribe).
+#[test]
+fn kaf_groups_shows_consumer_protocol_groups_on_kafka_and_kaf() {
+    if !require_kafka() {
+        return;
+    }
+    let kafka = crate::harness::kafka::KafkaBroker::shared();
+    let server = server();
+    let topic = "cg-shown";
+    let group = "cg-shown-g";
+    for bootstrap in [kafka.bootstrap().to_string(), server.bootstrap()] {
+        ok(
+            kaf_bin().args(["-b", &bootstrap, "topics", "create", topic, "-p", "2"]),
+            b"",
+        );
+        // One heartbeat makes a member (until its session ends) and gives it both partitions.
+        let mut c = Conn::to(bootstrap.as_str());
+        let join = ConsumerGroupHeartbeatRequest::default()
+            .with_group_id(StrBytes::from_static_str(group).into())
+            .with_member_id(StrBytes::from_static_str("cg-shown-member"))
+            .with_member_epoch(0)
+            .with_rebalance_timeout_ms(30_000)
+            .with_subscribed_topic_names(Some(vec![StrBytes::from_static_str(topic).into()]))
+            .with_topic_partitions(Some(vec![]));
+        // Kafka creates its offsets topic at the first FindCoordinator, and its coordinator
+        // may still be loading (NOT_COORDINATOR, COORDINATOR_NOT_AVAILABLE,
+        // COORDINATOR_LOAD_IN_PROGRESS): clients ask again.
+        let deadline = std::time::Instant::now() + DEADLINE;
+        let r = loop {
+            let _: FindCoordinatorResponse = c.call(
+                ApiKey::FindCoordinator,
+                4,
+                &FindCoordinatorRequest::default()
+                    .with_coordinator_keys(vec![StrBytes::from_static_str(group)]),
+            );
+            let r: ConsumerGroupHeartbeatResponse =
+                c.call(ApiKey::ConsumerGroupHeartbeat, 1, &join);
+            if !matches!(r.error_code, 14..=16) || std::time::Instant::now() > deadline {
+                break r;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        assert_eq!(r.error_code, 0, "{bootstrap}: {r:?}");
+        let listed = ok(kaf_bin().args(["-b", &bootstrap, "groups", "list"]), b"");
+        let listed = String::from_utf8(listed).unwrap();
+        assert!(listed.lines().any(|l| l == group), "{bootstrap}: {listed}");
+        let described = ok(
+            kaf_bin().args(["-b", &bootstrap, "groups", "describe", group]),
+            b"",
+        );
+        let described = String::from_utf8(described).unwrap();
+        assert_eq!(
+            described
+                .lines()
+                .filter(|l| l.starts_with(group) && l.ends_with("\tcg-shown-member"))
+                .count(),
+            2,
+            "{bootstrap}: {described}"
+        );
+        let r: ConsumerGroupHeartbeatResponse = c.call(
+            ApiKey::ConsumerGroupHeartbeat,
+            1,
+            &ConsumerGroupHeartbeatRequest::default()
+                .with_group_id(StrBytes::from_static_str(group).into())
+                .with_member_id(StrBytes::from_static_str("cg-shown-member"))
+                .with_member_epoch(-1),
+        );
+        assert_eq!(r.error_code, 0, "{bootstrap}: leave: {r:?}");
+    }
 }

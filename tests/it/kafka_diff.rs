@@ -192,6 +192,15 @@ const DOCUMENTED: &[(ApiKey, &str, &str, &str, &str)] = &[
         "",
         "as DescribeGroups: protocol type consumer for a group with only committed offsets",
     ),
+    (
+        ApiKey::ConsumerGroupHeartbeat,
+        "live classic group",
+        "",
+        "",
+        "Kafka 4.4 upgrades a classic group with members to a consumer group online (its \
+         classic members stay, on the classic protocol); kaf keeps a live group to one \
+         protocol and answers GROUP_ID_NOT_FOUND, as Kafka does with migration disabled",
+    ),
 ];
 
 /// One broker under comparison, with what it handed out.
@@ -3388,6 +3397,31 @@ fn consumer_groups(d: &mut Diff) {
         d.case(ApiKey::ConsumerGroupHeartbeat, v, "unknown group", |_| {
             cg_heartbeat(&n("nosuch-cg"), "nosuch-member", 3, None)
         });
+        if v == 1 {
+            // A classic group with a member (joined and synced): Kafka 4.4 upgrades it
+            // online; kaf refuses (docs/COMPATIBILITY.md).
+            let cl = n("cg-classic-live");
+            let got = d.case(ApiKey::JoinGroup, 9, "classic member for cg", |_| {
+                join_req(9, &cl, "", "consumer", SESSION_MS)
+            });
+            joined(d, &cl, &got);
+            let got = d.case(
+                ApiKey::JoinGroup,
+                9,
+                "classic member for cg, with id",
+                |side| join_req(9, &cl, &side.member(&cl), "consumer", SESSION_MS),
+            );
+            joined(d, &cl, &got);
+            d.case(ApiKey::SyncGroup, 5, "classic member for cg", |side| {
+                sync_req(5, &cl, side.generation(&cl), &side.member(&cl))
+            });
+            d.case(
+                ApiKey::ConsumerGroupHeartbeat,
+                v,
+                "live classic group",
+                |_| cg_join(v, &cl, "kdiff-upgrading-member", &data),
+            );
+        }
         // A classic group with only offsets becomes a consumer group.
         d.case(
             ApiKey::ConsumerGroupHeartbeat,

@@ -789,6 +789,13 @@ impl ConsumerGroup {
         }
     }
 
+    /// Topic names the members subscribe to by name.
+    pub(crate) fn subscribed_names(&self) -> impl Iterator<Item = String> + '_ {
+        self.members
+            .values()
+            .flat_map(|m| m.subscribed.iter().cloned())
+    }
+
     /// Topic names the members subscribe to (for OffsetDelete).
     pub(crate) fn subscribed_topics(&self) -> Vec<String> {
         self.metadata.keys().cloned().collect()

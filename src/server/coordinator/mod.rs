@@ -533,6 +533,21 @@ impl Coordinator {
         exists: &dyn Fn() -> bool,
     ) -> Result<(HeartbeatResult, Duration), Refusal> {
         self.start_reaper();
+        // Topic metadata comes from disk: the group's subscriptions are resolved before the
+        // table is locked, so a slow disk does not stall other groups (a topic subscribed
+        // to in between is resolved under the lock).
+        let names: std::collections::BTreeSet<String> = {
+            let t = self.table();
+            let mut names: std::collections::BTreeSet<String> =
+                args.subscribed.iter().flatten().cloned().collect();
+            if let Some(g) = t.consumer.get(gid) {
+                names.extend(g.subscribed_names());
+            }
+            names
+        };
+        let resolved: HashMap<String, Option<TopicInfo>> =
+            names.into_iter().map(|n| (n.clone(), topics(&n))).collect();
+        let topics = |n: &str| resolved.get(n).cloned().unwrap_or_else(|| topics(n));
         let mut t = self.table();
         if t.stopping {
             return Err((ErrorCode::COORDINATOR_NOT_AVAILABLE, String::new()));
@@ -550,20 +565,23 @@ impl Coordinator {
                 format!("Group {gid} is not a consumer group."),
             ));
         }
-        if !t.consumer.contains_key(gid) {
-            if !join {
-                // A group this server forgot (it restarted): the member rejoins.
-                if exists() {
-                    return Err((
-                        ErrorCode::UNKNOWN_MEMBER_ID,
-                        format!("Member {} is not a member of group {gid}.", args.member_id),
-                    ));
-                }
+        if !join && !t.consumer.contains_key(gid) {
+            // A group this server forgot (it restarted): the member rejoins.
+            if exists() {
                 return Err((
-                    ErrorCode::GROUP_ID_NOT_FOUND,
-                    format!("Consumer group {gid} not found."),
+                    ErrorCode::UNKNOWN_MEMBER_ID,
+                    format!("Member {} is not a member of group {gid}.", args.member_id),
                 ));
             }
+            return Err((
+                ErrorCode::GROUP_ID_NOT_FOUND,
+                format!("Consumer group {gid} not found."),
+            ));
+        }
+        if join && let Err(code) = self.hold(&mut t, gid) {
+            return Err((code, String::new()));
+        }
+        if !t.consumer.contains_key(gid) {
             t.groups.remove(gid);
             t.idle_types.remove(gid);
             t.consumer.insert(
@@ -571,13 +589,10 @@ impl Coordinator {
                 ConsumerGroup::new(gid, self.consumer_timeouts.0),
             );
         }
-        if join && let Err(code) = self.hold(&mut t, gid) {
-            return Err((code, String::new()));
-        }
         // v0 members let the server name them.
         let new_id = t.uuid_text();
         let g = t.consumer.get_mut(gid).expect("present");
-        let r = g.heartbeat(now, args, || new_id, topics, all_topics);
+        let r = g.heartbeat(now, args, || new_id, &topics, all_topics);
         t.cleanup();
         drop(t);
         self.notify();

@@ -79,6 +79,7 @@ fn java_consumers_with_the_consumer_group_protocol() {
         ("distinct", "240"),
         ("ownership_violations", "0"),
         ("committed_sum", "240"),
+        ("resumed_in_time", "true"),
         ("resumed_distinct", "12"),
         ("resumed_old_records", "0"),
         ("range_two_each", "true"),

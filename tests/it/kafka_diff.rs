@@ -3535,5 +3535,11 @@ fn consumer_groups(d: &mut Diff) {
                 ConsumerGroupDescribeRequest::default().with_group_ids(vec![s(&g).into()])
             });
         }
+        d.case(ApiKey::DeleteGroups, 2, "empty consumer group", |_| {
+            DeleteGroupsRequest::default().with_groups_names(vec![s(&g).into()])
+        });
+        d.case(ApiKey::ConsumerGroupDescribe, 1, "deleted", |_| {
+            ConsumerGroupDescribeRequest::default().with_group_ids(vec![s(&g).into()])
+        });
     }
 }

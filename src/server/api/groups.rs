@@ -771,12 +771,15 @@ pub(super) fn delete_groups(call: &mut Call<'_>, req: DeleteGroupsRequest) -> Re
                     .with_group_id(g)
                     .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code());
             }
+            // An empty consumer-protocol group exists without offsets (Kafka keeps it too).
+            let consumer = server.groups.with_consumer_group(&name, |_| ()).is_some();
             let deleted = server
                 .groups
                 .delete_if_empty(&name, || server.store.groups().delete(&name));
             let err = match deleted {
                 None => ErrorCode::NON_EMPTY_GROUP,
                 Some(Ok(())) => ErrorCode::NONE,
+                Some(Err(Error::GroupNotFound(_))) if consumer => ErrorCode::NONE,
                 Some(Err(Error::GroupNotFound(_))) => ErrorCode::GROUP_ID_NOT_FOUND,
                 Some(Err(Error::GroupBusy(_))) => ErrorCode::NON_EMPTY_GROUP,
                 Some(Err(Error::InvalidName { .. })) => ErrorCode::INVALID_GROUP_ID,

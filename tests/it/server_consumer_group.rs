@@ -39,7 +39,8 @@ fn facts(text: &str) -> std::collections::BTreeMap<String, String> {
 /// 4-partition topic (two each, disjoint, no partition given to a member while another
 /// still owns it), every record read once, the group described by the Admin client as a
 /// consumer group, a member leaves and the other gets everything, commits cover every
-/// record, a new member resumes at the committed offsets, the range assignor.
+/// record, a new member resumes at the committed offsets, the range assignor, a regular
+/// expression subscription, and a topic that grows.
 #[test]
 fn java_consumers_with_the_consumer_group_protocol() {
     if !require_kafka() {
@@ -84,6 +85,8 @@ fn java_consumers_with_the_consumer_group_protocol() {
         ("resumed_old_records", "0"),
         ("range_two_each", "true"),
         ("range_contiguous", "true"),
+        ("regex_gets_all", "true"),
+        ("grown_topic_reassigned", "true"),
         ("done", "true"),
     ];
     for (name, value) in want {

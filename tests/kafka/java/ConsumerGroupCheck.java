@@ -46,18 +46,25 @@ public class ConsumerGroupCheck {
         volatile Set<Integer> assignment = Set.of();
         volatile String error = null;
         final Thread thread;
+        final boolean pattern;
 
         Member(String name, Properties props, String topic) {
+            this(name, props, topic, false);
+        }
+
+        /** With `pattern`, TOPIC is a regular expression the broker resolves (KIP-848). */
+        Member(String name, Properties props, String topic, boolean pattern) {
             this.name = name;
             this.props = props;
             this.topic = topic;
+            this.pattern = pattern;
             this.thread = new Thread(this, name);
             this.thread.start();
         }
 
         public void run() {
             try (KafkaConsumer<String, String> c = new KafkaConsumer<>(props)) {
-                c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                ConsumerRebalanceListener listener = new ConsumerRebalanceListener() {
                     public void onPartitionsRevoked(Collection<TopicPartition> parts) {
                         if (!parts.isEmpty()) c.commitSync();
                         released(name, parts);
@@ -70,10 +77,12 @@ public class ConsumerGroupCheck {
                     }
 
                     public void onPartitionsAssigned(Collection<TopicPartition> parts) {
-                        assigned(name, parts);
+                        if (!pattern) assigned(name, parts);
                         update(c);
                     }
-                });
+                };
+                if (pattern) c.subscribe(new SubscriptionPattern(topic), listener);
+                else c.subscribe(List.of(topic), listener);
                 while (!stop) {
                     ConsumerRecords<String, String> recs = c.poll(Duration.ofMillis(100));
                     for (ConsumerRecord<String, String> r : recs) {
@@ -226,6 +235,15 @@ public class ConsumerGroupCheck {
         fact("range_contiguous", contiguous);
         r1.close();
         r2.close();
+
+        // A regular expression resolved by the broker, and a topic that grows.
+        Member x = new Member("x", consumer(bootstrap, group + "-regex", null), "cg-j.*", true);
+        fact("regex_gets_all", waitFor(() -> x.assignment.size() == 4));
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(6))).all().get();
+        }
+        fact("grown_topic_reassigned", waitFor(() -> x.assignment.size() == 6));
+        x.close();
         fact("done", true);
     }
 }

@@ -193,6 +193,15 @@ const DOCUMENTED: &[(ApiKey, &str, &str, &str, &str)] = &[
         "as DescribeGroups: protocol type consumer for a group with only committed offsets",
     ),
     (
+        ApiKey::JoinGroup,
+        "consumer group with members",
+        "error_code",
+        "79",
+        "Kafka 4.4 takes a classic member into a consumer group with members (it asks for a \
+         member id first, MEMBER_ID_REQUIRED); kaf keeps a live group to one protocol and \
+         answers INCONSISTENT_GROUP_PROTOCOL",
+    ),
+    (
         ApiKey::ConsumerGroupHeartbeat,
         "live classic group",
         "",
@@ -3421,6 +3430,18 @@ fn consumer_groups(d: &mut Diff) {
                 "live classic group",
                 |_| cg_join(v, &cl, "kdiff-upgrading-member", &data),
             );
+            // The other way: a classic member joins a consumer group with a member (one that
+            // owns nothing, so Kafka need not wait for a revocation).
+            let cg = n("cg-for-classic");
+            d.case(
+                ApiKey::ConsumerGroupHeartbeat,
+                v,
+                "member owning nothing",
+                |_| cg_join(v, &cg, "kdiff-idle-member", &n("nosuch-topic-for-cg")),
+            );
+            d.case(ApiKey::JoinGroup, 9, "consumer group with members", |_| {
+                join_req(9, &cg, "", "consumer", SESSION_MS).with_rebalance_timeout_ms(3000)
+            });
         }
         // A classic group with only offsets becomes a consumer group.
         d.case(

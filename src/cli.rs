@@ -338,8 +338,10 @@ pub struct ServerArgs {
     /// log.cleaner.min.cleanable.ratio, log.message.timestamp.type, message.max.bytes) for
     /// topics that do not set their own; num.partitions, auto.create.topics.enable; the
     /// cleaner's periods (log.retention.check.interval.ms, default 300000, and
-    /// log.cleaner.backoff.ms, default 15000). Brokerless commands on the same directory do
-    /// not see these: they act on the topic's own configs over Kafka's defaults
+    /// log.cleaner.backoff.ms, default 15000); consumer groups' (KIP-848) session timeout and
+    /// heartbeat interval (group.consumer.session.timeout.ms, default 45000, and
+    /// group.consumer.heartbeat.interval.ms, default 5000). Brokerless commands on the same
+    /// directory do not see these: they act on the topic's own configs over Kafka's defaults
     #[arg(short = 'c', long = "config", value_name = "KEY=VALUE")]
     pub config: Vec<String>,
 }

@@ -60,6 +60,8 @@ pub const HANDLED: &[(ApiKey, i16, i16)] = &[
     // v0 sends SASL tokens unframed (Kafka before 1.0); v1 frames them in SaslAuthenticate.
     (ApiKey::SaslHandshake, 1, 1),
     (ApiKey::SaslAuthenticate, 0, 2),
+    // KIP-848 groups' members and assignments (`groups describe`).
+    (ApiKey::ConsumerGroupDescribe, 0, 1),
 ];
 
 /// Frames larger than this are refused: a corrupt length must not allocate gigabytes.

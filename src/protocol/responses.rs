@@ -199,6 +199,39 @@ const DESCRIBE_GROUPS: &[Field] = &[
     ])),
 ];
 
+const CG_ASSIGNMENT: Ty = Ty::Struct(&[all(Ty::Structs(&[
+    all(UUID),
+    all(STR), // topic_name
+    all(Ty::List(&I32)),
+]))]);
+
+const CONSUMER_GROUP_DESCRIBE: &[Field] = &[
+    all(I32),
+    all(Ty::Structs(&[
+        all(I16),
+        all(STR), // error_message
+        all(STR), // group_id
+        all(STR), // group_state
+        all(I32), // group_epoch
+        all(I32), // assignment_epoch
+        all(STR), // assignor_name
+        all(Ty::Structs(&[
+            all(STR),            // member_id
+            all(STR),            // instance_id
+            all(STR),            // rack_id
+            all(I32),            // member_epoch
+            all(STR),            // client_id
+            all(STR),            // client_host
+            all(Ty::List(&STR)), // subscribed_topic_names
+            all(STR),            // subscribed_topic_regex
+            all(CG_ASSIGNMENT),
+            all(CG_ASSIGNMENT),
+            since(1, I8), // member_type
+        ])),
+        all(I32), // authorized_operations
+    ])),
+];
+
 const LIST_GROUPS: &[Field] = &[
     since(1, I32),
     all(I16),
@@ -373,6 +406,7 @@ pub(crate) fn layout(key: ApiKey) -> Option<&'static [Field]> {
         ApiKey::SyncGroup => SYNC_GROUP,
         ApiKey::DescribeGroups => DESCRIBE_GROUPS,
         ApiKey::ListGroups => LIST_GROUPS,
+        ApiKey::ConsumerGroupDescribe => CONSUMER_GROUP_DESCRIBE,
         ApiKey::ApiVersions => API_VERSIONS,
         ApiKey::CreateTopics => CREATE_TOPICS,
         ApiKey::DeleteTopics => DELETE_TOPICS,
@@ -479,6 +513,7 @@ mod tests {
             InitProducerId => InitProducerIdResponse,
             AddPartitionsToTxn => AddPartitionsToTxnResponse,
             EndTxn => EndTxnResponse,
+            ConsumerGroupDescribe => ConsumerGroupDescribeResponse,
         );
     }
 

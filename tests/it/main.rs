@@ -35,6 +35,7 @@ mod remote;
 mod remote_faults;
 mod rough_edges;
 mod server_cleaner;
+mod server_consumer_group;
 mod server_groups;
 mod server_integrity;
 mod server_interop;

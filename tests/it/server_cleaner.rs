@@ -459,7 +459,7 @@ fn broker_defaults_are_described_as_kafka_describes_them() {
         }
         assert_eq!(*mine, want, "broker config {name}: kaf vs Kafka");
     }
-    assert_eq!(ours.len(), 20, "{ours:?}");
+    assert_eq!(ours.len(), 22, "{ours:?}");
     // CreateTopics without a partition count: num.partitions on both.
     for addr in [s.bootstrap(), kafka.bootstrap().to_string()] {
         assert_eq!(create_default_partitions(&addr, "bd-default"), 3, "{addr}");

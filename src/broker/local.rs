@@ -192,6 +192,10 @@ impl Broker for Local {
             store: self.store.clone(),
             topic: topic.to_string(),
             writers: (0..meta.partitions).map(|_| None).collect(),
+            last_use: vec![0; meta.partitions.max(0) as usize],
+            open: BTreeMap::new(),
+            tick: 0,
+            max_open: max_open_writers(),
             meta,
         }))
     }
@@ -370,11 +374,75 @@ impl Member for LocalMember {
     }
 }
 
+/// Descriptors an open partition writer keeps: its lock file and its last segment (an
+/// append opens the two index files on top, for a moment).
+const FDS_PER_WRITER: u64 = 2;
+/// Descriptors left to everything else a producing process opens: standard streams, input
+/// files, and files opened in passing (topic.json, recovery points, index files).
+const RESERVED_FDS: u64 = 64;
+
+/// How many partition writers a producer keeps open at once, from the process's limit on
+/// open descriptors: more partitions than this are written to through an LRU of writers.
+fn max_open_writers() -> usize {
+    let limit = crate::io_util::open_files_limit();
+    (limit.saturating_sub(RESERVED_FDS) / FDS_PER_WRITER).max(1) as usize
+}
+
+/// Writes a topic's partitions, keeping at most `max_open` writers open: at the limit the
+/// least recently used one is closed as the end of a run closes every writer (fsynced,
+/// recovery point advanced), so that any partition count works under any descriptor limit.
 struct LocalProducer {
     store: Store,
     topic: String,
     meta: TopicMeta,
     writers: Vec<Option<Writer>>,
+    /// Each partition's last use (a tick of `tick`; 0: never opened by this producer).
+    last_use: Vec<u64>,
+    /// The open writers by last use, oldest first: tick → partition.
+    open: BTreeMap<u64, usize>,
+    tick: u64,
+    max_open: usize,
+}
+
+impl LocalProducer {
+    /// The writer of partition `idx` (in range), opened (closing the least recently used
+    /// one first when `max_open` are open) if it is not.
+    fn writer(&mut self, idx: usize) -> Result<&mut Writer> {
+        if self.writers[idx].is_none() {
+            while self.open.len() >= self.max_open {
+                self.close_oldest()?;
+            }
+            let w = self.store.writer(&self.topic, idx as i32, &self.meta)?;
+            if self.last_use[idx] != 0 {
+                // An open writer sees its topic deleted through its lock file; one opened
+                // again must not take a topic created again under the name for its own.
+                // Checked after the open, so the lock it holds is the topic's it checked.
+                self.store.still_same_topic(&self.topic, &self.meta)?;
+            }
+            self.writers[idx] = Some(w);
+        }
+        if let Some(old) = self.open.remove(&self.last_use[idx]) {
+            debug_assert_eq!(old, idx);
+        }
+        self.tick += 1;
+        self.last_use[idx] = self.tick;
+        self.open.insert(self.tick, idx);
+        Ok(self.writers[idx].as_mut().expect("opened"))
+    }
+
+    /// Closes the least recently used writer the way every writer is closed at the end: what
+    /// it appended is fsynced (and its recovery point advanced) first. A failed fsync fails
+    /// the run, as `flush` does.
+    fn close_oldest(&mut self) -> Result<()> {
+        let Some((_, idx)) = self.open.pop_first() else {
+            return Ok(());
+        };
+        if let Some(mut w) = self.writers[idx].take() {
+            w.sync()
+                .map_err(|e| self.store.deleted_or(&self.topic, &self.meta, e))?;
+        }
+        Ok(())
+    }
 }
 
 impl Producer for LocalProducer {
@@ -391,18 +459,13 @@ impl Producer for LocalProducer {
         partition: i32,
         batch: &mut crate::store::batch::BatchBuilder,
     ) -> Result<i64> {
-        let slot =
-            self.writers
-                .get_mut(partition as usize)
-                .ok_or_else(|| Error::PartitionNotFound {
-                    topic: self.topic.clone(),
-                    partition,
-                    count: self.meta.partitions,
-                })?;
-        if slot.is_none() {
-            *slot = Some(self.store.writer(&self.topic, partition, &self.meta)?);
+        if partition < 0 || partition as usize >= self.writers.len() {
+            return Err(Error::PartitionNotFound {
+                topic: self.topic.clone(),
+                partition,
+                count: self.meta.partitions,
+            });
         }
-        let w = slot.as_mut().expect("opened");
         let bytes = batch.finish();
         if clean::needs_keys(&self.meta) {
             let Scan::Batch(h, _) = crate::store::batch::scan_verified(bytes) else {
@@ -420,10 +483,13 @@ impl Producer for LocalProducer {
         if self.meta.log_append_time() {
             crate::store::batch::stamp_log_append_time(bytes, crate::clock::now_ms());
         }
+        let w = self.writer(partition as usize)?;
         // The builder (or the stamp) computed the CRC a moment ago: no need to check it again.
-        let base = w
-            .append_built(bytes)
-            .map_err(|e| self.store.deleted_or(&self.topic, &self.meta, e))?;
+        let base = match w.append_built(bytes) {
+            Ok(base) => base,
+            Err(e) => return Err(self.store.deleted_or(&self.topic, &self.meta, e)),
+        };
+        let w = self.writers[partition as usize].as_mut().expect("opened");
         if w.take_rolled() {
             // Brokerless retention: cheap (indexes and sizes), when a segment closes.
             let label = format!("{}/{partition}", self.topic);
@@ -619,5 +685,9 @@ impl Fetcher for LocalFetcher {
 
     fn follow(&mut self) {
         self.notified = crate::store::notify::watch(self.reader.dir());
+    }
+
+    fn release(&mut self) {
+        self.reader.release();
     }
 }

@@ -231,4 +231,7 @@ pub trait Fetcher {
     }
     /// Blocks until more data may be there, or `timeout` passes.
     fn wait(&mut self, timeout: Duration) -> Result<()>;
+    /// Not read for a while: gives back what it holds open (a brokerless reader's segment
+    /// file); the next `fetch` goes on where the last one stopped.
+    fn release(&mut self) {}
 }

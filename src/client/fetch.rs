@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::Duration;
 
+use bytes::Bytes;
 use kafka_protocol::messages::fetch_request::{FetchPartition, FetchTopic};
 use kafka_protocol::messages::fetch_response::AbortedTransaction;
 use kafka_protocol::messages::{FetchRequest, FetchResponse};
@@ -28,7 +29,7 @@ enum Got {
     /// Whole batches (possibly none), the partition's high watermark (read_committed: its
     /// last stable offset), and the offset after the batches the broker sent (read_committed
     /// leaves aborted ones out of the bytes, but reading goes on after them).
-    Data(Vec<u8>, i64, Option<i64>),
+    Data(Bytes, i64, Option<i64>),
     /// A Kafka error code for the partition.
     Error(ErrorCode),
 }
@@ -487,15 +488,21 @@ impl Hub {
                     slot.got = Some(Got::Error(ErrorCode(p.error_code)));
                     continue;
                 }
-                let bytes = whole_batches(p.records.as_deref().unwrap_or_default());
+                let records = p.records.clone().unwrap_or_default();
+                let bytes = whole_batches(&records);
                 slot.got = Some(match &p.aborted_transactions {
                     // read_committed: up to the last stable offset, without aborted data.
                     Some(aborted) if committed => Got::Data(
-                        without_aborted(bytes, aborted),
+                        without_aborted(bytes, aborted).into(),
                         p.last_stable_offset.max(0),
                         last_next_offset(bytes),
                     ),
-                    _ => Got::Data(bytes.to_vec(), p.high_watermark, last_next_offset(bytes)),
+                    // A view of the response, not a copy.
+                    _ => Got::Data(
+                        records.slice_ref(bytes),
+                        p.high_watermark,
+                        last_next_offset(bytes),
+                    ),
                 });
             }
         }
@@ -517,11 +524,12 @@ impl Hub {
 
 /// The prefix of `b` made of whole batches: Kafka cuts a response at its size limit, so
 /// the last batch may be partial. Bytes that are no batch at all are kept, for the reader
-/// to report.
+/// to report. Framing only: the reader checks every batch's CRC (a remote `Fetcher` does
+/// not claim `verifies_crc`), so checking it here too would only cost a second pass.
 fn whole_batches(b: &[u8]) -> &[u8] {
     let mut at = 0;
     while at < b.len() {
-        match batch::scan(&b[at..]) {
+        match batch::scan_verified(&b[at..]) {
             Scan::Batch(_, len) => at += len,
             Scan::Incomplete => return &b[..at],
             Scan::Invalid(_) => return b,
@@ -576,7 +584,8 @@ fn last_next_offset(b: &[u8]) -> Option<i64> {
     let mut at = 0;
     let mut next = None;
     while at < b.len() {
-        match batch::scan(&b[at..]) {
+        // Framing only, as in `whole_batches`: a batch whose CRC fails stops the reader.
+        match batch::scan_verified(&b[at..]) {
             Scan::Batch(h, len) => {
                 next = Some(h.next_offset());
                 at += len;

@@ -57,7 +57,8 @@ struct Listed {
 fn list(ctx: &Context, a: &TopicListArgs) -> Result<()> {
     let broker = ctx.broker()?;
     let topics = broker.list_topics()?;
-    let mut out = std::io::stdout().lock();
+    // One write per line would be thousands of writes for a directory of thousands of topics.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let w = |e| Error::io("write", e);
     if a.no_headers {
         for t in topics {

@@ -926,6 +926,43 @@ mod tests {
     }
 
     #[test]
+    fn a_released_reader_goes_on_where_it_stopped_or_at_the_log_start() {
+        let (_d, s, meta) = setup(&[("segment.bytes", "200"), ("retention.ms", "1000")]);
+        let old: Vec<Vec<Rec>> = (0..10).map(|i| vec![(Some(i), Some(i))]).collect();
+        append(&s, &meta, &old, 1_600_000_000_000);
+        let new: Vec<Vec<Rec>> = (10..14).map(|i| vec![(Some(i), Some(i))]).collect();
+        append(&s, &meta, &new, crate::clock::now_ms());
+        let dir = s.partition_dir("t", 0);
+        let mut r = log::Reader::new(&dir);
+        let mut buf = Vec::new();
+        let first = |buf: &[u8]| {
+            let batch::Scan::Batch(h, _) = batch::scan(buf) else {
+                panic!()
+            };
+            h.base_offset
+        };
+        // Released between reads, it goes on at the next batch.
+        assert!(r.read(&mut buf, 1).unwrap() > 0);
+        r.release();
+        assert_eq!(r.position(), Some(1));
+        buf.clear();
+        assert!(r.read(&mut buf, 1).unwrap() > 0);
+        assert_eq!(first(&buf), 1);
+        assert!(r.take_skipped().is_none());
+        // Released, and retention removes what it was about to read: it goes on at the log
+        // start and says what it skipped (a reader holding its segment open would have read
+        // that segment to its end first).
+        r.release();
+        let stats = clean_partition(&dir, "t/0", &policy(&meta), crate::clock::now_ms()).unwrap();
+        let start = stats.log_start;
+        assert!(start > 2 && start <= 10, "{start}");
+        buf.clear();
+        assert!(r.read(&mut buf, 1).unwrap() > 0);
+        assert_eq!(first(&buf), start);
+        assert_eq!(r.take_skipped(), Some((2, start)));
+    }
+
+    #[test]
     fn retention_bytes_keeps_the_newest_segments() {
         let (_d, s, meta) = setup(&[("segment.bytes", "200"), ("retention.bytes", "300")]);
         let recs: Vec<Vec<Rec>> = (0..30).map(|i| vec![(Some(i), Some(i))]).collect();

@@ -1053,6 +1053,8 @@ pub struct Reader {
     end: Option<EndCache>,
     /// Offsets retention removed before this reader got to them: `[from, to)`.
     skipped: Option<(i64, i64)>,
+    /// Where to go on after `release`: the next read seeks here.
+    resume: Option<i64>,
 }
 
 /// What the last `end_offset` found, so the next call only scans bytes appended since.
@@ -1084,7 +1086,28 @@ impl Reader {
             buf: Vec::new(),
             end: None,
             skipped: None,
+            resume: None,
         }
+    }
+
+    /// Closes the segment file being read, so that a command reading thousands of partitions
+    /// one after the other holds a descriptor for one of them at a time; the next read
+    /// seeks to where this one had got.
+    pub fn release(&mut self) {
+        if let Some(c) = self.cur.take() {
+            self.resume = Some(c.next_offset);
+        }
+    }
+
+    /// Seeks to `from`, noting the offsets retention removed in the meantime (the log now
+    /// starts after `from`) for `take_skipped`.
+    fn seek_on(&mut self, from: i64) -> Result<()> {
+        self.seek(from)?;
+        if let Some(to) = self.position().filter(|to| *to > from) {
+            let start = self.skipped.map_or(from, |(f, _)| f);
+            self.skipped = Some((start, to));
+        }
+        Ok(())
     }
 
     /// The offsets `[from, to)` retention removed while this reader was behind them, since
@@ -1206,7 +1229,7 @@ impl Reader {
 
     /// The offset the next batch read will start at, if positioned.
     pub fn position(&self) -> Option<i64> {
-        self.cur.as_ref().map(|c| c.next_offset)
+        self.cur.as_ref().map(|c| c.next_offset).or(self.resume)
     }
 
     /// Bytes and segment count, for `topics describe`.
@@ -1224,6 +1247,7 @@ impl Reader {
     /// Positions the reader at the batch holding `offset`, or the first batch after it. An
     /// offset below the log start offset is taken as the log start offset.
     pub fn seek(&mut self, offset: i64) -> Result<()> {
+        self.resume = None;
         // Retention may remove the segment we pick between the listing and the open: then
         // the log start moved past it, and the next listing shows where it went.
         let mut tries = 0;
@@ -1289,7 +1313,10 @@ impl Reader {
     /// more data for now.
     pub fn read(&mut self, out: &mut Vec<u8>, max_bytes: usize) -> Result<usize> {
         if self.cur.is_none() {
-            self.seek(0)?;
+            match self.resume {
+                Some(from) => self.seek_on(from)?,
+                None => self.seek(0)?,
+            }
         }
         let start_len = out.len();
         loop {
@@ -1415,11 +1442,7 @@ impl Reader {
                 // Retention removed the segment we were reading, and maybe the ones after it:
                 // the log now starts later. Go on from where it starts.
                 let from = cur.next_offset;
-                self.seek(from)?;
-                if let Some(to) = self.position().filter(|to| *to > from) {
-                    let start = self.skipped.map_or(from, |(f, _)| f);
-                    self.skipped = Some((start, to));
-                }
+                self.seek_on(from)?;
                 continue;
             }
             if cur.next_offset != later {

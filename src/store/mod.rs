@@ -373,16 +373,26 @@ impl Store {
     /// Turns an error met while using a topic into "not found" when the topic was deleted
     /// (or deleted and created again) meanwhile: the file errors are only a symptom of that.
     pub fn deleted_or(&self, topic: &str, meta: &TopicMeta, e: Error) -> Error {
+        match self.still_same_topic(topic, meta) {
+            Err(gone @ Error::TopicNotFound { .. }) => gone,
+            _ => e,
+        }
+    }
+
+    /// Ok when `topic` is still the topic `meta` was read from; "not found" when it was
+    /// deleted (or deleted and created again) since.
+    pub fn still_same_topic(&self, topic: &str, meta: &TopicMeta) -> Result<()> {
         match self.topic_meta(topic) {
-            Err(Error::TopicNotFound { .. }) => Error::TopicNotFound {
+            Err(Error::TopicNotFound { .. }) => Err(Error::TopicNotFound {
                 name: topic.to_string(),
                 hint: Some("it was deleted while kaf was using it".into()),
-            },
-            Ok(now) if meta.id.is_some() && now.id != meta.id => Error::TopicNotFound {
+            }),
+            Ok(now) if meta.id.is_some() && now.id != meta.id => Err(Error::TopicNotFound {
                 name: topic.to_string(),
                 hint: Some("it was deleted (and created again) while kaf was using it".into()),
-            },
-            _ => e,
+            }),
+            Ok(_) => Ok(()),
+            Err(e) => Err(e),
         }
     }
 

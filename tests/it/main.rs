@@ -26,6 +26,7 @@ mod kafka_remote;
 mod kafka_tools;
 mod lifecycle;
 mod log_lifecycle;
+mod open_files;
 mod produce_consume;
 mod produce_errors;
 mod produce_txn;

@@ -57,6 +57,8 @@ fn bench_run_small_prints_every_row() {
         "kcat -C -e ← kaf server",
         "redis-cli --pipe XADD (Redis Streams)",
         "redis-cli --pipe XRANGE (Redis Streams)",
+        "cat lines \\| kaf -b produce → kaf server",
+        "kaf -b consume > /dev/null ← kaf server",
     ] {
         assert!(
             row(name).contains("skipped: --no-server-peers"),

@@ -166,6 +166,10 @@ fn open_part(
     let (next, stop) = resolve(f.as_mut(), spec, follow, stored)?;
     if follow {
         f.follow();
+    } else {
+        // Read later, one partition at a time: thousands of them must not each hold a
+        // descriptor meanwhile.
+        f.release();
     }
     Ok(Part {
         topic: t.to_string(),

@@ -117,6 +117,10 @@ pub(super) fn pump(
                     break;
                 }
             }
+            if !follow && let Some(part) = parts.get_mut(i) {
+                // Drained for now: give its descriptors back before the next partition.
+                part.fetcher.release();
+            }
             i += 1;
         }
         if count.is_some_and(|c| printed >= c) {

@@ -20,6 +20,7 @@
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -46,6 +47,10 @@ struct PartitionState {
     /// The partition's directory, for fsyncing a segment this server has not written to.
     dir: PathBuf,
     writer: Mutex<WriterState>,
+    /// Appends through this server, bumped before the append signal: a woken fetch compares
+    /// its own partitions' counts without taking a writer lock, and goes back to sleep when
+    /// the append was to another partition.
+    appends: AtomicU64,
     sync: Mutex<u64>,
     /// When this server last wrote the partition's recovery point. Writing it costs a
     /// lock, a file replace and two fsyncs, so the group commit advances it at most every
@@ -165,6 +170,7 @@ impl Partitions {
                     generation: 0,
                     producers: None,
                 }),
+                appends: AtomicU64::new(0),
                 sync: Mutex::new(0),
                 recovery_written: Mutex::new(None),
                 txns: Mutex::new(None),
@@ -273,6 +279,7 @@ impl Partitions {
                 .record(&written);
         }
         drop(w);
+        ps.appends.fetch_add(1, Ordering::SeqCst);
         *lock(&self.appended) += 1;
         self.appended_cv.notify_all();
         Ok(Appended::New { base, generation })
@@ -377,6 +384,17 @@ impl Partitions {
     /// The current append generation, to wait for a change from.
     pub(crate) fn append_generation(&self) -> u64 {
         *lock(&self.appended)
+    }
+
+    /// How many appends this server made to each of `parts` (0 for one it has not written,
+    /// and again for a topic created anew), to tell whether any of them changed since an
+    /// earlier look.
+    pub(crate) fn appends_of(&self, parts: &[(String, i32)]) -> Vec<u64> {
+        let map = lock(&self.partitions);
+        parts
+            .iter()
+            .map(|k| map.get(k).map_or(0, |ps| ps.appends.load(Ordering::SeqCst)))
+            .collect()
     }
 
     /// Waits until something is appended after `seen`, or `timeout` passes.

@@ -96,23 +96,46 @@ fn fetch_response(
     } else {
         (req.max_bytes as usize).min(FETCH_MAX_BYTES)
     };
+    // The partitions this fetch reads: an append elsewhere wakes it but is no reason to
+    // read its partitions again (with many consumers, each append would otherwise cost a
+    // read of every waiting fetch's partitions).
+    let keys: Vec<(String, i32)> = req
+        .topics
+        .iter()
+        .zip(names)
+        .filter_map(|(t, n)| n.as_ref().ok().map(|n| (t, n)))
+        .flat_map(|(t, n)| t.partitions.iter().map(move |p| (n.clone(), p.partition)))
+        .collect();
     loop {
-        let generation = server.partitions.append_generation();
+        // Read before the partitions' counts, and those before the read of the log: an
+        // append after either is seen by the waits below.
+        let mut generation = server.partitions.append_generation();
+        let seen = server.partitions.appends_of(&keys);
         let (resp, bytes, errors) = fetch_once(server, session, &req, names, max_bytes);
-        let now = Instant::now();
         // As Kafka's broker: a partition error (an offset out of range, a partition that
         // does not exist) is answered at once, not after the wait for data.
         if bytes >= min_bytes.max(1)
-            || now >= deadline
+            || Instant::now() >= deadline
             || crate::shutdown::requested()
             || resp.error_code != 0
             || errors
         {
             return resp;
         }
-        server
-            .partitions
-            .wait_for_append(generation, (deadline - now).min(FETCH_POLL));
+        // Until one of these partitions is appended to, or FETCH_POLL has passed since the
+        // read (brokerless appends signal nothing), or the deadline.
+        let until = deadline.min(Instant::now() + FETCH_POLL);
+        loop {
+            let now = Instant::now();
+            if now >= until || crate::shutdown::requested() {
+                break;
+            }
+            server.partitions.wait_for_append(generation, until - now);
+            generation = server.partitions.append_generation();
+            if server.partitions.appends_of(&keys) != seen {
+                break;
+            }
+        }
     }
 }
 

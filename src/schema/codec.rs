@@ -1,8 +1,8 @@
 //! Confluent's wire format (magic byte 0, the schema id as a big-endian i32, for Protobuf
 //! the message-index array as zigzag varints, then the encoded value) and the codecs
 //! between it and JSON: Avro values as plain JSON (a union's branch unwrapped, bytes and
-//! fixed as ISO-8859-1 strings as Avro's JSON encoding has them), Protobuf in its canonical
-//! JSON mapping, JSON Schema as the JSON it is (validated). Errors name the field path.
+//! fixed as ISO-8859-1 strings as Avro's JSON encoding has them), Protobuf in its JSON
+//! mapping (every field, 64-bit integers as numbers), JSON Schema as the JSON it is (validated). Errors name the field path.
 
 use std::io::Write;
 
@@ -47,9 +47,14 @@ pub fn decode(p: &Parsed, b: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
     match p {
         Parsed::Avro { schema, deps } => {
             let mut r = b;
-            let v =
-                apache_avro::from_avro_datum_schemata(schema, deps.iter().collect(), &mut r, None)
-                    .map_err(|e| format!("not Avro of this schema: {e}"))?;
+            let v = if deps.is_empty() {
+                apache_avro::from_avro_datum(schema, &mut r, None)
+            } else {
+                // The schema itself is in the list: its named types may refer to themselves.
+                let all: Vec<&Schema> = std::iter::once(schema).chain(deps).collect();
+                apache_avro::from_avro_datum_schemata(schema, all, &mut r, None)
+            }
+            .map_err(|e| format!("not Avro of this schema: {e}"))?;
             if !r.is_empty() {
                 return Err(format!("{} bytes left after the Avro value", r.len()));
             }
@@ -74,7 +79,13 @@ pub fn decode(p: &Parsed, b: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
             })?;
             let msg = DynamicMessage::decode(m, &b[pos..])
                 .map_err(|e| format!("not Protobuf of this schema: {e}"))?;
-            serde_json::to_writer(&mut *out, &msg).map_err(|e| e.to_string())
+            // Every field shown (uniform records for jq), 64-bit integers as numbers.
+            let opts = prost_reflect::SerializeOptions::new()
+                .skip_default_fields(false)
+                .stringify_64_bit_integers(false);
+            let mut ser = serde_json::Serializer::new(&mut *out);
+            msg.serialize_with_options(&mut ser, &opts)
+                .map_err(|e| e.to_string())
         }
         Parsed::Json { validator, .. } => {
             let v: Value = serde_json::from_slice(b).map_err(|e| format!("not JSON: {e}"))?;
@@ -108,8 +119,11 @@ pub fn encode(p: &Parsed, v: &Value, message: Option<&str>) -> Result<Vec<u8>, S
                 collect_names(d, &mut names);
             }
             let a = to_avro(schema, None, &names, v, "$")?;
-            apache_avro::to_avro_datum_schemata(schema, deps.iter().collect(), a)
-                .map_err(|e| e.to_string())
+            if deps.is_empty() {
+                return apache_avro::to_avro_datum(schema, a).map_err(|e| e.to_string());
+            }
+            let all: Vec<&Schema> = std::iter::once(schema).chain(deps).collect();
+            apache_avro::to_avro_datum_schemata(schema, all, a).map_err(|e| e.to_string())
         }
         Parsed::Protobuf { file, .. } => {
             let m: MessageDescriptor = match message {
@@ -483,5 +497,42 @@ pub fn avro_json(v: &Avro, out: &mut Vec<u8>) {
             );
         }
         Avro::Uuid(u) => json_str(out, &u.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::parsed::Resolved;
+    use crate::schema::{SchemaText, SchemaType};
+
+    fn avro(s: &str) -> Parsed {
+        Parsed::parse(&Resolved {
+            text: SchemaText {
+                schema: s.into(),
+                schema_type: SchemaType::Avro,
+                references: Vec::new(),
+            },
+            deps: Vec::new(),
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn avro_named_types_round_trip() {
+        let p = avro(
+            r#"{"type":"record","name":"G","namespace":"f","fields":[{"name":"e","type":{"type":"enum","name":"E","symbols":["A","B"]}},{"name":"e2","type":"E"},{"name":"e3","type":["null","f.E"]},{"name":"n","type":["null","G"]}]}"#,
+        );
+        let v: Value = serde_json::from_str(
+            r#"{"e":"A","e2":"B","e3":"A","n":{"e":"B","e2":"A","e3":null,"n":null}}"#,
+        )
+        .unwrap();
+        let b = encode(&p, &v, None).unwrap();
+        let mut out = Vec::new();
+        decode(&p, &b, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"e":"A","e2":"B","e3":"A","n":{"e":"B","e2":"A","e3":null,"n":null}}"#
+        );
     }
 }

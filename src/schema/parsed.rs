@@ -76,6 +76,9 @@ impl Parsed {
     pub fn parse(r: &Resolved) -> std::result::Result<Parsed, String> {
         match r.text.schema_type {
             SchemaType::Avro => {
+                // No string, bytes or array of a value is larger than a batch; the crate's
+                // default allowance (512 MiB per allocation) would let hostile lengths in.
+                apache_avro::util::max_allocation_bytes(crate::store::batch::MAX_BATCH_BYTES);
                 let (schema, deps) = if r.deps.is_empty() {
                     (
                         apache_avro::Schema::parse_str(&r.text.schema)

@@ -33,6 +33,7 @@ mod readme;
 mod remote;
 mod remote_faults;
 mod rough_edges;
+mod schemas;
 mod server_cleaner;
 mod server_groups;
 mod server_integrity;

@@ -1114,6 +1114,9 @@ pub struct SchemaListArgs {
     /// Include soft-deleted subjects
     #[arg(long)]
     pub deleted: bool,
+    /// Accepted as other lists take it (this one prints no header anyway)
+    #[arg(long)]
+    pub no_headers: bool,
     /// Print one JSON line per subject: {"subject","versions","latest_id","type"}
     #[arg(short = 'J', long = "json")]
     pub json: bool,

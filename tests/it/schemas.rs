@@ -566,3 +566,30 @@ fn confluent_serializers_both_ways() {
     }
     assert_ne!(c["good_id"], c["id1"]);
 }
+
+#[test]
+fn readme_schemas_recipe_runs_as_written() {
+    use crate::readme::{block_after, kaf_path_env, readme};
+    let script = block_after(&readme(), "<!-- readme-test: schemas -->");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = crate::harness::run(
+        crate::harness::clean("bash")
+            .arg("-ec")
+            .arg(&script)
+            .current_dir(tmp.path())
+            .env("PATH", kaf_path_env())
+            .env("KAF_DIR", tmp.path().join("d")),
+        b"",
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout,
+        "1\n{\"id\":1,\"item\":\"pen\"}\n1 orders-value {\"id\":1,\"item\":\"pen\"}\n[\"pen\",1]\n\
+         orders-value\n{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"},{\"name\":\"item\",\"type\":\"string\"}]}\nBACKWARD\n"
+    );
+}

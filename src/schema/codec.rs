@@ -50,8 +50,9 @@ pub fn decode(p: &Parsed, b: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
             let v = if deps.is_empty() {
                 apache_avro::from_avro_datum(schema, &mut r, None)
             } else {
-                // The schema itself is in the list: its named types may refer to themselves.
-                let all: Vec<&Schema> = std::iter::once(schema).chain(deps).collect();
+                // Dependencies first (a type must be known before a reference to it), then the
+                // schema itself: its named types may refer to themselves.
+                let all: Vec<&Schema> = deps.iter().chain(std::iter::once(schema)).collect();
                 apache_avro::from_avro_datum_schemata(schema, all, &mut r, None)
             }
             .map_err(|e| format!("not Avro of this schema: {e}"))?;
@@ -122,7 +123,7 @@ pub fn encode(p: &Parsed, v: &Value, message: Option<&str>) -> Result<Vec<u8>, S
             if deps.is_empty() {
                 return apache_avro::to_avro_datum(schema, a).map_err(|e| e.to_string());
             }
-            let all: Vec<&Schema> = std::iter::once(schema).chain(deps).collect();
+            let all: Vec<&Schema> = deps.iter().chain(std::iter::once(schema)).collect();
             apache_avro::to_avro_datum_schemata(schema, all, a).map_err(|e| e.to_string())
         }
         Parsed::Protobuf { file, .. } => {

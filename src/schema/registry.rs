@@ -712,6 +712,29 @@ impl Registry {
         }
     }
 
+    /// The ids of live schemas that reference `subject`'s `version` (Confluent's
+    /// `referencedby`).
+    pub fn referencing_ids(&mut self, subject: &str, version: i32) -> Result<Vec<i32>> {
+        self.refresh()?;
+        let mut ids: Vec<i32> = self
+            .state
+            .subjects
+            .values()
+            .flat_map(|m| m.values())
+            .filter(|e| !e.deleted)
+            .filter(|e| {
+                self.state.by_id[&e.id]
+                    .references
+                    .iter()
+                    .any(|r| r.subject == subject && r.version == version)
+            })
+            .map(|e| e.id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(ids)
+    }
+
     /// A live subject version that references `subject`'s `version`.
     fn referenced_by(&self, subject: &str, version: i32) -> Option<String> {
         for (s, m) in &self.state.subjects {

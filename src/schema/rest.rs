@@ -219,7 +219,7 @@ fn route(
                 }),
                 ("GET", ["referencedby"]) => match reg.version(s, v, true)? {
                     Err(e) => Err(e),
-                    Ok(_) => Ok(ok(json!([]))),
+                    Ok(v) => Ok(ok(json!(reg.referencing_ids(s, v.version)?))),
                 },
                 ("DELETE", []) => reg
                     .delete_version(s, v, flag(q, "permanent"))?

@@ -164,6 +164,50 @@ fn brokerless_registry_commands() {
 }
 
 #[test]
+fn avro_references_across_subjects() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = &tmp.path().join("d");
+    let item = write(
+        tmp.path(),
+        "item.avsc",
+        r#"{"type":"record","name":"Item","namespace":"shop","fields":[{"name":"sku","type":"string"}]}"#,
+    );
+    let cart = write(
+        tmp.path(),
+        "cart.avsc",
+        r#"{"type":"record","name":"Cart","namespace":"shop","fields":[{"name":"items","type":{"type":"array","items":"shop.Item"}}]}"#,
+    );
+    assert_eq!(
+        kaf_ok(dir, &["schemas", "register", "item", &item], b""),
+        "1\n"
+    );
+    // Without the reference the type is unknown: an invalid schema.
+    fails(dir, &["schemas", "register", "cart-value", &cart], b"", 2);
+    let refs = ["--reference", "shop.Item=item:latest"];
+    let mut args = vec!["schemas", "register", "cart-value", cart.as_str()];
+    args.extend(refs);
+    assert_eq!(kaf_ok(dir, &args, b""), "2\n");
+    let got: Value =
+        serde_json::from_str(&kaf_ok(dir, &["schemas", "get", "cart-value", "-J"], b"")).unwrap();
+    assert_eq!(
+        got["references"],
+        serde_json::json!([{"name": "shop.Item", "subject": "item", "version": 1}])
+    );
+    kaf_ok(
+        dir,
+        &["produce", "carts", "--value-schema", "cart-value"],
+        b"{\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\"}]}\n",
+    );
+    assert_eq!(
+        kaf_ok(dir, &["consume", "carts", "-s", "value=avro"], b""),
+        "{\"items\":[{\"sku\":\"a\"},{\"sku\":\"b\"}]}\n"
+    );
+    // A version another schema references cannot be deleted.
+    let err = fails(dir, &["schemas", "delete", "item"], b"", 2);
+    assert!(err.contains("42206"), "{err}");
+}
+
+#[test]
 fn concurrent_registrations_get_distinct_ids() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = &tmp.path().join("d");

@@ -350,11 +350,15 @@ fn decoded_output_snapshot_and_bad_records() {
         &["produce", "ta", "-J"],
         b"{\"value\":\"AAAAAAH/////Dw==\",\"value_encoding\":\"base64\"}\n",
     );
-    let err = fails(dir, &["consume", "ta", "-s", "value=avro"], b"", 1);
+    let out = kaf(dir, &["consume", "ta", "-s", "value=avro"], b"");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(
         err.contains("ta/0 offset 3: the value does not decode: magic byte 112"),
         "{err}"
     );
+    // The records before the bad one are printed.
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3);
     let out = kaf(
         dir,
         &[

@@ -62,7 +62,8 @@ pub struct Typed {
     pub value: Option<Want>,
     pub skip_invalid: bool,
     cache: HashMap<i32, Rc<Compiled>>,
-    subjects: HashMap<(i32, String, bool), Rc<str>>,
+    /// (id, key?) → (topic, subject): the subject shown for a topic's records.
+    subjects: HashMap<(i32, bool), (String, Rc<str>)>,
 }
 
 /// One side decoded: the JSON text, the schema id and subject.
@@ -104,8 +105,9 @@ impl Typed {
     }
 
     fn subject(&mut self, id: i32, topic: &str, key: bool) -> Rc<str> {
-        let k = (id, topic.to_string(), key);
-        if let Some(s) = self.subjects.get(&k) {
+        if let Some((t, s)) = self.subjects.get(&(id, key))
+            && t == topic
+        {
             return s.clone();
         }
         let own = topic_subject(topic, key);
@@ -115,7 +117,8 @@ impl Typed {
         } else {
             uses.first().map_or("", |(s, _)| s.as_str()).into()
         };
-        self.subjects.insert(k, s.clone());
+        self.subjects
+            .insert((id, key), (topic.to_string(), s.clone()));
         s
     }
 

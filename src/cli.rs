@@ -130,6 +130,8 @@ const CONFIG_HELP: &str =
   brokers = \"kafka1:9093,kafka2:9093\"
   # produce never creates topics here
   auto_create = false
+  # the schema registry of consume -s and produce --value-schema
+  schema_registry = \"http://registry.example.com:8081\"
   # any -X setting, under its -X name
   security.protocol = \"SASL_SSL\"
   sasl.mechanism = \"SCRAM-SHA-512\"

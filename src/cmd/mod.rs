@@ -101,6 +101,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     let ctx = Context {
         dir: resolved.dir.map(|(d, _)| d),
         remote,
+        schema_registry: resolved.schema_registry,
     };
     match cli.command {
         Command::Topics(c) => topics::run(&ctx, c),
@@ -209,6 +210,8 @@ pub struct Context {
     dir: Option<PathBuf>,
     /// Set by `-b`: commands talk to these brokers instead of the data directory.
     remote: Option<Config>,
+    /// The cluster profile's `schema_registry`.
+    schema_registry: Option<String>,
 }
 
 impl Context {
@@ -237,11 +240,12 @@ impl Context {
         Ok(Some(Local::new(Store::open(&self.data_dir()?)?)))
     }
 
-    /// Where `consume -s` and `produce --value-schema` get schemas: the registry at `url`,
-    /// else the data directory's; with `-b` the URL is needed (the brokers' registry is
-    /// not the local directory's).
+    /// Where `consume -s` and `produce --value-schema` get schemas: the registry at `url`
+    /// (`--schema-registry`, `KAF_SCHEMA_REGISTRY`, else the profile's `schema_registry`),
+    /// else the data directory's; with `-b` a URL is needed (the brokers' registry is not
+    /// the local directory's).
     pub fn schema_source(&self, url: Option<&str>) -> Result<Box<dyn crate::schema::Source>> {
-        match url {
+        match url.or(self.schema_registry.as_deref()) {
             Some(u) => Ok(Box::new(crate::schema::remote::Remote::new(u)?)),
             None if self.remote.is_some() => Err(Error::UsageHint(
                 "with -b, give the schema registry's address".into(),

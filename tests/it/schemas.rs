@@ -506,6 +506,28 @@ fn confluent_serializers_both_ways() {
             r#"k2 py-json-value {"id":2,"item":"item-2"}"#,
         ]
     );
+    // The registry named by a cluster profile.
+    let profile = s.scratch().join("config.toml");
+    std::fs::write(
+        &profile,
+        format!("[clusters.local]\nbrokers = \"{b}\"\nschema_registry = \"{url}\"\n"),
+    )
+    .unwrap();
+    let mut c = kaf_cmd(s.dir());
+    c.env("KAF_CONFIG", &profile).args([
+        "-C",
+        "local",
+        "consume",
+        "py-json",
+        "-s",
+        "value=json",
+        "-c",
+        "1",
+    ]);
+    assert_eq!(
+        String::from_utf8(crate::harness::ok(&mut c, b"")).unwrap(),
+        "{\"id\":0,\"item\":\"item-0\"}\n"
+    );
     // Brokerless on the server's directory: the same registry, without the URL.
     assert_eq!(
         kaf_ok(

@@ -663,3 +663,49 @@ fn readme_schemas_recipe_runs_as_written() {
          orders-value\n{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"id\",\"type\":\"long\"},{\"name\":\"item\",\"type\":\"string\"}]}\nBACKWARD\n"
     );
 }
+
+/// The fuzz target's seeds (valid values of each codec), for mutation.
+fn seeds() -> Vec<Vec<u8>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/schema_decode");
+    let mut v: Vec<Vec<u8>> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+        .collect();
+    v.sort();
+    v
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    /// Arbitrary bytes after a valid Confluent header, through each decoder (the fuzz target
+    /// `schema_decode`, here without a fuzzer): an error at worst, never a panic.
+    #[test]
+    fn schema_decoders_take_arbitrary_bytes(
+        data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+    ) {
+        kaf::fuzzing::schema_decode(&data);
+    }
+
+    /// Valid values with bytes changed, cut or added: the decoders get past the first
+    /// bytes and meet damage deep inside a value.
+    #[test]
+    fn schema_decoders_take_damaged_values(
+        seed in proptest::prelude::any::<proptest::sample::Index>(),
+        edits in proptest::collection::vec(
+            (proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<u8>(), 0u8..3),
+            1..6,
+        ),
+    ) {
+        let seeds = seeds();
+        let mut v = seeds[seed.index(seeds.len())].clone();
+        for (at, b, op) in edits {
+            let i = if v.len() > 1 { 1 + at.index(v.len() - 1) } else { v.len() };
+            match op {
+                0 if i < v.len() => v[i] = b,
+                1 if i < v.len() => v.truncate(i),
+                _ => v.insert(i.min(v.len()), b),
+            }
+        }
+        kaf::fuzzing::schema_decode(&v);
+    }
+}

@@ -45,7 +45,7 @@ fn zigzag_get(b: &[u8], pos: &mut usize) -> Result<i64, String> {
 /// Decodes the bytes after the id into compact JSON text appended to `out`.
 pub fn decode(p: &Parsed, b: &[u8], out: &mut Vec<u8>) -> Result<(), String> {
     match p {
-        Parsed::Avro { schema, deps } => {
+        Parsed::Avro { schema, deps, .. } => {
             let mut r = b;
             let v = if deps.is_empty() {
                 apache_avro::from_avro_datum(schema, &mut r, None)
@@ -113,13 +113,12 @@ fn path_of(p: &str) -> String {
 /// indexes included). `message`: the Protobuf message's full name (default: the first).
 pub fn encode(p: &Parsed, v: &Value, message: Option<&str>) -> Result<Vec<u8>, String> {
     match p {
-        Parsed::Avro { schema, deps } => {
-            let mut names = std::collections::HashMap::new();
-            collect_names(schema, &mut names);
-            for d in deps {
-                collect_names(d, &mut names);
-            }
-            let a = to_avro(schema, None, &names, v, "$")?;
+        Parsed::Avro {
+            schema,
+            deps,
+            names,
+        } => {
+            let a = to_avro(schema, None, names, v, "$")?;
             if deps.is_empty() {
                 return apache_avro::to_avro_datum(schema, a).map_err(|e| e.to_string());
             }
@@ -176,7 +175,7 @@ pub fn encode(p: &Parsed, v: &Value, message: Option<&str>) -> Result<Vec<u8>, S
     }
 }
 
-fn collect_names(s: &Schema, names: &mut std::collections::HashMap<Name, Schema>) {
+pub(super) fn collect_names(s: &Schema, names: &mut std::collections::HashMap<Name, Schema>) {
     match s {
         Schema::Record(r) if names.insert(r.name.clone(), s.clone()).is_none() => {
             for f in &r.fields {

@@ -62,6 +62,8 @@ pub enum Parsed {
     Avro {
         schema: apache_avro::Schema,
         deps: Vec<apache_avro::Schema>,
+        /// Every named type of the schema and its dependencies, for JSON input.
+        names: std::collections::HashMap<apache_avro::schema::Name, apache_avro::Schema>,
     },
     /// The file's pool holds its imports too.
     Protobuf { file: FileDescriptor },
@@ -92,7 +94,15 @@ impl Parsed {
                     )
                     .map_err(|e| e.to_string())?
                 };
-                Ok(Parsed::Avro { schema, deps })
+                let mut names = std::collections::HashMap::new();
+                for s in deps.iter().chain(std::iter::once(&schema)) {
+                    super::codec::collect_names(s, &mut names);
+                }
+                Ok(Parsed::Avro {
+                    schema,
+                    deps,
+                    names,
+                })
             }
             SchemaType::Protobuf => {
                 let (pool, name) = compile_proto(r)?;

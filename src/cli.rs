@@ -343,8 +343,10 @@ pub struct ServerArgs {
     /// log.cleaner.min.cleanable.ratio, log.message.timestamp.type, message.max.bytes) for
     /// topics that do not set their own; num.partitions, auto.create.topics.enable; the
     /// cleaner's periods (log.retention.check.interval.ms, default 300000, and
-    /// log.cleaner.backoff.ms, default 15000). Brokerless commands on the same directory do
-    /// not see these: they act on the topic's own configs over Kafka's defaults
+    /// log.cleaner.backoff.ms, default 15000); consumer groups' (KIP-848) session timeout and
+    /// heartbeat interval (group.consumer.session.timeout.ms, default 45000, and
+    /// group.consumer.heartbeat.interval.ms, default 5000). Brokerless commands on the same
+    /// directory do not see these: they act on the topic's own configs over Kafka's defaults
     #[arg(short = 'c', long = "config", value_name = "KEY=VALUE")]
     pub config: Vec<String>,
     /// Also serve Confluent's Schema Registry REST API (what Confluent serializers and
@@ -664,7 +666,8 @@ Examples:
   kaf consume a -J | kaf produce b -J          # lossless copy
   echo '{\"key\":\"k\",\"value\":{\"sku\":42}}' | kaf produce orders -J
   kaf topics create snapshots -c retention.ms=-1   # keep records dated in the past
-  kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt"
+  kaf produce snapshots --timestamp 2024-01-01T00:00:00Z < fixture.txt
+  kaf produce orders --atomic < batch.txt   # all lines or none for read_committed readers"
 )]
 pub struct ProduceArgs {
     /// The topic, then files to read instead of stdin (with --topic, every argument is a file)
@@ -729,6 +732,26 @@ pub struct ProduceArgs {
     /// input and line, and goes on.
     #[arg(long, value_enum, value_name = "ACTION", default_value = "fail")]
     pub on_invalid: OnInvalid,
+    /// Make the whole run one transaction of transactional id ID
+    ///
+    /// read_committed readers see every record of the run once its input ends, or none when
+    /// it fails (a bad line, a broker error) or is killed. With -b this is Kafka's
+    /// transactional producer: a second run with the same id fences the first; SIGINT and
+    /// SIGTERM abort the transaction (exit 130); a killed run's transaction is aborted by
+    /// the coordinator after --transaction-timeout, or at once when a run with the same id
+    /// starts. Brokerless, a second run with the same id
+    /// fails while the first is alive, and a killed run's transaction is aborted by the
+    /// next kaf that meets it (a read_committed reader, a transactional produce, kaf server).
+    #[arg(long, value_name = "ID", conflicts_with = "atomic")]
+    pub transactional_id: Option<String>,
+    /// The run is one transaction (as --transactional-id, with an id of kaf's own choosing,
+    /// unique to this run)
+    #[arg(long)]
+    pub atomic: bool,
+    /// How long the run's transaction may stay open before the coordinator aborts it
+    /// (Kafka's transaction.timeout.ms), e.g. 30s, 5m [default: 60s]
+    #[arg(long, value_name = "DURATION")]
+    pub transaction_timeout: Option<String>,
     /// Encode each value (JSON: the line, or with -J the record's "value") with this schema
     /// in Confluent's wire format: a schema FILE (registered with --register, else looked up
     /// under TOPIC-value), or SUBJECT[:VERSION] of the registry (default: the latest)

@@ -59,6 +59,12 @@ impl ErrorCode {
     pub(crate) const FENCED_INSTANCE_ID: ErrorCode = ErrorCode(82);
     pub(crate) const GROUP_SUBSCRIBED_TO_TOPIC: ErrorCode = ErrorCode(86);
     pub(crate) const INVALID_RECORD: ErrorCode = ErrorCode(87);
+    // The consumer group protocol (KIP-848).
+    pub(crate) const FENCED_MEMBER_EPOCH: ErrorCode = ErrorCode(110);
+    pub(crate) const UNRELEASED_INSTANCE_ID: ErrorCode = ErrorCode(111);
+    pub(crate) const UNSUPPORTED_ASSIGNOR: ErrorCode = ErrorCode(112);
+    pub(crate) const STALE_MEMBER_EPOCH: ErrorCode = ErrorCode(113);
+    pub(crate) const INVALID_REGULAR_EXPRESSION: ErrorCode = ErrorCode(128);
     // Security (kaf server's SASL listeners, users and ACLs).
     pub(crate) const UNSUPPORTED_SASL_MECHANISM: ErrorCode = ErrorCode(33);
     pub(crate) const ILLEGAL_SASL_STATE: ErrorCode = ErrorCode(34);

@@ -3,7 +3,7 @@
 //! members a `kaf server` serves in the same group (see `store::group`).
 
 use std::collections::BTreeMap;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::{Broker, Fetcher, GroupOffsets, Member, NewTopic, PartitionInfo, Producer, TopicInfo};
 use crate::error::{Error, Result};
@@ -143,6 +143,21 @@ impl Broker for Local {
         self.store.add_partitions(name, count)
     }
 
+    fn begin_transaction(
+        &self,
+        id: &str,
+        timeout_ms: i32,
+        ephemeral: bool,
+    ) -> Result<Box<dyn super::Transaction>> {
+        // Transactions dead runs left open first: their markers precede ours.
+        crate::store::txnfile::recover_dead(&self.store)?;
+        let run = crate::store::txnfile::Run::begin(&self.store, id, timeout_ms, ephemeral)?;
+        Ok(Box::new(LocalTxn {
+            id: id.to_string(),
+            run,
+        }))
+    }
+
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>> {
         let meta = match self.store.topic_meta(topic) {
             Ok(m) => m,
@@ -188,6 +203,8 @@ impl Broker for Local {
             dir: self.store.partition_dir(topic, partition),
             committed: None,
             notified: false,
+            store: self.store.clone(),
+            recovered: None,
         }))
     }
 
@@ -438,6 +455,30 @@ impl Producer for LocalProducer {
     }
 }
 
+/// A brokerless run's transaction: `store::txnfile::Run`.
+struct LocalTxn {
+    id: String,
+    run: crate::store::txnfile::Run,
+}
+
+impl super::Transaction for LocalTxn {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn producer(&self) -> (i64, i16) {
+        self.run.producer()
+    }
+
+    fn add_partitions(&mut self, topic: &str, partitions: &[i32]) -> Result<()> {
+        self.run.add_partitions(topic, partitions)
+    }
+
+    fn end(&mut self, commit: bool) -> Result<()> {
+        self.run.end(commit)
+    }
+}
+
 struct LocalFetcher {
     reader: Reader,
     dir: std::path::PathBuf,
@@ -445,16 +486,46 @@ struct LocalFetcher {
     committed: Option<TxnScanner>,
     /// Following, with changes to the partition reported by `store::notify`.
     notified: bool,
+    store: Store,
+    /// When this reader last looked for dead brokerless runs' transactions (read_committed).
+    recovered: Option<Instant>,
 }
+
+/// How often a read_committed reader held up by an open transaction looks for dead
+/// brokerless runs to finish (`store::txnfile::recover_dead`).
+const RECOVER_EVERY: Duration = Duration::from_secs(1);
 
 impl LocalFetcher {
     /// The last stable offset, from the transactions appended up to the end read first (so
     /// a transactional batch below that end is seen open).
     fn stable_end(&mut self) -> Result<i64> {
         let end = self.reader.end_offset()?;
-        match self.committed.as_mut() {
-            Some(t) => Ok(t.refresh()?.last_stable_offset(end)),
-            None => Ok(end),
+        let Some(t) = self.committed.as_mut() else {
+            return Ok(end);
+        };
+        let lso = t.refresh()?.last_stable_offset(end);
+        if lso >= end
+            || self
+                .recovered
+                .is_some_and(|at| at.elapsed() < RECOVER_EVERY)
+        {
+            return Ok(lso);
+        }
+        // An open transaction holds the reader up: if a brokerless run that died left it, it
+        // is finished now (as the writer it would have been) rather than never.
+        self.recovered = Some(Instant::now());
+        match crate::store::txnfile::recover_dead(&self.store) {
+            Ok(0) => Ok(lso),
+            Ok(_) => Ok(t.refresh()?.last_stable_offset(end)),
+            Err(e) => {
+                // Said once: a reader without write access would repeat it every second.
+                self.recovered = Some(Instant::now() + Duration::from_secs(24 * 3600));
+                crate::progress::eprint_line(format_args!(
+                    "{} cannot finish transactions left by stopped kaf produce runs: {e}",
+                    crate::term::warning_prefix()
+                ));
+                Ok(lso)
+            }
         }
     }
 

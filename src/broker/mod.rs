@@ -70,6 +70,15 @@ pub trait Broker {
     fn add_partitions(&self, name: &str, count: i32) -> Result<()>;
     /// A producer for `topic`, creating the topic first when `auto_create` allows.
     fn producer(&self, topic: &str, auto_create: bool) -> Result<Box<dyn Producer>>;
+    /// Starts the one transaction of a produce run under transactional id `id` (a
+    /// previous transaction of the id left open is aborted first). `ephemeral`: the id is
+    /// of kaf's own choosing and used once (`--atomic`).
+    fn begin_transaction(
+        &self,
+        id: &str,
+        timeout_ms: i32,
+        ephemeral: bool,
+    ) -> Result<Box<dyn Transaction>>;
     fn fetcher(&self, topic: &str, partition: i32) -> Result<Box<dyn Fetcher>>;
 
     fn list_groups(&self) -> Result<Vec<String>>;
@@ -144,8 +153,32 @@ pub trait Member {
     }
 }
 
+/// A produce run's transaction (`kaf produce --transactional-id`/`--atomic`): every batch
+/// carries its producer id and epoch and goes to a partition added to it first; `end`
+/// commits or aborts them all at once for read_committed readers.
+pub trait Transaction {
+    /// The transactional id.
+    fn id(&self) -> &str;
+    /// The producer id and epoch its batches carry.
+    fn producer(&self) -> (i64, i16);
+    /// Makes partitions part of the transaction, before their first batch (one durable
+    /// write or one request for all of them).
+    fn add_partitions(&mut self, topic: &str, partitions: &[i32]) -> Result<()>;
+    /// Commits or aborts; the caller flushed every batch before.
+    fn end(&mut self, commit: bool) -> Result<()>;
+    /// An abort that another thread may run while batches are in flight (on SIGINT or
+    /// SIGTERM), when the broker refuses batches of a transaction once it is aborted; None
+    /// where a late batch could still land after the abort marker (brokerless).
+    fn aborter(&self) -> Option<Box<dyn FnOnce() -> Result<()> + Send>> {
+        None
+    }
+}
+
 /// Writes batches to one topic.
 pub trait Producer {
+    /// The transactional id the batches sent from now on belong to (they carry its producer
+    /// id and epoch already); a remote producer names it in its produce requests.
+    fn set_transactional_id(&mut self, _id: Option<String>) {}
     fn partitions(&self) -> i32;
     /// The largest batch the topic accepts (max.message.bytes).
     fn max_batch_bytes(&self) -> usize;

@@ -20,10 +20,10 @@ use kafka_protocol::messages::offset_delete_request::{
 };
 use kafka_protocol::messages::offset_fetch_request::OffsetFetchRequestTopic;
 use kafka_protocol::messages::{
-    ApiKey, ConsumerProtocolAssignment, CreatePartitionsRequest, CreateTopicsRequest,
-    DeleteGroupsRequest, DeleteTopicsRequest, DescribeConfigsRequest, DescribeGroupsRequest,
-    IncrementalAlterConfigsRequest, ListGroupsRequest, OffsetCommitRequest, OffsetDeleteRequest,
-    OffsetFetchRequest, OffsetFetchResponse,
+    ApiKey, ConsumerGroupDescribeRequest, ConsumerProtocolAssignment, CreatePartitionsRequest,
+    CreateTopicsRequest, DeleteGroupsRequest, DeleteTopicsRequest, DescribeConfigsRequest,
+    DescribeGroupsRequest, IncrementalAlterConfigsRequest, ListGroupsRequest, OffsetCommitRequest,
+    OffsetDeleteRequest, OffsetFetchRequest, OffsetFetchResponse,
 };
 use kafka_protocol::protocol::StrBytes;
 
@@ -688,6 +688,14 @@ impl Client {
             let Some(g) = resp.groups.iter().find(|g| g.group_id.as_str() == group) else {
                 return Ok(Step::Done(Some(Vec::new())));
             };
+            // A consumer-protocol group (KIP-848) is no classic group: DescribeGroups calls
+            // it Dead (GROUP_ID_NOT_FOUND from v6); ConsumerGroupDescribe knows it.
+            if (g.group_state.as_str() == "Dead"
+                || ErrorCode(g.error_code) == ErrorCode::GROUP_ID_NOT_FOUND)
+                && c.supports(ApiKey::ConsumerGroupDescribe)
+            {
+                return consumer_group_members(c, group);
+            }
             match self.group_step(group, ErrorCode(g.error_code), &what) {
                 Ok(Step::Done(())) => {}
                 Ok(Step::Retry(e)) => return Ok(Step::Retry(e)),
@@ -723,4 +731,44 @@ impl Client {
             Ok(Step::Done(Some(members)))
         })
     }
+}
+
+/// A consumer-protocol group's members and their current assignments, by
+/// ConsumerGroupDescribe (topic names as the coordinator gives them).
+#[allow(clippy::type_complexity)]
+fn consumer_group_members(
+    c: &mut Conn,
+    group: &str,
+) -> Result<Step<Option<Vec<(String, String, String, Vec<(String, i32)>)>>>> {
+    let req = ConsumerGroupDescribeRequest::default().with_group_ids(vec![s(group).into()]);
+    let (resp, _) = c.call(&req, Duration::ZERO)?;
+    let Some(g) = resp.groups.iter().find(|g| g.group_id.as_str() == group) else {
+        return Ok(Step::Done(Some(Vec::new())));
+    };
+    if g.error_code != 0 {
+        return Ok(Step::Done(Some(Vec::new())));
+    }
+    let members = g
+        .members
+        .iter()
+        .map(|m| {
+            let parts = m
+                .assignment
+                .topic_partitions
+                .iter()
+                .flat_map(|tp| {
+                    tp.partitions
+                        .iter()
+                        .map(|p| (tp.topic_name.to_string(), *p))
+                })
+                .collect();
+            (
+                m.member_id.to_string(),
+                m.client_id.to_string(),
+                m.client_host.to_string(),
+                parts,
+            )
+        })
+        .collect();
+    Ok(Step::Done(Some(members)))
 }

@@ -54,8 +54,8 @@ struct Meta {
     controller: Option<i32>,
     /// Topic → leader node id per partition index.
     leaders: HashMap<String, Vec<i32>>,
-    /// Group → coordinator address.
-    coordinators: HashMap<String, String>,
+    /// (key type: 0 group, 1 transactional id, key) → coordinator address.
+    coordinators: HashMap<(i8, String), String>,
 }
 
 type Slot = Arc<Mutex<Option<Conn>>>;
@@ -79,6 +79,10 @@ pub struct Client {
 /// How long a broker that could not be connected to is passed over by unkeyed produce
 /// before it is tried again: one failed connection per this period, not per batch.
 const DOWN_FOR: Duration = Duration::from_secs(5);
+
+/// FindCoordinator's key types.
+const GROUP: i8 = 0;
+const TRANSACTION: i8 = 1;
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     // A panic while holding a lock leaves plain data behind; keep going with it.
@@ -391,7 +395,30 @@ impl Client {
 
     /// The address of `group`'s coordinator (FindCoordinator, cached).
     pub fn coordinator(&self, group: &str) -> Result<String> {
-        if let Some(a) = lock(&self.meta).coordinators.get(group) {
+        self.find_coordinator(GROUP, group)
+    }
+
+    /// The address of a transactional id's coordinator (FindCoordinator, cached).
+    pub fn txn_coordinator(&self, id: &str) -> Result<String> {
+        self.find_coordinator(TRANSACTION, id)
+    }
+
+    pub fn forget_txn_coordinator(&self, id: &str) {
+        lock(&self.meta)
+            .coordinators
+            .remove(&(TRANSACTION, id.to_string()));
+    }
+
+    fn find_coordinator(&self, kind: i8, group: &str) -> Result<String> {
+        let noun = if kind == GROUP {
+            "group"
+        } else {
+            "transactional id"
+        };
+        if let Some(a) = lock(&self.meta)
+            .coordinators
+            .get(&(kind, group.to_string()))
+        {
             return Ok(a.clone());
         }
         let addr = self.retry(self.cfg.api_timeout, || {
@@ -403,6 +430,13 @@ impl Client {
                 } else {
                     FindCoordinatorRequest::default().with_key(key)
                 };
+                if kind != GROUP && v < 1 {
+                    return Err(Error::Incompatible(
+                        "the broker cannot find transaction coordinators (FindCoordinator v0)"
+                            .into(),
+                    ));
+                }
+                let req = req.with_key_type(kind);
                 c.call(&req, Duration::ZERO)
             })?;
             let (r, v) = resp;
@@ -433,7 +467,7 @@ impl Client {
                 return Ok(Step::Done(format_addr(host.as_str(), port)));
             }
             let e = error.to_error(
-                &format!("find the coordinator of group '{group}'"),
+                &format!("find the coordinator of {noun} '{group}'"),
                 message.as_deref(),
             );
             Ok(if error.is_retriable() {
@@ -444,12 +478,14 @@ impl Client {
         })?;
         lock(&self.meta)
             .coordinators
-            .insert(group.to_string(), addr.clone());
+            .insert((kind, group.to_string()), addr.clone());
         Ok(addr)
     }
 
     pub fn forget_coordinator(&self, group: &str) {
-        lock(&self.meta).coordinators.remove(group);
+        lock(&self.meta)
+            .coordinators
+            .remove(&(GROUP, group.to_string()));
     }
 }
 

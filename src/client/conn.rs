@@ -52,9 +52,16 @@ pub const HANDLED: &[(ApiKey, i16, i16)] = &[
     (ApiKey::DeleteGroups, 0, 2),
     (ApiKey::OffsetDelete, 0, 0),
     (ApiKey::DeleteRecords, 0, 2),
+    // A transactional producer (transaction version 1): AddPartitionsToTxn v4+ is the
+    // brokers' batched form, EndTxn v5 and InitProducerId v6 belong to later KIPs.
+    (ApiKey::InitProducerId, 0, 5),
+    (ApiKey::AddPartitionsToTxn, 0, 3),
+    (ApiKey::EndTxn, 0, 4),
     // v0 sends SASL tokens unframed (Kafka before 1.0); v1 frames them in SaslAuthenticate.
     (ApiKey::SaslHandshake, 1, 1),
     (ApiKey::SaslAuthenticate, 0, 2),
+    // KIP-848 groups' members and assignments (`groups describe`).
+    (ApiKey::ConsumerGroupDescribe, 0, 1),
 ];
 
 /// Frames larger than this are refused: a corrupt length must not allocate gigabytes.

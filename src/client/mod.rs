@@ -16,6 +16,8 @@
 //!   OffsetFetch/Commit, ListGroups, DescribeGroups, DeleteGroups, OffsetDelete).
 //! - `group`: consumer group membership (Kafka's `consumer` protocol, eager or incremental
 //!   rebalances) and a heartbeat thread.
+//! - `txn`: a transactional producer's coordinator requests (InitProducerId,
+//!   AddPartitionsToTxn, EndTxn).
 //! - `assignors`: what a leading member assigns with: `range`, `cooperative-sticky`, `kaf`.
 //!
 //! `broker::remote` adapts all of this to the `Broker` trait the commands use.
@@ -31,6 +33,7 @@ pub mod partition;
 pub mod sasl;
 pub mod security;
 pub mod tls;
+pub mod txn;
 
 pub use cluster::Client;
 pub use config::Config;

@@ -35,8 +35,17 @@ impl Client {
     /// acks=0, which gets no answer). Retried until `delivery.timeout.ms`: a retry after a
     /// lost answer can store the batch twice (at least once, as Kafka's non-idempotent
     /// producer).
-    pub fn produce(&self, topic: &str, partition: i32, batch: &[u8]) -> Result<i64> {
-        self.produce_to(topic, partition, batch, false)
+    /// With `transactional_id`, the batch belongs to that id's ongoing transaction (it
+    /// carries the producer's id, epoch and sequence) and is sent with acks=all, as Kafka
+    /// requires of transactional produce requests.
+    pub fn produce(
+        &self,
+        topic: &str,
+        partition: i32,
+        batch: &[u8],
+        transactional_id: Option<&str>,
+    ) -> Result<i64> {
+        self.produce_to(topic, partition, batch, false, transactional_id)
             .map(|base| base.expect("a pinned batch is sent or fails"))
     }
 
@@ -52,11 +61,17 @@ impl Client {
         partition: i32,
         batch: &[u8],
         movable: bool,
+        transactional_id: Option<&str>,
     ) -> Result<Option<i64>> {
         let payload = compress(batch, self.cfg.compression)?;
-        let acks = self.cfg.acks;
+        let acks = if transactional_id.is_some() {
+            -1
+        } else {
+            self.cfg.acks
+        };
         let what = format!("produce to {topic}/{partition}");
         let req = ProduceRequest::default()
+            .with_transactional_id(transactional_id.map(|t| name(t).into()))
             .with_acks(acks)
             .with_timeout_ms(self.cfg.request_timeout.as_millis().min(i32::MAX as u128) as i32)
             .with_topic_data(vec![

@@ -59,6 +59,8 @@ pub(crate) fn codec_range(key: ApiKey) -> Option<(i16, i16)> {
         ApiKey::DescribeTransactions => r!(DescribeTransactionsRequest),
         ApiKey::ListTransactions => r!(ListTransactionsRequest),
         ApiKey::DescribeProducers => r!(DescribeProducersRequest),
+        ApiKey::ConsumerGroupHeartbeat => r!(ConsumerGroupHeartbeatRequest),
+        ApiKey::ConsumerGroupDescribe => r!(ConsumerGroupDescribeRequest),
         _ => None,
     }
 }

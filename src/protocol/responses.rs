@@ -199,6 +199,39 @@ const DESCRIBE_GROUPS: &[Field] = &[
     ])),
 ];
 
+const CG_ASSIGNMENT: Ty = Ty::Struct(&[all(Ty::Structs(&[
+    all(UUID),
+    all(STR), // topic_name
+    all(Ty::List(&I32)),
+]))]);
+
+const CONSUMER_GROUP_DESCRIBE: &[Field] = &[
+    all(I32),
+    all(Ty::Structs(&[
+        all(I16),
+        all(STR), // error_message
+        all(STR), // group_id
+        all(STR), // group_state
+        all(I32), // group_epoch
+        all(I32), // assignment_epoch
+        all(STR), // assignor_name
+        all(Ty::Structs(&[
+            all(STR),            // member_id
+            all(STR),            // instance_id
+            all(STR),            // rack_id
+            all(I32),            // member_epoch
+            all(STR),            // client_id
+            all(STR),            // client_host
+            all(Ty::List(&STR)), // subscribed_topic_names
+            all(STR),            // subscribed_topic_regex
+            all(CG_ASSIGNMENT),
+            all(CG_ASSIGNMENT),
+            since(1, I8), // member_type
+        ])),
+        all(I32), // authorized_operations
+    ])),
+];
+
 const LIST_GROUPS: &[Field] = &[
     since(1, I32),
     all(I16),
@@ -319,6 +352,29 @@ const SASL_AUTHENTICATE: &[Field] = &[
     since(1, I64), // session_lifetime_ms
 ];
 
+const INIT_PRODUCER_ID: &[Field] = &[
+    all(I32), // throttle_time_ms
+    all(I16), // error_code
+    all(I64), // producer_id
+    all(I16), // producer_epoch
+];
+
+const ADD_PARTITIONS_TO_TXN: &[Field] = &[
+    all(I32), // throttle_time_ms
+    until(
+        3,
+        Ty::Structs(&[
+            all(STR),
+            all(Ty::Structs(&[all(I32), all(I16)])), // partition_index, error_code
+        ]),
+    ),
+];
+
+const END_TXN: &[Field] = &[
+    all(I32), // throttle_time_ms
+    all(I16), // error_code
+];
+
 /// `ConsumerProtocolAssignment` (SyncGroup assignments, DescribeGroups members).
 pub(crate) const CONSUMER_ASSIGNMENT: &[Field] = &[
     all(Ty::Structs(&[all(STR), all(Ty::List(&I32))])),
@@ -350,6 +406,7 @@ pub(crate) fn layout(key: ApiKey) -> Option<&'static [Field]> {
         ApiKey::SyncGroup => SYNC_GROUP,
         ApiKey::DescribeGroups => DESCRIBE_GROUPS,
         ApiKey::ListGroups => LIST_GROUPS,
+        ApiKey::ConsumerGroupDescribe => CONSUMER_GROUP_DESCRIBE,
         ApiKey::ApiVersions => API_VERSIONS,
         ApiKey::CreateTopics => CREATE_TOPICS,
         ApiKey::DeleteTopics => DELETE_TOPICS,
@@ -361,6 +418,9 @@ pub(crate) fn layout(key: ApiKey) -> Option<&'static [Field]> {
         ApiKey::DeleteRecords => DELETE_RECORDS,
         ApiKey::SaslHandshake => SASL_HANDSHAKE,
         ApiKey::SaslAuthenticate => SASL_AUTHENTICATE,
+        ApiKey::InitProducerId => INIT_PRODUCER_ID,
+        ApiKey::AddPartitionsToTxn => ADD_PARTITIONS_TO_TXN,
+        ApiKey::EndTxn => END_TXN,
         _ => return None,
     })
 }
@@ -450,6 +510,10 @@ mod tests {
             DeleteRecords => DeleteRecordsResponse,
             SaslHandshake => SaslHandshakeResponse,
             SaslAuthenticate => SaslAuthenticateResponse,
+            InitProducerId => InitProducerIdResponse,
+            AddPartitionsToTxn => AddPartitionsToTxnResponse,
+            EndTxn => EndTxnResponse,
+            ConsumerGroupDescribe => ConsumerGroupDescribeResponse,
         );
     }
 
@@ -657,6 +721,17 @@ mod tests {
                 ]),
         ]);
         walks_exactly(ApiKey::DeleteRecords, &records);
+        use kafka_protocol::messages::add_partitions_to_txn_response::{
+            AddPartitionsToTxnPartitionResult, AddPartitionsToTxnTopicResult,
+        };
+        let added = AddPartitionsToTxnResponse::default().with_results_by_topic_v3_and_below(vec![
+            AddPartitionsToTxnTopicResult::default()
+                .with_name(s("t").into())
+                .with_results_by_partition(vec![
+                    AddPartitionsToTxnPartitionResult::default().with_partition_index(2),
+                ]),
+        ]);
+        walks_exactly(ApiKey::AddPartitionsToTxn, &added);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! Kafka's defaults only.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::store::topic::{self, KNOWN_CONFIGS, TopicMeta};
@@ -167,6 +168,18 @@ const BROKER_CONFIGS: &[BrokerName] = &[
         kind::LONG,
     ),
     b("log.cleaner.backoff.ms", None, Some("15000"), kind::LONG),
+    b(
+        "group.consumer.session.timeout.ms",
+        None,
+        Some("45000"),
+        kind::INT,
+    ),
+    b(
+        "group.consumer.heartbeat.interval.ms",
+        None,
+        Some("5000"),
+        kind::INT,
+    ),
 ];
 
 fn broker_name(name: &str) -> Option<&'static BrokerName> {
@@ -252,6 +265,16 @@ impl BrokerConfig {
     /// `num.partitions`, when set.
     pub(crate) fn num_partitions(&self) -> Option<i32> {
         self.set.get("num.partitions").and_then(|v| v.parse().ok())
+    }
+
+    /// The consumer group protocol's session timeout and heartbeat interval (KIP-848: the
+    /// broker sets both; clients cannot).
+    pub(crate) fn consumer_group_timeouts(&self) -> (Duration, Duration) {
+        let ms = |n: &str| Duration::from_millis(self.number(n).max(1) as u64);
+        (
+            ms("group.consumer.session.timeout.ms"),
+            ms("group.consumer.heartbeat.interval.ms"),
+        )
     }
 
     /// `auto.create.topics.enable`.
@@ -426,6 +449,9 @@ fn check(c: &BrokerName, v: &str) -> std::result::Result<(), String> {
         },
         "log.retention.check.interval.ms" => int(1, i64::MAX),
         "log.cleaner.backoff.ms" => int(0, i64::MAX),
+        "group.consumer.session.timeout.ms" | "group.consumer.heartbeat.interval.ms" => {
+            int(1, i64::from(i32::MAX))
+        }
         // Kafka takes any value and treats a negative one as "forever".
         "log.retention.ms" => int(i64::MIN, i64::MAX),
         "log.retention.minutes" | "log.retention.hours" => {

@@ -231,9 +231,10 @@ impl Server {
             eprintln!("kaf server: cannot read the ACLs: {e}");
             Vec::new()
         });
+        let consumer_timeouts = config.broker.consumer_group_timeouts();
         Server {
             config,
-            groups: Coordinator::new(store.groups()),
+            groups: Coordinator::new(store.groups(), consumer_timeouts),
             store,
             partitions,
             txns,

@@ -148,6 +148,9 @@ pub struct BatchBuilder {
     /// The CRC `finish` computed, while no record was added since: finishing twice (a
     /// producer thread ahead of the one that appends) reads the records once.
     crc: Option<u32>,
+    /// Producer id, epoch, base sequence and whether the batch is transactional (a
+    /// transactional producer's batches); (-1, -1, -1, false) for plain batches.
+    producer: (i64, i16, i32, bool),
 }
 
 impl Default for BatchBuilder {
@@ -170,6 +173,17 @@ impl BatchBuilder {
             base_ts: 0,
             max_ts: 0,
             crc: None,
+            producer: (-1, -1, -1, false),
+        }
+    }
+
+    /// Makes the batch a producer's: its id, epoch, the sequence of its first record and
+    /// whether it is part of a transaction. Kept until `clear`.
+    pub fn set_producer(&mut self, id: i64, epoch: i16, base_sequence: i32, transactional: bool) {
+        let p = (id, epoch, base_sequence, transactional);
+        if self.producer != p {
+            self.producer = p;
+            self.crc = None;
         }
     }
 
@@ -290,13 +304,15 @@ impl BatchBuilder {
         h[8..12].copy_from_slice(&((len - LOG_OVERHEAD) as i32).to_be_bytes());
         h[12..16].copy_from_slice(&0i32.to_be_bytes());
         h[16] = MAGIC as u8;
-        h[21..23].copy_from_slice(&0i16.to_be_bytes());
+        let (pid, epoch, seq, transactional) = self.producer;
+        let attrs = if transactional { ATTR_TRANSACTIONAL } else { 0 };
+        h[21..23].copy_from_slice(&attrs.to_be_bytes());
         h[23..27].copy_from_slice(&(self.count - 1).max(0).to_be_bytes());
         h[27..35].copy_from_slice(&self.base_ts.to_be_bytes());
         h[35..43].copy_from_slice(&self.max_ts.to_be_bytes());
-        h[43..51].copy_from_slice(&(-1i64).to_be_bytes());
-        h[51..53].copy_from_slice(&(-1i16).to_be_bytes());
-        h[53..57].copy_from_slice(&(-1i32).to_be_bytes());
+        h[43..51].copy_from_slice(&pid.to_be_bytes());
+        h[51..53].copy_from_slice(&epoch.to_be_bytes());
+        h[53..57].copy_from_slice(&seq.to_be_bytes());
         h[57..61].copy_from_slice(&self.count.to_be_bytes());
         // The header fields above are a function of the builder's state, so a CRC computed
         // since the last push still covers exactly these bytes.
@@ -314,6 +330,7 @@ impl BatchBuilder {
         self.buf.truncate(HEADER_LEN);
         self.count = 0;
         self.crc = None;
+        self.producer = (-1, -1, -1, false);
     }
 }
 

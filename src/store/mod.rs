@@ -16,6 +16,9 @@
 //!                                         add partitions, id assignment)
 //! <dir>/locks/staging.lock                taken briefly by creators and `doctor --repair`
 //! <dir>/producer-ids.json                 next free producer-id block (see `producers`)
+//! <dir>/transactions/<hex>.json, .lock   a transactional id's state, shared by kaf server and
+//!                                         brokerless transactional runs (see `txnfile`)
+//! <dir>/locks/transactions.lock           the transaction coordinator lock (see `txnfile`)
 //! <dir>/security/users.json, acls.json    kaf server's users and ACLs (see `security`)
 //! ```
 //! Topics live under `topics/` rather than at the top so that no topic name can collide with
@@ -35,6 +38,7 @@ pub mod producers;
 pub mod security;
 pub mod topic;
 pub mod txn;
+pub mod txnfile;
 
 use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};

@@ -192,6 +192,24 @@ const DOCUMENTED: &[(ApiKey, &str, &str, &str, &str)] = &[
         "",
         "as DescribeGroups: protocol type consumer for a group with only committed offsets",
     ),
+    (
+        ApiKey::JoinGroup,
+        "consumer group with members",
+        "error_code",
+        "79",
+        "Kafka 4.4 takes a classic member into a consumer group with members (it asks for a \
+         member id first, MEMBER_ID_REQUIRED); kaf keeps a live group to one protocol and \
+         answers INCONSISTENT_GROUP_PROTOCOL",
+    ),
+    (
+        ApiKey::ConsumerGroupHeartbeat,
+        "live classic group",
+        "",
+        "",
+        "Kafka 4.4 upgrades a classic group with members to a consumer group online (its \
+         classic members stay, on the classic protocol); kaf keeps a live group to one \
+         protocol and answers GROUP_ID_NOT_FOUND, as Kafka does with migration disabled",
+    ),
 ];
 
 /// One broker under comparison, with what it handed out.
@@ -781,6 +799,7 @@ fn kaf_server_answers_as_kafka_does() {
     groups(&mut d);
     offsets(&mut d);
     offset_delete(&mut d);
+    consumer_groups(&mut d);
     alter_configs(&mut d);
     describe_topic_partitions(&mut d);
     delete_topics(&mut d);
@@ -3294,5 +3313,254 @@ fn documented_differences_are_in_compatibility_md() {
             md.contains(&row),
             "docs/COMPATIBILITY.md has no row starting {row:?}"
         );
+    }
+}
+
+fn cg_heartbeat(
+    group: &str,
+    member: &str,
+    epoch: i32,
+    owned: Option<Vec<consumer_group_heartbeat_request::TopicPartitions>>,
+) -> ConsumerGroupHeartbeatRequest {
+    ConsumerGroupHeartbeatRequest::default()
+        .with_group_id(s(group).into())
+        .with_member_id(s(member))
+        .with_member_epoch(epoch)
+        .with_topic_partitions(owned)
+}
+
+fn cg_join(v: i16, group: &str, member: &str, topic: &str) -> ConsumerGroupHeartbeatRequest {
+    let id = if v == 0 { "" } else { member };
+    cg_heartbeat(group, id, 0, Some(vec![]))
+        .with_rebalance_timeout_ms(30_000)
+        .with_subscribed_topic_names(Some(vec![s(topic).into()]))
+}
+
+/// The consumer group protocol (KIP-848): a member joins (epoch 0), heartbeats with its
+/// epoch and partitions, is refused for a wrong epoch or id, commits with its epoch, is
+/// described, and leaves; the malformed requests Kafka refuses before looking at a group.
+fn consumer_groups(d: &mut Diff) {
+    let data = n("data");
+    let describes = d.versions(ApiKey::ConsumerGroupDescribe);
+    for v in d.versions(ApiKey::ConsumerGroupHeartbeat) {
+        let g = n(&format!("cg-{v}"));
+        let me = format!("kdiff-member-{v}-0123456789");
+        let got = d.case(ApiKey::ConsumerGroupHeartbeat, v, "join", |_| {
+            cg_join(v, &g, &me, &data)
+        });
+        // Each side's member id and epoch, and the partitions it was given.
+        let mut owned: Vec<Vec<consumer_group_heartbeat_request::TopicPartitions>> = Vec::new();
+        if let Some(rs) = &got {
+            for (side, r) in d.sides.iter_mut().zip(rs) {
+                let id = r.member_id.as_deref().unwrap_or_default().to_string();
+                side.members.insert(g.clone(), (id, r.member_epoch));
+                owned.push(
+                    r.assignment
+                        .iter()
+                        .flat_map(|a| &a.topic_partitions)
+                        .map(|tp| {
+                            consumer_group_heartbeat_request::TopicPartitions::default()
+                                .with_topic_id(tp.topic_id)
+                                .with_partitions(tp.partitions.clone())
+                        })
+                        .collect(),
+                );
+            }
+        }
+        let owned_by = |side: &Side| {
+            let i = usize::from(side.name == "kaf");
+            owned.get(i).cloned().unwrap_or_default()
+        };
+        d.case(ApiKey::ConsumerGroupHeartbeat, v, "member", |side| {
+            cg_heartbeat(
+                &g,
+                &side.member(&g),
+                side.generation(&g),
+                Some(owned_by(side)),
+            )
+        });
+        d.case(
+            ApiKey::ConsumerGroupHeartbeat,
+            v,
+            "member, no changes",
+            |side| cg_heartbeat(&g, &side.member(&g), side.generation(&g), None),
+        );
+        d.case(ApiKey::ConsumerGroupHeartbeat, v, "greater epoch", |side| {
+            cg_heartbeat(&g, &side.member(&g), side.generation(&g) + 5, None)
+        });
+        d.case(
+            ApiKey::ConsumerGroupHeartbeat,
+            v,
+            "unknown member",
+            |side| cg_heartbeat(&g, "nosuch-member", side.generation(&g), None),
+        );
+        if v >= 1 {
+            // What a fenced client does: join again under its id at epoch 0.
+            d.case(
+                ApiKey::ConsumerGroupHeartbeat,
+                v,
+                "rejoin at epoch 0",
+                |_| cg_join(v, &g, &me, &data),
+            );
+        }
+        d.case(ApiKey::ConsumerGroupHeartbeat, v, "unknown group", |_| {
+            cg_heartbeat(&n("nosuch-cg"), "nosuch-member", 3, None)
+        });
+        if v == 1 {
+            // A classic group with a member (joined and synced): Kafka 4.4 upgrades it
+            // online; kaf refuses (docs/COMPATIBILITY.md).
+            let cl = n("cg-classic-live");
+            let got = d.case(ApiKey::JoinGroup, 9, "classic member for cg", |_| {
+                join_req(9, &cl, "", "consumer", SESSION_MS)
+            });
+            joined(d, &cl, &got);
+            let got = d.case(
+                ApiKey::JoinGroup,
+                9,
+                "classic member for cg, with id",
+                |side| join_req(9, &cl, &side.member(&cl), "consumer", SESSION_MS),
+            );
+            joined(d, &cl, &got);
+            d.case(ApiKey::SyncGroup, 5, "classic member for cg", |side| {
+                sync_req(5, &cl, side.generation(&cl), &side.member(&cl))
+            });
+            d.case(
+                ApiKey::ConsumerGroupHeartbeat,
+                v,
+                "live classic group",
+                |_| cg_join(v, &cl, "kdiff-upgrading-member", &data),
+            );
+            // The other way: a classic member joins a consumer group with a member (one that
+            // owns nothing, so Kafka need not wait for a revocation).
+            let cg = n("cg-for-classic");
+            d.case(
+                ApiKey::ConsumerGroupHeartbeat,
+                v,
+                "member owning nothing",
+                |_| cg_join(v, &cg, "kdiff-idle-member", &n("nosuch-topic-for-cg")),
+            );
+            d.case(ApiKey::JoinGroup, 9, "consumer group with members", |_| {
+                join_req(9, &cg, "", "consumer", SESSION_MS).with_rebalance_timeout_ms(3000)
+            });
+        }
+        // A classic group with only offsets becomes a consumer group.
+        d.case(
+            ApiKey::ConsumerGroupHeartbeat,
+            v,
+            "empty classic group",
+            |_| cg_join(v, &n(&format!("oc-{}", v + 2)), "kdiff-other-member", &data),
+        );
+        d.case(
+            ApiKey::ConsumerGroupHeartbeat,
+            v,
+            "join without rebalance timeout",
+            |_| cg_join(v, &g, "kdiff-x", &data).with_rebalance_timeout_ms(-1),
+        );
+        d.case(
+            ApiKey::ConsumerGroupHeartbeat,
+            v,
+            "join without subscription",
+            |_| cg_join(v, &g, "kdiff-x", &data).with_subscribed_topic_names(None),
+        );
+        d.case(
+            ApiKey::ConsumerGroupHeartbeat,
+            v,
+            "join owning partitions",
+            |_| cg_join(v, &g, "kdiff-x", &data).with_topic_partitions(None),
+        );
+        d.case(ApiKey::ConsumerGroupHeartbeat, v, "empty group id", |_| {
+            cg_join(v, "", "kdiff-x", &data)
+        });
+        d.case(
+            ApiKey::ConsumerGroupHeartbeat,
+            v,
+            "unknown assignor",
+            |_| cg_join(v, &g, "kdiff-x", &data).with_server_assignor(Some(s("sticky"))),
+        );
+        d.case(ApiKey::ConsumerGroupHeartbeat, v, "invalid epoch", |_| {
+            cg_heartbeat(&g, "kdiff-x", -3, None)
+        });
+        d.case(
+            ApiKey::ConsumerGroupHeartbeat,
+            v,
+            "static leave without instance",
+            |_| cg_heartbeat(&g, "kdiff-x", -2, None),
+        );
+        d.case(
+            ApiKey::ConsumerGroupHeartbeat,
+            v,
+            "empty instance id",
+            |_| cg_join(v, &g, "kdiff-x", &data).with_instance_id(Some(s(""))),
+        );
+        if v >= 1 {
+            d.case(ApiKey::ConsumerGroupHeartbeat, v, "empty member id", |_| {
+                cg_join(v, &g, "", &data)
+            });
+        }
+        for &dv in &describes {
+            d.case(ApiKey::ConsumerGroupDescribe, dv, "member", |_| {
+                ConsumerGroupDescribeRequest::default()
+                    .with_group_ids(vec![
+                        s(&g).into(),
+                        s(&n("nosuch-cg")).into(),
+                        s(&n("oc-9")).into(),
+                    ])
+                    .with_include_authorized_operations(true)
+            });
+        }
+        // Commits: the member's epoch, a stale one, an unknown member, a version before 9.
+        let one = [(data.clone(), 0, 3, None)];
+        d.case(ApiKey::OffsetCommit, 9, "consumer group member", |side| {
+            commit_req(9, &g, side.generation(&g), &side.member(&g), &one)
+        });
+        d.case(
+            ApiKey::OffsetCommit,
+            9,
+            "consumer group, stale epoch",
+            |side| commit_req(9, &g, side.generation(&g) - 1, &side.member(&g), &one),
+        );
+        d.case(
+            ApiKey::OffsetCommit,
+            9,
+            "consumer group, unknown member",
+            |side| commit_req(9, &g, side.generation(&g), "nosuch-member", &one),
+        );
+        d.case(
+            ApiKey::OffsetCommit,
+            8,
+            "consumer group member, v8",
+            |side| commit_req(8, &g, side.generation(&g), &side.member(&g), &one),
+        );
+        d.case(ApiKey::DescribeGroups, 5, "consumer group", |_| {
+            DescribeGroupsRequest::default().with_groups(vec![s(&g).into()])
+        });
+        d.case_fix(
+            ApiKey::ListGroups,
+            5,
+            "consumer groups",
+            |_| ListGroupsRequest::default().with_types_filter(vec![s("consumer")]),
+            |a, b| {
+                for r in [a, b] {
+                    r.groups.retain(|x| x.group_id.as_str() == g.as_str());
+                }
+            },
+        );
+        d.case(ApiKey::ConsumerGroupHeartbeat, v, "leave", |side| {
+            cg_heartbeat(&g, &side.member(&g), -1, None)
+        });
+        d.case(ApiKey::ConsumerGroupHeartbeat, v, "after leaving", |side| {
+            cg_heartbeat(&g, &side.member(&g), side.generation(&g), None)
+        });
+        for &dv in &describes {
+            d.case(ApiKey::ConsumerGroupDescribe, dv, "empty", |_| {
+                ConsumerGroupDescribeRequest::default().with_group_ids(vec![s(&g).into()])
+            });
+        }
+        d.case(ApiKey::DeleteGroups, 2, "empty consumer group", |_| {
+            DeleteGroupsRequest::default().with_groups_names(vec![s(&g).into()])
+        });
+        d.case(ApiKey::ConsumerGroupDescribe, 1, "deleted", |_| {
+            ConsumerGroupDescribeRequest::default().with_group_ids(vec![s(&g).into()])
+        });
     }
 }

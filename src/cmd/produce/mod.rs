@@ -44,6 +44,10 @@ const MAX_BATCH: usize = 1024 * 1024;
 /// Topics with more partitions than this are produced to without the input thread, so
 /// that peak memory stays a few MiB.
 const THREADED_MAX_PARTITIONS: usize = 4;
+/// `--transaction-timeout`'s default, Kafka's `transaction.timeout.ms` default.
+const DEFAULT_TXN_TIMEOUT_MS: i32 = 60_000;
+/// Kafka's `transaction.max.timeout.ms` default: brokers refuse longer ones.
+const MAX_TXN_TIMEOUT_MS: i32 = 900_000;
 
 pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
     let (name, files) = match &a.topic {
@@ -110,7 +114,37 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         inputs = inputs.into_iter().map(|i| i.counted(p.counter())).collect();
     }
 
+    let txn_id = transactional_id(&a, &name)?;
+    let timeout_ms = match &a.transaction_timeout {
+        None => DEFAULT_TXN_TIMEOUT_MS,
+        Some(_) if txn_id.is_none() => {
+            return Err(Error::Usage(
+                "--transaction-timeout needs --transactional-id or --atomic".into(),
+            ));
+        }
+        Some(t) => {
+            let ms = crate::parse::time::parse_duration_ms(t)?;
+            if !(1..=i64::from(MAX_TXN_TIMEOUT_MS)).contains(&ms) {
+                return Err(Error::Usage(format!(
+                    "--transaction-timeout {t}: must be between 1 ms and 15 minutes \
+                     (Kafka's transaction.max.timeout.ms)"
+                )));
+            }
+            ms as i32
+        }
+    };
+
     let mut producer = open_target(ctx, &name)?;
+    if let Some(id) = &txn_id {
+        let t = match ctx.local()? {
+            Some(local) => local.begin_transaction(id, timeout_ms, a.atomic)?,
+            None => ctx.broker()?.begin_transaction(id, timeout_ms, a.atomic)?,
+        };
+        if let Some(abort) = t.aborter() {
+            abort_on_signal(abort)?;
+        }
+        producer.transactional(t);
+    }
     let parts = producer.partitions().max(1) as usize;
     // A `-p` that does not exist fails before any input is read.
     if let Some(p) = shape.partition
@@ -156,13 +190,85 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         pipeline::threaded(enc, inputs, parts, &mut appender)
     };
     let written = appender.written();
-    result.map_err(|error| {
-        producer.abandon();
-        Error::Partial {
-            written,
-            error: Box::new(error),
+    let result = match result {
+        // The batches were flushed (fsynced) by the pipeline: now they become visible.
+        Ok(()) => {
+            return producer
+                .end_transaction(true)
+                .map_err(|error| Error::Partial {
+                    written: "the commit did not complete; if it was recorded, the transaction \
+                          commits when it is finished (with -b by its coordinator, brokerless \
+                          by the next kaf that meets it), else it is aborted"
+                        .into(),
+                    error: Box::new(error),
+                });
         }
+        Err(e) => e,
+    };
+    let written = if producer.in_transaction() {
+        match producer.end_transaction(false) {
+            Ok(()) => format!(
+                "the transaction was aborted: read_committed readers see none of it; {written}"
+            ),
+            Err(abort) => format!(
+                "the transaction could not be aborted ({abort}): it is aborted when its \
+                 coordinator finds it abandoned; {written}"
+            ),
+        }
+    } else {
+        written
+    };
+    producer.abandon();
+    Err(Error::Partial {
+        written,
+        error: Box::new(result),
     })
+}
+
+/// SIGINT and SIGTERM abort the run's transaction (rather than leave it open until its
+/// timeout), then end the process as the signal would have (exit 130).
+fn abort_on_signal(abort: Box<dyn FnOnce() -> Result<()> + Send>) -> Result<()> {
+    crate::cmd::install_stop_handler();
+    std::thread::Builder::new()
+        .name("produce stop".into())
+        .spawn(move || {
+            while !crate::cmd::stop_requested() {
+                crate::shutdown::wait_readable_any(&[], std::time::Duration::from_secs(3600));
+            }
+            match abort() {
+                Ok(()) => eprintln!("kaf: interrupted: the transaction was aborted"),
+                Err(e) => eprintln!(
+                    "kaf: interrupted: the transaction could not be aborted ({e}); its \
+                     coordinator aborts it at its timeout"
+                ),
+            }
+            std::process::exit(130);
+        })
+        .map_err(|e| Error::io("start the signal thread", e))?;
+    Ok(())
+}
+
+/// The transactional id of a run, if it is to be one transaction: `--transactional-id`, or
+/// for `--atomic` one no other run has (host, process and time, and a random part).
+fn transactional_id(a: &ProduceArgs, topic: &str) -> Result<Option<String>> {
+    if let Some(id) = &a.transactional_id {
+        if id.is_empty() {
+            return Err(Error::Usage("the transactional id cannot be empty".into()));
+        }
+        return Ok(Some(id.clone()));
+    }
+    if !a.atomic {
+        return Ok(None);
+    }
+    let r: String = crate::scram::random_bytes(8)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Ok(Some(format!(
+        "kaf-atomic-{topic}-{}-{}-{r}",
+        std::process::id(),
+        crate::clock::now_ms()
+    )))
 }
 
 /// The topic to write to: opened now if it exists or the broker is remote; a missing one

@@ -47,6 +47,12 @@ impl Appender<'_> {
         let last_used = round.batches.iter().rposition(|b| !b.is_empty());
         if let Some(last) = last_used {
             self.producer.prepare(last + 1)?;
+            let used = round
+                .batches
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| !b.is_empty());
+            self.producer.join(used.map(|(p, _)| p))?;
         }
         if self.written.len() < round.batches.len() {
             self.written.resize(round.batches.len(), None);

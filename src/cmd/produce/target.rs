@@ -7,9 +7,10 @@
 use std::collections::BTreeMap;
 
 use crate::broker::local::Local;
-use crate::broker::{Broker, Producer};
+use crate::broker::{Broker, Producer, Transaction};
 use crate::cmd::topics::metric_note;
 use crate::error::{Error, Result};
+use crate::store::batch::BatchBuilder;
 use crate::store::{TopicMeta, topic};
 
 /// The most partitions an auto-created topic grows to for `--keep-partition` input: a typo'd
@@ -30,6 +31,16 @@ pub(super) struct Target {
     /// Whether anything reached the topic yet (an auto-created topic is removed again when
     /// its first append fails).
     written: bool,
+    /// The run's transaction (`--transactional-id`/`--atomic`).
+    txn: Option<Txn>,
+}
+
+/// A transaction and what the batches of each partition need from it.
+struct Txn {
+    t: Box<dyn Transaction>,
+    /// Per partition: the sequence of the next record (transactional batches are
+    /// idempotent ones: Kafka checks that each partition's sequences run on without gaps).
+    seq: Vec<i32>,
 }
 
 impl Target {
@@ -43,6 +54,7 @@ impl Target {
             local: None,
             created: false,
             written: false,
+            txn: None,
         }
     }
 
@@ -57,6 +69,7 @@ impl Target {
             max_batch: meta.max_message_bytes() as usize,
             created: false,
             written: false,
+            txn: None,
         })
     }
 
@@ -105,7 +118,7 @@ impl Target {
             let p = local.producer(&name, false)?;
             self.parts = p.partitions().max(1) as usize;
             self.max_batch = p.max_batch_bytes();
-            self.producer = Some(p);
+            self.set_producer(p);
         }
         if *ours && parts > self.parts {
             if let Some(p) = self.producer.as_mut() {
@@ -118,7 +131,7 @@ impl Target {
             ));
             let p = local.producer(&name, false)?;
             self.parts = p.partitions().max(1) as usize;
-            self.producer = Some(p);
+            self.set_producer(p);
         }
         Ok(())
     }
@@ -141,6 +154,84 @@ impl Target {
         }
     }
 
+    fn set_producer(&mut self, mut p: Box<dyn Producer>) {
+        p.set_transactional_id(self.txn.as_ref().map(|t| t.t.id().to_string()));
+        self.producer = Some(p);
+    }
+
+    /// Makes every batch from now on part of transaction `t`.
+    pub(super) fn transactional(&mut self, t: Box<dyn Transaction>) {
+        let id = t.id().to_string();
+        self.txn = Some(Txn { t, seq: Vec::new() });
+        if let Some(p) = self.producer.as_mut() {
+            p.set_transactional_id(Some(id));
+        }
+    }
+
+    /// Whether the run is a transaction.
+    pub(super) fn in_transaction(&self) -> bool {
+        self.txn.is_some()
+    }
+
+    /// Ends the run's transaction, if it has one (after `flush`).
+    pub(super) fn end_transaction(&mut self, commit: bool) -> Result<()> {
+        match self.txn.as_mut() {
+            Some(t) => t.t.end(commit),
+            None => Ok(()),
+        }
+    }
+
+    /// Before a batch goes to `partition`: the partition joins the transaction and the
+    /// batch gets the producer's id, epoch and sequence. Returns the record count, by which
+    /// the sequence moves on once the batch is written.
+    fn stamp(&mut self, partition: i32, batch: &mut BatchBuilder) -> Result<i32> {
+        let Some(t) = self.txn.as_mut() else {
+            return Ok(0);
+        };
+        let p = partition as usize;
+        if t.seq.len() <= p {
+            t.seq.resize(p + 1, -1);
+        }
+        if t.seq[p] < 0 {
+            t.t.add_partitions(&self.name, &[partition])?;
+            t.seq[p] = 0;
+        }
+        let (id, epoch) = t.t.producer();
+        batch.set_producer(id, epoch, t.seq[p], true);
+        Ok(batch.record_count())
+    }
+
+    /// Adds to the transaction, at once, the partitions a round is about to write to for the
+    /// first time (`stamp` adds any other a batch moves to).
+    pub(super) fn join(&mut self, partitions: impl Iterator<Item = usize>) -> Result<()> {
+        let Some(t) = self.txn.as_mut() else {
+            return Ok(());
+        };
+        let new: Vec<i32> = partitions
+            .filter(|&p| t.seq.get(p).is_none_or(|s| *s < 0))
+            .map(|p| p as i32)
+            .collect();
+        if new.is_empty() {
+            return Ok(());
+        }
+        t.t.add_partitions(&self.name, &new)?;
+        for p in new {
+            let p = p as usize;
+            if t.seq.len() <= p {
+                t.seq.resize(p + 1, -1);
+            }
+            t.seq[p] = 0;
+        }
+        Ok(())
+    }
+
+    fn stamped(&mut self, partition: i32, count: i32) {
+        if let Some(t) = self.txn.as_mut() {
+            let s = &mut t.seq[partition as usize];
+            *s = s.wrapping_add(count);
+        }
+    }
+
     /// Called before a round with `parts` batches is appended.
     pub(super) fn prepare(&mut self, parts: usize) -> Result<()> {
         self.ensure(parts)
@@ -156,33 +247,32 @@ impl Producer for Target {
         self.max_batch
     }
 
-    fn send(
-        &mut self,
-        partition: i32,
-        batch: &mut crate::store::batch::BatchBuilder,
-    ) -> Result<i64> {
+    fn send(&mut self, partition: i32, batch: &mut BatchBuilder) -> Result<i64> {
         if self.producer.is_none() {
             self.ensure(self.parts)?;
         }
+        let count = self.stamp(partition, batch)?;
         let p = self
             .producer
             .as_mut()
             .ok_or_else(|| Error::Other("internal: no producer".into()))?;
         let base = p.send(partition, batch)?;
         self.written = true;
+        self.stamped(partition, count);
         Ok(base)
     }
 
-    fn try_send(
-        &mut self,
-        partition: i32,
-        batch: &mut crate::store::batch::BatchBuilder,
-    ) -> Result<Option<i64>> {
-        let Some(p) = self.producer.as_mut() else {
+    fn try_send(&mut self, partition: i32, batch: &mut BatchBuilder) -> Result<Option<i64>> {
+        if self.producer.is_none() {
             return self.send(partition, batch).map(Some);
-        };
+        }
+        let count = self.stamp(partition, batch)?;
+        let p = self.producer.as_mut().expect("checked above");
         let base = p.try_send(partition, batch)?;
-        self.written |= base.is_some();
+        if base.is_some() {
+            self.written = true;
+            self.stamped(partition, count);
+        }
         Ok(base)
     }
 

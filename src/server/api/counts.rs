@@ -302,6 +302,21 @@ pub(crate) const LIST_TRANSACTIONS: &[Field] = &[
 pub(crate) const DESCRIBE_PRODUCERS: &[Field] =
     &[all(Ty::Structs(&[all(STR), all(Ty::List(&I32))]))];
 
+pub(crate) const CONSUMER_GROUP_HEARTBEAT: &[Field] = &[
+    all(STR),            // group_id
+    all(STR),            // member_id
+    all(I32),            // member_epoch
+    all(STR),            // instance_id
+    all(STR),            // rack_id
+    all(I32),            // rebalance_timeout_ms
+    all(Ty::List(&STR)), // subscribed_topic_names
+    since(1, STR),       // subscribed_topic_regex
+    all(STR),            // server_assignor
+    all(Ty::Structs(&[all(UUID), all(Ty::List(&I32))])),
+];
+
+pub(crate) const CONSUMER_GROUP_DESCRIBE: &[Field] = &[all(Ty::List(&STR)), all(BOOL)];
+
 #[cfg(test)]
 mod tests {
     use bytes::Bytes;
@@ -395,6 +410,8 @@ mod tests {
             DescribeTransactions => DescribeTransactionsRequest,
             ListTransactions => ListTransactionsRequest,
             DescribeProducers => DescribeProducersRequest,
+            ConsumerGroupHeartbeat => ConsumerGroupHeartbeatRequest,
+            ConsumerGroupDescribe => ConsumerGroupDescribeRequest,
         );
     }
 

@@ -298,7 +298,7 @@ pub(super) fn offset_commit(call: &mut Call<'_>, req: OffsetCommitRequest) -> Re
         .filter(|t| topic_denied(call, t, Op::Read))
         .collect();
     if !group_denied && denied.is_empty() {
-        return call.reply(&commit(call.server, req));
+        return call.reply(&commit_at(call.server, req, call.version));
     }
     use kafka_protocol::messages::offset_commit_response::{
         OffsetCommitResponsePartition, OffsetCommitResponseTopic,
@@ -332,7 +332,12 @@ pub(super) fn offset_commit(call: &mut Call<'_>, req: OffsetCommitRequest) -> Re
     call.reply(&OffsetCommitResponse::default().with_topics(topics))
 }
 
+#[cfg(test)]
 fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
+    commit_at(server, req, 9)
+}
+
+fn commit_at(server: &Server, req: OffsetCommitRequest, version: i16) -> OffsetCommitResponse {
     let group = req.group_id.to_string();
     // Kafka checks each partition against its metadata before the group is asked: a topic
     // or partition that does not exist is answered UNKNOWN_TOPIC_OR_PARTITION, whatever the
@@ -361,10 +366,11 @@ fn commit(server: &Server, req: OffsetCommitRequest) -> OffsetCommitResponse {
     let result = if validate_name("group", &group).is_ok() {
         server
             .groups
-            .check_commit(
+            .check_commit_at(
                 &group,
                 (&req.member_id, req.group_instance_id.as_deref()),
                 req.generation_id_or_member_epoch,
+                Some(version),
             )
             .and_then(|()| {
                 if commits.is_empty() {
@@ -445,9 +451,19 @@ pub(super) fn offset_fetch(call: &mut Call<'_>, req: OffsetFetchRequest) -> Repl
             let one = OffsetFetchRequest::default()
                 .with_group_id(g.group_id.clone())
                 .with_topics(asked);
+            // From v9 a consumer-protocol member names itself and its epoch (KIP-848).
+            let member_check = call
+                .server
+                .groups
+                .with_consumer_group(&g.group_id, |cg| {
+                    cg.check_fetch(g.member_id.as_deref(), g.member_epoch)
+                })
+                .unwrap_or(Ok(()));
             let r = if denied.contains(g.group_id.as_str()) {
                 OffsetFetchResponse::default()
                     .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code())
+            } else if let Err(code) = member_check {
+                OffsetFetchResponse::default().with_error_code(code.code())
             } else {
                 fetch_offsets(call.server, one)
             };
@@ -542,23 +558,22 @@ pub(super) fn list_groups(call: &mut Call<'_>, req: ListGroupsRequest) -> Reply 
 }
 
 fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {
-    // Every group kaf has is a classic one (v5's types filter).
-    if !req.types_filter.is_empty()
-        && !req
-            .types_filter
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case("classic"))
-    {
-        return ListGroupsResponse::default();
-    }
-    let mut listed: BTreeMap<String, (String, &'static str)> = BTreeMap::new();
+    // v5's types filter: "classic" or "consumer" (KIP-848) groups.
+    let typed = |ty: &str| {
+        req.types_filter.is_empty() || req.types_filter.iter().any(|t| t.eq_ignore_ascii_case(ty))
+    };
+    let mut listed: BTreeMap<String, (String, &'static str, &'static str)> = BTreeMap::new();
     for g in server.store.groups().list().unwrap_or_default() {
         let ptype = server.groups.idle_protocol_type(&g);
-        listed.insert(g, (ptype, GroupState::Empty.name()));
+        listed.insert(g, (ptype, GroupState::Empty.name(), "classic"));
     }
     for (name, ptype, state) in server.groups.live_groups() {
-        listed.insert(name, (ptype, state.name()));
+        listed.insert(name, (ptype, state.name(), "classic"));
     }
+    for (name, state) in server.groups.consumer_groups() {
+        listed.insert(name, ("consumer".to_string(), state, "consumer"));
+    }
+    listed.retain(|_, (_, _, ty)| typed(ty));
     let wanted = |state: &str| {
         req.states_filter.is_empty()
             || req
@@ -568,13 +583,13 @@ fn list(server: &Server, req: ListGroupsRequest) -> ListGroupsResponse {
     };
     let groups = listed
         .into_iter()
-        .filter(|(_, (_, state))| wanted(state))
-        .map(|(g, (ptype, state))| {
+        .filter(|(_, (_, state, _))| wanted(state))
+        .map(|(g, (ptype, state, ty))| {
             ListedGroup::default()
                 .with_group_id(s(&g).into())
                 .with_protocol_type(s(&ptype))
                 .with_group_state(s(state))
-                .with_group_type(s("classic"))
+                .with_group_type(s(ty))
         })
         .collect();
     ListGroupsResponse::default().with_groups(groups)
@@ -617,6 +632,19 @@ fn describe(server: &Server, req: DescribeGroupsRequest, version: i16) -> Descri
                 Some(live) => return live,
                 None => d,
             };
+            // A consumer-protocol group is not a classic group: Kafka 4.4 describes it as
+            // one it does not know.
+            if server.groups.with_consumer_group(&name, |_| ()).is_some() {
+                let d = d.with_group_state(s(GroupState::Dead.name()));
+                return if version >= 6 {
+                    d.with_error_code(ErrorCode::GROUP_ID_NOT_FOUND.code())
+                        .with_error_message(Some(s(&format!(
+                            "Group {name} is not a classic group."
+                        ))))
+                } else {
+                    d
+                };
+            }
             if matches!(
                 server.store.groups().has_brokerless_members(&name),
                 Ok(true)
@@ -743,12 +771,15 @@ pub(super) fn delete_groups(call: &mut Call<'_>, req: DeleteGroupsRequest) -> Re
                     .with_group_id(g)
                     .with_error_code(ErrorCode::GROUP_AUTHORIZATION_FAILED.code());
             }
+            // An empty consumer-protocol group exists without offsets (Kafka keeps it too).
+            let consumer = server.groups.with_consumer_group(&name, |_| ()).is_some();
             let deleted = server
                 .groups
                 .delete_if_empty(&name, || server.store.groups().delete(&name));
             let err = match deleted {
                 None => ErrorCode::NON_EMPTY_GROUP,
                 Some(Ok(())) => ErrorCode::NONE,
+                Some(Err(Error::GroupNotFound(_))) if consumer => ErrorCode::NONE,
                 Some(Err(Error::GroupNotFound(_))) => ErrorCode::GROUP_ID_NOT_FOUND,
                 Some(Err(Error::GroupBusy(_))) => ErrorCode::NON_EMPTY_GROUP,
                 Some(Err(Error::InvalidName { .. })) => ErrorCode::INVALID_GROUP_ID,
@@ -812,7 +843,17 @@ fn delete_offsets(server: &Server, req: OffsetDeleteRequest) -> OffsetDeleteResp
         return answer(ErrorCode::INVALID_GROUP_ID);
     }
     // None: no live members.
-    let live = server.groups.with_live_group(&group, subscribed_topics);
+    let live = server
+        .groups
+        .with_live_group(&group, subscribed_topics)
+        .or_else(|| {
+            server
+                .groups
+                .with_consumer_group(&group, |g| {
+                    (!g.members.is_empty()).then(|| Subscribed::Topics(g.subscribed_topics()))
+                })
+                .flatten()
+        });
     let exists = live.is_some() || matches!(server.store.groups().exists(&group), Ok(true));
     if !exists {
         return answer(ErrorCode::GROUP_ID_NOT_FOUND);

@@ -13,6 +13,7 @@
 mod acl;
 mod admin;
 mod configs;
+mod consumer_group;
 pub(crate) mod counts;
 mod describe_partitions;
 mod fetch;
@@ -211,6 +212,8 @@ pub(crate) const APIS: &[Api] = &[
     api!(DescribeTransactions, DescribeTransactionsRequest, 0..=0, counts::DESCRIBE_TRANSACTIONS, txn::describe_transactions),
     api!(ListTransactions,    ListTransactionsRequest,    0..=2,  counts::LIST_TRANSACTIONS,   txn::list_transactions),
     api!(DescribeProducers,   DescribeProducersRequest,   0..=0,  counts::DESCRIBE_PRODUCERS,  txn::describe_producers),
+    api!(ConsumerGroupHeartbeat, ConsumerGroupHeartbeatRequest, 0..=1, counts::CONSUMER_GROUP_HEARTBEAT, consumer_group::consumer_group_heartbeat),
+    api!(ConsumerGroupDescribe, ConsumerGroupDescribeRequest, 0..=1, counts::CONSUMER_GROUP_DESCRIBE, consumer_group::consumer_group_describe),
 ];
 
 fn served(key: ApiKey) -> Option<&'static Api> {

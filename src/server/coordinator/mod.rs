@@ -15,6 +15,7 @@
 //! COORDINATOR_LOAD_IN_PROGRESS, which Kafka clients retry after a backoff, so they join once
 //! the brokerless members are gone and never own partitions beside them.
 
+pub(crate) mod consumer_group;
 pub(crate) mod group;
 pub(crate) mod txn;
 
@@ -26,6 +27,7 @@ use bytes::Bytes;
 
 use crate::kafka_error::ErrorCode;
 use crate::store::group::{Groups, ServerHold};
+use consumer_group::{ConsumerGroup, HeartbeatArgs, HeartbeatResult, Refusal, TopicInfo};
 use group::{Group, GroupState, JoinArgs, JoinResult, JoinStep, SyncStep};
 
 /// Longest sleep of the reaper between checks (it also wakes on every change).
@@ -42,7 +44,11 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 #[derive(Default)]
 struct Table {
     groups: HashMap<String, Group>,
-    /// The owner lock of every group in `groups`: dropped with the group.
+    /// Consumer-protocol groups (KIP-848), kept while the server runs (an empty one keeps
+    /// its epoch, as Kafka's does), unless deleted or taken over by a classic member.
+    consumer: HashMap<String, ConsumerGroup>,
+    /// The owner lock of every group in `groups` and of every consumer group with
+    /// members: dropped with them.
     holds: HashMap<String, ServerHold>,
     /// The protocol type of groups that are not in `groups` (no members) but that this
     /// server saw since it started: the members' type ("consumer") once they have left, ""
@@ -85,6 +91,23 @@ impl Table {
         )
     }
 
+    /// A random id in Kafka's `Uuid` text form (URL-safe base64 of 16 bytes), as Kafka
+    /// names consumer-protocol members that do not name themselves (v0).
+    fn uuid_text(&mut self) -> String {
+        use base64::Engine as _;
+        self.next_id += 1;
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos() as u64)
+            .unwrap_or(0);
+        let a = splitmix(nanos ^ self.next_id.rotate_left(32));
+        let b = splitmix(a ^ self.next_id);
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&a.to_be_bytes());
+        bytes[8..].copy_from_slice(&b.to_be_bytes());
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    }
+
     /// Forgets groups that have no members left, and lets brokerless members have them;
     /// their offsets stay in the store.
     fn cleanup(&mut self) {
@@ -99,7 +122,10 @@ impl Table {
             false
         });
         let groups = &self.groups;
-        self.holds.retain(|g, _| groups.contains_key(g));
+        let consumer = &self.consumer;
+        self.holds.retain(|g, _| {
+            groups.contains_key(g) || consumer.get(g).is_some_and(|c| !c.members.is_empty())
+        });
     }
 }
 
@@ -129,10 +155,12 @@ pub(crate) struct Coordinator {
     reaper: Once,
     /// The data directory's groups, for the owner locks.
     store: Groups,
+    /// Consumer groups' session timeout and heartbeat interval (broker settings).
+    consumer_timeouts: (Duration, Duration),
 }
 
 impl Coordinator {
-    pub(crate) fn new(store: Groups) -> Coordinator {
+    pub(crate) fn new(store: Groups, consumer_timeouts: (Duration, Duration)) -> Coordinator {
         Coordinator {
             inner: Arc::new(Inner {
                 table: Mutex::new(Table::default()),
@@ -140,6 +168,7 @@ impl Coordinator {
             }),
             reaper: Once::new(),
             store,
+            consumer_timeouts,
         }
     }
 }
@@ -160,6 +189,9 @@ fn reaper(weak: Weak<Inner>) {
         for g in t.groups.values_mut() {
             changed |= g.tick(now);
         }
+        for g in t.consumer.values_mut() {
+            changed |= g.tick(now);
+        }
         t.cleanup();
         if changed {
             inner.changed.notify_all();
@@ -168,6 +200,7 @@ fn reaper(weak: Weak<Inner>) {
             .groups
             .values()
             .filter_map(Group::next_deadline)
+            .chain(t.consumer.values().filter_map(ConsumerGroup::next_deadline))
             .min()
             .map_or(REAPER_MAX_SLEEP, |d| {
                 d.saturating_duration_since(now)
@@ -228,10 +261,20 @@ impl Coordinator {
         if t.stopping {
             return JoinResult::error(ErrorCode::COORDINATOR_NOT_AVAILABLE, &member_id);
         }
+        let now = Instant::now();
+        if let Some(c) = t.consumer.get_mut(gid) {
+            c.tick(now);
+            if !c.members.is_empty() {
+                // Kafka 4 can let classic members into a consumer group (KIP-848's
+                // migration); kaf keeps a group to one protocol at a time.
+                return JoinResult::error(ErrorCode::INCONSISTENT_GROUP_PROTOCOL, &member_id);
+            }
+            // An empty consumer group becomes a classic one, as in Kafka.
+            t.consumer.remove(gid);
+        }
         if let Err(code) = self.hold(&mut t, gid) {
             return JoinResult::error(code, &member_id);
         }
-        let now = Instant::now();
         let ticket = t.ticket();
         let new_id = t.member_id(&args.client_id);
         let group = t.groups.entry(gid.to_string()).or_insert_with(Group::new);
@@ -403,11 +446,31 @@ impl Coordinator {
     pub(crate) fn check_commit(
         &self,
         gid: &str,
+        who: (&str, Option<&str>),
+        generation: i32,
+    ) -> Result<(), ErrorCode> {
+        self.check_commit_at(gid, who, generation, None)
+    }
+
+    /// `check_commit` for an OffsetCommit of `version` (a transactional commit has none):
+    /// consumer-protocol members must use v9 or later, as in Kafka.
+    pub(crate) fn check_commit_at(
+        &self,
+        gid: &str,
         (member, instance): (&str, Option<&str>),
         generation: i32,
+        version: Option<i16>,
     ) -> Result<(), ErrorCode> {
         let mut t = self.table();
         let now = Instant::now();
+        if let Some(c) = t.consumer.get_mut(gid) {
+            if c.tick(now) {
+                self.notify();
+            }
+            let r = c.check_commit(member, generation, version.unwrap_or(9), version.is_none());
+            t.cleanup();
+            return r;
+        }
         let r = match t.groups.get_mut(gid) {
             // No live membership: a simple consumer's commit, or an old generation's
             // (the group emptied or the server restarted since). While brokerless members
@@ -457,6 +520,115 @@ impl Coordinator {
         out
     }
 
+    /// ConsumerGroupHeartbeat (KIP-848). `topics` resolves a subscribed topic, `all_topics`
+    /// lists them all (regex subscriptions). `exists`: whether the store has the group
+    /// (offsets), which tells a member of a group this server forgot (a restart) from one
+    /// of a group that never was.
+    pub(crate) fn consumer_heartbeat(
+        &self,
+        gid: &str,
+        args: HeartbeatArgs,
+        topics: &dyn Fn(&str) -> Option<TopicInfo>,
+        all_topics: &dyn Fn() -> Vec<String>,
+        exists: &dyn Fn() -> bool,
+    ) -> Result<(HeartbeatResult, Duration), Refusal> {
+        self.start_reaper();
+        // Topic metadata comes from disk: the group's subscriptions are resolved before the
+        // table is locked, so a slow disk does not stall other groups (a topic subscribed
+        // to in between is resolved under the lock).
+        let names: std::collections::BTreeSet<String> = {
+            let t = self.table();
+            let mut names: std::collections::BTreeSet<String> =
+                args.subscribed.iter().flatten().cloned().collect();
+            if let Some(g) = t.consumer.get(gid) {
+                names.extend(g.subscribed_names());
+            }
+            names
+        };
+        let resolved: HashMap<String, Option<TopicInfo>> =
+            names.into_iter().map(|n| (n.clone(), topics(&n))).collect();
+        let topics = |n: &str| resolved.get(n).cloned().unwrap_or_else(|| topics(n));
+        let mut t = self.table();
+        if t.stopping {
+            return Err((ErrorCode::COORDINATOR_NOT_AVAILABLE, String::new()));
+        }
+        let now = Instant::now();
+        let join = args.epoch == 0;
+        let classic_live = t.groups.get_mut(gid).is_some_and(|g| {
+            g.tick(now);
+            !g.is_idle()
+        });
+        if classic_live {
+            // Kafka 4 may upgrade a live classic group online; kaf does not (documented).
+            return Err((
+                ErrorCode::GROUP_ID_NOT_FOUND,
+                format!("Group {gid} is not a consumer group."),
+            ));
+        }
+        if !join && !t.consumer.contains_key(gid) {
+            // A group this server forgot (it restarted): the member rejoins.
+            if exists() {
+                return Err((
+                    ErrorCode::UNKNOWN_MEMBER_ID,
+                    format!("Member {} is not a member of group {gid}.", args.member_id),
+                ));
+            }
+            return Err((
+                ErrorCode::GROUP_ID_NOT_FOUND,
+                format!("Consumer group {gid} not found."),
+            ));
+        }
+        if join && let Err(code) = self.hold(&mut t, gid) {
+            return Err((code, String::new()));
+        }
+        if !t.consumer.contains_key(gid) {
+            t.groups.remove(gid);
+            t.idle_types.remove(gid);
+            t.consumer.insert(
+                gid.to_string(),
+                ConsumerGroup::new(gid, self.consumer_timeouts.0),
+            );
+        }
+        // v0 members let the server name them.
+        let new_id = t.uuid_text();
+        let g = t.consumer.get_mut(gid).expect("present");
+        let r = g.heartbeat(now, args, || new_id, &topics, all_topics);
+        t.cleanup();
+        drop(t);
+        self.notify();
+        r.map(|r| (r, self.consumer_timeouts.1))
+    }
+
+    /// Every consumer group: name and state.
+    pub(crate) fn consumer_groups(&self) -> Vec<(String, &'static str)> {
+        let mut t = self.table();
+        let now = Instant::now();
+        let out = t
+            .consumer
+            .iter_mut()
+            .map(|(n, g)| {
+                g.tick(now);
+                (n.clone(), g.state().name())
+            })
+            .collect();
+        t.cleanup();
+        out
+    }
+
+    /// Reads a consumer group (None when there is none) under the lock.
+    pub(crate) fn with_consumer_group<R>(
+        &self,
+        gid: &str,
+        f: impl FnOnce(&ConsumerGroup) -> R,
+    ) -> Option<R> {
+        let mut t = self.table();
+        let g = t.consumer.get_mut(gid)?;
+        g.tick(Instant::now());
+        let r = f(g);
+        t.cleanup();
+        Some(r)
+    }
+
     /// The protocol type of a group without members (see `Table::idle_types`).
     pub(crate) fn idle_protocol_type(&self, gid: &str) -> String {
         let t = self.table();
@@ -482,10 +654,13 @@ impl Coordinator {
     /// has no members; None if it has. Under the lock, so nobody joins in between.
     pub(crate) fn delete_if_empty<R>(&self, gid: &str, delete: impl FnOnce() -> R) -> Option<R> {
         let mut t = self.table();
-        if t.groups.get(gid).is_some_and(|g| !g.members.is_empty()) {
+        if t.groups.get(gid).is_some_and(|g| !g.members.is_empty())
+            || t.consumer.get(gid).is_some_and(|g| !g.members.is_empty())
+        {
             return None;
         }
         t.groups.remove(gid);
+        t.consumer.remove(gid);
         t.idle_types.remove(gid);
         // The store's delete takes the owner lock itself; ours would stand in its way.
         t.holds.remove(gid);

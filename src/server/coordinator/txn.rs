@@ -16,15 +16,16 @@
 //! Each transaction has its own lock, held while a producer's batch for it is appended, so a
 //! batch checked against an Ongoing transaction cannot land after that transaction's marker.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, Weak};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
 use crate::kafka_error::ErrorCode;
 use crate::store::fsutil;
+use crate::store::txnfile::{self, NO_EPOCH, file_name};
+pub(crate) use crate::store::txnfile::{DIR, PendingOffset, Txn, TxnState};
 
 /// Kafka's `transaction.max.timeout.ms` default: longer timeouts are refused.
 pub(crate) const MAX_TIMEOUT_MS: i32 = 900_000;
@@ -32,11 +33,6 @@ pub(crate) const MAX_TIMEOUT_MS: i32 = 900_000;
 /// `transaction.abort.timed.out.transaction.cleanup.interval.ms`; a check here is a walk of
 /// an in-memory table, so kaf looks more often and aborts closer to the timeout).
 const CHECK_EVERY: Duration = Duration::from_millis(100);
-/// Version of the transaction state files.
-const FORMAT: u32 = 1;
-/// The directory of the state files, under the data directory.
-pub(crate) const DIR: &str = "transactions";
-
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|p| p.into_inner())
 }
@@ -62,69 +58,6 @@ pub(crate) trait Participants: Send + Sync {
     }
 }
 
-/// Kafka's transaction states (`TransactionState`), named as Kafka names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) enum TxnState {
-    Empty,
-    Ongoing,
-    PrepareCommit,
-    PrepareAbort,
-    CompleteCommit,
-    CompleteAbort,
-}
-
-impl TxnState {
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            TxnState::Empty => "Empty",
-            TxnState::Ongoing => "Ongoing",
-            TxnState::PrepareCommit => "PrepareCommit",
-            TxnState::PrepareAbort => "PrepareAbort",
-            TxnState::CompleteCommit => "CompleteCommit",
-            TxnState::CompleteAbort => "CompleteAbort",
-        }
-    }
-}
-
-/// An offset committed inside a transaction, visible to the group only once it commits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub(crate) struct PendingOffset {
-    pub(crate) topic: String,
-    pub(crate) partition: i32,
-    pub(crate) offset: i64,
-    pub(crate) metadata: String,
-}
-
-/// One transactional id's state: the file `transactions/<hex of the id>.json`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct Txn {
-    format: u32,
-    pub(crate) transactional_id: String,
-    pub(crate) producer_id: i64,
-    /// The producer id before the last rotation (an exhausted epoch), -1 if none.
-    pub(crate) previous_producer_id: i64,
-    pub(crate) producer_epoch: i16,
-    /// The epoch before the last bump, to recognise a retried InitProducerId.
-    pub(crate) last_producer_epoch: i16,
-    pub(crate) timeout_ms: i32,
-    pub(crate) state: TxnState,
-    pub(crate) partitions: BTreeSet<(String, i32)>,
-    /// Groups added by AddOffsetsToTxn, and the offsets committed to them in the transaction.
-    pub(crate) groups: BTreeSet<String>,
-    pub(crate) offsets: BTreeMap<String, Vec<PendingOffset>>,
-    /// When the ongoing transaction started (-1 when none is ongoing).
-    pub(crate) started_ms: i64,
-    pub(crate) updated_ms: i64,
-}
-
-const NO_EPOCH: i16 = -1;
-
-impl Txn {
-    fn epoch_exhausted(&self) -> bool {
-        self.producer_epoch >= i16::MAX - 1
-    }
-}
-
 struct Entry {
     txn: Mutex<Txn>,
 }
@@ -138,6 +71,12 @@ struct Table {
 
 struct Inner {
     dir: PathBuf,
+    root: PathBuf,
+    /// The coordinator lock (`store::txnfile::coordinator_lock`), once taken: until then the
+    /// states are not loaded (brokerless runs may still be changing them) and transactional
+    /// requests are answered COORDINATOR_LOAD_IN_PROGRESS.
+    held: Mutex<Option<std::fs::File>>,
+    loaded: AtomicBool,
     table: Mutex<Table>,
     parts: Arc<dyn Participants>,
     stop: Mutex<bool>,
@@ -151,11 +90,6 @@ pub(crate) struct Transactions {
 
 /// An InitProducerId answer: the producer id and epoch.
 pub(crate) type Initialized = Result<(i64, i16), ErrorCode>;
-
-fn file_name(id: &str) -> String {
-    let hex: String = id.bytes().map(|b| format!("{b:02x}")).collect();
-    format!("{hex}.json")
-}
 
 impl Inner {
     fn persist(&self, t: &Txn) -> Result<(), ErrorCode> {
@@ -238,12 +172,30 @@ impl Transactions {
         let dir = root.join(DIR);
         let inner = Arc::new(Inner {
             dir,
+            root: root.to_path_buf(),
+            held: Mutex::new(None),
+            loaded: AtomicBool::new(false),
             table: Mutex::new(Table::default()),
             parts,
             stop: Mutex::new(false),
             stop_cv: Condvar::new(),
         });
-        load(&inner);
+        // Brokerless transactional runs append transactional batches this server's
+        // partitions would not know about: it starts serving only once they have ended.
+        let mut told = false;
+        while !try_load(&inner) {
+            if !told {
+                eprintln!(
+                    "kaf server: waiting for brokerless kaf produce runs with a transactional id \
+                     to end (they hold locks/transactions.lock of this data directory)"
+                );
+                told = true;
+            }
+            if crate::shutdown::requested() {
+                break;
+            }
+            std::thread::sleep(CHECK_EVERY);
+        }
         let weak = Arc::downgrade(&inner);
         let started = std::thread::Builder::new()
             .name("kaf txn timeouts".into())
@@ -252,6 +204,15 @@ impl Transactions {
             eprintln!("kaf server: cannot start the transaction timeout thread: {e}");
         }
         Transactions { inner }
+    }
+
+    /// COORDINATOR_LOAD_IN_PROGRESS until the states are loaded (see `Inner::held`).
+    fn ready(&self) -> Result<(), ErrorCode> {
+        if self.inner.loaded.load(Ordering::Acquire) {
+            Ok(())
+        } else {
+            Err(ErrorCode::COORDINATOR_LOAD_IN_PROGRESS)
+        }
     }
 
     /// Stops the timeout thread (on shutdown; transactions stay as they are on disk).
@@ -269,6 +230,7 @@ impl Transactions {
         expected: Option<(i64, i16)>,
     ) -> Initialized {
         let inner = &self.inner;
+        self.ready()?;
         if id.is_empty() {
             return Err(ErrorCode::INVALID_REQUEST);
         }
@@ -282,21 +244,7 @@ impl Transactions {
                 let mut table = lock(&inner.table);
                 let e = table.ids.entry(id.to_string()).or_insert_with(|| {
                     Arc::new(Entry {
-                        txn: Mutex::new(Txn {
-                            format: FORMAT,
-                            transactional_id: id.to_string(),
-                            producer_id: pid,
-                            previous_producer_id: -1,
-                            producer_epoch: NO_EPOCH,
-                            last_producer_epoch: NO_EPOCH,
-                            timeout_ms,
-                            state: TxnState::Empty,
-                            partitions: BTreeSet::new(),
-                            groups: BTreeSet::new(),
-                            offsets: BTreeMap::new(),
-                            started_ms: -1,
-                            updated_ms: inner.parts.now_ms(),
-                        }),
+                        txn: Mutex::new(Txn::new(id, pid, timeout_ms, inner.parts.now_ms())),
                     })
                 });
                 e.clone()
@@ -347,6 +295,7 @@ impl Transactions {
             }
         }
         next.timeout_ms = timeout_ms;
+        next.run_pid = None;
         next.state = TxnState::Empty;
         next.partitions.clear();
         next.groups.clear();
@@ -365,6 +314,7 @@ impl Transactions {
     /// coordinator checks AddPartitionsToTxn, AddOffsetsToTxn and EndTxn (transaction
     /// version 1: the epoch must be the current one).
     fn checked(&self, id: &str, pid: i64, epoch: i16) -> Result<Arc<Entry>, ErrorCode> {
+        self.ready()?;
         if id.is_empty() {
             return Err(ErrorCode::INVALID_REQUEST);
         }
@@ -459,6 +409,7 @@ impl Transactions {
         group: &str,
         offsets: Vec<PendingOffset>,
     ) -> Result<(), ErrorCode> {
+        self.ready()?;
         let entry = self
             .inner
             .entry(id)
@@ -540,6 +491,7 @@ impl Transactions {
         partition: i32,
         append: impl FnOnce() -> R,
     ) -> Result<R, ErrorCode> {
+        self.ready()?;
         let id = lock(&self.inner.table).pids.get(&pid).cloned();
         let entry = id
             .and_then(|id| self.inner.entry(&id))
@@ -571,6 +523,32 @@ impl Transactions {
     }
 }
 
+/// Takes the coordinator lock and loads the states, once; false while brokerless runs hold
+/// the lock shared.
+fn try_load(inner: &Inner) -> bool {
+    if inner.loaded.load(Ordering::Acquire) {
+        return true;
+    }
+    let mut held = lock(&inner.held);
+    if held.is_none() {
+        let f = match txnfile::coordinator_lock(&inner.root) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("kaf server: cannot open the transaction coordinator lock: {e}");
+                return false;
+            }
+        };
+        if f.try_lock().is_err() {
+            return false;
+        }
+        *held = Some(f);
+    }
+    drop(held);
+    load(inner);
+    inner.loaded.store(true, Ordering::Release);
+    true
+}
+
 /// Reads every state file, then finishes the prepared transactions.
 fn load(inner: &Inner) {
     let entries = match std::fs::read_dir(&inner.dir) {
@@ -590,27 +568,13 @@ fn load(inner: &Inner) {
         if path.extension().is_none_or(|x| x != "json") {
             continue;
         }
-        let txn: Txn = match std::fs::read(&path)
-            .map_err(|e| e.to_string())
-            .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
-        {
+        let txn = match txnfile::read(&path) {
             Ok(t) => t,
             Err(e) => {
-                eprintln!(
-                    "kaf server: ignoring {}: not a transaction state: {e}",
-                    path.display()
-                );
+                eprintln!("kaf server: ignoring {}: {e}", path.display());
                 continue;
             }
         };
-        if txn.format != FORMAT {
-            eprintln!(
-                "kaf server: ignoring {}: format version {}, this kaf reads {FORMAT}",
-                path.display(),
-                txn.format
-            );
-            continue;
-        }
         table
             .pids
             .insert(txn.producer_id, txn.transactional_id.clone());
@@ -625,6 +589,17 @@ fn load(inner: &Inner) {
     drop(table);
     for e in entries {
         let mut t = lock(&e.txn);
+        // A brokerless run's open transaction: the coordinator lock this server holds
+        // proves the run is gone, so there is nobody to wait for.
+        if t.state == TxnState::Ongoing && t.run_pid.is_some() {
+            eprintln!(
+                "kaf server: transactional id {}: aborting the transaction a stopped kaf produce (pid {}) left open",
+                t.transactional_id,
+                t.run_pid.unwrap_or(0)
+            );
+            let _ = inner.fence_and_abort(&mut t);
+            continue;
+        }
         if matches!(t.state, TxnState::PrepareCommit | TxnState::PrepareAbort)
             && let Err(why) = inner.complete(&mut t)
         {
@@ -656,6 +631,14 @@ fn checker(weak: Weak<Inner>) {
             if *stop {
                 return;
             }
+        }
+        if !inner.loaded.load(Ordering::Acquire) {
+            if try_load(&inner) {
+                eprintln!(
+                    "kaf server: transaction states loaded; transactional clients are served"
+                );
+            }
+            continue;
         }
         let entries: Vec<Arc<Entry>> = lock(&inner.table).ids.values().cloned().collect();
         let now = inner.parts.now_ms();

@@ -83,6 +83,9 @@ pub enum Command {
     Groups(GroupsCommand),
     /// Serve the data directory over the Kafka protocol (for kcat, librdkafka, Java, Python)
     Server(ServerArgs),
+    /// The data directory's schema registry: register, list, get, delete, compat, config
+    #[command(subcommand, visible_alias = "schema")]
+    Schemas(SchemasCommand),
     /// Manage the users `kaf server` authenticates (SASL PLAIN, SCRAM-SHA-256/512)
     #[command(subcommand, visible_alias = "user")]
     Users(UsersCommand),
@@ -127,6 +130,8 @@ const CONFIG_HELP: &str =
   brokers = \"kafka1:9093,kafka2:9093\"
   # produce never creates topics here
   auto_create = false
+  # the schema registry of consume -s and produce --value-schema
+  schema_registry = \"http://registry.example.com:8081\"
   # any -X setting, under its -X name
   security.protocol = \"SASL_SSL\"
   sasl.mechanism = \"SCRAM-SHA-512\"
@@ -344,6 +349,12 @@ pub struct ServerArgs {
     /// directory do not see these: they act on the topic's own configs over Kafka's defaults
     #[arg(short = 'c', long = "config", value_name = "KEY=VALUE")]
     pub config: Vec<String>,
+    /// Also serve Confluent's Schema Registry REST API (what Confluent serializers and
+    /// `kaf consume -s --schema-registry` use) on HOST:PORT, over the data directory's
+    /// registry (`kaf schemas`); plain HTTP without authentication, so loopback only unless
+    /// --allow-anonymous
+    #[arg(long, value_name = "HOST:PORT")]
+    pub schema_registry: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -741,6 +752,21 @@ pub struct ProduceArgs {
     /// (Kafka's transaction.timeout.ms), e.g. 30s, 5m [default: 60s]
     #[arg(long, value_name = "DURATION")]
     pub transaction_timeout: Option<String>,
+    /// Encode each value (JSON: the line, or with -J the record's "value") with this schema
+    /// in Confluent's wire format: a schema FILE (registered with --register, else looked up
+    /// under TOPIC-value), or SUBJECT[:VERSION] of the registry (default: the latest)
+    #[arg(long, value_name = "FILE|SUBJECT[:VERSION]")]
+    pub value_schema: Option<String>,
+    /// The --value-schema file's format [default: from its extension: .proto protobuf,
+    /// .avsc avro, .json JSON Schema unless it is an Avro record]
+    #[arg(long, value_name = "TYPE", value_parser = ["avro", "protobuf", "json"], requires = "value_schema")]
+    pub value_type: Option<String>,
+    /// Register the --value-schema file under the topic's subject (TOPIC-value) first
+    #[arg(long, requires = "value_schema")]
+    pub register: bool,
+    /// The schema registry's URL for --value-schema; default: the data directory's
+    #[arg(long, value_name = "URL", env = "KAF_SCHEMA_REGISTRY")]
+    pub schema_registry: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -873,6 +899,24 @@ pub struct ConsumeArgs {
         default_value = "read_uncommitted"
     )]
     pub isolation: Isolation,
+    /// Decode keys and/or values in Confluent's wire format to JSON through a schema
+    /// registry: value=avro, key=protobuf, value=json-schema, value=auto; a FORMAT alone
+    /// (or auto) is for both
+    ///
+    /// The registry is --schema-registry's, else the data directory's (`kaf schemas`). With
+    /// -J each record also names value_schema_id and value_subject (key_... for keys);
+    /// --format has %i/%I (schema id of value/key) and %j/%J (their subjects).
+    #[arg(short = 's', long = "schema", value_name = "[key=|value=]FORMAT")]
+    pub schema: Vec<String>,
+    /// The schema registry's URL (Confluent's API: Confluent, Redpanda, `kaf server
+    /// --schema-registry`); default: the data directory's registry
+    #[arg(long, value_name = "URL", env = "KAF_SCHEMA_REGISTRY")]
+    pub schema_registry: Option<String>,
+    /// With -s, a record that does not decode (wrong magic byte, unknown schema id, bytes
+    /// that are not of the schema): fail stops with an error naming it; skip leaves it out
+    /// with a warning on stderr
+    #[arg(long, value_enum, value_name = "ACTION", default_value = "fail")]
+    pub on_invalid: OnInvalid,
 }
 
 /// Kafka's `isolation.level`.
@@ -1034,4 +1078,123 @@ pub struct DeleteOffsetsArgs {
     /// Topic whose offsets to delete
     #[arg(long, value_name = "TOPIC")]
     pub topic: String,
+}
+
+/// `kaf schemas`: the registry in the data directory's `_schemas` topic (what `kaf server
+/// --schema-registry` serves).
+#[derive(Debug, Subcommand)]
+pub enum SchemasCommand {
+    /// Register a schema under a subject (prints its id); the same schema again is no new
+    /// version
+    #[command(after_help = "Examples:
+  kaf schemas register orders-value order.avsc
+  kaf schemas register events-value event.proto
+  kaf schemas register users-value user.json --type json
+  kaf schemas register orders-value order2.avsc --reference com.acme.Item=items-value:1")]
+    Register(SchemaRegisterArgs),
+    /// List subjects, one a line
+    #[command(visible_alias = "ls")]
+    List(SchemaListArgs),
+    /// Print a subject's schema (the latest version, or VERSION), or one by --id
+    Get(SchemaGetArgs),
+    /// Delete a subject (or one version): soft, or with --permanent after a soft delete
+    Delete(SchemaDeleteArgs),
+    /// Check whether FILE may be registered under SUBJECT (exit 0 yes, 1 no, with why)
+    Compat(SchemaCompatArgs),
+    /// Show or set the compatibility level, of one subject or global
+    #[command(
+        after_help = "Levels: NONE, BACKWARD (the default), BACKWARD_TRANSITIVE, FORWARD,
+FORWARD_TRANSITIVE, FULL, FULL_TRANSITIVE.
+
+Examples:
+  kaf schemas config                    # the global level
+  kaf schemas config FULL               # set the global level
+  kaf schemas config orders-value NONE  # set a subject's level
+  kaf schemas config orders-value --delete"
+    )]
+    Config(SchemaConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaRegisterArgs {
+    #[arg(value_name = "SUBJECT")]
+    pub subject: String,
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The schema's format [default: from the extension: .proto protobuf, .avsc avro, .json
+    /// JSON Schema unless it is an Avro record]
+    #[arg(long = "type", value_name = "TYPE", value_parser = ["avro", "protobuf", "json"])]
+    pub schema_type: Option<String>,
+    /// A reference to another subject's version: the name the schema uses for it (an Avro
+    /// type's full name, a Protobuf import path)
+    #[arg(long, value_name = "NAME=SUBJECT:VERSION")]
+    pub reference: Vec<String>,
+    /// Print {"id","subject","version"} as JSON
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaListArgs {
+    /// Include soft-deleted subjects
+    #[arg(long)]
+    pub deleted: bool,
+    /// Accepted as other lists take it (this one prints no header anyway)
+    #[arg(long)]
+    pub no_headers: bool,
+    /// Print one JSON line per subject: {"subject","versions","latest_id","type"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaGetArgs {
+    #[arg(value_name = "SUBJECT", required_unless_present = "id")]
+    pub subject: Option<String>,
+    /// A version number, or latest
+    #[arg(value_name = "VERSION")]
+    pub version: Option<String>,
+    /// The schema with this global id
+    #[arg(long, value_name = "ID", conflicts_with_all = ["subject", "version"])]
+    pub id: Option<i32>,
+    /// Print the version as JSON: {"subject","version","id","schemaType","references","schema"}
+    #[arg(short = 'J', long = "json")]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaDeleteArgs {
+    #[arg(value_name = "SUBJECT")]
+    pub subject: String,
+    /// Only this version (a number, or latest)
+    #[arg(value_name = "VERSION")]
+    pub version: Option<String>,
+    /// Remove for good (tombstones) what a soft delete marked deleted
+    #[arg(long)]
+    pub permanent: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaCompatArgs {
+    #[arg(value_name = "SUBJECT")]
+    pub subject: String,
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    #[arg(long = "type", value_name = "TYPE", value_parser = ["avro", "protobuf", "json"])]
+    pub schema_type: Option<String>,
+    #[arg(long, value_name = "NAME=SUBJECT:VERSION")]
+    pub reference: Vec<String>,
+    /// Check against this version only (default: what the subject's level asks)
+    #[arg(long, value_name = "VERSION")]
+    pub version: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaConfigArgs {
+    /// A subject, then optionally a level; or a level alone (global)
+    #[arg(value_name = "SUBJECT|LEVEL", num_args = 0..=2)]
+    pub args: Vec<String>,
+    /// Remove the subject's level (it follows the global one again)
+    #[arg(long)]
+    pub delete: bool,
 }

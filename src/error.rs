@@ -93,6 +93,10 @@ pub enum Error {
     },
     #[error("{0}")]
     Other(String),
+    /// A schema registry's answer (Confluent's error codes: 404xx not found, 409
+    /// incompatible, 422xx invalid), or a record that its schema does not fit.
+    #[error("{message} (schema registry error {code})")]
+    Schema { code: i32, message: String },
     /// A produce that stopped part-way, and what it wrote before `error`.
     #[error("{error} ({written})")]
     Partial { error: Box<Error>, written: String },
@@ -176,6 +180,8 @@ impl Error {
             Error::NotAuthorized(_) => code::DENIED,
             Error::Incompatible(_) => code::INCOMPATIBLE,
             Error::Auth { .. } => code::AUTH,
+            Error::Schema { code: c, .. } if (40400..40500).contains(c) => code::NOT_FOUND,
+            Error::Schema { code: c, .. } if (42200..42300).contains(c) => code::USAGE,
             Error::Io { source, .. } if is_no_space(source) => code::NO_SPACE,
             _ => code::FAILURE,
         }

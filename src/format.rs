@@ -2,7 +2,8 @@
 //!
 //! `--format` strings use kcat's tokens: `%s`/`%v` value, `%k` key, `%t` topic, `%p`
 //! partition, `%o` offset, `%T` timestamp (ms), `%h` headers as `k=v,...`, `%S` value size,
-//! `%K` key size (-1 for null), `%%`; modifiers `{base64}`, `{hex}` on `%v`/`%s`/`%k`/`%h` and
+//! `%K` key size (-1 for null), with `consume -s` `%i`/`%I` the value's/key's schema id (-1
+//! when not decoded) and `%j`/`%J` their subjects, `%%`; modifiers `{base64}`, `{hex}` on `%v`/`%s`/`%k`/`%h` and
 //! `{rfc3339}` on `%T`; escapes `\n \r \t \0 \\ \xNN`.
 //!
 //! JSON lines: `{"topic","partition","offset","timestamp","key","value","headers":[{"key",
@@ -44,6 +45,32 @@ enum Tok {
     Headers(Enc),
     ValueSize,
     KeySize,
+    SchemaId { key: bool },
+    Subject { key: bool },
+}
+
+/// What `consume -s` learnt of a record: (schema id, subject) of its key and value.
+#[derive(Debug, Default)]
+pub struct SchemaInfo {
+    pub key: Option<(i32, std::rc::Rc<str>)>,
+    pub value: Option<(i32, std::rc::Rc<str>)>,
+}
+
+impl SchemaInfo {
+    /// Appends `value_schema_id`, `value_subject` (and the key's) to the JSON object just
+    /// rendered (which ends in `}`).
+    pub fn json_fields(&self, out: &mut Vec<u8>) {
+        for (side, x) in [("key", &self.key), ("value", &self.value)] {
+            if let Some((id, subject)) = x {
+                out.pop();
+                out.extend_from_slice(
+                    format!(",\"{side}_schema_id\":{id},\"{side}_subject\":").as_bytes(),
+                );
+                json_str(out, subject);
+                out.push(b'}');
+            }
+        }
+    }
 }
 
 /// A compiled `--format` string.
@@ -127,7 +154,7 @@ impl Format {
                         )));
                     }
                 },
-                't' | 'p' | 'o' | 'S' | 'K' if modifier.is_some() => {
+                't' | 'p' | 'o' | 'S' | 'K' | 'i' | 'I' | 'j' | 'J' if modifier.is_some() => {
                     return Err(Error::Usage(format!(
                         "format '{fmt}': %{t} takes no modifier"
                     )));
@@ -137,9 +164,13 @@ impl Format {
                 'o' => Tok::Offset,
                 'S' => Tok::ValueSize,
                 'K' => Tok::KeySize,
+                'i' => Tok::SchemaId { key: false },
+                'I' => Tok::SchemaId { key: true },
+                'j' => Tok::Subject { key: false },
+                'J' => Tok::Subject { key: true },
                 other => {
                     return Err(Error::Usage(format!(
-                        "format '{fmt}': unknown token %{other} (known: %s %v %k %t %p %o %T %h %S %K %%)"
+                        "format '{fmt}': unknown token %{other} (known: %s %v %k %t %p %o %T %h %S %K %i %I %j %J %%)"
                     )));
                 }
             };
@@ -159,6 +190,18 @@ impl Format {
     }
 
     pub fn render(&self, topic: &str, partition: i32, r: &RecordView, out: &mut Vec<u8>) {
+        self.render_typed(topic, partition, r, &SchemaInfo::default(), out)
+    }
+
+    /// `render` of a record `consume -s` decoded.
+    pub fn render_typed(
+        &self,
+        topic: &str,
+        partition: i32,
+        r: &RecordView,
+        info: &SchemaInfo,
+        out: &mut Vec<u8>,
+    ) {
         for t in &self.toks {
             match t {
                 Tok::Lit(b) => out.extend_from_slice(b),
@@ -183,6 +226,16 @@ impl Format {
                 }
                 Tok::ValueSize => push_num(out, r.value.map_or(-1, |v| v.len() as i64)),
                 Tok::KeySize => push_num(out, r.key.map_or(-1, |v| v.len() as i64)),
+                Tok::SchemaId { key } => {
+                    let x = if *key { &info.key } else { &info.value };
+                    push_num(out, x.as_ref().map_or(-1, |(id, _)| i64::from(*id)))
+                }
+                Tok::Subject { key } => {
+                    let x = if *key { &info.key } else { &info.value };
+                    if let Some((_, s)) = x {
+                        out.extend_from_slice(s.as_bytes())
+                    }
+                }
             }
         }
     }

@@ -34,6 +34,7 @@ pub mod partitioner;
 pub(crate) mod profile;
 pub(crate) mod progress;
 pub(crate) mod protocol;
+pub(crate) mod schema;
 pub(crate) mod scram;
 pub(crate) mod server;
 pub(crate) mod shutdown;

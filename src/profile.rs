@@ -54,6 +54,10 @@ pub struct Cluster {
     pub dir: Option<PathBuf>,
     /// Whether produce may create a missing topic (as `KAF_AUTO_CREATE`).
     pub auto_create: Option<bool>,
+    /// The schema registry `consume -s` and `produce --value-schema` use
+    /// (`schema_registry = "http://..."`), below `--schema-registry` and
+    /// `KAF_SCHEMA_REGISTRY`.
+    pub schema_registry: Option<String>,
     /// `-X` settings by key, as written.
     pub settings: BTreeMap<String, String>,
 }
@@ -229,6 +233,9 @@ impl ConfigFile {
             if let Some(a) = c.auto_create {
                 t.insert("auto_create".into(), toml::Value::Boolean(a));
             }
+            if let Some(u) = &c.schema_registry {
+                t.insert("schema_registry".into(), toml::Value::String(u.clone()));
+            }
             for (k, v) in &c.settings {
                 t.insert(k.clone(), toml::Value::String(v.clone()));
             }
@@ -344,6 +351,12 @@ fn parse_cluster(t: toml::Table) -> std::result::Result<Cluster, String> {
                 toml::Value::Boolean(b) => c.auto_create = Some(b),
                 _ => return Err("auto_create must be true or false".into()),
             },
+            "schema_registry" => match v {
+                toml::Value::String(u) if u.starts_with("http://") || u.starts_with("https://") => {
+                    c.schema_registry = Some(u)
+                }
+                _ => return Err("schema_registry must be an http:// or https:// URL".into()),
+            },
             _ => {
                 let s = match v {
                     toml::Value::String(s) => s,
@@ -454,6 +467,8 @@ pub struct Resolved {
     /// None: kaf's default data directory.
     pub dir: Option<(PathBuf, Source)>,
     pub auto_create: (bool, Source),
+    /// The profile's `schema_registry` (flag and environment are clap's, per command).
+    pub schema_registry: Option<String>,
     /// `-X` settings: the profile's first, then the command line's (a later one wins), so
     /// that aliases (`socket.timeout.ms`, `request.timeout.ms`) keep the precedence.
     pub settings: Vec<(String, String, Source)>,
@@ -571,6 +586,9 @@ impl Resolved {
             brokers,
             dir,
             auto_create,
+            schema_registry: profile
+                .as_ref()
+                .and_then(|(_, c)| c.schema_registry.clone()),
             settings,
             acks: given.acks.map(str::to_string),
             env_replaced_brokers,
@@ -687,6 +705,7 @@ dir = "/srv/kaf"
                 brokers: Some("h:1".into()),
                 dir: Some(PathBuf::from("/a b/#c")),
                 auto_create: None,
+                schema_registry: None,
                 settings: [(
                     "sasl.jaas.config".to_string(),
                     "x username=\"u\" password=\"p#\\\" ü".to_string(),

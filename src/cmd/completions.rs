@@ -1,6 +1,7 @@
-//! `kaf completions SHELL`: clap's static script plus shell-side lookups of topic, group and
-//! cluster names (`kaf topics list --no-headers`, `kaf groups list --no-headers`, `kaf config
-//! list --no-headers`) where a name is expected; topics and groups are looked up where the
+//! `kaf completions SHELL`: clap's static script plus shell-side lookups of topic, group,
+//! schema subject and cluster names (`kaf topics list --no-headers`, `kaf groups list
+//! --no-headers`, `kaf schemas list --no-headers`, `kaf config list --no-headers`) where a
+//! name is expected; topics, groups and subjects are looked up where the
 //! command line being completed points (`--dir`, `-b`, `-C`).
 
 use std::io::Write;
@@ -50,6 +51,8 @@ _kaf_names() {
     done
     if [[ "$1" == topics ]]; then
         kaf "${where[@]}" topics list --no-headers 2>/dev/null
+    elif [[ "$1" == schemas ]]; then
+        kaf "${where[@]}" schemas list --no-headers 2>/dev/null
     else
         kaf "${where[@]}" groups list --no-headers 2>/dev/null
     fi
@@ -87,6 +90,10 @@ _kaf_with_names() {
             config)
                 if [[ "$sub2" =~ ^(use|remove|rm)$ ]] && [[ "$prev" == "$sub2" ]]; then
                     COMPREPLY=($(compgen -W "$(kaf config list --no-headers 2>/dev/null)" -- "$cur")); return 0
+                fi ;;
+            schemas|schema)
+                if [[ "$sub2" =~ ^(register|get|delete|compat|config)$ ]] && [[ "$prev" == "$sub2" ]]; then
+                    COMPREPLY=($(compgen -W "$(_kaf_names schemas)" -- "$cur")); return 0
                 fi ;;
             groups|group)
                 case "$sub2" in
@@ -126,6 +133,7 @@ end
 complete -c kaf -n "__fish_seen_subcommand_from produce consume offsets; and not __fish_seen_subcommand_from topics groups" -f -a "(__kaf_names topics)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete alter add-partitions; and __fish_seen_subcommand_from topics topic" -f -a "(__kaf_names topics)"
 complete -c kaf -n "__fish_seen_subcommand_from describe delete reset-offsets delete-offsets; and __fish_seen_subcommand_from groups group" -f -a "(__kaf_names groups)"
+complete -c kaf -n "__fish_seen_subcommand_from register get delete compat config; and __fish_seen_subcommand_from schemas schema" -f -a "(__kaf_names schemas)"
 complete -c kaf -l group -s g -f -a "(__kaf_names groups)"
 complete -c kaf -l cluster -s C -f -a "(kaf config list --no-headers 2>/dev/null)"
 complete -c kaf -n "__fish_seen_subcommand_from config; and __fish_seen_subcommand_from use remove rm" -f -a "(kaf config list --no-headers 2>/dev/null)"
@@ -146,6 +154,11 @@ fn zsh(base: &str) -> String {
         } else if line.contains(":GROUP:_default") || line.contains("group -- Group name:_default")
         {
             line.replace(":_default", ":_kaf_groups")
+        } else if line.contains(":SUBJECT:_default")
+            || line.contains("':subject:_default'")
+            || line.contains("'::subject:_default'")
+        {
+            line.replace(":_default", ":_kaf_subjects")
         } else if line.contains(":CLUSTER:_default")
             || line.contains("name -- The cluster:_default")
         {
@@ -186,6 +199,13 @@ _kaf_clusters() {
     local -a names
     names=(${(f)"$(kaf config list --no-headers 2>/dev/null)"})
     _describe -t clusters 'cluster' names
+}
+(( $+functions[_kaf_subjects] )) ||
+_kaf_subjects() {
+    local -a names reply
+    _kaf_where
+    names=(${(f)"$(kaf $reply schemas list --no-headers 2>/dev/null)"})
+    _describe -t subjects 'subject' names
 }
 (( $+functions[_kaf_groups] )) ||
 _kaf_groups() {

@@ -11,6 +11,7 @@ pub mod groups;
 pub mod man;
 pub mod offsets;
 pub mod produce;
+pub mod schemas;
 pub mod server;
 pub mod topics;
 pub mod users;
@@ -100,6 +101,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     let ctx = Context {
         dir: resolved.dir.map(|(d, _)| d),
         remote,
+        schema_registry: resolved.schema_registry,
     };
     match cli.command {
         Command::Topics(c) => topics::run(&ctx, c),
@@ -108,6 +110,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Offsets(a) => offsets::run(&ctx, a),
         Command::Groups(c) => groups::run(&ctx, c),
         Command::Server(a) => server::run(&ctx, a),
+        Command::Schemas(c) => schemas::run(&ctx, c),
         Command::Users(c) => users::run(&ctx, c),
         Command::Doctor(a) => doctor::run(&ctx, a),
         Command::Completions(a) => completions::run(a),
@@ -121,6 +124,7 @@ fn directory_only(c: &Command) -> bool {
     matches!(
         c,
         Command::Server(_)
+            | Command::Schemas(_)
             | Command::Users(_)
             | Command::Doctor(_)
             | Command::Topics(crate::cli::TopicsCommand::Dump(_))
@@ -132,6 +136,7 @@ fn command_name(c: &Command) -> &'static str {
     match c {
         Command::Server(_) => "server",
         Command::Users(_) => "users",
+        Command::Schemas(_) => "schemas",
         Command::Doctor(_) => "doctor",
         Command::Completions(_) => "completions",
         Command::Man(_) => "man",
@@ -160,7 +165,7 @@ fn refuse_client_options(cli: &Cli) -> Result<()> {
     };
     let Some(opt) = given else { return Ok(()) };
     let hint = match name {
-        "doctor" | "server" | "users" | "topics dump" | "topics clean" => format!(
+        "doctor" | "server" | "users" | "schemas" | "topics dump" | "topics clean" => format!(
             "`kaf {name}` works on the data directory (--dir or KAF_DIR); run it on the \
              broker's machine, without {opt}"
         ),
@@ -205,6 +210,8 @@ pub struct Context {
     dir: Option<PathBuf>,
     /// Set by `-b`: commands talk to these brokers instead of the data directory.
     remote: Option<Config>,
+    /// The cluster profile's `schema_registry`.
+    schema_registry: Option<String>,
 }
 
 impl Context {
@@ -231,6 +238,25 @@ impl Context {
             return Ok(None);
         }
         Ok(Some(Local::new(Store::open(&self.data_dir()?)?)))
+    }
+
+    /// Where `consume -s` and `produce --value-schema` get schemas: the registry at `url`
+    /// (`--schema-registry`, `KAF_SCHEMA_REGISTRY`, else the profile's `schema_registry`),
+    /// else the data directory's; with `-b` a URL is needed (the brokers' registry is not
+    /// the local directory's).
+    pub fn schema_source(&self, url: Option<&str>) -> Result<Box<dyn crate::schema::Source>> {
+        match url.or(self.schema_registry.as_deref()) {
+            Some(u) => Ok(Box::new(crate::schema::remote::Remote::new(u)?)),
+            None if self.remote.is_some() => Err(Error::UsageHint(
+                "with -b, give the schema registry's address".into(),
+                "add --schema-registry URL (e.g. http://127.0.0.1:8081 for `kaf server \
+                 --schema-registry 127.0.0.1:8081`), or set KAF_SCHEMA_REGISTRY"
+                    .into(),
+            )),
+            None => Ok(Box::new(crate::schema::registry::Registry::open(
+                self.store()?,
+            ))),
+        }
     }
 
     /// The broker commands talk to: remote with `-b`, else the data directory.

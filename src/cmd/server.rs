@@ -202,6 +202,31 @@ pub(crate) fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
             },
         });
     }
+    let registry = match &a.schema_registry {
+        None => None,
+        Some(addr) => {
+            let socket = TcpListener::bind(addr)
+                .map_err(|e| Error::io(format!("--schema-registry {addr}"), e))?;
+            let local = socket
+                .local_addr()
+                .map_err(|e| Error::io("schema registry address", e))?;
+            if !local.ip().is_loopback() && !a.allow_anonymous {
+                return Err(Error::UsageHint(
+                    format!(
+                        "--schema-registry {addr} is reachable from other machines, and the \
+                         registry has no authentication"
+                    ),
+                    "listen on 127.0.0.1, or accept the risk with --allow-anonymous".into(),
+                ));
+            }
+            // The address first: scripts and tests read it from this line.
+            eprintln!("kaf server: schema registry on http://{local}");
+            crate::shutdown::install();
+            let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+            let thread = server::registry::start(socket, store.clone(), stop.clone())?;
+            Some((thread, stop))
+        }
+    };
     let config = server::Config {
         auto_create: !a.no_auto_create
             && broker.auto_create()
@@ -219,11 +244,16 @@ pub(crate) fn run(ctx: &Context, a: ServerArgs) -> Result<()> {
         max_fetch_wait: Duration::from_secs(30),
         broker,
     };
-    server::serve(
+    let served = server::serve(
         bound,
         Arc::new(server::Server::new(store, config)),
         a.max_request_bytes_in_flight,
-    )?;
+    );
+    if let Some((thread, stop)) = registry {
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let _ = thread.join();
+    }
+    served?;
     eprintln!("kaf server: stopped; everything acknowledged is on disk");
     Ok(())
 }

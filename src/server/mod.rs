@@ -25,6 +25,9 @@
 //!   transaction coordinator (durable state per transactional id, markers written through
 //!   its `Participants` trait, which `context` implements, the timeout thread).
 //!
+//! - `registry` (beside the rest): `--schema-registry`, Confluent's Schema Registry REST
+//!   API over HTTP, answered by `schema::rest`.
+//!
 //! One thread per connection, blocking sockets: Kafka handles one request per connection at
 //! a time anyway, and a few hundred idle threads cost little. The server shares the store's
 //! file locks with brokerless commands instead of owning the directory.
@@ -38,6 +41,7 @@ mod context;
 mod coordinator;
 mod limits;
 mod partitions;
+pub(crate) mod registry;
 mod sasl;
 mod tls;
 

@@ -35,6 +35,7 @@ mod readme;
 mod remote;
 mod remote_faults;
 mod rough_edges;
+mod schemas;
 mod server_cleaner;
 mod server_consumer_group;
 mod server_groups;

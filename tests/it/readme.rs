@@ -7,12 +7,12 @@ use std::process::Stdio;
 
 use crate::harness::{DEADLINE, KAF, Proc, Server, clean, kaf_cmd, run};
 
-fn readme() -> String {
+pub(crate) fn readme() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
 }
 
 /// The first fenced block after `marker`.
-fn block_after(text: &str, marker: &str) -> String {
+pub(crate) fn block_after(text: &str, marker: &str) -> String {
     let at = text
         .find(marker)
         .unwrap_or_else(|| panic!("README lacks {marker}"));
@@ -32,7 +32,7 @@ fn line_starting(text: &str, prefix: &str) -> String {
         .to_string()
 }
 
-fn kaf_path_env() -> String {
+pub(crate) fn kaf_path_env() -> String {
     let bin = Path::new(KAF).parent().unwrap();
     format!(
         "{}:{}",

@@ -13,6 +13,7 @@ mod group;
 mod offsets;
 mod output;
 mod pump;
+mod typed;
 
 use std::io::Write;
 use std::time::Duration;
@@ -54,6 +55,20 @@ impl Part {
 pub fn run(ctx: &Context, a: ConsumeArgs) -> Result<()> {
     let topics = topic_list(&a)?;
     let mut output = Output::from_args(&a)?;
+    if !a.schema.is_empty() {
+        let (key, value) = typed::parse_specs(&a.schema)?;
+        let source = ctx.schema_source(a.schema_registry.as_deref())?;
+        output.typed = Some(std::cell::RefCell::new(typed::Typed::new(
+            source,
+            key,
+            value,
+            a.on_invalid == crate::cli::OnInvalid::Skip,
+        )));
+    } else if a.on_invalid != crate::cli::OnInvalid::Fail {
+        return Err(Error::Usage(
+            "--on-invalid is for records that do not decode: use it with -s".into(),
+        ));
+    }
     let progress = if crate::progress::stdout_is_file() {
         crate::progress::Progress::start(crate::progress::Spec {
             what: format!("consume {}", topics.join(",")),

@@ -2,10 +2,13 @@
 //! own), a `--format` template, or JSON; and rendering the printable records of one batch,
 //! those the filters keep.
 
+use std::cell::RefCell;
+
 use super::filter::Filter;
+use super::typed::Typed;
 use crate::cli::{ConsumeArgs, OutputFormat};
 use crate::error::{Error, Result};
-use crate::format::{Format, render_json, render_json_values};
+use crate::format::{Format, SchemaInfo, render_json, render_json_values};
 use crate::progress::Counter;
 use crate::store::batch::{RecordView, Records};
 
@@ -28,6 +31,8 @@ pub(super) struct Output {
     /// The progress line's counter, when one is drawn (`--json-values` and the rest do
     /// not care).
     pub(super) progress: Option<Counter>,
+    /// `-s`: keys and values decoded through a schema registry.
+    pub(super) typed: Option<RefCell<Typed>>,
 }
 
 impl Output {
@@ -51,6 +56,7 @@ impl Output {
                 filter,
                 producer,
                 progress: None,
+                typed: None,
             });
         }
         if a.json || a.output == Some(OutputFormat::Json) {
@@ -59,6 +65,7 @@ impl Output {
                 filter,
                 producer,
                 progress: None,
+                typed: None,
             });
         }
         let f = Format::parse(
@@ -75,6 +82,7 @@ impl Output {
             filter,
             producer,
             progress: None,
+            typed: None,
         })
     }
 }
@@ -94,6 +102,21 @@ impl Output {
         out: &mut Vec<u8>,
     ) -> Result<(u64, Option<i64>)> {
         let before = out.len();
+        if let Some(t) = &self.typed {
+            let done = self.render_typed(
+                &mut t.borrow_mut(),
+                recs,
+                topic,
+                partition,
+                range,
+                room,
+                out,
+            )?;
+            if let Some(p) = &self.progress {
+                p.add(done.0, (out.len() - before) as u64);
+            }
+            return Ok(done);
+        }
         // Two instances of the loops: without filters the check compiles away.
         let done = match &self.filter {
             None => self.render(recs, topic, partition, range, room, out, |_| true),
@@ -170,6 +193,94 @@ impl Output {
                 Ok(())
             })?,
         }
+        Ok((n, last))
+    }
+}
+
+impl Output {
+    /// `render` with keys and values decoded: slower (a schema lookup per record, JSON
+    /// made), so kept apart from the plain loops.
+    #[allow(clippy::too_many_arguments)]
+    fn render_typed(
+        &self,
+        typed: &mut Typed,
+        recs: &Records,
+        topic: &str,
+        partition: i32,
+        range: std::ops::Range<i64>,
+        room: Option<u64>,
+        out: &mut Vec<u8>,
+    ) -> Result<(u64, Option<i64>)> {
+        let (from, until) = (range.start, range.end);
+        let (mut n, mut last) = (0u64, None);
+        let (mut kbuf, mut vbuf) = (Vec::new(), Vec::new());
+        recs.for_each(|r| {
+            if r.offset < from
+                || r.offset >= until
+                || room.is_some_and(|m| n >= m)
+                || !self.filter.as_ref().is_none_or(|f| f.keeps(&r))
+            {
+                return Ok(());
+            }
+            let mut info = SchemaInfo::default();
+            let mut r2 = r;
+            for (key, want, bytes, buf) in [
+                (true, typed.key, r.key, &mut kbuf),
+                (false, typed.value, r.value, &mut vbuf),
+            ] {
+                let (Some(want), Some(bytes)) = (want, bytes) else {
+                    continue;
+                };
+                buf.clear();
+                match typed.decode(want, bytes, topic, key, buf)? {
+                    Ok(d) => {
+                        if key {
+                            info.key = Some((d.id, d.subject));
+                        } else {
+                            info.value = Some((d.id, d.subject));
+                        }
+                    }
+                    Err(why) => {
+                        let side = if key { "key" } else { "value" };
+                        let msg = format!(
+                            "{topic}/{partition} offset {}: the {side} does not decode: {why}",
+                            r.offset
+                        );
+                        if typed.skip_invalid {
+                            eprintln!("{} {msg} (skipped)", crate::term::warning_prefix());
+                            return Ok(());
+                        }
+                        return Err(Error::Other(format!(
+                            "{msg} (--on-invalid skip leaves such records out)"
+                        )));
+                    }
+                }
+            }
+            if info.key.is_some() {
+                r2.key = Some(&kbuf);
+            }
+            if info.value.is_some() {
+                r2.value = Some(&vbuf);
+            }
+            match &self.kind {
+                Kind::ValueLine => {
+                    out.extend_from_slice(r2.value.unwrap_or_default());
+                    out.push(b'\n');
+                }
+                Kind::Format(f) => f.render_typed(topic, partition, &r2, &info, out),
+                Kind::Json | Kind::JsonValues => {
+                    render_json_values(topic, partition, &r2, out);
+                    info.json_fields(out);
+                    if self.producer {
+                        producer_fields(&recs.header, out);
+                    }
+                    out.push(b'\n');
+                }
+            }
+            n += 1;
+            last = Some(r.offset);
+            Ok(())
+        })?;
         Ok((n, last))
     }
 }

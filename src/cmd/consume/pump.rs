@@ -90,14 +90,23 @@ pub(super) fn pump(
                     // Records of this batch that are printed: [from, until) by offset.
                     let (from, until) = (next, stop.unwrap_or(i64::MAX));
                     let room = count.map(|c| c.saturating_sub(printed));
-                    let (n, last) = output.render_batch(
+                    let rendered = output.render_batch(
                         &recs,
                         &part.topic,
                         part.partition,
                         from..until,
                         room,
                         &mut pending,
-                    )?;
+                    );
+                    let (n, last) = match rendered {
+                        Ok(r) => r,
+                        Err(e) => {
+                            // A record that does not decode (`-s`): the records before it
+                            // are printed, as they would have been one at a time.
+                            let _ = out.put(&mut pending);
+                            return Err(e);
+                        }
+                    };
                     printed += n;
                     if pending.len() >= OUT_CHUNK {
                         out.put(&mut pending).map_err(werr)?;

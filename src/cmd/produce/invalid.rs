@@ -21,6 +21,8 @@ pub(super) enum Invalid {
         partition: i32,
         count: i32,
     },
+    /// The value does not fit `--value-schema` (the reason names the field path).
+    Schema(String),
 }
 
 impl Invalid {
@@ -31,6 +33,9 @@ impl Invalid {
                 Error::Usage(format!("message {n} has no key delimiter '{d}'"))
             }
             Invalid::Json(e) => Error::Usage(format!("message {n}: {e}")),
+            Invalid::Schema(e) => {
+                Error::Usage(format!("message {n} does not match the value schema: {e}"))
+            }
             Invalid::TooLarge { size, max } => Error::MessageTooLarge {
                 topic: topic.to_string(),
                 line: n,
@@ -50,6 +55,7 @@ impl Invalid {
         match self {
             Invalid::NoKeyDelimiter(d) => format!("no key delimiter '{d}'"),
             Invalid::Json(e) => e.clone(),
+            Invalid::Schema(e) => format!("does not match the value schema: {e}"),
             Invalid::TooLarge { size, max } => {
                 format!("{size} bytes, over the topic's max.message.bytes of {max}")
             }

@@ -59,7 +59,12 @@ pub fn run(ctx: &Context, a: ProduceArgs) -> Result<()> {
         }
     };
     topic::validate_name("topic", &name)?;
-    let shape = record::shape(&a)?;
+    let mut shape = record::shape(&a)?;
+    if let Some(spec) = &a.value_schema {
+        shape.value_schema = Some(value_schema(ctx, &a, &name, spec)?);
+        // Every value goes through the encoder: no plain-lines fast path.
+        shape.plain = false;
+    }
     let delim = if a.null {
         vec![0]
     } else {
@@ -285,4 +290,58 @@ fn open_target(ctx: &Context, name: &str) -> Result<target::Target> {
             .map(|p| target::Target::open(name.to_string(), p)),
         r => Ok(target::Target::open(name.to_string(), r?)),
     }
+}
+
+/// `--value-schema FILE|SUBJECT[:VERSION]`: the schema and its id, from the registry
+/// (a file registered under TOPIC-value with `--register`, else looked up there).
+fn value_schema(
+    ctx: &Context,
+    a: &ProduceArgs,
+    topic: &str,
+    spec: &str,
+) -> Result<record::ValueSchema> {
+    let mut src = ctx.schema_source(a.schema_registry.as_deref())?;
+    let path = std::path::Path::new(spec);
+    let (id, text) = if path.is_file() {
+        let text = crate::cmd::schemas::read_schema(path, a.value_type.as_deref(), &[])?;
+        let subject = crate::schema::topic_subject(topic, false);
+        let id = if a.register {
+            src.register(&subject, &text)?
+        } else {
+            src.lookup(&subject, &text)
+                .map_err(|e| match e {
+                    Error::Schema { code, message } if code == 40401 || code == 40403 => {
+                        Error::UsageHint(
+                            format!("{spec} is not registered under {subject}: {message}"),
+                            "add --register to register it".into(),
+                        )
+                    }
+                    e => e,
+                })?
+                .id
+        };
+        (id, text)
+    } else {
+        if a.register {
+            return Err(Error::Usage(format!(
+                "--register needs a schema file; '{spec}' is not one"
+            )));
+        }
+        let (subject, version) = match spec.rsplit_once(':') {
+            Some((s, "latest")) => (s, None),
+            Some((s, v)) => (
+                s,
+                Some(v.parse::<i32>().map_err(|_| {
+                    Error::Usage(format!(
+                        "--value-schema '{spec}': not a file, nor SUBJECT[:VERSION]"
+                    ))
+                })?),
+            ),
+            None => (spec, None),
+        };
+        let v = src.version(subject, version)?;
+        (v.id, v.text)
+    };
+    let parsed = crate::schema::compile(&mut *src, text)?;
+    Ok(record::ValueSchema { id, parsed })
 }

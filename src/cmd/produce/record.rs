@@ -27,6 +27,25 @@ pub(super) struct Shape {
     /// Messages become records with the message as value and nothing else (no key, no
     /// headers, not JSON): the common case, with a shorter path.
     pub(super) plain: bool,
+    /// `--value-schema`: values are JSON encoded with this schema, under this id.
+    pub(super) value_schema: Option<ValueSchema>,
+}
+
+/// The schema `--value-schema` encodes values with.
+pub(super) struct ValueSchema {
+    pub(super) id: i32,
+    pub(super) parsed: crate::schema::parsed::Parsed,
+}
+
+impl ValueSchema {
+    /// A value (JSON text) in Confluent's wire format.
+    fn encode(&self, value: &[u8]) -> Result<Vec<u8>, Invalid> {
+        let v: serde_json::Value = serde_json::from_slice(value)
+            .map_err(|e| Invalid::Schema(format!("the value is not JSON: {e}")))?;
+        let payload =
+            crate::schema::codec::encode(&self.parsed, &v, None).map_err(Invalid::Schema)?;
+        Ok(crate::schema::codec::frame(self.id, &payload))
+    }
 }
 
 pub(super) fn shape(a: &ProduceArgs) -> Result<Shape> {
@@ -91,6 +110,7 @@ pub(super) fn shape(a: &ProduceArgs) -> Result<Shape> {
             .transpose()?,
         json,
         keep_partition: a.keep_partition,
+        value_schema: None,
     })
 }
 
@@ -120,10 +140,14 @@ pub(super) fn add(
         } else {
             shape.partition
         };
+        let encoded = match (&shape.value_schema, &r.value) {
+            (Some(s), Some(v)) => Some(s.encode(v)?),
+            _ => None,
+        };
         let rec = NewRecord {
             timestamp: ts.or(r.timestamp).unwrap_or(now),
             key: r.key.as_deref(),
-            value: r.value.as_deref(),
+            value: encoded.as_deref().or(r.value.as_deref()),
             headers: &r.headers,
         };
         return batcher.push(partition, rec, deliver);
@@ -141,8 +165,12 @@ pub(super) fn add(
         }
         None => (shape.key.as_deref(), msg),
     };
+    let encoded;
     let value = if shape.tombstone && value.is_empty() {
         None
+    } else if let Some(s) = &shape.value_schema {
+        encoded = s.encode(value)?;
+        Some(encoded.as_slice())
     } else {
         Some(value)
     };

@@ -125,6 +125,19 @@ impl Txn {
     pub(crate) fn epoch_exhausted(&self) -> bool {
         self.producer_epoch >= EPOCH_LIMIT
     }
+
+    /// Ready for the next producer of this id (its epoch already bumped): no transaction
+    /// open, nothing added, owned by `run_pid` (a brokerless run) or by a server's client.
+    pub(crate) fn reset_for_producer(&mut self, timeout_ms: i32, now: i64, run_pid: Option<u32>) {
+        self.timeout_ms = timeout_ms;
+        self.run_pid = run_pid;
+        self.state = TxnState::Empty;
+        self.partitions.clear();
+        self.groups.clear();
+        self.offsets.clear();
+        self.started_ms = -1;
+        self.updated_ms = now;
+    }
 }
 
 /// The file name of `id`'s state: its bytes in hex, so that any id is a safe name.
@@ -257,14 +270,7 @@ impl Run {
             t.producer_epoch = t.producer_epoch.wrapping_add(1).max(0);
         }
         t.last_producer_epoch = NO_EPOCH;
-        t.timeout_ms = timeout_ms;
-        t.state = TxnState::Empty;
-        t.partitions.clear();
-        t.groups.clear();
-        t.offsets.clear();
-        t.started_ms = -1;
-        t.updated_ms = now;
-        t.run_pid = Some(std::process::id());
+        t.reset_for_producer(timeout_ms, now, Some(std::process::id()));
         write(&dir, &t)?;
         Ok(Run {
             store: store.clone(),

@@ -294,14 +294,7 @@ impl Transactions {
                 Some(_) => return Err(ErrorCode::PRODUCER_FENCED),
             }
         }
-        next.timeout_ms = timeout_ms;
-        next.run_pid = None;
-        next.state = TxnState::Empty;
-        next.partitions.clear();
-        next.groups.clear();
-        next.offsets.clear();
-        next.started_ms = -1;
-        next.updated_ms = inner.parts.now_ms();
+        next.reset_for_producer(timeout_ms, inner.parts.now_ms(), None);
         inner.persist(&next)?;
         *t = next;
         let mut table = lock(&inner.table);

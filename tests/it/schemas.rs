@@ -5,12 +5,14 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::harness::{DEADLINE, Proc, Server, kaf, kaf_cmd, kaf_ok, require_python, run_within};
+use crate::harness::{
+    DEADLINE, Proc, Server, kaf, kaf_cmd, kaf_ok, python_json, python_script, require_python,
+};
 
 const SCRIPT: &str = include_str!("schemas.py");
 
@@ -414,25 +416,8 @@ fn server_registry_refuses_other_machines_without_allow_anonymous() {
 
 /// Runs tests/it/schemas.py; returns its JSON lines.
 fn python(s: &Server, args: &[&str]) -> Vec<Value> {
-    let script = s.scratch().join("schemas.py");
-    if !script.exists() {
-        std::fs::write(&script, SCRIPT).unwrap();
-    }
-    let mut cmd = Command::new("python3");
-    cmd.arg(&script).args(args).stdin(Stdio::null());
-    let out = run_within(&mut cmd, b"", Duration::from_secs(300));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "python3 schemas.py {args:?}: {}\nstdout: {stdout}\nstderr: {}\nserver: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr),
-        s.log()
-    );
-    stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
-        .collect()
+    let script = python_script(s.scratch(), "schemas.py", SCRIPT);
+    python_json(&script, args, Duration::from_secs(300), s)
 }
 
 #[test]

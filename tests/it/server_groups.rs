@@ -11,7 +11,10 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::harness::{Server, kaf_cmd, ok, require_python, require_tool, run_within};
+use crate::harness::{
+    Server, by_event, kaf_cmd, ok, python_json, python_script, require_python, require_tool,
+    run_within,
+};
 
 const SCRIPT: &str = include_str!("server_groups.py");
 /// Longest any one client run may take: the script bounds its own waits (120 s each, on
@@ -67,28 +70,8 @@ impl Fixture for Server {
 
     /// Runs the Python helper; returns its JSON lines, keyed by their "event".
     fn python(&self, args: &[&str]) -> BTreeMap<String, Value> {
-        let script = self.scratch().join("server_groups.py");
-        if !script.exists() {
-            std::fs::write(&script, SCRIPT).unwrap();
-        }
-        let mut cmd = Command::new("python3");
-        cmd.arg(&script).args(args).stdin(Stdio::null());
-        let out = run_within(&mut cmd, b"", CLIENT_TIMEOUT);
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "python3 server_groups.py {args:?}: {}\nstdout: {stdout}\nstderr: {}\nserver: {}",
-            out.status,
-            String::from_utf8_lossy(&out.stderr),
-            self.log()
-        );
-        stdout
-            .lines()
-            .map(|l| {
-                let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"));
-                (v["event"].as_str().unwrap().to_string(), v)
-            })
-            .collect()
+        let script = python_script(self.scratch(), "server_groups.py", SCRIPT);
+        by_event(python_json(&script, args, CLIENT_TIMEOUT, self))
     }
 }
 

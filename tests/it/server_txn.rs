@@ -17,7 +17,10 @@ use serde_json::Value;
 
 use crate::harness::kafka::{kafka_classpath, require_kafka};
 use crate::harness::wire::Conn;
-use crate::harness::{DEADLINE, Proc, Server, kaf_cmd, ok, require_python, run_within, wait_until};
+use crate::harness::{
+    DEADLINE, Proc, Server, by_event, kaf_cmd, ok, python_json, python_script, require_python,
+    run_within, wait_until,
+};
 
 const SCRIPT: &str = include_str!("server_txn.py");
 const CLIENT_TIMEOUT: Duration = Duration::from_secs(300);
@@ -27,11 +30,7 @@ fn s(v: &str) -> StrBytes {
 }
 
 fn script(server: &Server) -> std::path::PathBuf {
-    let path = server.scratch().join("server_txn.py");
-    if !path.exists() {
-        std::fs::write(&path, SCRIPT).unwrap();
-    }
-    path
+    python_script(server.scratch(), "server_txn.py", SCRIPT)
 }
 
 /// Runs a mode of the Python helper; returns its JSON lines by "event".
@@ -40,24 +39,7 @@ fn python(server: &Server, args: &[&str]) -> BTreeMap<String, Value> {
 }
 
 fn python_at(script: &Path, server: &Server, args: &[&str]) -> BTreeMap<String, Value> {
-    let mut cmd = Command::new("python3");
-    cmd.arg(script).args(args).stdin(Stdio::null());
-    let out = run_within(&mut cmd, b"", CLIENT_TIMEOUT);
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "python3 server_txn.py {args:?}: {}\nstdout: {stdout}\nstderr: {}\nserver: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr),
-        server.log()
-    );
-    stdout
-        .lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}"));
-            (v["event"].as_str().unwrap().to_string(), v)
-        })
-        .collect()
+    by_event(python_json(script, args, CLIENT_TIMEOUT, server))
 }
 
 fn kaf(dir: &Path, args: &[&str]) -> String {

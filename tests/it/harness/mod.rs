@@ -671,6 +671,51 @@ pub fn require_python(module: &str) -> bool {
     require(&format!("python3 module {module}"), present)
 }
 
+/// Writes a test's Python client script `text` into `dir` as `name` (once) and returns its
+/// path. The path outlives a restarted server when `dir` is the first server's scratch.
+pub fn python_script(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    if !path.exists() {
+        std::fs::write(&path, text).unwrap();
+    }
+    path
+}
+
+/// Runs `python3 SCRIPT ARGS` within `limit`; fails the test unless it exits 0, showing its
+/// output and `server`'s log; returns its stdout, one JSON value per line.
+pub fn python_json(
+    script: &Path,
+    args: &[&str],
+    limit: Duration,
+    server: &Server,
+) -> Vec<serde_json::Value> {
+    let mut cmd = Command::new("python3");
+    cmd.arg(script).args(args).stdin(Stdio::null());
+    let out = run_within(&mut cmd, b"", limit);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "python3 {} {args:?}: {}\nstdout: {stdout}\nstderr: {}\nserver: {}",
+        script.display(),
+        out.status,
+        String::from_utf8_lossy(&out.stderr),
+        server.log()
+    );
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .collect()
+}
+
+/// [`python_json`]'s lines keyed by their "event" (a later line of an event replaces an
+/// earlier one).
+pub fn by_event(lines: Vec<serde_json::Value>) -> BTreeMap<String, serde_json::Value> {
+    lines
+        .into_iter()
+        .map(|v| (v["event"].as_str().unwrap().to_string(), v))
+        .collect()
+}
+
 fn probed(key: &str, probe: impl FnOnce() -> bool) -> bool {
     static SEEN: OnceLock<Mutex<BTreeMap<String, bool>>> = OnceLock::new();
     let seen = SEEN.get_or_init(Default::default);
